@@ -1,0 +1,20 @@
+package de.sipa.database;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the embedded PostgreSQL keeps its data.
+ *
+ * @param directory data directory; survives restarts unless {@code clean} is set
+ * @param port TCP port on loopback, 0 for any free one
+ * @param clean start from an empty directory (tests)
+ */
+@ConfigurationProperties("sipa.database")
+public record EmbeddedDatabaseProperties(
+        @DefaultValue("data/postgres") Path directory,
+        @DefaultValue("0") int port,
+        @DefaultValue("false") boolean clean) {
+}

@@ -1,0 +1,65 @@
+package de.sipa.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One embedded PostgreSQL per data directory and JVM. Test suites build several application contexts;
+ * they all share the server started first, which stops with the JVM.
+ */
+final class EmbeddedDatabases {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabases.class);
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
+
+    private EmbeddedDatabases() {
+    }
+
+    static synchronized EmbeddedPostgres start(EmbeddedDatabaseProperties properties) {
+        var directory = properties.directory().toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(directory, dir -> launch(dir, properties));
+    }
+
+    private static EmbeddedPostgres launch(Path directory, EmbeddedDatabaseProperties properties) {
+        try {
+            Files.createDirectories(directory);
+            removeStalePidFile(directory);
+            log.info("Starting embedded PostgreSQL with data in {}", directory);
+            var builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(properties.clean())
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "100")
+                    .setLocaleConfig("encoding", "UTF8");
+            if (properties.port() > 0) {
+                builder.setPort(properties.port());
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL could not start in " + directory, e);
+        }
+    }
+
+    /** A killed JVM leaves postmaster.pid behind; PostgreSQL then refuses to start on the same directory. */
+    private static void removeStalePidFile(Path directory) throws IOException {
+        var pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        var lines = Files.readAllLines(pidFile);
+        var alive = !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                .map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) {
+            log.warn("Removing stale {} left by a PostgreSQL that is no longer running", pidFile);
+            Files.delete(pidFile);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package de.sipa.database;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts SiPa's own PostgreSQL when no external database is configured, so that a fresh machine needs
+ * nothing but a JDK. Setting {@code spring.datasource.url} (e.g. {@code SPRING_DATASOURCE_URL}) turns
+ * this off and Spring Boot connects to that database instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoExternalDatabase.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+class EmbeddedPostgresConfiguration {
+
+    @Bean
+    DataSource dataSource(EmbeddedDatabaseProperties properties) {
+        var database = EmbeddedDatabases.start(properties);
+        var config = new HikariConfig();
+        config.setPoolName("sipa-embedded");
+        config.setJdbcUrl(database.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(10);
+        return new HikariDataSource(config);
+    }
+
+    static class NoExternalDatabase implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package de.sipa.identity;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.shared.PartnershipId;
+import de.sipa.shared.RuleViolationException;
+
+/** Opens and lists the accounts of a partnership. */
+@Service
+@Transactional
+public class Accounts {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditTrail auditTrail;
+
+    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditTrail auditTrail) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.auditTrail = auditTrail;
+    }
+
+    /**
+     * Administrators open accounts in any partnership; a coordinator only in their own, and never an
+     * administrator account.
+     */
+    @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
+    public UUID open(NewAccount account) {
+        var actor = CurrentUser.get();
+        if (actor.role() != Role.ADMIN
+                && (!actor.partnership().equals(account.partnership()) || account.role() == Role.ADMIN)) {
+            throw new AccessDeniedException("Coordinators open accounts of their own partnership only");
+        }
+        if (account.role() != Role.ADMIN && account.organisation() == null) {
+            throw new RuleViolationException("account.organisation.required");
+        }
+        if (accounts.existsByUsername(account.username())) {
+            throw new RuleViolationException("account.username.taken", account.username());
+        }
+        var id = UUID.randomUUID();
+        accounts.insert(id, account, passwordEncoder.encode(account.password()));
+        auditTrail.record(account.partnership(), AuditAction.CREATED, "Account", id,
+                "Konto " + account.username() + " (" + account.role() + ")");
+        return id;
+    }
+
+    @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
+    @Transactional(readOnly = true)
+    public List<AccountView> ofMyPartnership() {
+        return accounts.findByPartnership(CurrentUser.partnership()).stream()
+                .map(a -> new AccountView(a.user().accountId(), a.user().username(), a.user().displayName(),
+                        a.email(), a.user().organisation(), a.user().role(), a.enabled()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return accounts.existsByUsername(username);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyExists() {
+        return accounts.any();
+    }
+
+    /** For installation bootstrap: the very first account of an installation, before anybody can log in. */
+    public UUID openFirstAdministrator(PartnershipId partnership, String username, String password) {
+        if (accounts.any()) {
+            throw new IllegalStateException("The installation already has accounts");
+        }
+        var id = UUID.randomUUID();
+        accounts.insert(id, new NewAccount(partnership, null, username, "Administration", null, password, Role.ADMIN),
+                passwordEncoder.encode(password));
+        auditTrail.record(partnership, AuditAction.CREATED, "Account", id, "Erstes Administrationskonto " + username);
+        return id;
+    }
+}

@@ -1,0 +1,5 @@
+package de.sipa.identity;
+
+public enum AuditAction {
+    CREATED, CHANGED, DELETED, EXPORTED, IMPORTED
+}

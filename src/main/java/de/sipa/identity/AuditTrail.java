@@ -1,0 +1,71 @@
+package de.sipa.identity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.shared.PartnershipId;
+
+/**
+ * Who created, changed, deleted or exported what and when. Entries are written in the transaction of the
+ * change they describe and can never be altered (the table refuses UPDATE and DELETE).
+ */
+@Service
+@Transactional
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records an action of the current user in their partnership. */
+    public void record(AuditAction action, String subjectType, Object subjectId, String summary) {
+        record(CurrentUser.partnership(), action, subjectType, subjectId, summary);
+    }
+
+    /** Records an action that concerns another partnership than the actor's (e.g. an administrator creating one). */
+    public void record(PartnershipId partnership, AuditAction action, String subjectType, Object subjectId, String summary) {
+        var actor = CurrentUser.find().map(SipaUser::username).orElse(SipaUser.SYSTEM);
+        jdbc.sql("""
+                INSERT INTO identity_audit_entry (partnership_id, occurred_at, actor, action, subject_type, subject_id, summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(partnership.value(), Timestamp.from(clock.instant()), actor, action.name(),
+                        subjectType, subjectId == null ? null : subjectId.toString(), abbreviate(summary))
+                .update();
+    }
+
+    @PreAuthorize(IdentityPermissions.READ_AUDIT_TRAIL)
+    @Transactional(readOnly = true)
+    public Page<AuditEntry> entries(String search, Pageable pageable) {
+        var partnership = CurrentUser.partnership().value();
+        var pattern = search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase() + "%";
+        var where = "WHERE partnership_id = :partnership AND (CAST(:pattern AS TEXT) IS NULL OR lower(actor) LIKE :pattern "
+                + "OR lower(summary) LIKE :pattern OR lower(subject_type) LIKE :pattern)";
+        long total = jdbc.sql("SELECT count(*) FROM identity_audit_entry " + where)
+                .param("partnership", partnership).param("pattern", pattern).query(Long.class).single();
+        var content = jdbc.sql("SELECT * FROM identity_audit_entry " + where
+                        + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("partnership", partnership).param("pattern", pattern)
+                .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("actor"), AuditAction.valueOf(rs.getString("action")),
+                        rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("summary")))
+                .list();
+        return new PageImpl<>(content, pageable, total);
+    }
+
+    private static String abbreviate(String summary) {
+        return summary.length() <= 1000 ? summary : summary.substring(0, 999) + "…";
+    }
+}

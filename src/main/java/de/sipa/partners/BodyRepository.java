@@ -1,0 +1,99 @@
+package de.sipa.partners;
+
+import java.sql.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.sipa.shared.PartnershipId;
+
+@Repository
+class BodyRepository {
+
+    private static final RowMapper<Body> BODY = (rs, n) -> new Body(new BodyId(rs.getObject("id", UUID.class)),
+            rs.getString("name"), rs.getString("short_name"), BodyKind.valueOf(rs.getString("kind")),
+            rs.getString("description"));
+
+    private static final RowMapper<Membership> MEMBERSHIP = (rs, n) -> new Membership(
+            new MembershipId(rs.getObject("id", UUID.class)), new BodyId(rs.getObject("body_id", UUID.class)),
+            new PersonId(rs.getObject("person_id", UUID.class)), MembershipRole.valueOf(rs.getString("role")),
+            rs.getDate("starts_on").toLocalDate(),
+            rs.getDate("ends_on") == null ? null : rs.getDate("ends_on").toLocalDate());
+
+    private final JdbcClient jdbc;
+
+    BodyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Body> all(PartnershipId partnership) {
+        return jdbc.sql("SELECT * FROM partners_body WHERE partnership_id = ? ORDER BY kind, lower(name)")
+                .param(partnership.value()).query(BODY).list();
+    }
+
+    Optional<Body> find(PartnershipId partnership, BodyId id) {
+        return jdbc.sql("SELECT * FROM partners_body WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), id.value()).query(BODY).optional();
+    }
+
+    boolean nameTaken(PartnershipId partnership, String name, BodyId except) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM partners_body WHERE partnership_id = ? AND lower(name) = lower(?) AND id <> ?)")
+                .params(partnership.value(), name.strip(), except.value()).query(Boolean.class).single();
+    }
+
+    void insert(PartnershipId partnership, BodyId id, BodyDetails details) {
+        jdbc.sql("INSERT INTO partners_body (id, partnership_id, name, short_name, kind, description) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id.value(), partnership.value(), details.name().strip(), details.shortName().strip(),
+                        details.kind().name(), Searches.blankToNull(details.description()))
+                .update();
+    }
+
+    void update(PartnershipId partnership, BodyId id, BodyDetails details) {
+        jdbc.sql("UPDATE partners_body SET name = ?, short_name = ?, kind = ?, description = ? WHERE partnership_id = ? AND id = ?")
+                .params(details.name().strip(), details.shortName().strip(), details.kind().name(),
+                        Searches.blankToNull(details.description()), partnership.value(), id.value())
+                .update();
+    }
+
+    void delete(PartnershipId partnership, BodyId id) {
+        jdbc.sql("DELETE FROM partners_body WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), id.value()).update();
+    }
+
+    List<Membership> memberships(PartnershipId partnership, BodyId body) {
+        return jdbc.sql("SELECT * FROM partners_membership WHERE partnership_id = ? AND body_id = ? ORDER BY role, starts_on")
+                .params(partnership.value(), body.value()).query(MEMBERSHIP).list();
+    }
+
+    List<Membership> membershipsOf(PartnershipId partnership, PersonId person) {
+        return jdbc.sql("SELECT * FROM partners_membership WHERE partnership_id = ? AND person_id = ? ORDER BY starts_on DESC")
+                .params(partnership.value(), person.value()).query(MEMBERSHIP).list();
+    }
+
+    Optional<Membership> membership(PartnershipId partnership, MembershipId id) {
+        return jdbc.sql("SELECT * FROM partners_membership WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), id.value()).query(MEMBERSHIP).optional();
+    }
+
+    void insertMembership(PartnershipId partnership, Membership membership) {
+        jdbc.sql("INSERT INTO partners_membership (id, partnership_id, body_id, person_id, role, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(membership.id().value(), partnership.value(), membership.body().value(),
+                        membership.person().value(), membership.role().name(), Date.valueOf(membership.startsOn()),
+                        membership.endsOn() == null ? null : Date.valueOf(membership.endsOn()))
+                .update();
+    }
+
+    void endMembership(PartnershipId partnership, MembershipId id, java.time.LocalDate endsOn) {
+        jdbc.sql("UPDATE partners_membership SET ends_on = ? WHERE partnership_id = ? AND id = ?")
+                .params(Date.valueOf(endsOn), partnership.value(), id.value()).update();
+    }
+
+    void deleteMembership(PartnershipId partnership, MembershipId id) {
+        jdbc.sql("DELETE FROM partners_membership WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), id.value()).update();
+    }
+}

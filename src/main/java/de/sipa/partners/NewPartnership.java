@@ -1,0 +1,33 @@
+package de.sipa.partners;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A new partnership with its districts (one name per line) and its first coordinator, who works for the
+ * coordination office created with it.
+ */
+public record NewPartnership(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,58}[a-z0-9]$", message = "{validation.slug}") String slug,
+        @NotBlank @Size(max = 5000) String districts,
+        @NotBlank @Size(max = 200) String coordinationOffice,
+        @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{3,100}$", message = "{validation.username}") String coordinatorUsername,
+        @NotBlank @Size(max = 200) String coordinatorName,
+        @Email @Size(max = 200) String coordinatorEmail,
+        @NotBlank @Size(min = 10, max = 200, message = "{validation.password}") String coordinatorPassword) {
+
+    public static NewPartnership empty() {
+        return new NewPartnership("", "", "", "Kommunale Kriminalprävention", "", "", "", "");
+    }
+
+    public List<String> districtNames() {
+        return Arrays.stream(districts.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).distinct()
+                .toList();
+    }
+}

@@ -1,0 +1,6 @@
+package de.sipa.partners;
+
+import de.sipa.shared.PartnershipId;
+
+public record Partnership(PartnershipId id, String slug, String name) {
+}

@@ -1,0 +1,124 @@
+package de.sipa.partners;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.Accounts;
+import de.sipa.identity.AuditAction;
+import de.sipa.identity.AuditTrail;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.NewAccount;
+import de.sipa.identity.Role;
+import de.sipa.shared.NotFoundException;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.PartnershipId;
+import de.sipa.shared.RuleViolationException;
+
+/** The partnerships (tenants) of an installation and their districts. */
+@Service
+@Transactional
+public class Partnerships {
+
+    private final PartnershipRepository partnerships;
+    private final OrganisationRepository organisations;
+    private final Accounts accounts;
+    private final AuditTrail auditTrail;
+
+    Partnerships(PartnershipRepository partnerships, OrganisationRepository organisations, Accounts accounts,
+            AuditTrail auditTrail) {
+        this.partnerships = partnerships;
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.auditTrail = auditTrail;
+    }
+
+    @PreAuthorize(PartnerPermissions.ADMINISTER)
+    public PartnershipId create(NewPartnership partnership) {
+        if (partnerships.findBySlug(partnership.slug()).isPresent()) {
+            throw new RuleViolationException("partnership.slug.taken", partnership.slug());
+        }
+        if (accounts.exists(partnership.coordinatorUsername())) {
+            throw new RuleViolationException("account.username.taken", partnership.coordinatorUsername());
+        }
+        var id = found(partnership.slug(), partnership.name(), partnership.districtNames());
+        var office = OrganisationId.random();
+        organisations.insert(id, office, new OrganisationDetails(partnership.coordinationOffice(),
+                OrganisationKind.CITY_ADMINISTRATION, null, null, null, null, null, null, null, true));
+        accounts.open(new NewAccount(id, office, partnership.coordinatorUsername(), partnership.coordinatorName(),
+                partnership.coordinatorEmail(), partnership.coordinatorPassword(), Role.COORDINATOR));
+        auditTrail.record(id, AuditAction.CREATED, "Partnership", id,
+                "Sicherheitspartnerschaft " + partnership.name() + " mit " + partnership.districtNames().size()
+                        + " Stadtbezirken angelegt");
+        return id;
+    }
+
+    /** Creates a partnership and its districts; for the installation's bootstrap and demo data, which run before any login. */
+    PartnershipId found(String slug, String name, List<String> districtNames) {
+        var id = PartnershipId.random();
+        partnerships.insert(new Partnership(id, slug, name));
+        for (int i = 0; i < districtNames.size(); i++) {
+            partnerships.insertDistrict(id, new District(DistrictId.random(), districtNames.get(i), i + 1, null));
+        }
+        return id;
+    }
+
+    @PreAuthorize(PartnerPermissions.ADMINISTER)
+    @Transactional(readOnly = true)
+    public List<Partnership> all() {
+        return partnerships.all();
+    }
+
+    @Transactional(readOnly = true)
+    public Partnership mine() {
+        var id = CurrentUser.partnership();
+        return partnerships.find(id).orElseThrow(() -> new NotFoundException("Partnership", id));
+    }
+
+    /** For public entry points (citizen pages, Open311) that name the partnership in the URL. */
+    @Transactional(readOnly = true)
+    public Optional<Partnership> bySlug(String slug) {
+        return partnerships.findBySlug(slug);
+    }
+
+    @Transactional(readOnly = true)
+    public List<District> districts() {
+        return partnerships.districts(CurrentUser.partnership());
+    }
+
+    @Transactional(readOnly = true)
+    public District district(DistrictId id) {
+        return partnerships.district(CurrentUser.partnership(), id)
+                .orElseThrow(() -> new NotFoundException("District", id));
+    }
+
+    @PreAuthorize(PartnerPermissions.MANAGE)
+    public DistrictId addDistrict(String name) {
+        var partnership = CurrentUser.partnership();
+        var existing = partnerships.districts(partnership);
+        var clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 120) {
+            throw new RuleViolationException("district.name.invalid");
+        }
+        if (existing.stream().anyMatch(d -> d.name().equalsIgnoreCase(clean))) {
+            throw new RuleViolationException("district.name.taken", clean);
+        }
+        var id = DistrictId.random();
+        partnerships.insertDistrict(partnership, new District(id, clean, existing.size() + 1, null));
+        auditTrail.record(AuditAction.CREATED, "District", id, "Stadtbezirk " + clean + " angelegt");
+        return id;
+    }
+
+    /** Sets or clears ({@code null}) the boundary of a district; the GeoJSON must be a Polygon or MultiPolygon. */
+    @PreAuthorize(PartnerPermissions.MANAGE)
+    public void drawBoundary(DistrictId id, String geoJson) {
+        var district = district(id);
+        var boundary = geoJson == null || geoJson.isBlank() ? null : DistrictBoundary.validated(geoJson);
+        partnerships.updateBoundary(CurrentUser.partnership(), id, boundary);
+        auditTrail.record(AuditAction.CHANGED, "District", id,
+                "Grenze des Stadtbezirks " + district.name() + (boundary == null ? " entfernt" : " gezeichnet"));
+    }
+}

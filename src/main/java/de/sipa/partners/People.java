@@ -1,0 +1,101 @@
+package de.sipa.partners;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.AuditAction;
+import de.sipa.identity.AuditTrail;
+import de.sipa.identity.CurrentUser;
+import de.sipa.shared.NotFoundException;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.PartnershipId;
+import de.sipa.shared.RuleViolationException;
+
+/** The people of the partner organisations. */
+@Service
+@Transactional
+public class People {
+
+    private final PersonRepository people;
+    private final OrganisationRepository organisations;
+    private final PartnershipRepository partnerships;
+    private final AuditTrail auditTrail;
+
+    People(PersonRepository people, OrganisationRepository organisations, PartnershipRepository partnerships,
+            AuditTrail auditTrail) {
+        this.people = people;
+        this.organisations = organisations;
+        this.partnerships = partnerships;
+        this.auditTrail = auditTrail;
+    }
+
+    @PreAuthorize(PartnerPermissions.READ)
+    @Transactional(readOnly = true)
+    public Person get(PersonId id) {
+        return people.find(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Person", id));
+    }
+
+    @PreAuthorize(PartnerPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Person> ofOrganisation(OrganisationId organisation) {
+        return people.ofOrganisation(CurrentUser.partnership(), organisation);
+    }
+
+    @PreAuthorize(PartnerPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Person> all() {
+        return people.all(CurrentUser.partnership());
+    }
+
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
+    public PersonId create(PersonDetails details) {
+        var partnership = CurrentUser.partnership();
+        var organisation = checkedOrganisation(partnership, details);
+        PartnerAccess.requireMaintain(organisation);
+        var id = PersonId.random();
+        people.insert(partnership, id, details);
+        auditTrail.record(AuditAction.CREATED, "Person", id,
+                "Person " + details.firstName() + " " + details.lastName() + " angelegt");
+        return id;
+    }
+
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
+    public void update(PersonId id, PersonDetails details) {
+        var current = get(id);
+        PartnerAccess.requireMaintain(current.organisation());
+        var partnership = CurrentUser.partnership();
+        PartnerAccess.requireMaintain(checkedOrganisation(partnership, details));
+        people.update(partnership, id, details);
+        auditTrail.record(AuditAction.CHANGED, "Person", id,
+                "Person " + current.fullName() + " geändert" + Changes.describe(current.details(), details));
+    }
+
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
+    public void delete(PersonId id) {
+        var current = get(id);
+        PartnerAccess.requireMaintain(current.organisation());
+        people.delete(CurrentUser.partnership(), id);
+        auditTrail.record(AuditAction.DELETED, "Person", id, "Person " + current.fullName() + " gelöscht");
+    }
+
+    @PreAuthorize(PartnerPermissions.READ)
+    @Transactional(readOnly = true)
+    public long count() {
+        return people.count(CurrentUser.partnership());
+    }
+
+    /** The organisation and districts named must be the partnership's own: ids from elsewhere are refused. */
+    private OrganisationId checkedOrganisation(PartnershipId partnership, PersonDetails details) {
+        var organisation = new OrganisationId(details.organisationId());
+        organisations.find(partnership, organisation)
+                .orElseThrow(() -> new RuleViolationException("person.organisation.unknown"));
+        var known = partnerships.districts(partnership).stream().map(d -> d.id().value()).toList();
+        if (!known.containsAll(details.districts())) {
+            throw new RuleViolationException("person.district.unknown");
+        }
+        return organisation;
+    }
+}

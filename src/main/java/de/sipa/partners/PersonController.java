@@ -1,0 +1,111 @@
+package de.sipa.partners;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.sipa.shared.RuleViolationException;
+
+@Controller
+@RequestMapping("/people")
+class PersonController {
+
+    private final People people;
+    private final Organisations organisations;
+    private final Partnerships partnerships;
+    private final Bodies bodies;
+
+    PersonController(People people, Organisations organisations, Partnerships partnerships, Bodies bodies) {
+        this.people = people;
+        this.organisations = organisations;
+        this.partnerships = partnerships;
+        this.bodies = bodies;
+    }
+
+    @GetMapping("/new")
+    String createForm(@RequestParam(required = false) UUID organisation, Model model) {
+        return form(model, PersonDetails.empty(organisation), null);
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("person") PersonDetails details, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return form(model, details, null);
+        }
+        try {
+            var id = people.create(details);
+            redirect.addFlashAttribute("success", "person.created");
+            return "redirect:/people/" + id;
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return form(model, details, null);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        var person = people.get(new PersonId(id));
+        model.addAttribute("person", person);
+        model.addAttribute("organisation", organisations.get(person.organisation()));
+        model.addAttribute("districts", partnerships.districts().stream()
+                .filter(d -> person.districts().contains(d.id())).toList());
+        model.addAttribute("memberships", bodies.membershipsOf(person.id()));
+        model.addAttribute("bodies", bodies.all().stream()
+                .collect(java.util.stream.Collectors.toMap(Body::id, b -> b)));
+        model.addAttribute("mayMaintain", organisations.mayMaintain(person.organisation()));
+        return "partners/people/detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable UUID id, Model model) {
+        var person = people.get(new PersonId(id));
+        return form(model, person.details(), person.id());
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("person") PersonDetails details, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        var personId = new PersonId(id);
+        if (result.hasErrors()) {
+            return form(model, details, personId);
+        }
+        try {
+            people.update(personId, details);
+            redirect.addFlashAttribute("success", "person.updated");
+            return "redirect:/people/" + id;
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return form(model, details, personId);
+        }
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+        var person = people.get(new PersonId(id));
+        people.delete(person.id());
+        redirect.addFlashAttribute("success", "person.deleted");
+        return "redirect:/organisations/" + person.organisation();
+    }
+
+    private String form(Model model, PersonDetails details, PersonId id) {
+        model.addAttribute("person", details);
+        model.addAttribute("personId", id);
+        // Partner staff may only place people in their own organisation.
+        model.addAttribute("organisations", organisations.all().stream()
+                .filter(o -> organisations.mayMaintain(o.id())).toList());
+        model.addAttribute("districts", partnerships.districts());
+        return "partners/people/form";
+    }
+}

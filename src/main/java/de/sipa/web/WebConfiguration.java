@@ -1,0 +1,39 @@
+package de.sipa.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** German by default, English on request ({@code ?lang=en}), remembered in a cookie rather than the session. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver() {
+        var resolver = new CookieLocaleResolver("sipa-lang");
+        resolver.setDefaultLocale(Locale.GERMAN);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        registry.addInterceptor(change);
+    }
+
+    /** The one clock of the application; tests replace it to control time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

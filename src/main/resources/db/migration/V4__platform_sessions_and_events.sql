@@ -1,0 +1,39 @@
+-- Spring Session JDBC: sessions live in PostgreSQL so that any instance can serve any user.
+CREATE TABLE spring_session (
+    primary_id            CHAR(36) NOT NULL,
+    session_id            CHAR(36) NOT NULL,
+    creation_time         BIGINT   NOT NULL,
+    last_access_time      BIGINT   NOT NULL,
+    max_inactive_interval INT      NOT NULL,
+    expiry_time           BIGINT   NOT NULL,
+    principal_name        VARCHAR(100),
+    CONSTRAINT spring_session_pk PRIMARY KEY (primary_id)
+);
+CREATE UNIQUE INDEX spring_session_ix1 ON spring_session (session_id);
+CREATE INDEX spring_session_ix2 ON spring_session (expiry_time);
+CREATE INDEX spring_session_ix3 ON spring_session (principal_name);
+
+CREATE TABLE spring_session_attributes (
+    session_primary_id CHAR(36)     NOT NULL,
+    attribute_name     VARCHAR(200) NOT NULL,
+    attribute_bytes    BYTEA        NOT NULL,
+    CONSTRAINT spring_session_attributes_pk PRIMARY KEY (session_primary_id, attribute_name),
+    CONSTRAINT spring_session_attributes_fk FOREIGN KEY (session_primary_id)
+        REFERENCES spring_session (primary_id) ON DELETE CASCADE
+);
+
+-- Spring Modulith's event publication log (schema v2), so that events survive a crash of one instance.
+CREATE TABLE event_publication (
+    id                     UUID NOT NULL,
+    listener_id            TEXT NOT NULL,
+    event_type             TEXT NOT NULL,
+    serialized_event       TEXT NOT NULL,
+    publication_date       TIMESTAMPTZ NOT NULL,
+    completion_date        TIMESTAMPTZ,
+    status                 TEXT,
+    completion_attempts    INT,
+    last_resubmission_date TIMESTAMPTZ,
+    PRIMARY KEY (id)
+);
+CREATE INDEX event_publication_serialized_event_hash_idx ON event_publication USING hash (serialized_event);
+CREATE INDEX event_publication_by_completion_date_idx ON event_publication (completion_date);
