@@ -102,7 +102,8 @@ class SecurityConfiguration {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+            var path = request.getRequestURI().substring(request.getContextPath().length());
+            return !("POST".equals(request.getMethod()) && "/login".equals(path));
         }
 
         @Override

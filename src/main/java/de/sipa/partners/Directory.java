@@ -43,12 +43,15 @@ public class Directory {
     @Transactional
     public void exportCsv(DirectoryQuery query, Writer out) {
         var entries = directory.all(CurrentUser.partnership(), query);
-        try (var csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').setHeader(CSV_HEADER).get())) {
+        try {
+            // Not closed here: the writer belongs to the caller (e.g. the HTTP response).
+            var csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').setHeader(CSV_HEADER).get());
             for (var e : entries) {
                 csv.printRecord(e.lastName(), e.firstName(), e.salutation(), e.function(), e.organisation(), e.phone(),
                         e.mobile(), e.email(), e.onDutyPhone(), String.join(", ", e.bodies()),
                         String.join(", ", e.districts()));
             }
+            csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,12 +2,15 @@ package de.sipa.partners;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.validation.Validator;
 
@@ -126,6 +130,8 @@ public class PartnerImport {
             records = parser.getRecords();
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             return Parsed.failed(kind, message("import.file.malformed", e.getMessage()));
+        } catch (UncheckedIOException e) {
+            return Parsed.failed(kind, message("import.file.malformed", e.getCause().getMessage()));
         }
         var required = kind == ImportKind.ORGANISATIONS ? List.of("name", "art")
                 : List.of("nachname", "vorname", "organisation");
@@ -221,7 +227,7 @@ public class PartnerImport {
 
     private List<String> violations(Object details) {
         return validator.validate(details).stream()
-                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .map(v -> message("import.row.field", message("field." + v.getPropertyPath()), v.getMessage()))
                 .toList();
     }
@@ -231,8 +237,13 @@ public class PartnerImport {
         for (var kind : OrganisationKind.values()) {
             kinds.put(kind.name().toLowerCase(Locale.ROOT), kind);
             for (var locale : List.of(Locale.GERMAN, Locale.ENGLISH)) {
-                kinds.put(messages.getMessage("organisation.kind." + kind.name(), null, kind.name(), locale)
-                        .toLowerCase(Locale.ROOT), kind);
+                var label = messages.getMessage("organisation.kind." + kind.name(), null, kind.name(), locale)
+                        .toLowerCase(Locale.ROOT);
+                kinds.put(label, kind);
+                // "Schule / Schulverwaltung" is also found as "Schule" or "Schulverwaltung".
+                for (var part : label.split(" / ")) {
+                    kinds.putIfAbsent(part.strip(), kind);
+                }
             }
         }
         return kinds;
@@ -248,16 +259,20 @@ public class PartnerImport {
     }
 
     /** Line numbers as an editor shows them (the header is line 1), also for quoted fields spanning lines. */
-    private record Lines(int[] starts) {
+    private record Lines(String text, int[] starts) {
 
         static Lines of(String text) {
-            return new Lines(java.util.stream.IntStream.concat(java.util.stream.IntStream.of(0),
-                    java.util.stream.IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n')
-                            .map(i -> i + 1)).toArray());
+            return new Lines(text, IntStream.concat(IntStream.of(0),
+                    IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').map(i -> i + 1)).toArray());
         }
 
         long of(CSVRecord record) {
-            int index = java.util.Arrays.binarySearch(starts, (int) record.getCharacterPosition());
+            // The parser reports where it started reading, which is before any skipped empty lines.
+            int position = (int) record.getCharacterPosition();
+            while (position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
+                position++;
+            }
+            int index = Arrays.binarySearch(starts, position);
             return (index >= 0 ? index : -index - 2) + 1;
         }
     }
