@@ -1,5 +1,6 @@
 package de.sipa.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -31,12 +33,23 @@ class LoginTests {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void coordinatorLogsInWithTheFormAndLandsOnTheStartPage() throws Exception {
         var city = fixtures.city();
         mvc.perform(login(city.coordinator(), Fixtures.PASSWORD, nextAddress()))
                 .andExpect(redirectedUrl("/"))
                 .andExpect(authenticated().withUsername(city.coordinator()).withRoles("COORDINATOR"));
+    }
+
+    @Test
+    void theSessionIsStoredInPostgresSoThatAnyInstanceCanServeIt() throws Exception {
+        var city = fixtures.city();
+        mvc.perform(login(city.coordinator(), Fixtures.PASSWORD, nextAddress())).andExpect(authenticated());
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(city.coordinator())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
