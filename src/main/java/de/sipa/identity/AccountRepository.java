@@ -37,6 +37,16 @@ class AccountRepository {
                 .param(username).query(ROW).optional();
     }
 
+    Optional<StoredAccount> findById(PartnershipId partnership, UUID id) {
+        return jdbc.sql("SELECT * FROM identity_account WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), id).query(ROW).optional();
+    }
+
+    void setEnabled(PartnershipId partnership, UUID id, boolean enabled) {
+        jdbc.sql("UPDATE identity_account SET enabled = ? WHERE partnership_id = ? AND id = ?")
+                .params(enabled, partnership.value(), id).update();
+    }
+
     boolean existsByUsername(String username) {
         return findByUsername(username).isPresent();
     }

@@ -9,6 +9,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.sipa.shared.NotFoundException;
 import de.sipa.shared.PartnershipId;
 import de.sipa.shared.RuleViolationException;
 
@@ -58,6 +59,23 @@ public class Accounts {
                 .map(a -> new AccountView(a.user().accountId(), a.user().username(), a.user().displayName(),
                         a.email(), a.user().organisation(), a.user().role(), a.enabled()))
                 .toList();
+    }
+
+    /** Locks an account out (or lets it in again); accounts are never deleted, so the audit trail stays readable. */
+    @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
+    public void setEnabled(UUID id, boolean enabled) {
+        var partnership = CurrentUser.partnership();
+        var account = accounts.findById(partnership, id)
+                .orElseThrow(() -> new NotFoundException("Account", id));
+        if (account.user().username().equalsIgnoreCase(CurrentUser.get().username())) {
+            throw new RuleViolationException("account.disable.self");
+        }
+        if (account.user().role() == Role.ADMIN && CurrentUser.get().role() != Role.ADMIN) {
+            throw new AccessDeniedException("Only administrators change administrator accounts");
+        }
+        accounts.setEnabled(partnership, id, enabled);
+        auditTrail.record(AuditAction.CHANGED, "Account", id,
+                "Konto " + account.user().username() + (enabled ? " freigeschaltet" : " gesperrt"));
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,83 @@
+package de.sipa.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.sipa.identity.Accounts;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.NewAccount;
+import de.sipa.identity.Role;
+import de.sipa.partners.Organisations;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.RuleViolationException;
+
+/** The coordinator's list of accounts; it joins identity's accounts with the partners' organisation names. */
+@Controller
+@RequestMapping("/accounts")
+class AccountController {
+
+    /** Roles a coordinator may give; administrators are made by the installation, not by a partnership. */
+    private static final List<Role> ROLES = List.of(Role.PARTNER, Role.STEERING, Role.COORDINATOR);
+
+    private final Accounts accounts;
+    private final Organisations organisations;
+
+    AccountController(Accounts accounts, Organisations organisations) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        return page(model, AccountForm.empty());
+    }
+
+    @PostMapping
+    String open(@Valid @ModelAttribute("account") AccountForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors() && !ROLES.contains(form.role())) {
+            result.rejectValue("role", "account.role.invalid");
+        }
+        if (result.hasErrors()) {
+            return page(model, form);
+        }
+        try {
+            var organisation = organisations.get(new OrganisationId(form.organisationId()));
+            accounts.open(new NewAccount(CurrentUser.partnership(), organisation.id(), form.username().strip(),
+                    form.displayName().strip(), form.email(), form.password(), form.role()));
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return page(model, form);
+        }
+        redirect.addFlashAttribute("success", "account.created");
+        return "redirect:/accounts";
+    }
+
+    @PostMapping("/{id}/enabled")
+    String setEnabled(@PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        accounts.setEnabled(id, enabled);
+        redirect.addFlashAttribute("success", enabled ? "account.enabled" : "account.disabled");
+        return "redirect:/accounts";
+    }
+
+    private String page(Model model, AccountForm form) {
+        model.addAttribute("accounts", accounts.ofMyPartnership());
+        model.addAttribute("organisations", organisations.byId());
+        model.addAttribute("account", form);
+        model.addAttribute("roles", ROLES);
+        return "web/accounts";
+    }
+}
