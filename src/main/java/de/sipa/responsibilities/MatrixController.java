@@ -1,0 +1,178 @@
+package de.sipa.responsibilities;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.sipa.partners.District;
+import de.sipa.partners.DistrictId;
+import de.sipa.partners.Organisation;
+import de.sipa.partners.Organisations;
+import de.sipa.partners.Partnerships;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.RuleViolationException;
+
+@Controller
+@RequestMapping("/matrix")
+class MatrixController {
+
+    private final Responsibilities responsibilities;
+    private final Organisations organisations;
+    private final Partnerships partnerships;
+    private final Clock clock;
+
+    MatrixController(Responsibilities responsibilities, Organisations organisations, Partnerships partnerships,
+            Clock clock) {
+        this.responsibilities = responsibilities;
+        this.organisations = organisations;
+        this.partnerships = partnerships;
+        this.clock = clock;
+    }
+
+    /** The topic × organisation grid, for one district and as of a past day if asked. */
+    @GetMapping
+    String grid(@RequestParam(required = false) UUID district,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
+        var districtId = district == null ? null : partnerships.district(new DistrictId(district)).id();
+        var matrix = asOf == null ? responsibilities.matrix()
+                : responsibilities.matrixAsOf(asOf.plusDays(1).atStartOfDay(clock.getZone()).toInstant().minusMillis(1));
+        model.addAttribute("grid", MatrixGrid.of(matrix, organisations.all(), districtId, asOf == null
+                ? responsibilities.findings() : List.of()));
+        model.addAttribute("districts", partnerships.districts());
+        model.addAttribute("district", district);
+        model.addAttribute("asOf", asOf);
+        return "responsibilities/grid";
+    }
+
+    /** What one organisation is responsible for. */
+    @GetMapping("/organisations/{id}")
+    String organisation(@PathVariable UUID id, Model model) {
+        var organisation = organisations.get(new OrganisationId(id));
+        var matrix = responsibilities.matrix();
+        model.addAttribute("organisation", organisation);
+        var topicNames = matrix.topics().stream().collect(Collectors.toMap(Topic::id, Topic::name));
+        model.addAttribute("entries", matrix.entries().stream()
+                .filter(e -> e.organisation().equals(organisation.id()))
+                .sorted(Comparator.comparing(MatrixEntry::responsibility)
+                        .thenComparing(e -> topicNames.get(e.topic())))
+                .toList());
+        names(model, matrix);
+        return "responsibilities/organisation";
+    }
+
+    @GetMapping("/findings")
+    String findings(Model model) {
+        var matrix = responsibilities.matrix();
+        model.addAttribute("findings", responsibilities.findings());
+        names(model, matrix);
+        return "responsibilities/findings";
+    }
+
+    @GetMapping("/history")
+    String history(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("changes", responsibilities.history(PageRequest.of(Math.max(page, 0), 25)));
+        return "responsibilities/history";
+    }
+
+    @GetMapping("/history/{change}")
+    String change(@PathVariable long change, Model model) {
+        model.addAttribute("change", change);
+        model.addAttribute("details", responsibilities.changeDetails(change));
+        names(model, responsibilities.matrix());
+        return "responsibilities/change";
+    }
+
+    @GetMapping("/entries/new")
+    String newEntry(@RequestParam UUID topic, @RequestParam(required = false) UUID organisation, Model model) {
+        return entryForm(model, EntryDetails.forTopic(responsibilities.topic(new TopicId(topic)).id().value(),
+                organisation), null);
+    }
+
+    @PostMapping("/entries")
+    String assign(@Valid @ModelAttribute("entry") EntryDetails details, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return entryForm(model, details, null);
+        }
+        try {
+            responsibilities.assign(details);
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return entryForm(model, details, null);
+        }
+        redirect.addFlashAttribute("success", "entry.created");
+        return "redirect:/topics/" + details.topicId();
+    }
+
+    @GetMapping("/entries/{id}/edit")
+    String editEntry(@PathVariable UUID id, Model model) {
+        var entry = responsibilities.currentEntry(new EntryId(id));
+        return entryForm(model, entry.details(""), entry.id());
+    }
+
+    @PostMapping("/entries/{id}")
+    String change(@PathVariable UUID id, @Valid @ModelAttribute("entry") EntryDetails details, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        var entryId = new EntryId(id);
+        if (result.hasErrors()) {
+            return entryForm(model, details, entryId);
+        }
+        try {
+            responsibilities.change(entryId, details);
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return entryForm(model, details, entryId);
+        }
+        redirect.addFlashAttribute("success", "entry.updated");
+        return "redirect:/topics/" + details.topicId();
+    }
+
+    @PostMapping("/entries/{id}/remove")
+    String remove(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        var entry = responsibilities.currentEntry(new EntryId(id));
+        responsibilities.remove(entry.id(), reason);
+        redirect.addFlashAttribute("success", "entry.removed");
+        return "redirect:/topics/" + entry.topic();
+    }
+
+    private String entryForm(Model model, EntryDetails details, EntryId id) {
+        model.addAttribute("entry", details);
+        model.addAttribute("entryId", id);
+        model.addAttribute("topic", responsibilities.topic(new TopicId(details.topicId())));
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("districts", partnerships.districts());
+        model.addAttribute("timeWindows", responsibilities.timeWindows());
+        model.addAttribute("responsibilities", Responsibility.values());
+        return "responsibilities/entry-form";
+    }
+
+    /** Maps for templates to show names of topics, organisations, districts and windows by id. */
+    private void names(Model model, Matrix matrix) {
+        model.addAttribute("topicNames", matrix.topics().stream().collect(Collectors.toMap(Topic::id, Topic::name)));
+        model.addAttribute("organisationNames", organisations.all().stream()
+                .collect(Collectors.toMap(Organisation::id, Organisation::name)));
+        model.addAttribute("districtNames", matrix.districts().stream()
+                .collect(Collectors.toMap(District::id, District::name)));
+        model.addAttribute("windowNames", matrix.timeWindows().stream()
+                .collect(Collectors.toMap(TimeWindow::id, TimeWindow::name)));
+    }
+}
