@@ -161,6 +161,11 @@ class PartnerNetworkBrowserTest {
     @Test
     void onAPhoneTheNavigationOpensBehindTheMenuButton() {
         browser = start(Browser.PHONE);
+        browser.open("/login");
+        browser.visible(By.id("username"));
+        assertThat(browser.driver().findElements(By.cssSelector("button.nav-toggle")))
+                .as("no menu button without a menu before login").isEmpty();
+
         browser.logIn("koordination", "demo");
         assertThat((Long) browser.script("return window.innerWidth;")).as("phone-sized viewport")
                 .isEqualTo((long) Browser.PHONE.width());
