@@ -13,8 +13,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -35,8 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Uses the Debian packages {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} only, so Selenium
  * Manager never downloads anything. Without them the tests are skipped, or fail if the system property
- * {@code sipa.browser.required} is {@code true} (CI). Call {@link #assumeAvailable()} in a static
- * {@code @BeforeAll}, so a missing browser is noticed before the application starts.
+ * {@code sipa.browser.required} is {@code true} (CI): annotate the test class with
+ * {@code @ExtendWith(Browser.Installed.class)}, which decides before the application starts.
  *
  * <p>Waits are explicit ({@link #await}); when one times out, a screenshot and the page source are written to
  * {@code target/browser-failures/}.
@@ -79,18 +84,53 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Skips the test (or fails it, if {@code sipa.browser.required=true}) when Chromium is not installed. */
+    /**
+     * Put on every browser test class: {@code @ExtendWith(Browser.Installed.class)}. Without Chromium and
+     * ChromeDriver it disables the class (reported as skipped, with the reason), or, if the system property
+     * {@code sipa.browser.required} is {@code true}, fails it before the application is started.
+     */
+    public static final class Installed implements ExecutionCondition, BeforeAllCallback {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            var missing = missing();
+            if (missing.isPresent() && !required()) {
+                return ConditionEvaluationResult.disabled(
+                        missing.get() + ". Skipped; set -D" + REQUIRED_PROPERTY + "=true to fail instead.");
+            }
+            return ConditionEvaluationResult.enabled("Chromium and ChromeDriver installed (or required)");
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            assumeAvailable();
+        }
+    }
+
+    /**
+     * Aborts the calling test (or fails it, if {@code sipa.browser.required=true}) when Chromium or ChromeDriver
+     * is not installed.
+     */
     public static void assumeAvailable() {
-        var missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path)).toList();
+        var missing = missing();
         if (missing.isEmpty()) {
             return;
         }
-        var message = "Browser tests need Chromium and ChromeDriver (Debian: apt-get install chromium "
-                + "chromium-driver); missing: " + missing;
-        if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
-            fail(message + ". Failing because " + REQUIRED_PROPERTY + "=true.");
+        if (required()) {
+            fail(missing.get() + ". Failing because " + REQUIRED_PROPERTY + "=true.");
         }
-        abort(message + ". Skipped; set -D" + REQUIRED_PROPERTY + "=true to fail instead.");
+        abort(missing.get() + ". Skipped; set -D" + REQUIRED_PROPERTY + "=true to fail instead.");
+    }
+
+    private static boolean required() {
+        return Boolean.getBoolean(REQUIRED_PROPERTY);
+    }
+
+    private static Optional<String> missing() {
+        var missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path)).toList();
+        return missing.isEmpty() ? Optional.empty()
+                : Optional.of("Browser tests need Chromium and ChromeDriver (Debian: apt-get install chromium "
+                        + "chromium-driver); missing: " + missing);
     }
 
     /** Starts a fresh headless Chromium (own empty profile) for the application at {@code baseUrl}. */

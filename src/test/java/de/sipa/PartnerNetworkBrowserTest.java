@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -30,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
 @ActiveProfiles({"test", "demo"})
+@ExtendWith(Browser.Installed.class)
 class PartnerNetworkBrowserTest {
 
     private static final String STEERING_GROUP = "Lenkungsgruppe Sicherheitspartnerschaft";
@@ -40,11 +41,6 @@ class PartnerNetworkBrowserTest {
     int port;
 
     private Browser browser;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.assumeAvailable();
-    }
 
     @AfterEach
     void quit() {
