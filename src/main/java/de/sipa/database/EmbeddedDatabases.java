@@ -10,10 +10,12 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL per data directory and JVM. Test suites build several application contexts;
- * they all share the server started first, which stops with the JVM.
+ * they all share the server started first, which stops when the JVM shuts down, after Spring Boot has closed
+ * all application contexts.
  */
 final class EmbeddedDatabases {
 
@@ -38,13 +40,27 @@ final class EmbeddedDatabases {
                     .setCleanDataDirectory(properties.clean())
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
-                    .setLocaleConfig("encoding", "UTF8");
+                    .setLocaleConfig("encoding", "UTF8")
+                    // Not the library's own JVM shutdown hook: it runs in parallel with Spring Boot's and could
+                    // stop the server while beans still use it on shutdown (the event publication registry then
+                    // waited 30 s for a connection). Stopped after the contexts instead, see below.
+                    .setRegisterShutdownHook(false);
             if (properties.port() > 0) {
                 builder.setPort(properties.port());
             }
-            return builder.start();
+            var postgres = builder.start();
+            SpringApplication.getShutdownHandlers().add(() -> stop(directory, postgres));
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + directory, e);
+        }
+    }
+
+    private static void stop(Path directory, EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Embedded PostgreSQL in {} did not stop cleanly", directory, e);
         }
     }
 
