@@ -3,6 +3,7 @@ package de.sipa.responsibilities;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -82,7 +83,13 @@ class MatrixController {
     @GetMapping("/findings")
     String findings(Model model) {
         var matrix = responsibilities.matrix();
-        model.addAttribute("findings", responsibilities.findings());
+        var findings = responsibilities.findings();
+        var counts = new EnumMap<FindingKind, Long>(FindingKind.class);
+        for (var kind : FindingKind.values()) {
+            counts.put(kind, findings.stream().filter(f -> f.kind() == kind).count());
+        }
+        model.addAttribute("findings", findings);
+        model.addAttribute("counts", counts);
         names(model, matrix);
         return "responsibilities/findings";
     }

@@ -17,15 +17,15 @@ import de.sipa.shared.OrganisationId;
 
 /**
  * The topic × organisation grid as the page shows it: names resolved, cells in column order, so that the
- * template only prints.
+ * template only prints. Public only for the template engine.
  */
-final class MatrixGrid {
+public final class MatrixGrid {
 
     /** One entry in a cell: its responsibility and where/when it holds ("Mitte", "Nacht"). */
-    record Mark(EntryId entry, Responsibility responsibility, String scope) {
+    public record Mark(EntryId entry, Responsibility responsibility, String scope) {
     }
 
-    record Row(Topic topic, List<List<Mark>> cells, Set<FindingKind> findings) {
+    public record Row(Topic topic, List<List<Mark>> cells, Set<FindingKind> findings) {
     }
 
     private final List<Organisation> columns;
@@ -36,11 +36,11 @@ final class MatrixGrid {
         this.rows = rows;
     }
 
-    List<Organisation> columns() {
+    public List<Organisation> columns() {
         return columns;
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
