@@ -71,8 +71,10 @@ public class Fixtures {
             var steering = bodies.create(new BodyDetails("Lenkungsgruppe " + key, "LG", BodyKind.STEERING_GROUP, ""));
             bodies.join(steering, new MembershipDetails(officer.value(), MembershipRole.CHAIR,
                     java.time.LocalDate.of(2024, 1, 1), null));
-            accounts.open(new NewAccount(id, police, "polizei-" + key, "Paula Polizei", null, PASSWORD, Role.PARTNER));
-            accounts.open(new NewAccount(id, publicOrder, "ordnung-" + key, "Otto Ordnung", null, PASSWORD, Role.PARTNER));
+            accounts.open(new NewAccount(id, police, "polizei-" + key, "Paula Polizei", "polizei-" + key + "@stadt.example",
+                    PASSWORD, Role.PARTNER));
+            accounts.open(new NewAccount(id, publicOrder, "ordnung-" + key, "Otto Ordnung",
+                    "ordnung-" + key + "@stadt.example", PASSWORD, Role.PARTNER));
             accounts.open(new NewAccount(id, publicOrder, "lenkung-" + key, "Lena Lenkung", null, PASSWORD, Role.STEERING));
             return new City(id, key, districts, police, publicOrder, officer, clerk, steering);
         });

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.sipa.shared.NotFoundException;
+import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 import de.sipa.shared.RuleViolationException;
 
@@ -76,6 +77,15 @@ public class Accounts {
         accounts.setEnabled(partnership, id, enabled);
         auditTrail.record(AuditAction.CHANGED, "Account", id,
                 "Konto " + account.user().username() + (enabled ? " freigeschaltet" : " gesperrt"));
+    }
+
+    /** Where to reach an organisation's staff: e-mail addresses of its enabled accounts. For SiPa's own jobs. */
+    @Transactional(readOnly = true)
+    public List<String> emailsOf(PartnershipId partnership, OrganisationId organisation) {
+        return accounts.findByPartnership(partnership).stream()
+                .filter(a -> a.enabled() && a.email() != null && !a.email().isBlank()
+                        && organisation.equals(a.user().organisation()))
+                .map(AccountRepository.StoredAccount::email).toList();
     }
 
     @Transactional(readOnly = true)

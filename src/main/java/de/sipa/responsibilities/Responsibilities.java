@@ -241,6 +241,13 @@ public class Responsibilities {
         }
     }
 
+    /** Refuses an organisation that is not the partnership's own. */
+    void requireOrganisation(OrganisationId organisation) {
+        if (organisations.all().stream().noneMatch(o -> o.id().equals(organisation))) {
+            throw new RuleViolationException("entry.organisation.unknown");
+        }
+    }
+
     /** Builds an entry from form input, refusing ids that are not the partnership's own. */
     MatrixEntry checked(EntryId id, EntryDetails details) {
         var partnership = CurrentUser.partnership();
@@ -255,9 +262,7 @@ public class Responsibilities {
             throw new RuleViolationException("entry.timeWindow.unknown");
         }
         var organisation = new OrganisationId(details.organisationId());
-        if (organisations.all().stream().noneMatch(o -> o.id().equals(organisation))) {
-            throw new RuleViolationException("entry.organisation.unknown");
-        }
+        requireOrganisation(organisation);
         return new MatrixEntry(id, topic.id(), district, window, organisation, details.responsibility(),
                 Resource.parseAll(details.resources()), details.note());
     }

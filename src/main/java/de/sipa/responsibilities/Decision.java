@@ -1,0 +1,5 @@
+package de.sipa.responsibilities;
+
+public enum Decision {
+    PENDING, APPROVED, REJECTED
+}
