@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import de.sipa.partners.District;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
@@ -76,7 +75,7 @@ class MatrixController {
                 .sorted(Comparator.comparing(MatrixEntry::responsibility)
                         .thenComparing(e -> topicNames.get(e.topic())))
                 .toList());
-        names(model, matrix);
+        MatrixNames.addTo(model, matrix, organisations.all());
         return "responsibilities/organisation";
     }
 
@@ -90,7 +89,7 @@ class MatrixController {
         }
         model.addAttribute("findings", findings);
         model.addAttribute("counts", counts);
-        names(model, matrix);
+        MatrixNames.addTo(model, matrix, organisations.all());
         return "responsibilities/findings";
     }
 
@@ -104,7 +103,7 @@ class MatrixController {
     String change(@PathVariable long change, Model model) {
         model.addAttribute("change", change);
         model.addAttribute("details", responsibilities.changeDetails(change));
-        names(model, responsibilities.matrix());
+        MatrixNames.addTo(model, responsibilities.matrix(), organisations.all());
         return "responsibilities/change";
     }
 
@@ -170,16 +169,5 @@ class MatrixController {
         model.addAttribute("timeWindows", responsibilities.timeWindows());
         model.addAttribute("responsibilities", Responsibility.values());
         return "responsibilities/entry-form";
-    }
-
-    /** Maps for templates to show names of topics, organisations, districts and windows by id. */
-    private void names(Model model, Matrix matrix) {
-        model.addAttribute("topicNames", matrix.topics().stream().collect(Collectors.toMap(Topic::id, Topic::name)));
-        model.addAttribute("organisationNames", organisations.all().stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name)));
-        model.addAttribute("districtNames", matrix.districts().stream()
-                .collect(Collectors.toMap(District::id, District::name)));
-        model.addAttribute("windowNames", matrix.timeWindows().stream()
-                .collect(Collectors.toMap(TimeWindow::id, TimeWindow::name)));
     }
 }

@@ -1,11 +1,14 @@
 package de.sipa.responsibilities;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -132,14 +135,18 @@ class ResponsibilitiesDemo implements ApplicationRunner {
     private final Partnerships partnerships;
     private final Organisations organisations;
     private final MatrixRepository repository;
+    private final ReviewRepository reviews;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     ResponsibilitiesDemo(Partnerships partnerships, Organisations organisations, MatrixRepository repository,
-            TransactionTemplate transaction) {
+            ReviewRepository reviews, TransactionTemplate transaction, Clock clock) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.repository = repository;
+        this.reviews = reviews;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     @Override
@@ -168,14 +175,84 @@ class ResponsibilitiesDemo implements ApplicationRunner {
         var first = at(2024, 1, 15);
         var change = repository.insertChange(partnership, first, "koordination",
                 "Erstaufstellung der Zuständigkeitsmatrix nach Beschluss der Lenkungsgruppe (LG-2024-01)", null);
+        Map<String, MatrixEntry> entries = new HashMap<>();
         for (var row : INITIAL) {
-            repository.startEntry(partnership, entry(row, topicIds, organisationIds, districtIds, night), first, change);
+            var entry = entry(row, topicIds, organisationIds, districtIds, night);
+            repository.startEntry(partnership, entry, first, change);
+            entries.put(row[0] + "|" + row[1] + "|" + row[2] + "|" + row[3], entry);
         }
         var second = at(2025, 3, 1);
         change = repository.insertChange(partnership, second, "koordination",
                 "Nachts übernimmt die Polizei Lärm, Alkohol und Gaststättenlärm (Beschluss KK-2025-02)", null);
         for (var row : NIGHT) {
             repository.startEntry(partnership, entry(row, topicIds, organisationIds, districtIds, night), second, change);
+        }
+        lastYearsReview(partnership, topicIds, organisationIds, entries);
+        reviewInProgress(partnership, topicIds, entries);
+    }
+
+    /** "Aufgabenkritik 2025": graffiti moved from the police to the Ordnungsamt, decided and applied. */
+    private void lastYearsReview(PartnershipId partnership, TopicId[] topics, Map<String, OrganisationId> organisations,
+            Map<String, MatrixEntry> entries) {
+        var policeLead = entries.get("9|Polizeipräsidium Musterstadt|LEAD|");
+        var gardensSupport = entries.get("9|Garten-, Friedhofs- und Forstamt|SUPPORT|");
+        var review = new Review(ReviewId.random(), "Aufgabenkritik 2025: Stadtbild", LocalDate.of(2025, 11, 7),
+                ReviewStatus.OPEN, Set.of(topics[9], topics[1]), Set.of(), "koordination", at(2025, 10, 1), null,
+                null, null);
+        reviews.insert(partnership, review);
+        reviews.insertItem(review.id(), policeLead);
+        reviews.insertItem(review.id(), gardensSupport);
+        entries.entrySet().stream().filter(e -> e.getKey().startsWith("1|")).forEach(e -> reviews.insertItem(review.id(), e.getValue()));
+        for (var item : reviews.items(review.id())) {
+            if (item.entry().id().equals(policeLead.id())) {
+                reviews.answer(item.id(), ReviewAnswer.CHANGE_PROPOSED, organisations.get("Amt für öffentliche Ordnung"),
+                        Responsibility.LEAD, Resource.parseAll("1 Person; 20000 €/Jahr"),
+                        "Beseitigung und Anzeigen sind Verwaltungsaufgabe; Polizei bleibt für Ermittlungen informiert.",
+                        "polizei", at(2025, 10, 20));
+                reviews.insertProposal(review.id(), ProposalKind.CHANGE, new MatrixEntry(policeLead.id(),
+                        policeLead.topic(), null, null, organisations.get("Amt für öffentliche Ordnung"),
+                        Responsibility.LEAD, Resource.parseAll("1 Person; 20000 €/Jahr"), null), item.id(),
+                        "Federführung Graffiti geht an das Ordnungsamt.");
+            } else {
+                reviews.answer(item.id(), ReviewAnswer.CONFIRMED, null, null, null, null,
+                        item.entry().organisation().equals(organisations.get("Amt für öffentliche Ordnung"))
+                                ? "ordnungsamt" : "koordination", at(2025, 10, 28));
+            }
+        }
+        reviews.submitted(review.id(), at(2025, 11, 10));
+        var proposal = reviews.proposals(review.id()).get(0);
+        reviews.decide(review.id(), proposal.id(), Decision.APPROVED, "lenkung", at(2025, 11, 18),
+                "Beschluss LG-2025-09");
+        var applied = at(2025, 11, 20);
+        var change = repository.insertChange(partnership, applied, "koordination",
+                "Aufgabenkritik „" + review.title() + "“: 1 beschlossene Änderung(en)", review.id().value());
+        repository.endEntry(partnership, policeLead.id(), applied, change);
+        repository.startEntry(partnership, proposal.target(), applied, change);
+        reviews.closed(review.id(), applied, change);
+    }
+
+    /** "Aufgabenkritik 2026" on public space at night, open for answers until ten days from now. */
+    private void reviewInProgress(PartnershipId partnership, TopicId[] topics, Map<String, MatrixEntry> entries) {
+        var today = LocalDate.now(clock);
+        var review = new Review(ReviewId.random(), "Aufgabenkritik 2026: öffentlicher Raum und Nacht",
+                today.plusDays(10), ReviewStatus.OPEN, Set.of(topics[0], topics[3], topics[6], topics[8]), Set.of(),
+                "koordination", clock.instant().minus(Duration.ofDays(14)), null, null, null);
+        reviews.insert(partnership, review);
+        entries.entrySet().stream()
+                .filter(e -> List.of("0", "3", "6", "8").contains(e.getKey().substring(0, e.getKey().indexOf('|'))))
+                .forEach(e -> reviews.insertItem(review.id(), e.getValue()));
+        var police = entries.get("3|Polizeipräsidium Musterstadt|LEAD|");
+        var publicOrder = entries.get("3|Amt für öffentliche Ordnung|LEAD|");
+        for (var item : reviews.items(review.id())) {
+            if (item.entry().id().equals(police.id())) {
+                reviews.answer(item.id(), ReviewAnswer.CHANGE_PROPOSED, police.organisation(), Responsibility.SUPPORT,
+                        Resource.parseAll("2 Personen"), "Strafverfolgung des Handels bleibt bei uns; der Konsum im "
+                                + "öffentlichen Raum ist Ordnungsrecht und gehört zum Ordnungsamt.",
+                        "polizei", clock.instant().minus(Duration.ofDays(5)));
+            } else if (item.entry().id().equals(publicOrder.id())) {
+                reviews.answer(item.id(), ReviewAnswer.CONFIRMED, null, null, null, null, "ordnungsamt",
+                        clock.instant().minus(Duration.ofDays(4)));
+            }
         }
     }
 

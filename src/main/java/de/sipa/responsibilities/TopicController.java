@@ -1,10 +1,10 @@
 package de.sipa.responsibilities;
 
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,10 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import de.sipa.partners.District;
-import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
-import de.sipa.partners.Partnerships;
 import de.sipa.shared.RuleViolationException;
 
 @Controller
@@ -27,12 +24,12 @@ class TopicController {
 
     private final Responsibilities responsibilities;
     private final Organisations organisations;
-    private final Partnerships partnerships;
+    private final MessageSource messages;
 
-    TopicController(Responsibilities responsibilities, Organisations organisations, Partnerships partnerships) {
+    TopicController(Responsibilities responsibilities, Organisations organisations, MessageSource messages) {
         this.responsibilities = responsibilities;
         this.organisations = organisations;
-        this.partnerships = partnerships;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -72,12 +69,7 @@ class TopicController {
         model.addAttribute("entries", matrix.entriesOf(topic.id()));
         model.addAttribute("findings", responsibilities.findings().stream()
                 .filter(f -> f.topic().equals(topic.id())).toList());
-        model.addAttribute("organisationNames", organisations.all().stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name)));
-        model.addAttribute("districtNames", partnerships.districts().stream()
-                .collect(Collectors.toMap(District::id, District::name)));
-        model.addAttribute("windowNames", matrix.timeWindows().stream()
-                .collect(Collectors.toMap(TimeWindow::id, TimeWindow::name)));
+        MatrixNames.addTo(model, matrix, organisations.all());
         return "responsibilities/topic";
     }
 
@@ -107,14 +99,13 @@ class TopicController {
     @PostMapping("/time-windows")
     String createTimeWindow(@Valid @ModelAttribute("timeWindow") TimeWindowDetails details, BindingResult result,
             RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            redirect.addFlashAttribute("problem", "timeWindow.invalid");
-            return "redirect:/topics";
-        }
         try {
+            if (result.hasErrors()) {
+                throw new RuleViolationException("timeWindow.invalid");
+            }
             responsibilities.createTimeWindow(details);
         } catch (RuleViolationException e) {
-            redirect.addFlashAttribute("problem", e.messageKey());
+            redirect.addFlashAttribute("problem", e.describe(messages));
             return "redirect:/topics";
         }
         redirect.addFlashAttribute("success", "timeWindow.created");

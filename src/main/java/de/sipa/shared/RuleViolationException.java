@@ -2,6 +2,9 @@ package de.sipa.shared;
 
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
 /**
  * A business rule the user's input broke. Carries message keys (with arguments) so that the web layer
  * can show them in the user's language.
@@ -23,5 +26,10 @@ public class RuleViolationException extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.toArray();
+    }
+
+    /** The message in the language of the current request. */
+    public String describe(MessageSource messages) {
+        return messages.getMessage(messageKey, arguments(), messageKey, LocaleContextHolder.getLocale());
     }
 }

@@ -39,8 +39,7 @@ class ErrorHandling {
     @ExceptionHandler(RuleViolationException.class)
     String ruleViolation(RuleViolationException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("message",
-                messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), LocaleContextHolder.getLocale()));
+        model.addAttribute("message", e.describe(messages));
         return "error/400";
     }
 
