@@ -1,17 +1,24 @@
 package de.sipa.responsibilities;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.sipa.partners.DistrictId;
@@ -37,13 +45,15 @@ class MatrixController {
     private final Responsibilities responsibilities;
     private final Organisations organisations;
     private final Partnerships partnerships;
+    private final MessageSource messages;
     private final Clock clock;
 
     MatrixController(Responsibilities responsibilities, Organisations organisations, Partnerships partnerships,
-            Clock clock) {
+            MessageSource messages, Clock clock) {
         this.responsibilities = responsibilities;
         this.organisations = organisations;
         this.partnerships = partnerships;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -77,6 +87,59 @@ class MatrixController {
                 .toList());
         MatrixNames.addTo(model, matrix, organisations.all());
         return "responsibilities/organisation";
+    }
+
+    @GetMapping("/export.csv")
+    void csv(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zustaendigkeitsmatrix.csv\"");
+        var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write('\uFEFF'); // Excel recognises UTF-8 only with a byte order mark
+        responsibilities.exportCsv(out);
+        out.flush();
+    }
+
+    @GetMapping("/export.pdf")
+    void pdf(HttpServletResponse response) throws IOException {
+        response.setContentType("application/pdf");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zustaendigkeitsmatrix.pdf\"");
+        responsibilities.exportPdf(response.getOutputStream());
+    }
+
+    @GetMapping("/import")
+    String importForm() {
+        return "responsibilities/import";
+    }
+
+    @PostMapping("/import/preview")
+    String importPreview(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+        var content = file.getBytes();
+        var preview = responsibilities.previewImport(content);
+        model.addAttribute("preview", preview);
+        model.addAttribute("fileName", file.getOriginalFilename());
+        if (preview.importable()) {
+            model.addAttribute("content", Base64.getEncoder().encodeToString(content));
+        }
+        return "responsibilities/import";
+    }
+
+    @PostMapping("/import/confirm")
+    String importConfirm(@RequestParam String content, @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        byte[] file;
+        try {
+            file = Base64.getDecoder().decode(content);
+        } catch (IllegalArgumentException e) {
+            file = new byte[0];
+        }
+        try {
+            redirect.addFlashAttribute("imported", responsibilities.confirmImport(file, reason));
+            redirect.addFlashAttribute("success", "import.done");
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("problem", e.describe(messages));
+            return "redirect:/matrix/import";
+        }
+        return "redirect:/matrix";
     }
 
     @GetMapping("/findings")

@@ -1,5 +1,6 @@
 package de.sipa.responsibilities;
 
+import java.util.Arrays;
 import java.util.List;
 
 import de.sipa.partners.DistrictId;
@@ -25,6 +26,11 @@ public record MatrixEntry(EntryId id, TopicId topic, DistrictId district, TimeWi
 
     public boolean allDay() {
         return timeWindow == null;
+    }
+
+    /** What makes two entries the same assignment: topic, place, time, organisation and responsibility. */
+    List<Object> assignment() {
+        return Arrays.asList(topic, district, timeWindow, organisation, responsibility);
     }
 
     public EntryDetails details(String reason) {

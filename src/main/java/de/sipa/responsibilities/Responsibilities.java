@@ -1,13 +1,19 @@
 package de.sipa.responsibilities;
 
+import java.io.OutputStream;
+import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -41,16 +47,19 @@ public class Responsibilities {
     private final Organisations organisations;
     private final AuditTrail auditTrail;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
     private final Clock clock;
 
     Responsibilities(MatrixRepository repository, MatrixLookup lookup, Partnerships partnerships,
-            Organisations organisations, AuditTrail auditTrail, ApplicationEventPublisher events, Clock clock) {
+            Organisations organisations, AuditTrail auditTrail, ApplicationEventPublisher events,
+            MessageSource messages, Clock clock) {
         this.repository = repository;
         this.lookup = lookup;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.auditTrail = auditTrail;
         this.events = events;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -193,6 +202,48 @@ public class Responsibilities {
         return new ChangeDetails(repository.endedBy(partnership, change), repository.startedBy(partnership, change));
     }
 
+    /** Writes the current matrix as CSV (the import format). */
+    @PreAuthorize(ResponsibilityPermissions.READ)
+    @Transactional
+    public void exportCsv(Writer out) {
+        int count = MatrixDocuments.writeCsv(matrix(), organisations.all(), out);
+        auditTrail.record(AuditAction.EXPORTED, "ResponsibilityMatrix", null,
+                "Zuständigkeitsmatrix als CSV exportiert (" + count + " Einträge)");
+    }
+
+    /** Writes the current matrix as a printable A3 landscape grid. */
+    @PreAuthorize(ResponsibilityPermissions.READ)
+    @Transactional
+    public void exportPdf(OutputStream out) {
+        MatrixDocuments.writePdf(matrix(), organisations.all(), partnerships.mine().name(), clock.getZone(), out);
+        auditTrail.record(AuditAction.EXPORTED, "ResponsibilityMatrix", null, "Zuständigkeitsmatrix als PDF exportiert");
+    }
+
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
+    @Transactional(readOnly = true)
+    public MatrixImportPreview previewImport(byte[] file) {
+        return MatrixCsvImport.read(file, matrix(), organisations.all(), this::message).preview();
+    }
+
+    /** Adds the good rows of the file in one versioned change; returns how many entries were added. */
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
+    public int confirmImport(byte[] file, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolationException("matrix.reason.required");
+        }
+        var parsed = MatrixCsvImport.read(file, matrix(), organisations.all(), this::message);
+        if (!parsed.preview().importable()) {
+            return 0;
+        }
+        apply(parsed.entries().stream().<MatrixEdit>map(MatrixEdit.Assign::new).toList(),
+                reason.strip() + " (Import aus CSV: " + parsed.entries().size() + " Einträge)", null);
+        return parsed.entries().size();
+    }
+
+    private String message(String key, Object[] arguments) {
+        return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+    }
+
     /** The versions a change ended and started; an entry in both was changed, otherwise added or removed. */
     public record ChangeDetails(List<MatrixEntry> ended, List<MatrixEntry> started) {
     }
@@ -205,17 +256,26 @@ public class Responsibilities {
         var partnership = CurrentUser.partnership();
         var at = clock.instant();
         var change = repository.insertChange(partnership, at, CurrentUser.get().username(), reason.strip(), review);
+        // Conflicting entries are allowed (and found as overlaps); the very same entry twice is not.
+        Map<EntryId, List<Object>> assignments = new HashMap<>();
+        repository.entries(partnership, null).forEach(e -> assignments.put(e.id(), e.assignment()));
+        var taken = new HashSet<>(assignments.values());
         for (var edit : edits) {
-            if (edit instanceof MatrixEdit.Assign assign) {
-                refuseDuplicate(partnership, assign.entry());
-                repository.startEntry(partnership, assign.entry(), at, change);
-            } else if (edit instanceof MatrixEdit.Change replace) {
-                repository.endEntry(partnership, replace.entry().id(), at, change);
-                refuseDuplicate(partnership, replace.entry());
-                repository.startEntry(partnership, replace.entry(), at, change);
-            } else if (edit instanceof MatrixEdit.Remove remove) {
+            if (edit instanceof MatrixEdit.Remove remove) {
+                taken.remove(assignments.remove(remove.entry()));
                 repository.endEntry(partnership, remove.entry(), at, change);
+                continue;
             }
+            var entry = edit instanceof MatrixEdit.Assign assign ? assign.entry() : ((MatrixEdit.Change) edit).entry();
+            if (edit instanceof MatrixEdit.Change) {
+                taken.remove(assignments.remove(entry.id()));
+                repository.endEntry(partnership, entry.id(), at, change);
+            }
+            if (!taken.add(entry.assignment())) {
+                throw new RuleViolationException("entry.duplicate");
+            }
+            assignments.put(entry.id(), entry.assignment());
+            repository.startEntry(partnership, entry, at, change);
         }
         auditTrail.record(AuditAction.CHANGED, "ResponsibilityMatrix", change,
                 "Zuständigkeitsmatrix geändert (" + edits.size() + " Einträge): " + reason.strip());
@@ -226,19 +286,6 @@ public class Responsibilities {
     private void recordChange(PartnershipId partnership, String reason, UUID review) {
         var change = repository.insertChange(partnership, clock.instant(), CurrentUser.get().username(), reason, review);
         events.publishEvent(new MatrixChanged(partnership, change));
-    }
-
-    /** Conflicting entries are allowed (and found as overlaps); the very same entry twice is not. */
-    private void refuseDuplicate(PartnershipId partnership, MatrixEntry entry) {
-        var duplicate = repository.entries(partnership, null).stream()
-                .filter(e -> !e.id().equals(entry.id()))
-                .anyMatch(e -> e.topic().equals(entry.topic()) && Objects.equals(e.district(), entry.district())
-                        && Objects.equals(e.timeWindow(), entry.timeWindow())
-                        && e.organisation().equals(entry.organisation())
-                        && e.responsibility() == entry.responsibility());
-        if (duplicate) {
-            throw new RuleViolationException("entry.duplicate");
-        }
     }
 
     /** Refuses an organisation that is not the partnership's own. */

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -245,7 +244,7 @@ public class Reviews {
             if (proposal.kind() != ProposalKind.ASSIGN) {
                 var now = current.entry(proposal.target().id());
                 var then = items.get(proposal.target().id());
-                if (now.isEmpty() || (then != null && !sameAssignment(now.get(), then))) {
+                if (now.isEmpty() || (then != null && !now.get().assignment().equals(then.assignment()))) {
                     throw new RuleViolationException("review.apply.conflict", topicName(current, proposal));
                 }
             }
@@ -314,11 +313,6 @@ public class Reviews {
             throw new RuleViolationException("review.notOpen");
         }
         return review;
-    }
-
-    private static boolean sameAssignment(MatrixEntry a, MatrixEntry b) {
-        return a.organisation().equals(b.organisation()) && a.responsibility() == b.responsibility()
-                && Objects.equals(a.district(), b.district()) && Objects.equals(a.timeWindow(), b.timeWindow());
     }
 
     private static String topicName(Matrix matrix, Proposal proposal) {
