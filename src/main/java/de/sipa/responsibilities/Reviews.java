@@ -40,6 +40,7 @@ public class Reviews {
 
     /** Reminders go out on each of the last days before the deadline. */
     static final int REMIND_DAYS_BEFORE = 3;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final ReviewRepository reviews;
     private final Responsibilities responsibilities;
@@ -127,9 +128,12 @@ public class Reviews {
         }
         reviews.insert(partnership, review);
         covered.forEach(entry -> reviews.insertItem(review.id(), entry));
+        covered.stream().map(MatrixEntry::organisation).distinct()
+                .forEach(organisation -> invite(partnership, review, organisation,
+                        (int) covered.stream().filter(e -> e.organisation().equals(organisation)).count()));
         auditTrail.record(AuditAction.CREATED, "ResponsibilityReview", review.id(),
                 "Aufgabenkritik „" + review.title() + "“ eröffnet (" + covered.size() + " Einträge, Frist "
-                        + review.deadline().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ")");
+                        + review.deadline().format(DATE) + ")");
         return review.id();
     }
 
@@ -287,11 +291,11 @@ public class Reviews {
                 for (var email : accounts.emailsOf(partnership, progress.organisation())) {
                     var mail = Mail.of(partnership, email,
                             "Erinnerung: Aufgabenkritik „" + review.title() + "“ – Frist "
-                                    + review.deadline().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+                                    + review.deadline().format(DATE),
                             "Guten Tag,\n\nIhre Organisation hat in der Aufgabenkritik „" + review.title() + "“ noch "
                                     + (progress.items() - progress.answered()) + " von " + progress.items()
                                     + " Einträgen nicht beantwortet. Die Frist endet am "
-                                    + review.deadline().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ".\n\n"
+                                    + review.deadline().format(DATE) + ".\n\n"
                                     + baseUrl + "/reviews/" + review.id() + "\n\nIhre Sicherheitskoordination")
                             .once("review-reminder:" + review.id() + ":" + progress.organisation() + ":" + email + ":" + today);
                     if (notifications.send(mail)) {
@@ -301,6 +305,19 @@ public class Reviews {
             }
         }
         return queued;
+    }
+
+    /** Tells an involved organisation that its list is waiting. */
+    private void invite(PartnershipId partnership, Review review, OrganisationId organisation, int items) {
+        for (var email : accounts.emailsOf(partnership, organisation)) {
+            notifications.send(Mail.of(partnership, email, "Aufgabenkritik „" + review.title() + "“: bitte bis "
+                    + review.deadline().format(DATE) + " antworten",
+                    "Guten Tag,\n\ndie Sicherheitskoordination hat die Aufgabenkritik „" + review.title()
+                            + "“ eröffnet. Ihre Organisation ist mit " + items + " Einträgen der Zuständigkeitsmatrix "
+                            + "beteiligt. Bitte bestätigen Sie jeden Eintrag, schlagen Sie eine Änderung vor oder "
+                            + "melden Sie ihn als „nicht unsere Aufgabe“ – bis zum " + review.deadline().format(DATE)
+                            + ".\n\n" + baseUrl + "/reviews/" + review.id() + "\n\nIhre Sicherheitskoordination"));
+        }
     }
 
     private Review lock(ReviewId id) {
