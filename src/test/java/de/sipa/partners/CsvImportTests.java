@@ -1,6 +1,11 @@
 package de.sipa.partners;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
 
 import de.sipa.Fixtures;
 import de.sipa.Fixtures.City;
@@ -32,6 +39,9 @@ class CsvImportTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    MockMvc mvc;
 
     City city;
 
@@ -143,6 +153,22 @@ class CsvImportTests {
 
         assertThat(as(() -> partnerImport.confirm(ImportKind.ORGANISATIONS, tooLarge))).isZero();
         assertThat(as(() -> partnerImport.confirm(ImportKind.ORGANISATIONS, new byte[0]))).isZero();
+    }
+
+    @Test
+    void theImportPageShowsThePreviewAndTheConfirmationImportsTheGoodRows() throws Exception {
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var csv = "Name;Art;PLZ\nBürgerverein Süd;Verein;12345\nSchulamt;Schule;1\n";
+        var page = mvc.perform(multipart("/import/preview").file(new MockMultipartFile("file", "orgs.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).param("kind", "ORGANISATIONS").with(coordinator).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("PLZ: muss aus fünf Ziffern bestehen", "1 Zeile(n) importieren");
+        assertThat(organisationNames()).doesNotContain("Bürgerverein Süd");
+
+        mvc.perform(post("/import/confirm").with(coordinator).with(csrf()).param("kind", "ORGANISATIONS")
+                        .param("content", java.util.Base64.getEncoder().encodeToString(csv.getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(organisationNames()).contains("Bürgerverein Süd").doesNotContain("Schulamt");
     }
 
     private java.util.List<String> organisationNames() {
