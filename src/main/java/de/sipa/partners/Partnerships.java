@@ -84,6 +84,36 @@ public class Partnerships {
         return partnerships.findBySlug(slug);
     }
 
+    /**
+     * Which district of the partnership a point lies in, and whether it is within {@code margin} metres of a
+     * boundary. For public intake too, hence no login needed.
+     */
+    @Transactional(readOnly = true)
+    public DistrictLocation locate(PartnershipId partnership, double latitude, double longitude, double margin) {
+        DistrictId containing = null;
+        var nearby = new java.util.ArrayList<DistrictId>();
+        for (var district : partnerships.districts(partnership)) {
+            if (!district.hasBoundary()) {
+                continue;
+            }
+            var geometry = DistrictGeometry.of(district.boundary());
+            boolean inside = geometry.contains(latitude, longitude);
+            if (inside && containing == null) {
+                containing = district.id();
+            }
+            if (inside || geometry.distanceToBoundary(latitude, longitude) <= margin) {
+                nearby.add(district.id());
+            }
+        }
+        return new DistrictLocation(Optional.ofNullable(containing), List.copyOf(nearby));
+    }
+
+    /** The districts of a partnership named in a public request. */
+    @Transactional(readOnly = true)
+    public List<District> districtsOf(PartnershipId partnership) {
+        return partnerships.districts(partnership);
+    }
+
     @Transactional(readOnly = true)
     public List<District> districts() {
         return partnerships.districts(CurrentUser.partnership());
