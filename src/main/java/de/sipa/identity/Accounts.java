@@ -88,6 +88,14 @@ public class Accounts {
                 .map(AccountRepository.StoredAccount::email).toList();
     }
 
+    /** E-mail addresses of the partnership's enabled accounts with a role, e.g. the coordinators for escalations. */
+    @Transactional(readOnly = true)
+    public List<String> emailsOfRole(PartnershipId partnership, Role role) {
+        return accounts.findByPartnership(partnership).stream()
+                .filter(a -> a.enabled() && a.email() != null && !a.email().isBlank() && a.user().role() == role)
+                .map(AccountRepository.StoredAccount::email).toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return accounts.existsByUsername(username);

@@ -165,6 +165,30 @@ class MatrixRepository {
         return latest;
     }
 
+    void insertFlag(PartnershipId partnership, ReviewFlag flag) {
+        jdbc.sql("""
+                INSERT INTO responsibilities_flag (partnership_id, topic_id, district_id, organisation_id, reason, source, flagged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(partnership.value(), flag.topic().value(), flag.district() == null ? null : flag.district().value(),
+                        flag.organisation() == null ? null : flag.organisation().value(), flag.reason(), flag.source(),
+                        Timestamp.from(flag.flaggedAt()))
+                .update();
+    }
+
+    List<ReviewFlag> flags(PartnershipId partnership) {
+        return jdbc.sql("SELECT * FROM responsibilities_flag WHERE partnership_id = ? ORDER BY flagged_at DESC LIMIT 200")
+                .param(partnership.value())
+                .query((rs, n) -> {
+                    var district = rs.getObject("district_id", UUID.class);
+                    var organisation = rs.getObject("organisation_id", UUID.class);
+                    return new ReviewFlag(new TopicId(rs.getObject("topic_id", UUID.class)),
+                            district == null ? null : new DistrictId(district),
+                            organisation == null ? null : new OrganisationId(organisation), rs.getString("reason"),
+                            rs.getString("source"), rs.getTimestamp("flagged_at").toInstant());
+                })
+                .list();
+    }
+
     Optional<PartnershipId> partnershipOf(TopicId topic) {
         return jdbc.sql("SELECT partnership_id FROM responsibilities_topic WHERE id = ?").param(topic.value())
                 .query((rs, n) -> new PartnershipId(rs.getObject(1, UUID.class))).optional();

@@ -202,6 +202,20 @@ public class Responsibilities {
         return new ChangeDetails(repository.endedBy(partnership, change), repository.startedBy(partnership, change));
     }
 
+    /**
+     * Notes that an organisation said a topic in a district is not its task, so that the next review takes it up.
+     * Called by SiPa's own work (e.g. a report handed back) in the user's partnership.
+     */
+    public void flagForReview(ReviewFlag flag) {
+        repository.insertFlag(CurrentUser.partnership(), flag);
+    }
+
+    @PreAuthorize(ResponsibilityPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<ReviewFlag> flags() {
+        return repository.flags(CurrentUser.partnership());
+    }
+
     /** Writes the current matrix as CSV (the import format). */
     @PreAuthorize(ResponsibilityPermissions.READ)
     @Transactional

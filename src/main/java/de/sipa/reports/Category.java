@@ -1,0 +1,20 @@
+package de.sipa.reports;
+
+import java.util.List;
+
+import de.sipa.responsibilities.TopicId;
+
+/**
+ * A kind of concern citizens and partners can report (Open311: a service), mapped to a topic of the
+ * responsibility matrix, with the working days within which a first answer is due.
+ *
+ * @param topic {@code null} for "Sonstiges": such reports go to the coordinator
+ * @param moderated reports are checked by the coordinator before they are routed and get a public id
+ */
+public record Category(CategoryId id, String code, String name, String description, TopicId topic,
+        int serviceLevelDays, boolean moderated, String keywords, boolean active, List<CategoryAttribute> attributes) {
+
+    public Category {
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+    }
+}

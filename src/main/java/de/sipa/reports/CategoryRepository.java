@@ -1,0 +1,91 @@
+package de.sipa.reports;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import de.sipa.responsibilities.TopicId;
+import de.sipa.shared.PartnershipId;
+
+@Repository
+class CategoryRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<CategoryAttribute.Choice>> CHOICES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    CategoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Category> all(PartnershipId partnership) {
+        Map<UUID, List<CategoryAttribute>> attributes = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.* FROM reports_category_attribute a JOIN reports_category c ON c.id = a.category_id
+                WHERE c.partnership_id = ? ORDER BY a.category_id, a.position""")
+                .param(partnership.value())
+                .query(rs -> {
+                    attributes.computeIfAbsent(rs.getObject("category_id", UUID.class), id -> new java.util.ArrayList<>())
+                            .add(new CategoryAttribute(rs.getString("code"), AttributeType.valueOf(rs.getString("datatype")),
+                                    rs.getBoolean("required"), rs.getString("description"),
+                                    JSON.readValue(rs.getString("choices"), CHOICES)));
+                });
+        return jdbc.sql("SELECT * FROM reports_category WHERE partnership_id = ? ORDER BY position, lower(name)")
+                .param(partnership.value())
+                .query((rs, n) -> {
+                    var id = rs.getObject("id", UUID.class);
+                    var topic = rs.getObject("topic_id", UUID.class);
+                    return new Category(new CategoryId(id), rs.getString("code"), rs.getString("name"),
+                            rs.getString("description"), topic == null ? null : new TopicId(topic),
+                            rs.getInt("service_level_days"), rs.getBoolean("moderated"), rs.getString("keywords"),
+                            rs.getBoolean("active"), attributes.getOrDefault(id, List.of()));
+                })
+                .list();
+    }
+
+    Optional<Category> find(PartnershipId partnership, CategoryId id) {
+        return all(partnership).stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    void insert(PartnershipId partnership, Category category, int position) {
+        jdbc.sql("""
+                INSERT INTO reports_category (id, partnership_id, code, name, description, topic_id, service_level_days,
+                                              moderated, keywords, active, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(category.id().value(), partnership.value(), category.code(), category.name(),
+                        category.description(), category.topic() == null ? null : category.topic().value(),
+                        category.serviceLevelDays(), category.moderated(), category.keywords(), category.active(),
+                        position)
+                .update();
+        int i = 0;
+        for (var attribute : category.attributes()) {
+            jdbc.sql("""
+                    INSERT INTO reports_category_attribute (category_id, code, position, datatype, required, description, choices)
+                    VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB))""")
+                    .params(category.id().value(), attribute.code(), i++, attribute.type().name(), attribute.required(),
+                            attribute.description(), JSON.writeValueAsString(attribute.choices()))
+                    .update();
+        }
+    }
+
+    void update(PartnershipId partnership, Category category) {
+        jdbc.sql("""
+                UPDATE reports_category SET name = ?, description = ?, topic_id = ?, service_level_days = ?,
+                       moderated = ?, keywords = ?, active = ?
+                WHERE partnership_id = ? AND id = ?""")
+                .params(category.name(), category.description(),
+                        category.topic() == null ? null : category.topic().value(), category.serviceLevelDays(),
+                        category.moderated(), category.keywords(), category.active(), partnership.value(),
+                        category.id().value())
+                .update();
+    }
+}

@@ -1,0 +1,248 @@
+package de.sipa.reports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import de.sipa.partners.DistrictId;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.PartnershipId;
+
+@Repository
+class ReportRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+
+    static final RowMapper<Report> REPORT = (rs, n) -> new Report(new ReportId(rs.getObject("id", UUID.class)),
+            rs.getString("public_id"), rs.getObject("token", UUID.class),
+            new CategoryId(rs.getObject("category_id", UUID.class)), rs.getString("description"),
+            (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"), rs.getString("address"),
+            optional(rs, "district_id", DistrictId::new), rs.getBoolean("district_uncertain"),
+            ReportSource.valueOf(rs.getString("source")), ReportStatus.valueOf(rs.getString("status")),
+            optional(rs, "assignee_id", OrganisationId::new), instant(rs, "deadline"), instant(rs, "escalated_at"),
+            JSON.readValue(rs.getString("attributes"), ATTRIBUTES),
+            new Contact(rs.getString("reporter_name"), rs.getString("reporter_email"), rs.getString("reporter_phone")),
+            rs.getString("public_note"), instant(rs, "submitted_at"), instant(rs, "updated_at"),
+            instant(rs, "closed_at"));
+
+    private final JdbcClient jdbc;
+
+    ReportRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new public number, e.g. "2026-000123": unique across the installation, readable on the phone. */
+    String nextPublicId(Instant now, java.time.ZoneId zone) {
+        long number = jdbc.sql("SELECT nextval('reports_public_number')").query(Long.class).single();
+        return Year.from(now.atZone(zone)) + "-" + String.format("%06d", number);
+    }
+
+    void insert(PartnershipId partnership, Report report, String submittedBy) {
+        jdbc.sql("""
+                INSERT INTO reports_report (id, partnership_id, public_id, token, category_id, description, latitude,
+                       longitude, address, district_id, district_uncertain, source, status, assignee_id, deadline,
+                       attributes, reporter_name, reporter_email, reporter_phone, submitted_at, updated_at, submitted_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?)""")
+                .params(report.id().value(), partnership.value(), report.publicId(), report.token(),
+                        report.category().value(), report.description(), report.latitude(), report.longitude(),
+                        report.address(), report.district() == null ? null : report.district().value(),
+                        report.districtUncertain(), report.source().name(), report.status().name(),
+                        report.assignee() == null ? null : report.assignee().value(), timestamp(report.deadline()),
+                        JSON.writeValueAsString(report.attributes()), report.contact().name(), report.contact().email(),
+                        report.contact().phone(), timestamp(report.submittedAt()), timestamp(report.updatedAt()),
+                        submittedBy)
+                .update();
+    }
+
+    Optional<Report> find(PartnershipId partnership, ReportId id) {
+        return jdbc.sql("SELECT * FROM reports_report WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), id.value()).query(REPORT).optional();
+    }
+
+    Optional<Report> lock(PartnershipId partnership, ReportId id) {
+        return jdbc.sql("SELECT * FROM reports_report WHERE partnership_id = ? AND id = ? FOR UPDATE")
+                .params(partnership.value(), id.value()).query(REPORT).optional();
+    }
+
+    Optional<Report> findByPublicId(PartnershipId partnership, String publicId) {
+        return jdbc.sql("SELECT * FROM reports_report WHERE partnership_id = ? AND public_id = ?")
+                .params(partnership.value(), publicId).query(REPORT).optional();
+    }
+
+    Optional<Report> findByToken(UUID token) {
+        return jdbc.sql("SELECT * FROM reports_report WHERE token = ?").param(token).query(REPORT).optional();
+    }
+
+    Optional<PartnershipId> partnershipOfToken(UUID token) {
+        return jdbc.sql("SELECT partnership_id FROM reports_report WHERE token = ?").param(token)
+                .query((rs, n) -> new PartnershipId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    void assign(ReportId id, OrganisationId assignee, Instant deadline, Instant now) {
+        jdbc.sql("UPDATE reports_report SET assignee_id = ?, deadline = ?, escalated_at = NULL, updated_at = ? WHERE id = ?")
+                .params(assignee == null ? null : assignee.value(), timestamp(deadline), timestamp(now), id.value())
+                .update();
+    }
+
+    void approve(ReportId id, String publicId, Instant now) {
+        jdbc.sql("UPDATE reports_report SET public_id = ?, status = 'NEW', updated_at = ? WHERE id = ?")
+                .params(publicId, timestamp(now), id.value()).update();
+    }
+
+    void recategorise(ReportId id, CategoryId category, Instant now) {
+        jdbc.sql("UPDATE reports_report SET category_id = ?, updated_at = ? WHERE id = ?")
+                .params(category.value(), timestamp(now), id.value()).update();
+    }
+
+    void setDistrict(ReportId id, DistrictId district, Instant now) {
+        jdbc.sql("UPDATE reports_report SET district_id = ?, district_uncertain = FALSE, updated_at = ? WHERE id = ?")
+                .params(district == null ? null : district.value(), timestamp(now), id.value()).update();
+    }
+
+    void status(ReportId id, ReportStatus status, String publicNote, Instant now) {
+        jdbc.sql("""
+                UPDATE reports_report SET status = ?, public_note = coalesce(?, public_note), updated_at = ?,
+                       closed_at = CASE WHEN ? THEN ? ELSE NULL END
+                WHERE id = ?""")
+                .params(status.name(), publicNote, timestamp(now), status.closed(), timestamp(now), id.value())
+                .update();
+    }
+
+    void escalated(ReportId id, Instant now) {
+        jdbc.sql("UPDATE reports_report SET escalated_at = ? WHERE id = ?").params(timestamp(now), id.value()).update();
+    }
+
+    void event(ReportId report, Instant at, String actor, ReportEvent.Kind kind, OrganisationId organisation,
+            String note, boolean visibleToPublic) {
+        jdbc.sql("""
+                INSERT INTO reports_event (report_id, occurred_at, actor, kind, organisation_id, note, public)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(report.value(), timestamp(at), actor, kind.name(),
+                        organisation == null ? null : organisation.value(), note, visibleToPublic)
+                .update();
+    }
+
+    List<ReportEvent> events(ReportId report) {
+        return jdbc.sql("SELECT * FROM reports_event WHERE report_id = ? ORDER BY occurred_at, id").param(report.value())
+                .query((rs, n) -> new ReportEvent(instant(rs, "occurred_at"), rs.getString("actor"),
+                        ReportEvent.Kind.valueOf(rs.getString("kind")), optional(rs, "organisation_id", OrganisationId::new),
+                        rs.getString("note"), rs.getBoolean("public")))
+                .list();
+    }
+
+    /** Whether an organisation ever had the report (it was routed to it, or it handed it back). */
+    boolean involved(ReportId report, OrganisationId organisation) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reports_event WHERE report_id = ? AND organisation_id = ?)")
+                .params(report.value(), organisation.value()).query(Boolean.class).single();
+    }
+
+    Page<Report> search(PartnershipId partnership, ReportQuery query, Instant now, Pageable pageable) {
+        var where = new StringBuilder(" FROM reports_report r WHERE r.partnership_id = :partnership");
+        if (query.coordinatorQueue()) {
+            where.append(" AND r.assignee_id IS NULL");
+        } else if (query.organisation() != null) {
+            where.append(" AND r.assignee_id = :organisation");
+        }
+        if (query.status() != null) {
+            where.append(" AND r.status = :status");
+        } else if (!query.includeClosed()) {
+            where.append(" AND r.closed_at IS NULL");
+        }
+        if (query.category() != null) {
+            where.append(" AND r.category_id = :category");
+        }
+        if (query.district() != null) {
+            where.append(" AND r.district_id = :district");
+        }
+        if (query.overdue()) {
+            where.append(" AND r.closed_at IS NULL AND r.deadline < :now");
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" AND (lower(r.description) LIKE :text OR lower(coalesce(r.address, '')) LIKE :text"
+                    + " OR r.public_id = :exact)");
+        }
+        var count = bind(jdbc.sql("SELECT count(*)" + where), partnership, query, now).query(Long.class).single();
+        var content = bind(jdbc.sql("SELECT r.*" + where + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset"),
+                partnership, query, now)
+                .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query(REPORT).list();
+        return new PageImpl<>(content, pageable, count);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, PartnershipId partnership,
+            ReportQuery query, Instant now) {
+        statement = statement.param("partnership", partnership.value()).param("now", timestamp(now));
+        if (query.organisation() != null) {
+            statement = statement.param("organisation", query.organisation().value());
+        }
+        if (query.status() != null) {
+            statement = statement.param("status", query.status().name());
+        }
+        if (query.category() != null) {
+            statement = statement.param("category", query.category().value());
+        }
+        if (query.district() != null) {
+            statement = statement.param("district", query.district().value());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            var text = query.text().strip().toLowerCase();
+            statement = statement.param("text", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                    .param("exact", query.text().strip());
+        }
+        return statement;
+    }
+
+    /** Open reports past their deadline that were not escalated yet, of all partnerships. */
+    List<Report> overdueNotEscalated(Instant now) {
+        return jdbc.sql("SELECT * FROM reports_report WHERE closed_at IS NULL AND deadline < ? AND escalated_at IS NULL")
+                .param(timestamp(now)).query(REPORT).list();
+    }
+
+    PartnershipId partnershipOf(ReportId id) {
+        return jdbc.sql("SELECT partnership_id FROM reports_report WHERE id = ?").param(id.value())
+                .query((rs, n) -> new PartnershipId(rs.getObject(1, UUID.class))).single();
+    }
+
+    /** Deletes the contact data of reports closed before the cut-off; returns their ids. */
+    List<ReportId> deleteContactsClosedBefore(Instant cutOff, Instant now) {
+        return jdbc.sql("""
+                UPDATE reports_report SET reporter_name = NULL, reporter_email = NULL, reporter_phone = NULL,
+                       contact_deleted_at = ?
+                WHERE closed_at < ? AND (reporter_name IS NOT NULL OR reporter_email IS NOT NULL OR reporter_phone IS NOT NULL)
+                RETURNING id""")
+                .params(timestamp(now), timestamp(cutOff))
+                .query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).list();
+    }
+
+    private static <T> T optional(ResultSet rs, String column, java.util.function.Function<UUID, T> type)
+            throws SQLException {
+        var value = rs.getObject(column, UUID.class);
+        return value == null ? null : type.apply(value);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,13 @@
+package de.sipa.reports;
+
+/** Where a concern came from. */
+public enum ReportSource {
+    /** A citizen on the public web form. */
+    CITIZEN,
+    /** A citizen through an Open311 client (app, portal). */
+    OPEN311,
+    /** Staff of a partner organisation on the internal form. */
+    PARTNER,
+    /** A patrol or operation, through the module API. */
+    PATROL
+}

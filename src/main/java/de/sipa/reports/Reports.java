@@ -1,0 +1,458 @@
+package de.sipa.reports;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.Accounts;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.Role;
+import de.sipa.identity.SipaUser;
+import de.sipa.notifications.Mail;
+import de.sipa.notifications.Notifications;
+import de.sipa.partners.DistrictId;
+import de.sipa.partners.Organisations;
+import de.sipa.partners.Partnerships;
+import de.sipa.responsibilities.Responsibilities;
+import de.sipa.responsibilities.ReviewFlag;
+import de.sipa.shared.NotFoundException;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.PartnershipId;
+import de.sipa.shared.RuleViolationException;
+
+/**
+ * The central contact point: every security concern lands here once, is routed to the organisation that leads its
+ * topic there and then (or to the coordinator), and is tracked until it is closed.
+ */
+@Service
+@Transactional
+public class Reports {
+
+    /** Reports this close to a district boundary ask which side applies. */
+    static final double BOUNDARY_MARGIN_METRES = 30;
+    static final int MAX_DESCRIPTION = 5000;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern NUMBER = Pattern.compile("^-?\\d+([.,]\\d+)?$");
+
+    private final ReportRepository reports;
+    private final CategoryRepository categories;
+    private final Partnerships partnerships;
+    private final Organisations organisations;
+    private final Responsibilities responsibilities;
+    private final Accounts accounts;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final String baseUrl;
+
+    Reports(ReportRepository reports, CategoryRepository categories, Partnerships partnerships,
+            Organisations organisations, Responsibilities responsibilities, Accounts accounts,
+            Notifications notifications, Clock clock, @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+        this.reports = reports;
+        this.categories = categories;
+        this.partnerships = partnerships;
+        this.organisations = organisations;
+        this.responsibilities = responsibilities;
+        this.accounts = accounts;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Takes in a concern from any source and routes it. Citizens need no login; everything they send is checked
+     * here and refused as a whole with a {@link RuleViolationException} naming the problem.
+     */
+    public Receipt submit(NewReport report) {
+        var partnership = report.partnership();
+        var category = categories.find(partnership, report.category()).filter(Category::active)
+                .orElseThrow(() -> new RuleViolationException("report.category.unknown"));
+        var description = report.description() == null ? "" : report.description().strip();
+        if (description.isEmpty()) {
+            throw new RuleViolationException("report.description.required");
+        }
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new RuleViolationException("report.description.tooLong", MAX_DESCRIPTION);
+        }
+        var attributes = checkedAttributes(category, report.attributes());
+        var contact = checkedContact(report.contact());
+        var now = clock.instant();
+        DistrictId district;
+        boolean uncertain = false;
+        if (report.latitude() != null || report.longitude() != null) {
+            checkCoordinates(report.latitude(), report.longitude());
+            var location = partnerships.locate(partnership, report.latitude(), report.longitude(), BOUNDARY_MARGIN_METRES);
+            district = location.district().orElse(null);
+            uncertain = location.nearBoundary();
+        } else if (report.district() != null) {
+            district = partnerships.districtsOf(partnership).stream().map(d -> d.id())
+                    .filter(report.district()::equals).findFirst()
+                    .orElseThrow(() -> new RuleViolationException("report.district.unknown"));
+        } else if (report.address() != null && !report.address().isBlank()) {
+            district = null;
+        } else {
+            throw new RuleViolationException("report.location.required");
+        }
+        var actor = actor(report.source());
+        var moderated = category.moderated() && (report.source() == ReportSource.CITIZEN
+                || report.source() == ReportSource.OPEN311);
+        var id = ReportId.random();
+        var token = UUID.randomUUID();
+        var publicId = moderated ? null : reports.nextPublicId(now, clock.getZone());
+        var routing = moderated ? new Routing(null, null, Set.of()) : route(category, district, now);
+        reports.insert(partnership, new Report(id, publicId, token, category.id(), description, report.latitude(),
+                report.longitude(), blankToNull(report.address()), district, uncertain, report.source(),
+                moderated ? ReportStatus.MODERATION : ReportStatus.NEW, routing.assignee(), routing.deadline(), null,
+                attributes, contact, null, now, now, null), actor);
+        reports.event(id, now, actor, ReportEvent.Kind.RECEIVED, null, null, true);
+        if (!moderated) {
+            recordRouting(partnership, id, publicId, category, routing, now, actor);
+        }
+        return new Receipt(id, publicId, token);
+    }
+
+    /** The coordinator lets a report of a moderated category through: it gets its public id and is routed. */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    public String approve(ReportId id) {
+        var report = lock(id);
+        if (report.status() != ReportStatus.MODERATION) {
+            throw new RuleViolationException("report.notInModeration");
+        }
+        var now = clock.instant();
+        var publicId = reports.nextPublicId(now, clock.getZone());
+        reports.approve(id, publicId, now);
+        var category = category(report.category());
+        var routing = route(category, report.district(), report.submittedAt());
+        reports.assign(id, routing.assignee(), routing.deadline(), now);
+        reports.event(id, now, username(), ReportEvent.Kind.APPROVED, null, null, true);
+        recordRouting(CurrentUser.partnership(), id, publicId, category, routing, now, username());
+        return publicId;
+    }
+
+    @PreAuthorize(ReportPermissions.READ)
+    @Transactional(readOnly = true)
+    public Report get(ReportId id) {
+        var report = reports.find(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Report", id));
+        var user = CurrentUser.get();
+        if (user.role() == Role.PARTNER && !user.belongsTo(report.assignee())
+                && !reports.involved(id, user.organisation())) {
+            throw new NotFoundException("Report", id);
+        }
+        return user.coordinates() ? report : withoutContact(report);
+    }
+
+    @PreAuthorize(ReportPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<ReportEvent> history(ReportId id) {
+        return reports.events(get(id).id());
+    }
+
+    /**
+     * A work queue: a partner sees their organisation's, the coordinator any (and their own queue of reports
+     * without a responsible organisation), the steering group everything.
+     */
+    @PreAuthorize(ReportPermissions.READ)
+    @Transactional(readOnly = true)
+    public Page<Report> queue(ReportQuery query, Pageable pageable) {
+        var user = CurrentUser.get();
+        var effective = user.role() == Role.PARTNER
+                ? new ReportQuery(user.organisation(), false, query.status(), query.category(), query.district(),
+                        query.overdue(), query.includeClosed(), query.text())
+                : query;
+        var page = reports.search(CurrentUser.partnership(), effective, clock.instant(), pageable);
+        return user.coordinates() ? page : page.map(Reports::withoutContact);
+    }
+
+    @PreAuthorize(ReportPermissions.WORK)
+    public void startWork(ReportId id) {
+        var report = lockForWork(id);
+        if (report.status() != ReportStatus.NEW) {
+            throw new RuleViolationException("report.status.notNew");
+        }
+        changeStatus(report, ReportStatus.IN_PROGRESS, null);
+    }
+
+    /** Closes a report as done, forwarded or rejected; forwarded and rejected ones tell the citizen why. */
+    @PreAuthorize(ReportPermissions.WORK)
+    public void close(ReportId id, ReportStatus outcome, String publicNote) {
+        var report = lockForWork(id);
+        if (!outcome.closed()) {
+            throw new IllegalArgumentException("Not a closing status: " + outcome);
+        }
+        if (report.status().closed() || report.status() == ReportStatus.MODERATION) {
+            throw new RuleViolationException("report.status.notOpen");
+        }
+        var note = blankToNull(publicNote);
+        if (outcome != ReportStatus.DONE && note == null) {
+            throw new RuleViolationException("report.publicNote.required");
+        }
+        changeStatus(report, outcome, note);
+    }
+
+    /** An internal note; never shown to the public. */
+    @PreAuthorize(ReportPermissions.READ)
+    public void comment(ReportId id, String text) {
+        var report = get(id);
+        var note = blankToNull(text);
+        if (note == null) {
+            throw new RuleViolationException("report.comment.required");
+        }
+        reports.event(report.id(), clock.instant(), username(), ReportEvent.Kind.COMMENTED,
+                CurrentUser.get().organisation(), abbreviate(note), false);
+    }
+
+    /**
+     * The responsible organisation says "not ours": the report returns to the coordinator, and the topic and
+     * district are noted for the next responsibility review.
+     */
+    @PreAuthorize(ReportPermissions.WORK)
+    public void handBack(ReportId id, String reason) {
+        var report = lockForWork(id);
+        var why = blankToNull(reason);
+        if (why == null) {
+            throw new RuleViolationException("report.handBack.reasonRequired");
+        }
+        if (report.assignee() == null || report.status().closed()) {
+            throw new RuleViolationException("report.handBack.notAssigned");
+        }
+        var now = clock.instant();
+        reports.assign(id, null, report.deadline(), now);
+        reports.event(id, now, username(), ReportEvent.Kind.HANDED_BACK, report.assignee(), abbreviate(why), false);
+        var category = category(report.category());
+        if (category.topic() != null) {
+            responsibilities.flagForReview(new ReviewFlag(category.topic(), report.district(), report.assignee(),
+                    abbreviate(why), "Anliegen " + report.publicId(), now));
+        }
+    }
+
+    /** The coordinator sends a report to an organisation, with the reason. */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    public void reroute(ReportId id, OrganisationId organisation, String reason) {
+        var report = lock(id);
+        var why = requireReason(reason);
+        organisations.get(organisation);
+        var now = clock.instant();
+        var routing = Routing.to(organisation, category(report.category()), now, clock.getZone());
+        reports.assign(id, organisation, routing.deadline(), now);
+        reports.event(id, now, username(), ReportEvent.Kind.REROUTED, organisation, why, true);
+        notifyAssignee(CurrentUser.partnership(), report.publicId(), category(report.category()), organisation);
+    }
+
+    /** The coordinator corrects the category; the report is routed again by the matrix. */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    public void recategorise(ReportId id, CategoryId categoryId, String reason) {
+        var report = lock(id);
+        var why = requireReason(reason);
+        var category = categories.find(CurrentUser.partnership(), categoryId)
+                .orElseThrow(() -> new RuleViolationException("report.category.unknown"));
+        var now = clock.instant();
+        reports.recategorise(id, categoryId, now);
+        reports.event(id, now, username(), ReportEvent.Kind.RECATEGORISED, null, category.name() + ": " + why, false);
+        var routing = route(category, report.district(), now);
+        reports.assign(id, routing.assignee(), routing.deadline(), now);
+        recordRouting(CurrentUser.partnership(), id, report.publicId(), category, routing, now, username());
+    }
+
+    /** For a report near a boundary: the coordinator says which district applies, and it is routed again. */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    public void confirmDistrict(ReportId id, DistrictId district) {
+        var report = lock(id);
+        partnerships.district(district);
+        var now = clock.instant();
+        reports.setDistrict(id, district, now);
+        var category = category(report.category());
+        var routing = route(category, district, report.submittedAt());
+        reports.assign(id, routing.assignee(), routing.deadline(), now);
+        recordRouting(CurrentUser.partnership(), id, report.publicId(), category, routing, now, username());
+    }
+
+    /** What anyone may see of a report: no contact data, no internal notes. */
+    @Transactional(readOnly = true)
+    public Optional<PublicReport> publicView(PartnershipId partnership, String publicId) {
+        return reports.findByPublicId(partnership, publicId).map(this::publicView);
+    }
+
+    /** The citizen's status link. */
+    @Transactional(readOnly = true)
+    public Optional<PublicReport> publicViewByToken(UUID token) {
+        return reports.findByToken(token).map(this::publicView);
+    }
+
+    private PublicReport publicView(Report report) {
+        var partnership = reports.partnershipOf(report.id());
+        var responsible = report.assignee() == null ? null : CurrentUser.runAs(SipaUser.system(partnership),
+                () -> organisations.get(report.assignee()).name());
+        var events = reports.events(report.id()).stream().filter(ReportEvent::visibleToPublic).toList();
+        var category = categories.find(partnership, report.category()).orElseThrow();
+        return PublicReport.of(report, category, responsible, events);
+    }
+
+    private Routing route(Category category, DistrictId district, Instant at) {
+        return category.topic() == null ? Routing.of(category, null, at, clock.getZone())
+                : Routing.of(category, responsibilities.whoLeads(category.topic(), district, at), at, clock.getZone());
+    }
+
+    private void recordRouting(PartnershipId partnership, ReportId id, String publicId, Category category,
+            Routing routing, Instant now, String actor) {
+        reports.event(id, now, actor, ReportEvent.Kind.ROUTED, routing.assignee(), null, true);
+        if (routing.assignee() != null) {
+            notifyAssignee(partnership, publicId, category, routing.assignee());
+        }
+        for (var organisation : routing.notified()) {
+            for (var email : accounts.emailsOf(partnership, organisation)) {
+                notifications.send(Mail.of(partnership, email, "Zur Information: Anliegen " + publicId + " – "
+                        + category.name(), "Guten Tag,\n\nIhre Organisation wird bei diesem Anliegen beteiligt "
+                        + "(unterstützend oder zur Information).\n\n" + baseUrl + "/reports/" + id));
+            }
+        }
+    }
+
+    private void notifyAssignee(PartnershipId partnership, String publicId, Category category, OrganisationId assignee) {
+        for (var email : accounts.emailsOf(partnership, assignee)) {
+            notifications.send(Mail.of(partnership, email, "Neues Anliegen " + publicId + " – " + category.name(),
+                    "Guten Tag,\n\nein neues Anliegen liegt in der Arbeitsliste Ihrer Organisation.\n\n" + baseUrl
+                            + "/reports"));
+        }
+    }
+
+    private void changeStatus(Report report, ReportStatus status, String publicNote) {
+        var now = clock.instant();
+        reports.status(report.id(), status, publicNote, now);
+        reports.event(report.id(), now, username(), ReportEvent.Kind.STATUS_CHANGED, report.assignee(),
+                status.name() + (publicNote == null ? "" : ": " + publicNote), true);
+    }
+
+    private Report lock(ReportId id) {
+        return reports.lock(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Report", id));
+    }
+
+    /** The responsible organisation's staff work on a report; the coordinator may step in. */
+    private Report lockForWork(ReportId id) {
+        var report = lock(id);
+        var user = CurrentUser.get();
+        if (!user.coordinates() && !user.belongsTo(report.assignee())) {
+            if (user.role() == Role.PARTNER && !reports.involved(id, user.organisation())) {
+                throw new NotFoundException("Report", id);
+            }
+            throw new AccessDeniedException("Only the responsible organisation works on a report");
+        }
+        return report;
+    }
+
+    private Category category(CategoryId id) {
+        return categories.find(CurrentUser.partnership(), id).orElseThrow();
+    }
+
+    private Map<String, String> checkedAttributes(Category category, Map<String, String> given) {
+        var answers = new LinkedHashMap<String, String>();
+        for (var attribute : category.attributes()) {
+            var value = blankToNull(given.get(attribute.code()));
+            if (value == null) {
+                if (attribute.required()) {
+                    throw new RuleViolationException("report.attribute.required", attribute.description());
+                }
+                continue;
+            }
+            if (value.length() > 500 || !valid(attribute, value)) {
+                throw new RuleViolationException("report.attribute.invalid", attribute.description());
+            }
+            answers.put(attribute.code(), value);
+        }
+        return answers;
+    }
+
+    private static boolean valid(CategoryAttribute attribute, String value) {
+        var keys = attribute.choices().stream().map(CategoryAttribute.Choice::key).toList();
+        return switch (attribute.type()) {
+            case NUMBER -> NUMBER.matcher(value).matches();
+            case DATETIME -> parsesAsDateTime(value);
+            case SINGLEVALUELIST -> keys.contains(value);
+            case MULTIVALUELIST -> Arrays.stream(value.split(",")).map(String::strip).allMatch(keys::contains);
+            case STRING, TEXT -> true;
+        };
+    }
+
+    private static boolean parsesAsDateTime(String value) {
+        try {
+            OffsetDateTime.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDateTime.parse(value);
+                return true;
+            } catch (DateTimeParseException again) {
+                return false;
+            }
+        }
+    }
+
+    private static Contact checkedContact(Contact contact) {
+        var email = blankToNull(contact.email());
+        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+            throw new RuleViolationException("report.contact.emailInvalid");
+        }
+        var name = blankToNull(contact.name());
+        var phone = blankToNull(contact.phone());
+        if ((name != null && name.length() > 200) || (phone != null && phone.length() > 60)) {
+            throw new RuleViolationException("report.contact.tooLong");
+        }
+        return new Contact(name, email, phone);
+    }
+
+    private static void checkCoordinates(Double latitude, Double longitude) {
+        if (latitude == null || longitude == null || latitude.isNaN() || longitude.isNaN()
+                || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+            throw new RuleViolationException("report.location.invalid");
+        }
+    }
+
+    private static Report withoutContact(Report report) {
+        return new Report(report.id(), report.publicId(), report.token(), report.category(), report.description(),
+                report.latitude(), report.longitude(), report.address(), report.district(), report.districtUncertain(),
+                report.source(), report.status(), report.assignee(), report.deadline(), report.escalatedAt(),
+                report.attributes(), Contact.NONE, report.publicNote(), report.submittedAt(), report.updatedAt(),
+                report.closedAt());
+    }
+
+    private static String requireReason(String reason) {
+        var why = blankToNull(reason);
+        if (why == null) {
+            throw new RuleViolationException("report.reason.required");
+        }
+        return abbreviate(why);
+    }
+
+    private static String actor(ReportSource source) {
+        return CurrentUser.find().map(SipaUser::username)
+                .orElse(source == ReportSource.OPEN311 ? "open311" : "bürger");
+    }
+
+    private static String username() {
+        return CurrentUser.get().username();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
