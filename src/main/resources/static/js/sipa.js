@@ -17,6 +17,42 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
 
+  // Report forms: only the questions of the chosen category are shown and sent.
+  const category = document.getElementById('categoryId');
+  const questions = document.querySelectorAll('.category-questions');
+  const showQuestions = () => questions.forEach((fieldset) => {
+    const active = category && fieldset.dataset.category === category.value;
+    fieldset.hidden = !active;
+    fieldset.querySelectorAll('input, select').forEach((field) => { field.disabled = !active; });
+  });
+  if (category) {
+    category.addEventListener('change', showQuestions);
+    showQuestions();
+  }
+
+  // Report forms: a click in the map sets the point.
+  const reportMap = document.getElementById('report-map');
+  if (reportMap && window.L) {
+    const latitude = document.getElementById('latitude');
+    const longitude = document.getElementById('longitude');
+    const start = latitude.value && longitude.value ? [latitude.value, longitude.value] : [48.775, 9.18];
+    const leaflet = L.map(reportMap).setView(start, 14);
+    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+      maxZoom: 19,
+      attribution: '&copy; OpenStreetMap'
+    }).addTo(leaflet);
+    let marker = latitude.value && longitude.value ? L.marker(start).addTo(leaflet) : null;
+    leaflet.on('click', (event) => {
+      latitude.value = event.latlng.lat.toFixed(6);
+      longitude.value = event.latlng.lng.toFixed(6);
+      if (marker) {
+        marker.setLatLng(event.latlng);
+      } else {
+        marker = L.marker(event.latlng).addTo(leaflet);
+      }
+    });
+  }
+
   const map = document.getElementById('map');
   if (map && window.L) {
     const leaflet = L.map(map).setView([48.775, 9.18], 12);

@@ -119,9 +119,9 @@ class ReportRepository {
     void status(ReportId id, ReportStatus status, String publicNote, Instant now) {
         jdbc.sql("""
                 UPDATE reports_report SET status = ?, public_note = coalesce(?, public_note), updated_at = ?,
-                       closed_at = CASE WHEN ? THEN ? ELSE NULL END
+                       closed_at = ?
                 WHERE id = ?""")
-                .params(status.name(), publicNote, timestamp(now), status.closed(), timestamp(now), id.value())
+                .params(status.name(), publicNote, timestamp(now), status.closed() ? timestamp(now) : null, id.value())
                 .update();
     }
 

@@ -1,0 +1,193 @@
+package de.sipa.reports;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.sipa.identity.CurrentUser;
+import de.sipa.partners.District;
+import de.sipa.partners.DistrictId;
+import de.sipa.partners.Organisation;
+import de.sipa.partners.Organisations;
+import de.sipa.partners.Partnerships;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.RuleViolationException;
+
+/** The work queues, the internal form and a report's page with the steps people take on it. */
+@Controller
+@RequestMapping("/reports")
+class ReportController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final Reports reports;
+    private final Categories categories;
+    private final Organisations organisations;
+    private final Partnerships partnerships;
+    private final MessageSource messages;
+
+    ReportController(Reports reports, Categories categories, Organisations organisations, Partnerships partnerships,
+            MessageSource messages) {
+        this.reports = reports;
+        this.categories = categories;
+        this.organisations = organisations;
+        this.partnerships = partnerships;
+        this.messages = messages;
+    }
+
+    /**
+     * @param queue for the coordinator: "coordination" (no responsible organisation), "all", or an organisation id
+     */
+    @GetMapping
+    String queue(@RequestParam(defaultValue = "") String queue, @RequestParam(required = false) ReportStatus status,
+            @RequestParam(required = false) UUID category, @RequestParam(required = false) UUID district,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean closed,
+            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        var user = CurrentUser.get();
+        var selected = queue.isEmpty() ? (user.coordinates() ? "coordination" : "mine") : queue;
+        OrganisationId organisation = null;
+        if (!selected.equals("coordination") && !selected.equals("all") && !selected.equals("mine")) {
+            organisation = organisations.get(new OrganisationId(UUID.fromString(selected))).id();
+        }
+        var query = new ReportQuery(selected.equals("mine") ? user.organisation() : organisation,
+                selected.equals("coordination"), status, category == null ? null : new CategoryId(category),
+                district == null ? null : new DistrictId(district), overdue, closed, q);
+        model.addAttribute("reports", reports.queue(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute("queue", selected);
+        model.addAttribute("status", status);
+        model.addAttribute("category", category);
+        model.addAttribute("district", district);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("closed", closed);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", ReportStatus.values());
+        names(model);
+        return "reports/queue";
+    }
+
+    @GetMapping("/new")
+    String createForm(@RequestParam(required = false) UUID category, Model model) {
+        return form(model, ReportForm.empty(category));
+    }
+
+    @PostMapping
+    String submit(@Valid @ModelAttribute("report") ReportForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return form(model, form);
+        }
+        try {
+            var receipt = reports.submit(new NewReport(CurrentUser.partnership(), new CategoryId(form.categoryId()),
+                    form.description(), form.latitude(), form.longitude(), form.address(),
+                    form.districtId() == null ? null : new DistrictId(form.districtId()), form.attributes(),
+                    new Contact(form.name(), form.email(), form.phone()), ReportSource.PARTNER));
+            redirect.addFlashAttribute("success", "report.received");
+            return "redirect:/reports/" + receipt.report();
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return form(model, form);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        var report = reports.get(new ReportId(id));
+        model.addAttribute("report", report);
+        model.addAttribute("history", reports.history(report.id()));
+        model.addAttribute("category", categories.get(report.category()));
+        model.addAttribute("mayWork", CurrentUser.get().coordinates() || CurrentUser.get().belongsTo(report.assignee()));
+        names(model);
+        return "reports/detail";
+    }
+
+    @PostMapping("/{id}/start")
+    String start(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "report.started", () -> reports.startWork(new ReportId(id)));
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@PathVariable UUID id, @RequestParam ReportStatus outcome,
+            @RequestParam(defaultValue = "") String publicNote, RedirectAttributes redirect) {
+        return act(id, redirect, "report.closed", () -> reports.close(new ReportId(id), outcome, publicNote));
+    }
+
+    @PostMapping("/{id}/comment")
+    String comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
+        return act(id, redirect, "report.commented", () -> reports.comment(new ReportId(id), text));
+    }
+
+    @PostMapping("/{id}/hand-back")
+    String handBack(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        act(id, redirect, "report.handedBack", () -> reports.handBack(new ReportId(id), reason));
+        return redirect.getFlashAttributes().containsKey("problem") ? "redirect:/reports/" + id : "redirect:/reports";
+    }
+
+    @PostMapping("/{id}/reroute")
+    String reroute(@PathVariable UUID id, @RequestParam UUID organisation,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return act(id, redirect, "report.rerouted",
+                () -> reports.reroute(new ReportId(id), new OrganisationId(organisation), reason));
+    }
+
+    @PostMapping("/{id}/recategorise")
+    String recategorise(@PathVariable UUID id, @RequestParam UUID category,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return act(id, redirect, "report.recategorised",
+                () -> reports.recategorise(new ReportId(id), new CategoryId(category), reason));
+    }
+
+    @PostMapping("/{id}/district")
+    String confirmDistrict(@PathVariable UUID id, @RequestParam UUID district, RedirectAttributes redirect) {
+        return act(id, redirect, "report.districtConfirmed",
+                () -> reports.confirmDistrict(new ReportId(id), new DistrictId(district)));
+    }
+
+    @PostMapping("/{id}/approve")
+    String approve(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "report.approved", () -> reports.approve(new ReportId(id)));
+    }
+
+    private String act(UUID id, RedirectAttributes redirect, String success, Runnable step) {
+        try {
+            step.run();
+            redirect.addFlashAttribute("success", success);
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("problem", e.describe(messages));
+        }
+        return "redirect:/reports/" + id;
+    }
+
+    private String form(Model model, ReportForm form) {
+        model.addAttribute("report", form);
+        model.addAttribute("categories", categories.all().stream().filter(Category::active).toList());
+        model.addAttribute("districts", partnerships.districts());
+        return "reports/form";
+    }
+
+    private void names(Model model) {
+        model.addAttribute("categoryNames", categories.all().stream()
+                .collect(Collectors.toMap(Category::id, Category::name)));
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("organisationNames", organisations.all().stream()
+                .collect(Collectors.toMap(Organisation::id, Organisation::name)));
+        model.addAttribute("districts", partnerships.districts());
+        model.addAttribute("districtNames", partnerships.districts().stream()
+                .collect(Collectors.toMap(District::id, District::name)));
+        model.addAttribute("categoryList", categories.all());
+    }
+}
