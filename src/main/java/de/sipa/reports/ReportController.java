@@ -91,10 +91,7 @@ class ReportController {
             return form(model, form);
         }
         try {
-            var receipt = reports.submit(new NewReport(CurrentUser.partnership(), new CategoryId(form.categoryId()),
-                    form.description(), form.latitude(), form.longitude(), form.address(),
-                    form.districtId() == null ? null : new DistrictId(form.districtId()), form.attributes(),
-                    new Contact(form.name(), form.email(), form.phone()), ReportSource.PARTNER));
+            var receipt = reports.submit(form.toReport(CurrentUser.partnership(), ReportSource.PARTNER));
             redirect.addFlashAttribute("success", "report.received");
             return "redirect:/reports/" + receipt.report();
         } catch (RuleViolationException e) {

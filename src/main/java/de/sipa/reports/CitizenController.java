@@ -1,0 +1,93 @@
+package de.sipa.reports;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import de.sipa.partners.Partnership;
+import de.sipa.partners.Partnerships;
+import de.sipa.shared.NotFoundException;
+import de.sipa.shared.RuleViolationException;
+
+/** The public pages: citizens report a concern without an account and follow it by its status link. */
+@Controller
+@RequestMapping("/buerger")
+class CitizenController {
+
+    private final Reports reports;
+    private final Categories categories;
+    private final Partnerships partnerships;
+    private final IntakeThrottle throttle;
+
+    CitizenController(Reports reports, Categories categories, Partnerships partnerships, IntakeThrottle throttle) {
+        this.reports = reports;
+        this.categories = categories;
+        this.partnerships = partnerships;
+        this.throttle = throttle;
+    }
+
+    @GetMapping("/{slug}/melden")
+    String form(@PathVariable String slug, Model model) {
+        return form(model, partnership(slug), ReportForm.empty(null));
+    }
+
+    @PostMapping("/{slug}/melden")
+    String submit(@PathVariable String slug, @Valid @ModelAttribute("report") ReportForm form, BindingResult result,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        var partnership = partnership(slug);
+        if (form.website() != null && !form.website().isBlank()) {
+            // A bot filled in the hidden field: it gets a thank-you, the report is not stored.
+            return "reports/citizen-thanks";
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(model, partnership, form);
+        }
+        if (!throttle.allow(request.getRemoteAddr())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            result.reject("report.tooMany");
+            return form(model, partnership, form);
+        }
+        try {
+            var receipt = reports.submit(form.toReport(partnership.id(), ReportSource.CITIZEN));
+            return "redirect:/buerger/anliegen/" + receipt.token() + "?neu=1";
+        } catch (RuleViolationException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            result.reject(e.messageKey(), e.arguments(), null);
+            return form(model, partnership, form);
+        }
+    }
+
+    /** The status page behind the link the reporter got: status and public notes only. */
+    @GetMapping("/anliegen/{token}")
+    String status(@PathVariable UUID token, @RequestParam(required = false) String neu, Model model) {
+        model.addAttribute("view", reports.publicViewByToken(token).orElseThrow(() -> new NotFoundException("Report", token)));
+        model.addAttribute("fresh", neu != null);
+        return "reports/citizen-status";
+    }
+
+    private String form(Model model, Partnership partnership, ReportForm form) {
+        model.addAttribute("partnership", partnership);
+        model.addAttribute("report", form);
+        model.addAttribute("categories", categories.offeredBy(partnership.id()));
+        model.addAttribute("districts", partnerships.districtsOf(partnership.id()));
+        return "reports/citizen-form";
+    }
+
+    private Partnership partnership(String slug) {
+        return partnerships.bySlug(slug).orElseThrow(() -> new NotFoundException("Partnership", slug));
+    }
+}

@@ -1,0 +1,59 @@
+package de.sipa.reports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Limits how many concerns one address may send in a window (public web form and Open311). Counted per instance:
+ * behind a load balancer with n instances an address gets at most n times the limit, which still stops floods.
+ */
+@Component
+public class IntakeThrottle {
+
+    private final Clock clock;
+    private final int limit;
+    private final Duration window;
+    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+
+    IntakeThrottle(Clock clock, @Value("${sipa.reports.intake-limit:10}") int limit,
+            @Value("${sipa.reports.intake-window:PT10M}") Duration window) {
+        this.clock = clock;
+        this.limit = limit;
+        this.window = window;
+    }
+
+    /** Counts a submission from the address; false if the address has sent too many. */
+    public boolean allow(String address) {
+        var now = clock.instant();
+        var times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) {
+                times.pollFirst();
+            }
+            if (times.size() >= limit) {
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT10M")
+    void forgetQuietAddresses() {
+        var cutOff = clock.instant().minus(window);
+        recent.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(cutOff);
+            }
+        });
+    }
+}

@@ -1,0 +1,166 @@
+package de.sipa.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import de.sipa.Fixtures;
+import de.sipa.Fixtures.City;
+import de.sipa.SipaIntegrationTest;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.SipaUser;
+import de.sipa.partners.Partnerships;
+import de.sipa.responsibilities.EntryDetails;
+import de.sipa.responsibilities.Responsibilities;
+import de.sipa.responsibilities.Responsibility;
+import de.sipa.responsibilities.TopicDetails;
+
+/** The citizen's public form and status page, and the internal queue and report page. */
+@SipaIntegrationTest
+class ReportPagesTests {
+
+    private static final AtomicInteger ADDRESS = new AtomicInteger(1);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    Categories categories;
+
+    @Autowired
+    Responsibilities responsibilities;
+
+    @Autowired
+    Partnerships partnerships;
+
+    City city;
+    CategoryId litter;
+    String slug;
+
+    @BeforeEach
+    void city() {
+        city = fixtures.city();
+        slug = "stadt-" + city.key();
+        litter = CurrentUser.runAs(SipaUser.system(city.id()), () -> {
+            var topic = responsibilities.createTopic(new TopicDetails("Müll", null, null, true));
+            responsibilities.assign(new EntryDetails(topic.value(), null, null, city.publicOrder().value(),
+                    Responsibility.LEAD, "1 Person", null, "Start"));
+            return categories.create(new Category(CategoryId.random(), "muell", "Vermüllung", null, topic, 5, false,
+                    null, true, List.of(new CategoryAttribute("menge", AttributeType.SINGLEVALUELIST, true,
+                            "Wie viel?", List.of(new CategoryAttribute.Choice("wenig", "wenig"),
+                                    new CategoryAttribute.Choice("viel", "viel"))))));
+        });
+    }
+
+    @Test
+    void aCitizenReportsWithoutAccountAndFollowsTheReportByItsLink() throws Exception {
+        var form = mvc.perform(get("/buerger/" + slug + "/melden")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(form).contains("Vermüllung", "Wie viel?", "name=\"website\"");
+
+        var location = mvc.perform(report("Scherben am Spielplatz").param("attributes[menge]", "viel")
+                        .param("email", "erika@example.org"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/buerger/anliegen/").endsWith("?neu=1");
+
+        var page = mvc.perform(get(location)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Vielen Dank! Ihr Anliegen ist eingegangen.", "Vermüllung", "Ordnungsamt " + city.key(),
+                "Scherben am Spielplatz").doesNotContain("erika@example.org");
+    }
+
+    @Test
+    void badInputKeepsWhatWasTypedAndSaysWhatIsMissing() throws Exception {
+        var page = mvc.perform(report("Scherben <script>alert(1)</script>"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Bitte beantworten Sie: Wie viel?", "Scherben &lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)</script>");
+        var badPoint = mvc.perform(post("/buerger/" + slug + "/melden").with(csrf()).param("categoryId", litter.toString())
+                        .param("description", "Scherben").param("attributes[menge]", "viel").param("latitude", "abc")
+                        .param("longitude", "9.18"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(badPoint).contains(">Scherben</textarea>", "Die Koordinaten sind ungültig.", "value=\"abc\"");
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void botsThatFillTheHiddenFieldAreThankedButNotStored() throws Exception {
+        mvc.perform(report("Kaufen Sie jetzt!").param("attributes[menge]", "viel").param("website", "http://spam.example"))
+                .andExpect(status().isOk());
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void oneAddressCannotFloodTheIntake() throws Exception {
+        var address = "192.0.2." + ADDRESS.incrementAndGet();
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(report("Meldung " + i).param("attributes[menge]", "wenig").with(from(address)))
+                    .andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(report("Meldung 11").param("attributes[menge]", "wenig").with(from(address)))
+                .andExpect(status().isTooManyRequests());
+        assertThat(stored()).isEqualTo(10);
+    }
+
+    @Test
+    void theResponsiblePartnerSeesTheReportInTheQueueAndClosesItWithANoteTheCitizenSees() throws Exception {
+        var receipt = reports.submit(new NewReport(city.id(), litter, "Sperrmüll an der Ecke", 48.7, 9.1, null, null,
+                Map.of("menge", "viel"), null, ReportSource.CITIZEN));
+        var partner = user(fixtures.user(city.publicOrderUser()));
+        var queue = mvc.perform(get("/reports").with(partner)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(queue).contains(receipt.publicId(), "Sperrmüll an der Ecke");
+        mvc.perform(get("/reports/" + receipt.report()).with(partner)).andExpect(status().isOk());
+        mvc.perform(get("/reports/" + receipt.report()).with(user(fixtures.user(city.policeUser()))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/reports/" + receipt.report() + "/close").with(partner).with(csrf())
+                        .param("outcome", "DONE").param("publicNote", "Wurde am Montag abgeholt."))
+                .andExpect(flash().attribute("success", "report.closed"));
+
+        var status = mvc.perform(get("/buerger/anliegen/" + receipt.token())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(status).contains("erledigt", "Wurde am Montag abgeholt.");
+        for (var page : List.of("/reports?queue=all", "/reports?queue=coordination&closed=true", "/reports/new",
+                "/reports/" + receipt.report())) {
+            mvc.perform(get(page).with(user(fixtures.user(city.coordinator())))).andExpect(status().isOk());
+        }
+    }
+
+    private MockHttpServletRequestBuilder report(String description) {
+        return post("/buerger/" + slug + "/melden").with(csrf()).param("categoryId", litter.toString())
+                .param("description", description).param("latitude", "48.775").param("longitude", "9.18")
+                .with(from("198.51.100." + ADDRESS.incrementAndGet()));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private long stored() {
+        return CurrentUser.runAs(SipaUser.system(city.id()), () -> reports.queue(
+                new ReportQuery(null, false, null, null, null, false, true, null), PageRequest.of(0, 1)).getTotalElements());
+    }
+}
