@@ -61,7 +61,8 @@ public class Fixtures {
         var key = UUID.randomUUID().toString().substring(0, 8);
         var admin = SipaUser.system(PartnershipId.random());
         var id = CurrentUser.runAs(admin, () -> partnerships.create(new NewPartnership("Stadt " + key, "stadt-" + key,
-                "Mitte\nNord", "Kriminalprävention " + key, "koord-" + key, "Koordination " + key, null, PASSWORD)));
+                "Mitte\nNord", "Kriminalprävention " + key, "koord-" + key, "Koordination " + key,
+                "koord-" + key + "@stadt.example", PASSWORD)));
         return CurrentUser.runAs(SipaUser.system(id), () -> {
             var districts = partnerships.districts().stream().map(d -> d.id()).toList();
             var police = organisations.create(organisation("Polizeirevier " + key, OrganisationKind.POLICE_INSPECTION));

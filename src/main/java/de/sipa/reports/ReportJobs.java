@@ -1,0 +1,86 @@
+package de.sipa.reports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.Accounts;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.Role;
+import de.sipa.identity.SipaUser;
+import de.sipa.notifications.Mail;
+import de.sipa.notifications.Notifications;
+
+/**
+ * SiPa's own work on reports: overdue reports are escalated to the coordinator, and reporters' contact data are
+ * deleted a while after their report was closed (DSGVO).
+ */
+@Component
+class ReportJobs {
+
+    private static final String ACTOR = "system";
+
+    private final ReportRepository reports;
+    private final Accounts accounts;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final Duration contactRetention;
+    private final String baseUrl;
+
+    ReportJobs(ReportRepository reports, Accounts accounts, Notifications notifications, Clock clock,
+            @Value("${sipa.reports.contact-retention:P90D}") Duration contactRetention,
+            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+        this.reports = reports;
+        this.accounts = accounts;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.contactRetention = contactRetention;
+        this.baseUrl = baseUrl;
+    }
+
+    @Scheduled(fixedDelayString = "${sipa.reports.escalation-interval:PT15M}")
+    void escalateOverdue() {
+        escalate(clock.instant());
+    }
+
+    @Scheduled(cron = "${sipa.reports.retention-cron:0 30 3 * * *}", zone = "${sipa.time-zone:Europe/Berlin}")
+    void deleteExpiredContacts() {
+        deleteContacts(clock.instant());
+    }
+
+    /** Escalates every open report past its deadline once; returns how many. */
+    @Transactional
+    int escalate(Instant now) {
+        var overdue = reports.overdueNotEscalated(now);
+        for (var report : overdue) {
+            var partnership = reports.partnershipOf(report.id());
+            reports.escalated(report.id(), now);
+            reports.event(report.id(), now, ACTOR, ReportEvent.Kind.ESCALATED, report.assignee(), null, false);
+            CurrentUser.runAs(SipaUser.system(partnership), () -> {
+                for (var email : accounts.emailsOfRole(partnership, Role.COORDINATOR)) {
+                    notifications.send(Mail.of(partnership, email, "Frist überschritten: Anliegen " + report.publicId(),
+                            "Guten Tag,\n\ndas Anliegen " + report.publicId() + " ist seit "
+                                    + DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(clock.getZone())
+                                            .format(report.deadline())
+                                    + " überfällig und nicht abgeschlossen.\n\n" + baseUrl + "/reports/" + report.id())
+                            .once("escalation:" + report.id() + ":" + email));
+                }
+            });
+        }
+        return overdue.size();
+    }
+
+    /** Deletes the contact data of reports closed longer than the retention period ago; returns how many. */
+    @Transactional
+    int deleteContacts(Instant now) {
+        var deleted = reports.deleteContactsClosedBefore(now.minus(contactRetention), now);
+        deleted.forEach(id -> reports.event(id, now, ACTOR, ReportEvent.Kind.CONTACT_DELETED, null, null, false));
+        return deleted.size();
+    }
+}
