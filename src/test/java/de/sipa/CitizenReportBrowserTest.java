@@ -1,0 +1,77 @@
+package de.sipa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A citizen reports a problem on the public form with a click into the map and follows it by the status link;
+ * the responsible partner closes it; the citizen sees it closed with the public note.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
+@ActiveProfiles({"test", "demo"})
+@ExtendWith(Browser.Installed.class)
+class CitizenReportBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    private Browser citizen;
+    private Browser partner;
+
+    @AfterEach
+    void quit() {
+        if (citizen != null) {
+            citizen.close();
+        }
+        if (partner != null) {
+            partner.close();
+        }
+    }
+
+    @Test
+    void aCitizenReportsWithAMapClickAndSeesThePartnersAnswer() {
+        citizen = Browser.start("http://localhost:" + port, Browser.PHONE);
+        citizen.open("/buerger/musterstadt/melden");
+        new Select(citizen.visible(By.id("categoryId"))).selectByVisibleText("Vermüllung und Verwahrlosung");
+        citizen.type(By.id("description"), "Sperrmüll und Scherben vor dem Jugendhaus, seit einer Woche.");
+        var map = citizen.visible(By.id("report-map"));
+        citizen.await("the map to be ready", ExpectedConditions.presenceOfNestedElementLocatedBy(map,
+                By.cssSelector(".leaflet-container, .leaflet-pane")));
+        map.click();
+        citizen.await("the map click to set the point",
+                d -> !d.findElement(By.id("latitude")).getAttribute("value").isEmpty());
+        citizen.submitAndWaitForNewPage(By.cssSelector("form button[type=submit].primary"));
+
+        assertThat(citizen.visible(By.cssSelector("main .flash.success")).getText())
+                .contains("Vielen Dank! Ihr Anliegen ist eingegangen.");
+        var heading = citizen.visible(By.tagName("h1")).getText();
+        assertThat(heading).matches("Ihr Anliegen Nr\\. \\d{4}-\\d{6}");
+        var number = heading.substring(heading.lastIndexOf(' ') + 1);
+        var statusLink = citizen.driver().getCurrentUrl().replace("?neu=1", "");
+        assertThat(citizen.visible(By.id("status")).getText()).contains("Amt für öffentliche Ordnung");
+
+        partner = Browser.start("http://localhost:" + port, Browser.DESKTOP);
+        partner.logIn("ordnungsamt", "demo");
+        partner.submitAndWaitForNewPage(By.linkText("Anliegen"));
+        partner.submitAndWaitForNewPage(By.linkText(number));
+        new Select(partner.visible(By.id("outcome"))).selectByValue("DONE");
+        partner.type(By.id("publicNote"), "Der Sperrmüll wurde heute abgeholt.");
+        partner.submitAndWaitForNewPage(By.cssSelector("#close-form button[type=submit]"));
+        assertThat(partner.visible(By.cssSelector("main > .flash.success")).getText())
+                .isEqualTo("Das Anliegen wurde abgeschlossen.");
+
+        citizen.driver().get(statusLink);
+        var status = citizen.visible(By.id("status")).getText();
+        assertThat(status).contains("erledigt", "Der Sperrmüll wurde heute abgeholt.");
+    }
+}
