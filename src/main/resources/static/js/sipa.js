@@ -42,9 +42,23 @@ document.addEventListener('DOMContentLoaded', () => {
       attribution: '&copy; OpenStreetMap'
     }).addTo(leaflet);
     let marker = latitude.value && longitude.value ? L.marker(start).addTo(leaflet) : null;
+    const nearby = document.getElementById('nearby');
+    const showNearby = () => {
+      if (!nearby || !nearby.dataset.nearbyUrl || !category || !category.value || !latitude.value) {
+        return;
+      }
+      const query = new URLSearchParams({ category: category.value, latitude: latitude.value, longitude: longitude.value });
+      fetch(nearby.dataset.nearbyUrl + '?' + query)
+        .then((response) => (response.ok ? response.text() : ''))
+        .then((html) => { nearby.innerHTML = html; });
+    };
+    if (category) {
+      category.addEventListener('change', showNearby);
+    }
     leaflet.on('click', (event) => {
       latitude.value = event.latlng.lat.toFixed(6);
       longitude.value = event.latlng.lng.toFixed(6);
+      showNearby();
       if (marker) {
         marker.setLatLng(event.latlng);
       } else {

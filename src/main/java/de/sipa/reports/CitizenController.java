@@ -71,6 +71,16 @@ class CitizenController {
         }
     }
 
+    /** Open reports of the category near the point, so the citizen sees whether it is known already. */
+    @GetMapping("/{slug}/in-der-naehe")
+    String nearby(@PathVariable String slug, @RequestParam UUID category, @RequestParam double latitude,
+            @RequestParam double longitude, Model model) {
+        var partnership = partnership(slug);
+        model.addAttribute("nearby", Math.abs(latitude) > 90 || Math.abs(longitude) > 180 ? java.util.List.of()
+                : reports.nearbyOpen(partnership.id(), new CategoryId(category), latitude, longitude));
+        return "reports/citizen-nearby :: nearby";
+    }
+
     /** The status page behind the link the reporter got: status and public notes only. */
     @GetMapping("/anliegen/{token}")
     String status(@PathVariable UUID token, @RequestParam(required = false) String neu, Model model) {

@@ -107,6 +107,8 @@ class ReportController {
         model.addAttribute("history", reports.history(report.id()));
         model.addAttribute("category", categories.get(report.category()));
         model.addAttribute("mayWork", CurrentUser.get().coordinates() || CurrentUser.get().belongsTo(report.assignee()));
+        model.addAttribute("duplicates", CurrentUser.get().coordinates() ? reports.possibleDuplicates(report.id())
+                : java.util.List.of());
         names(model);
         return "reports/detail";
     }
@@ -152,6 +154,12 @@ class ReportController {
     String confirmDistrict(@PathVariable UUID id, @RequestParam UUID district, RedirectAttributes redirect) {
         return act(id, redirect, "report.districtConfirmed",
                 () -> reports.confirmDistrict(new ReportId(id), new DistrictId(district)));
+    }
+
+    /** Merges a duplicate into this report. */
+    @PostMapping("/{id}/merge")
+    String merge(@PathVariable UUID id, @RequestParam UUID duplicate, RedirectAttributes redirect) {
+        return act(id, redirect, "report.merged", () -> reports.merge(new ReportId(duplicate), new ReportId(id)));
     }
 
     @PostMapping("/{id}/approve")

@@ -215,6 +215,41 @@ class ReportRepository {
                 .param(timestamp(now)).query(REPORT).list();
     }
 
+    /**
+     * Open reports of the category within {@code metres} of the point, submitted since {@code since}; distances on
+     * a local flat projection, exact enough at 50 m.
+     */
+    List<Report> nearby(PartnershipId partnership, CategoryId category, double latitude, double longitude,
+            double metres, Instant since) {
+        return jdbc.sql("""
+                SELECT * FROM reports_report
+                WHERE partnership_id = :partnership AND category_id = :category AND closed_at IS NULL
+                  AND status <> 'MODERATION' AND submitted_at >= :since AND latitude IS NOT NULL
+                  AND power((latitude - :latitude) * 111320, 2)
+                    + power((longitude - :longitude) * 111320 * cos(radians(:latitude)), 2) <= power(:metres, 2)
+                ORDER BY submitted_at DESC LIMIT 20""")
+                .param("partnership", partnership.value()).param("category", category.value())
+                .param("latitude", latitude).param("longitude", longitude).param("metres", metres)
+                .param("since", timestamp(since))
+                .query(REPORT).list();
+    }
+
+    void markDuplicate(ReportId duplicate, ReportId of, Instant now) {
+        jdbc.sql("UPDATE reports_report SET duplicate_of = ?, updated_at = ? WHERE id = ?")
+                .params(of.value(), timestamp(now), duplicate.value()).update();
+    }
+
+    /** Reports merged into this one. */
+    List<Report> duplicatesOf(ReportId id) {
+        return jdbc.sql("SELECT * FROM reports_report WHERE duplicate_of = ? ORDER BY submitted_at").param(id.value())
+                .query(REPORT).list();
+    }
+
+    Optional<ReportId> mergedInto(ReportId id) {
+        return jdbc.sql("SELECT duplicate_of FROM reports_report WHERE id = ? AND duplicate_of IS NOT NULL")
+                .param(id.value()).query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).optional();
+    }
+
     PartnershipId partnershipOf(ReportId id) {
         return jdbc.sql("SELECT partnership_id FROM reports_report WHERE id = ?").param(id.value())
                 .query((rs, n) -> new PartnershipId(rs.getObject(1, UUID.class))).single();

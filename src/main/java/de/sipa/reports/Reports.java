@@ -1,6 +1,7 @@
 package de.sipa.reports;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -49,6 +50,8 @@ public class Reports {
     /** Reports this close to a district boundary ask which side applies. */
     static final double BOUNDARY_MARGIN_METRES = 30;
     static final int MAX_DESCRIPTION = 5000;
+    static final double DUPLICATE_METRES = 50;
+    static final Duration DUPLICATE_PERIOD = Duration.ofDays(14);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+([.,]\\d+)?$");
 
@@ -283,6 +286,53 @@ public class Reports {
         recordRouting(CurrentUser.partnership(), id, report.publicId(), category, routing, now, username());
     }
 
+    /**
+     * Open reports of the same category within 50 m in the last 14 days: offered as duplicates to the citizen in
+     * the form and to the coordinator in the queue.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicReport> nearbyOpen(PartnershipId partnership, CategoryId category, double latitude,
+            double longitude) {
+        return reports.nearby(partnership, category, latitude, longitude, DUPLICATE_METRES,
+                clock.instant().minus(DUPLICATE_PERIOD)).stream().map(this::publicView).toList();
+    }
+
+    /** Possible duplicates of a report, for the coordinator. */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    @Transactional(readOnly = true)
+    public List<Report> possibleDuplicates(ReportId id) {
+        var report = get(id);
+        if (report.latitude() == null || report.status().closed()) {
+            return List.of();
+        }
+        return reports.nearby(CurrentUser.partnership(), report.category(), report.latitude(), report.longitude(),
+                DUPLICATE_METRES, report.submittedAt().minus(DUPLICATE_PERIOD)).stream()
+                .filter(other -> !other.id().equals(id)).toList();
+    }
+
+    /**
+     * Merges a duplicate into the report it repeats: the duplicate is closed with a public note naming the other,
+     * and its reporter is informed together with the other's when that one is closed.
+     */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    public void merge(ReportId duplicate, ReportId into) {
+        if (duplicate.equals(into)) {
+            throw new RuleViolationException("report.merge.self");
+        }
+        var target = lock(into);
+        var report = lock(duplicate);
+        if (report.status().closed() || target.status().closed()) {
+            throw new RuleViolationException("report.status.notOpen");
+        }
+        var now = clock.instant();
+        reports.markDuplicate(duplicate, into, now);
+        var note = "Zusammengeführt mit Anliegen " + target.publicId();
+        reports.status(duplicate, ReportStatus.FORWARDED, note, now);
+        reports.event(duplicate, now, username(), ReportEvent.Kind.MERGED, target.assignee(), note, true);
+        reports.event(into, now, username(), ReportEvent.Kind.MERGED, null,
+                "Anliegen " + report.publicId() + " zusammengeführt", false);
+    }
+
     /** What anyone may see of a report: no contact data, no internal notes. */
     @Transactional(readOnly = true)
     public Optional<PublicReport> publicView(PartnershipId partnership, String publicId) {
@@ -337,6 +387,20 @@ public class Reports {
         reports.status(report.id(), status, publicNote, now);
         reports.event(report.id(), now, username(), ReportEvent.Kind.STATUS_CHANGED, report.assignee(),
                 status.name() + (publicNote == null ? "" : ": " + publicNote), true);
+        if (status.closed()) {
+            var informed = new java.util.ArrayList<Report>();
+            informed.add(report);
+            informed.addAll(reports.duplicatesOf(report.id()));
+            for (var each : informed) {
+                if (each.contact().email() != null) {
+                    notifications.send(Mail.of(CurrentUser.partnership(), each.contact().email(),
+                            "Ihr Anliegen " + each.publicId() + " ist abgeschlossen",
+                            "Guten Tag,\n\nIhr Anliegen wurde abgeschlossen."
+                                    + (publicNote == null ? "" : "\n\nHinweis der zuständigen Stelle: " + publicNote)
+                                    + "\n\nStand und Verlauf: " + baseUrl + "/buerger/anliegen/" + each.token()));
+                }
+            }
+        }
     }
 
     private Report lock(ReportId id) {

@@ -22,6 +22,8 @@ import de.sipa.Fixtures.City;
 import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
+import de.sipa.notifications.Notifications;
+import de.sipa.notifications.OutboxEntry;
 import de.sipa.partners.Partnerships;
 import de.sipa.responsibilities.EntryDetails;
 import de.sipa.responsibilities.Responsibilities;
@@ -55,6 +57,9 @@ class ReportsTests {
 
     @Autowired
     Partnerships partnerships;
+
+    @Autowired
+    Notifications notifications;
 
     City city;
     TopicId noise;
@@ -205,6 +210,32 @@ class ReportsTests {
         assertThat(approved.publicId()).isEqualTo(publicId);
         assertThat(approved.status()).isEqualTo(ReportStatus.NEW);
         assertThat(approved.assignee()).isNotNull();
+    }
+
+    @Test
+    void nearbyOpenReportsOfTheSameCategoryAreOfferedAsDuplicatesAndMergingInformsBothReporters() {
+        var first = reports.submit(new NewReport(city.id(), otherCategory, "Autorennen am Sportplatz", 48.7700, 9.1800,
+                null, null, Map.of(), new Contact(null, "erste@example.org", null), ReportSource.CITIZEN));
+        var second = reports.submit(new NewReport(city.id(), otherCategory, "Raser nachts", 48.7703, 9.1802, null, null,
+                Map.of(), new Contact(null, "zweite@example.org", null), ReportSource.CITIZEN));
+        var far = reports.submit(new NewReport(city.id(), otherCategory, "Raser woanders", 48.7720, 9.1800, null, null,
+                Map.of(), null, ReportSource.CITIZEN));
+        var otherKind = submit(noiseCategory, 48.7701, 9.1801, Map.of("anzahl", "2"));
+
+        assertThat(reports.nearbyOpen(city.id(), otherCategory, 48.7701, 9.1801)).extracting(PublicReport::publicId)
+                .containsExactlyInAnyOrder(first.publicId(), second.publicId())
+                .doesNotContain(far.publicId(), otherKind.publicId());
+
+        login(city.coordinator());
+        assertThat(reports.possibleDuplicates(second.report())).extracting(Report::id).containsExactly(first.report());
+        reports.merge(second.report(), first.report());
+        assertThat(reports.get(second.report()).status()).isEqualTo(ReportStatus.FORWARDED);
+        assertThat(reports.get(second.report()).publicNote()).isEqualTo("Zusammengeführt mit Anliegen " + first.publicId());
+        reports.close(first.report(), ReportStatus.DONE, "Kontrollen verstärkt");
+
+        var mails = as(() -> notifications.outbox(PageRequest.of(0, 20)).getContent());
+        assertThat(mails).filteredOn(m -> m.subject().contains("ist abgeschlossen")).extracting(OutboxEntry::recipient)
+                .containsExactlyInAnyOrder("erste@example.org", "zweite@example.org");
     }
 
     private Receipt submit(CategoryId category, double latitude, double longitude, Map<String, String> attributes) {
