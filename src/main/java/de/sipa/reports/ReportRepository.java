@@ -119,7 +119,7 @@ class ReportRepository {
     void status(ReportId id, ReportStatus status, String publicNote, Instant now) {
         jdbc.sql("""
                 UPDATE reports_report SET status = ?, public_note = coalesce(?, public_note), updated_at = ?,
-                       closed_at = CASE WHEN ? THEN ? ELSE NULL END
+                       closed_at = CASE WHEN ? THEN CAST(? AS TIMESTAMPTZ) ELSE NULL END
                 WHERE id = ?""")
                 .params(status.name(), publicNote, timestamp(now), status.closed(), timestamp(now), id.value())
                 .update();
@@ -240,10 +240,10 @@ class ReportRepository {
                 params.put("updatedAfter", timestamp(query.updatedAfter()));
             }
             if (query.latitude() != null && query.longitude() != null && query.radiusMetres() != null) {
-                sql.append("""
-                         AND r.latitude IS NOT NULL AND 2 * 6371008.8 * asin(sqrt(power(sin(radians(r.latitude - :lat) / 2), 2)
-                             + cos(radians(:lat)) * cos(radians(r.latitude))
-                             * power(sin(radians(r.longitude - :lon) / 2), 2))) <= :radius""");
+                sql.append(" ").append("""
+                        AND r.latitude IS NOT NULL AND 2 * 6371008.8 * asin(sqrt(power(sin(radians(r.latitude - :lat) / 2), 2)
+                            + cos(radians(:lat)) * cos(radians(r.latitude))
+                            * power(sin(radians(r.longitude - :lon) / 2), 2))) <= :radius""");
                 params.put("lat", query.latitude());
                 params.put("lon", query.longitude());
                 params.put("radius", query.radiusMetres());

@@ -29,6 +29,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.WebUtils;
 
 import de.sipa.partners.Partnership;
 import de.sipa.partners.Partnerships;
@@ -123,8 +124,9 @@ class Open311Controller {
             throw new Open311Exception(403, "api_key was not provided or is invalid");
         }
         byte[] photo = null;
-        if (request instanceof MultipartHttpServletRequest) {
-            var media = ((MultipartHttpServletRequest) request).getFile("media");
+        var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart != null) {
+            var media = multipart.getFile("media");
             if (media != null && !media.isEmpty()) {
                 if (media.getSize() > ReportPhotos.MAX_BYTES) {
                     throw new Open311Exception(413, "media is larger than 5 MB");
