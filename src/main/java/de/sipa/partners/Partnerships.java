@@ -84,6 +84,13 @@ public class Partnerships {
         return partnerships.findBySlug(slug);
     }
 
+    /** The partnership of an installation that hosts exactly one; empty when it hosts several. */
+    @Transactional(readOnly = true)
+    public Optional<Partnership> onlyOne() {
+        var all = partnerships.all();
+        return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+    }
+
     /**
      * Which district of the partnership a point lies in, and whether it is within {@code margin} metres of a
      * boundary. For public intake too, hence no login needed.

@@ -7,22 +7,30 @@ import java.util.List;
  * A report as citizens and Open311 clients see it: no contact data, no internal notes, the location rounded.
  *
  * @param responsible the name of the organisation responsible now; {@code null}: the coordination
+ * @param deadline when a first answer is due; {@code null} while waiting for moderation
+ * @param photos ids of the report's photos, for {@link ReportPhotos#publicPhoto}
  */
 public record PublicReport(String publicId, String categoryCode, String categoryName, String description,
         ReportStatus status, String responsible, String publicNote, Double latitude, Double longitude, String address,
-        Instant submittedAt, Instant updatedAt, List<ReportEvent> events) {
+        Instant submittedAt, Instant updatedAt, Instant deadline, List<java.util.UUID> photos, List<ReportEvent> events) {
+
+    public PublicReport {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+        events = events == null ? List.of() : List.copyOf(events);
+    }
 
     /** About 100 m: enough to find the place again, not enough to point at a house. */
     static double coarse(double degrees) {
         return Math.round(degrees * 1000) / 1000.0;
     }
 
-    static PublicReport of(Report report, Category category, String responsible, List<ReportEvent> events) {
+    static PublicReport of(Report report, Category category, String responsible, List<java.util.UUID> photos,
+            List<ReportEvent> events) {
         return new PublicReport(report.publicId(), category.code(), category.name(), report.description(),
                 report.status(), responsible, report.publicNote(),
                 report.latitude() == null ? null : coarse(report.latitude()),
                 report.longitude() == null ? null : coarse(report.longitude()), report.address(),
-                report.submittedAt(), report.updatedAt(),
+                report.submittedAt(), report.updatedAt(), report.deadline(), photos,
                 events.stream().map(e -> new ReportEvent(e.occurredAt(), "", e.kind(), e.organisation(), e.note(), true))
                         .toList());
     }

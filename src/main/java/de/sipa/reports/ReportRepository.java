@@ -209,6 +209,57 @@ class ReportRepository {
         return statement;
     }
 
+    List<Report> publicSearch(PartnershipId partnership, PublicReportQuery query) {
+        var sql = new StringBuilder("""
+                SELECT r.* FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                WHERE r.partnership_id = :partnership AND r.public_id IS NOT NULL AND r.status <> 'MODERATION'""");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("partnership", partnership.value());
+        if (!query.publicIds().isEmpty()) {
+            sql.append(" AND r.public_id IN (:ids)");
+            params.put("ids", query.publicIds());
+        } else {
+            if (!query.categoryCodes().isEmpty()) {
+                sql.append(" AND c.code IN (:codes)");
+                params.put("codes", query.categoryCodes());
+            }
+            if (query.closed() != null) {
+                sql.append(query.closed() ? " AND r.status IN ('DONE', 'FORWARDED', 'REJECTED')"
+                        : " AND r.status NOT IN ('DONE', 'FORWARDED', 'REJECTED')");
+            }
+            if (query.submittedFrom() != null) {
+                sql.append(" AND r.submitted_at >= :from");
+                params.put("from", timestamp(query.submittedFrom()));
+            }
+            if (query.submittedTo() != null) {
+                sql.append(" AND r.submitted_at <= :to");
+                params.put("to", timestamp(query.submittedTo()));
+            }
+            if (query.updatedAfter() != null) {
+                sql.append(" AND r.updated_at > :updatedAfter");
+                params.put("updatedAfter", timestamp(query.updatedAfter()));
+            }
+            if (query.latitude() != null && query.longitude() != null && query.radiusMetres() != null) {
+                sql.append(" ").append("""
+                        AND r.latitude IS NOT NULL AND 2 * 6371008.8 * asin(sqrt(power(sin(radians(r.latitude - :lat) / 2), 2)
+                            + cos(radians(:lat)) * cos(radians(r.latitude))
+                            * power(sin(radians(r.longitude - :lon) / 2), 2))) <= :radius""");
+                params.put("lat", query.latitude());
+                params.put("lon", query.longitude());
+                params.put("radius", query.radiusMetres());
+            }
+        }
+        sql.append(" ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset");
+        params.put("limit", query.limit());
+        params.put("offset", query.offset());
+        return jdbc.sql(sql.toString()).params(params).query(REPORT).list();
+    }
+
+    List<UUID> photoIds(ReportId report) {
+        return jdbc.sql("SELECT id FROM reports_photo WHERE report_id = ? ORDER BY created_at, id").param(report.value())
+                .query(UUID.class).list();
+    }
+
     /** Open reports past their deadline that were not escalated yet, of all partnerships. */
     List<Report> overdueNotEscalated(Instant now) {
         return jdbc.sql("SELECT * FROM reports_report WHERE closed_at IS NULL AND deadline < ? AND escalated_at IS NULL")

@@ -345,13 +345,41 @@ public class Reports {
         return reports.findByToken(token).map(this::publicView);
     }
 
+    /** A status link (Open311 token) of one partnership. */
+    @Transactional(readOnly = true)
+    public Optional<PublicReport> publicViewByToken(PartnershipId partnership, UUID token) {
+        return reports.partnershipOfToken(token).filter(partnership::equals).flatMap(p -> publicViewByToken(token));
+    }
+
+    /**
+     * The public reports of a partnership that match the query, newest first; reports waiting for moderation are
+     * left out.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicReport> publicSearch(PartnershipId partnership, PublicReportQuery query) {
+        var found = reports.publicSearch(partnership, query);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<CategoryId, Category> byId = new java.util.HashMap<>();
+        categories.all(partnership).forEach(c -> byId.put(c.id(), c));
+        Map<OrganisationId, String> names = new java.util.HashMap<>();
+        return CurrentUser.runAs(SipaUser.system(partnership), () -> found.stream().map(report -> {
+            var responsible = report.assignee() == null ? null
+                    : names.computeIfAbsent(report.assignee(), o -> organisations.get(o).name());
+            var events = reports.events(report.id()).stream().filter(ReportEvent::visibleToPublic).toList();
+            return PublicReport.of(report, byId.get(report.category()), responsible, reports.photoIds(report.id()),
+                    events);
+        }).toList());
+    }
+
     private PublicReport publicView(Report report) {
         var partnership = reports.partnershipOf(report.id());
         var responsible = report.assignee() == null ? null : CurrentUser.runAs(SipaUser.system(partnership),
                 () -> organisations.get(report.assignee()).name());
         var events = reports.events(report.id()).stream().filter(ReportEvent::visibleToPublic).toList();
         var category = categories.find(partnership, report.category()).orElseThrow();
-        return PublicReport.of(report, category, responsible, events);
+        return PublicReport.of(report, category, responsible, reports.photoIds(report.id()), events);
     }
 
     private Routing route(Category category, DistrictId district, Instant at) {
