@@ -1,5 +1,7 @@
 package de.sipa.reports;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -7,6 +9,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,14 +42,18 @@ class ReportController {
     private final Organisations organisations;
     private final Partnerships partnerships;
     private final MessageSource messages;
+    private final ReportDashboard dashboard;
+    private final Clock clock;
 
     ReportController(Reports reports, Categories categories, Organisations organisations, Partnerships partnerships,
-            MessageSource messages) {
+            MessageSource messages, ReportDashboard dashboard, Clock clock) {
         this.reports = reports;
         this.categories = categories;
         this.organisations = organisations;
         this.partnerships = partnerships;
         this.messages = messages;
+        this.dashboard = dashboard;
+        this.clock = clock;
     }
 
     /**
@@ -77,6 +84,23 @@ class ReportController {
         model.addAttribute("statuses", ReportStatus.values());
         names(model);
         return "reports/queue";
+    }
+
+    /** The coordinator's figures, for a period (default: the last 30 days). */
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model,
+            RedirectAttributes redirect) {
+        var end = to == null ? LocalDate.now(clock) : to;
+        var start = from == null ? end.minusDays(29) : from;
+        try {
+            model.addAttribute("statistics", dashboard.statistics(start, end));
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("problem", e.describe(messages));
+            return "redirect:/reports/dashboard";
+        }
+        names(model);
+        return "reports/dashboard";
     }
 
     @GetMapping("/new")

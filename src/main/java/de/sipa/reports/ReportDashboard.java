@@ -82,14 +82,15 @@ public class ReportDashboard {
 
     private List<ReportStatistics.Times> times(String select, String join, UUID partnership, Timestamp start,
             Timestamp end) {
-        return jdbc.sql(select + """
-                , count(*) AS reports,
-                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (""" + FIRST_RESPONSE + """
-                 - r.submitted_at))) AS first_response,
-                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (r.closed_at - r.submitted_at))) AS closure
-                FROM reports_report r """ + join + """
-                 WHERE r.partnership_id = :partnership AND r.submitted_at >= :start AND r.submitted_at < :end
-                GROUP BY 1 ORDER BY 2 DESC, 1""")
+        // Text blocks drop trailing spaces, so the pieces are joined with explicit ones.
+        var sql = String.join(" ", select + ", count(*) AS reports,",
+                "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (" + FIRST_RESPONSE
+                        + " - r.submitted_at))) AS first_response,",
+                "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (r.closed_at - r.submitted_at))) AS closure",
+                "FROM reports_report r", join,
+                "WHERE r.partnership_id = :partnership AND r.submitted_at >= :start AND r.submitted_at < :end",
+                "GROUP BY 1 ORDER BY 2 DESC, 1");
+        return jdbc.sql(sql)
                 .param("partnership", partnership).param("start", start).param("end", end)
                 .query((rs, n) -> new ReportStatistics.Times(rs.getString("name"), rs.getLong("reports"),
                         seconds(rs.getObject("first_response")), seconds(rs.getObject("closure"))))
