@@ -30,6 +30,31 @@ document.addEventListener('DOMContentLoaded', () => {
     showQuestions();
   }
 
+  // Public form: for "Sonstiges", suggest a category that fits the description better.
+  const suggestionList = document.getElementById('suggestion-list');
+  const description = document.getElementById('description');
+  if (suggestionList && description && category && suggestionList.dataset.suggestUrl) {
+    const others = (suggestionList.dataset.otherCategories || '').split(',');
+    let timer;
+    const suggest = () => {
+      if (!others.includes(category.value) || description.value.trim().length < 10) {
+        suggestionList.innerHTML = '';
+        return;
+      }
+      fetch(suggestionList.dataset.suggestUrl + '?' + new URLSearchParams({ text: description.value }))
+        .then((response) => (response.ok ? response.text() : ''))
+        .then((html) => { suggestionList.innerHTML = html; wireChoices(); });
+    };
+    const wireChoices = () => document.querySelectorAll('[data-choose-category]').forEach((button) => {
+      button.addEventListener('click', () => {
+        category.value = button.dataset.chooseCategory;
+        category.dispatchEvent(new Event('change'));
+      });
+    });
+    description.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(suggest, 600); });
+    category.addEventListener('change', suggest);
+  }
+
   // Report forms: a click in the map sets the point.
   const reportMap = document.getElementById('report-map');
   if (reportMap && window.L) {

@@ -31,12 +31,15 @@ class CitizenController {
     private final Categories categories;
     private final Partnerships partnerships;
     private final IntakeThrottle throttle;
+    private final CategorySuggestions suggestions;
 
-    CitizenController(Reports reports, Categories categories, Partnerships partnerships, IntakeThrottle throttle) {
+    CitizenController(Reports reports, Categories categories, Partnerships partnerships, IntakeThrottle throttle,
+            CategorySuggestions suggestions) {
         this.reports = reports;
         this.categories = categories;
         this.partnerships = partnerships;
         this.throttle = throttle;
+        this.suggestions = suggestions;
     }
 
     @GetMapping("/{slug}/melden")
@@ -79,6 +82,15 @@ class CitizenController {
         model.addAttribute("nearby", Math.abs(latitude) > 90 || Math.abs(longitude) > 180 ? java.util.List.of()
                 : reports.nearbyOpen(partnership.id(), new CategoryId(category), latitude, longitude));
         return "reports/citizen-nearby :: nearby";
+    }
+
+    /** Categories that fit the description better than "Sonstiges", for the citizen to pick one. */
+    @GetMapping("/{slug}/vorschlag")
+    String suggest(@PathVariable String slug, @RequestParam(defaultValue = "") String text, Model model) {
+        var partnership = partnership(slug);
+        model.addAttribute("suggestions", suggestions.suggest(partnership.id(),
+                text.length() > Reports.MAX_DESCRIPTION ? text.substring(0, Reports.MAX_DESCRIPTION) : text, 2));
+        return "reports/citizen-nearby :: suggestions";
     }
 
     /** The status page behind the link the reporter got: status and public notes only. */

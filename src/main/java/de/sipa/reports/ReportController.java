@@ -43,16 +43,18 @@ class ReportController {
     private final Partnerships partnerships;
     private final MessageSource messages;
     private final ReportDashboard dashboard;
+    private final CategorySuggestions suggestions;
     private final Clock clock;
 
     ReportController(Reports reports, Categories categories, Organisations organisations, Partnerships partnerships,
-            MessageSource messages, ReportDashboard dashboard, Clock clock) {
+            MessageSource messages, ReportDashboard dashboard, CategorySuggestions suggestions, Clock clock) {
         this.reports = reports;
         this.categories = categories;
         this.organisations = organisations;
         this.partnerships = partnerships;
         this.messages = messages;
         this.dashboard = dashboard;
+        this.suggestions = suggestions;
         this.clock = clock;
     }
 
@@ -132,6 +134,10 @@ class ReportController {
         model.addAttribute("category", categories.get(report.category()));
         model.addAttribute("mayWork", CurrentUser.get().coordinates() || CurrentUser.get().belongsTo(report.assignee()));
         model.addAttribute("duplicates", CurrentUser.get().coordinates() ? reports.possibleDuplicates(report.id())
+                : java.util.List.of());
+        model.addAttribute("suggestions", CurrentUser.get().coordinates() && !report.status().closed()
+                ? suggestions.suggest(CurrentUser.partnership(), report.description(), 3).stream()
+                        .filter(s -> !s.category().id().equals(report.category())).toList()
                 : java.util.List.of());
         names(model);
         return "reports/detail";

@@ -62,12 +62,14 @@ public class Reports {
     private final Responsibilities responsibilities;
     private final Accounts accounts;
     private final Notifications notifications;
+    private final CategorySuggestions suggestions;
     private final Clock clock;
     private final String baseUrl;
 
     Reports(ReportRepository reports, CategoryRepository categories, Partnerships partnerships,
             Organisations organisations, Responsibilities responsibilities, Accounts accounts,
-            Notifications notifications, Clock clock, @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            Notifications notifications, CategorySuggestions suggestions, Clock clock,
+            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
         this.reports = reports;
         this.categories = categories;
         this.partnerships = partnerships;
@@ -75,6 +77,7 @@ public class Reports {
         this.responsibilities = responsibilities;
         this.accounts = accounts;
         this.notifications = notifications;
+        this.suggestions = suggestions;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
@@ -127,6 +130,9 @@ public class Reports {
         reports.event(id, now, actor, ReportEvent.Kind.RECEIVED, null, null, true);
         if (!moderated) {
             recordRouting(partnership, id, publicId, category, routing, now, actor);
+            if (category.topic() != null) {
+                suggestions.learn(partnership, description, category.id());
+            }
         }
         return new Receipt(id, publicId, token);
     }
@@ -267,6 +273,9 @@ public class Reports {
                 .orElseThrow(() -> new RuleViolationException("report.category.unknown"));
         var now = clock.instant();
         reports.recategorise(id, categoryId, now);
+        if (category.topic() != null) {
+            suggestions.learn(CurrentUser.partnership(), report.description(), categoryId);
+        }
         reports.event(id, now, username(), ReportEvent.Kind.RECATEGORISED, null, category.name() + ": " + why, false);
         var routing = route(category, report.district(), now);
         reports.assign(id, routing.assignee(), routing.deadline(), now);

@@ -61,6 +61,9 @@ class ReportsTests {
     @Autowired
     Notifications notifications;
 
+    @Autowired
+    CategorySuggestions suggestions;
+
     City city;
     TopicId noise;
     CategoryId noiseCategory;
@@ -236,6 +239,33 @@ class ReportsTests {
         var mails = as(() -> notifications.outbox(PageRequest.of(0, 20)).getContent());
         assertThat(mails).filteredOn(m -> m.subject().contains("ist abgeschlossen")).extracting(OutboxEntry::recipient)
                 .containsExactlyInAnyOrder("erste@example.org", "zweite@example.org");
+    }
+
+    @Test
+    void theCategorySuggestionLearnsFromRoutedReportsAndNeverSuggestsCategoriesWithoutTopic() {
+        var litterTopic = as(() -> responsibilities.createTopic(new TopicDetails("Müll", null, null, true)));
+        var litter = as(() -> categories.create(new Category(CategoryId.random(), "muell", "Vermüllung", null,
+                litterTopic, 5, false, "abfall", true, List.of())));
+        for (var text : List.of("Scherben und Müll am Spielplatz", "Sperrmüll abgeladen", "Müll überall im Park")) {
+            reports.submit(new NewReport(city.id(), litter, text, 48.7, 9.1, null, null, Map.of(), null,
+                    ReportSource.CITIZEN));
+        }
+        for (var text : List.of("Laute Musik am Pavillon", "Gegröle und Musik nachts", "Party mit Musik im Park")) {
+            submit(noiseCategory, 48.775, 9.18, Map.of("anzahl", "3"), text);
+        }
+        assertThat(suggestions.suggest(city.id(), "Wieder laute Musik und Gegröle", 2)).first()
+                .extracting(s -> s.category().id()).isEqualTo(noiseCategory);
+        assertThat(suggestions.suggest(city.id(), "Überall Scherben und Müll", 2)).first()
+                .extracting(s -> s.category().id()).isEqualTo(litter);
+        assertThat(suggestions.suggest(city.id(), "Autorennen", 5)).extracting(s -> s.category().id())
+                .doesNotContain(otherCategory);
+        assertThat(suggestions.suggest(city.id(), " ", 5)).isEmpty();
+    }
+
+    private Receipt submit(CategoryId category, double latitude, double longitude, Map<String, String> attributes,
+            String description) {
+        return reports.submit(new NewReport(city.id(), category, description, latitude, longitude, null, null,
+                attributes, null, ReportSource.CITIZEN));
     }
 
     private Receipt submit(CategoryId category, double latitude, double longitude, Map<String, String> attributes) {
