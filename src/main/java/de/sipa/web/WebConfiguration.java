@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** German by default, English on request ({@code ?lang=en}), remembered in a cookie rather than the session. */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +31,19 @@ class WebConfiguration implements WebMvcConfigurer {
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         registry.addInterceptor(change);
+    }
+
+    /**
+     * Spring Boot registers this filter because webjars-locator-lite switches on the resource chain. It rewrote
+     * every link of every page and searched the class path for each (about 15 ms per directory page, see
+     * bench/README.md). SiPa uses no versioned resource URLs; the resource handler still resolves the
+     * version-less webjar paths itself.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> disabledResourceUrlEncodingFilter() {
+        var registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
     }
 
     /** The one clock of the application; tests replace it to control time. */
