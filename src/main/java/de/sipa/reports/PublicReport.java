@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A report as citizens and Open311 clients see it: no contact data, no internal notes, the location rounded.
+ * A report as citizens and Open311 clients see it: no contact data, no internal notes, the location rounded, and
+ * the description only where the coordinator has approved it for the public (or for the reporter themselves).
  *
+ * @param description {@code null} where it may not be shown
  * @param responsible the name of the organisation responsible now; {@code null}: the coordination
  * @param deadline when a first answer is due; {@code null} while waiting for moderation
  * @param photos ids of the report's photos, for {@link ReportPhotos#publicPhoto}
@@ -24,9 +26,14 @@ public record PublicReport(String publicId, String categoryCode, String category
         return Math.round(degrees * 1000) / 1000.0;
     }
 
+    /**
+     * @param forTheReporter the reporter sees their own text; everyone else only a text the coordinator approved
+     */
     static PublicReport of(Report report, Category category, String responsible, List<java.util.UUID> photos,
-            List<ReportEvent> events) {
-        return new PublicReport(report.publicId(), category.code(), category.name(), report.description(),
+            List<ReportEvent> events, boolean forTheReporter) {
+        var description = forTheReporter || report.textModeration() == TextModeration.APPROVED
+                ? report.description() : null;
+        return new PublicReport(report.publicId(), category.code(), category.name(), description,
                 report.status(), responsible, report.publicNote(),
                 report.latitude() == null ? null : coarse(report.latitude()),
                 report.longitude() == null ? null : coarse(report.longitude()), report.address(),

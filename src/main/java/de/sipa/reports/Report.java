@@ -11,12 +11,13 @@ import de.sipa.shared.OrganisationId;
  *
  * @param publicId the number citizens and Open311 clients see; {@code null} while waiting for moderation
  * @param assignee the organisation responsible now; {@code null}: the coordinator's queue
+ * @param textModeration whether the description may be shown publicly
  */
 public record Report(ReportId id, String publicId, java.util.UUID token, CategoryId category, String description,
         Double latitude, Double longitude, String address, DistrictId district, boolean districtUncertain,
         ReportSource source, ReportStatus status, OrganisationId assignee, Instant deadline, Instant escalatedAt,
         Map<String, String> attributes, Contact contact, String publicNote, Instant submittedAt, Instant updatedAt,
-        Instant closedAt) {
+        Instant closedAt, TextModeration textModeration) {
 
     public boolean overdue(Instant now) {
         return !status.closed() && deadline != null && now.isAfter(deadline);

@@ -105,6 +105,26 @@ class ReportController {
         return "reports/dashboard";
     }
 
+    /** The coordinator's checks: reports of moderated categories, and citizens' texts before they go public. */
+    @GetMapping("/moderation")
+    String moderation(Model model) {
+        model.addAttribute("waiting", reports.inModeration());
+        model.addAttribute("texts", reports.pendingText());
+        names(model);
+        return "reports/moderation";
+    }
+
+    @PostMapping("/{id}/text")
+    String moderateText(@PathVariable UUID id, @RequestParam boolean publish, RedirectAttributes redirect) {
+        try {
+            reports.moderateText(new ReportId(id), publish);
+            redirect.addFlashAttribute("success", publish ? "report.text.published" : "report.text.hidden");
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("problem", e.describe(messages));
+        }
+        return "redirect:/reports/moderation";
+    }
+
     @GetMapping("/new")
     String createForm(@RequestParam(required = false) UUID category, Model model) {
         return form(model, ReportForm.empty(category));

@@ -40,7 +40,7 @@ class ReportRepository {
             JSON.readValue(rs.getString("attributes"), ATTRIBUTES),
             new Contact(rs.getString("reporter_name"), rs.getString("reporter_email"), rs.getString("reporter_phone")),
             rs.getString("public_note"), instant(rs, "submitted_at"), instant(rs, "updated_at"),
-            instant(rs, "closed_at"));
+            instant(rs, "closed_at"), TextModeration.valueOf(rs.getString("text_moderation")));
 
     private final JdbcClient jdbc;
 
@@ -58,8 +58,9 @@ class ReportRepository {
         jdbc.sql("""
                 INSERT INTO reports_report (id, partnership_id, public_id, token, category_id, description, latitude,
                        longitude, address, district_id, district_uncertain, source, status, assignee_id, deadline,
-                       attributes, reporter_name, reporter_email, reporter_phone, submitted_at, updated_at, submitted_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?)""")
+                       attributes, reporter_name, reporter_email, reporter_phone, submitted_at, updated_at, submitted_by,
+                       text_moderation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?, ?)""")
                 .params(report.id().value(), partnership.value(), report.publicId(), report.token(),
                         report.category().value(), report.description(), report.latitude(), report.longitude(),
                         report.address(), report.district() == null ? null : report.district().value(),
@@ -67,7 +68,7 @@ class ReportRepository {
                         report.assignee() == null ? null : report.assignee().value(), timestamp(report.deadline()),
                         JSON.writeValueAsString(report.attributes()), report.contact().name(), report.contact().email(),
                         report.contact().phone(), timestamp(report.submittedAt()), timestamp(report.updatedAt()),
-                        submittedBy)
+                        submittedBy, report.textModeration().name())
                 .update();
     }
 
@@ -299,6 +300,25 @@ class ReportRepository {
     Optional<ReportId> mergedInto(ReportId id) {
         return jdbc.sql("SELECT duplicate_of FROM reports_report WHERE id = ? AND duplicate_of IS NOT NULL")
                 .param(id.value()).query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    void moderateText(ReportId id, TextModeration moderation, Instant now) {
+        jdbc.sql("UPDATE reports_report SET text_moderation = ?, updated_at = ? WHERE id = ?")
+                .params(moderation.name(), timestamp(now), id.value()).update();
+    }
+
+    /** Citizens' reports whose text nobody has looked at yet, oldest first. */
+    List<Report> pendingText(PartnershipId partnership, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM reports_report WHERE partnership_id = ? AND text_moderation = 'PENDING'
+                ORDER BY submitted_at LIMIT ?""").params(partnership.value(), limit).query(REPORT).list();
+    }
+
+    /** Reports of moderated categories waiting for approval, oldest first. */
+    List<Report> inModeration(PartnershipId partnership, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM reports_report WHERE partnership_id = ? AND status = 'MODERATION'
+                ORDER BY submitted_at LIMIT ?""").params(partnership.value(), limit).query(REPORT).list();
     }
 
     PartnershipId partnershipOf(ReportId id) {

@@ -126,7 +126,7 @@ public class Reports {
         reports.insert(partnership, new Report(id, publicId, token, category.id(), description, report.latitude(),
                 report.longitude(), blankToNull(report.address()), district, uncertain, report.source(),
                 moderated ? ReportStatus.MODERATION : ReportStatus.NEW, routing.assignee(), routing.deadline(), null,
-                attributes, contact, null, now, now, null), actor);
+                attributes, contact, null, now, now, null, TextModeration.initial(report.source())), actor);
         reports.event(id, now, actor, ReportEvent.Kind.RECEIVED, null, null, true);
         if (!moderated) {
             recordRouting(partnership, id, publicId, category, routing, now, actor);
@@ -342,6 +342,33 @@ public class Reports {
                 "Anliegen " + report.publicId() + " zusammengeführt", false);
     }
 
+    /** Citizens' reports whose text waits for the coordinator's look before it is shown publicly. */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    @Transactional(readOnly = true)
+    public List<Report> pendingText() {
+        return reports.pendingText(CurrentUser.partnership(), 100);
+    }
+
+    /** Reports of moderated categories waiting for approval. */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    @Transactional(readOnly = true)
+    public List<Report> inModeration() {
+        return reports.inModeration(CurrentUser.partnership(), 100);
+    }
+
+    /** The coordinator decides whether a citizen's text may be shown publicly. */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    public void moderateText(ReportId id, boolean publish) {
+        var report = lock(id);
+        if (report.source() != ReportSource.CITIZEN && report.source() != ReportSource.OPEN311) {
+            throw new RuleViolationException("report.text.internal");
+        }
+        var now = clock.instant();
+        reports.moderateText(id, publish ? TextModeration.APPROVED : TextModeration.HIDDEN, now);
+        reports.event(id, now, username(), ReportEvent.Kind.COMMENTED, null,
+                publish ? "Text für die Öffentlichkeit freigegeben" : "Text nicht öffentlich", false);
+    }
+
     /** What anyone may see of a report: no contact data, no internal notes. */
     @Transactional(readOnly = true)
     public Optional<PublicReport> publicView(PartnershipId partnership, String publicId) {
@@ -351,7 +378,7 @@ public class Reports {
     /** The citizen's status link. */
     @Transactional(readOnly = true)
     public Optional<PublicReport> publicViewByToken(UUID token) {
-        return reports.findByToken(token).map(this::publicView);
+        return reports.findByToken(token).map(report -> publicView(report, true));
     }
 
     /** A status link (Open311 token) of one partnership. */
@@ -378,17 +405,21 @@ public class Reports {
                     : names.computeIfAbsent(report.assignee(), o -> organisations.get(o).name());
             var events = reports.events(report.id()).stream().filter(ReportEvent::visibleToPublic).toList();
             return PublicReport.of(report, byId.get(report.category()), responsible, reports.photoIds(report.id()),
-                    events);
+                    events, false);
         }).toList());
     }
 
     private PublicReport publicView(Report report) {
+        return publicView(report, false);
+    }
+
+    private PublicReport publicView(Report report, boolean forTheReporter) {
         var partnership = reports.partnershipOf(report.id());
         var responsible = report.assignee() == null ? null : CurrentUser.runAs(SipaUser.system(partnership),
                 () -> organisations.get(report.assignee()).name());
         var events = reports.events(report.id()).stream().filter(ReportEvent::visibleToPublic).toList();
         var category = categories.find(partnership, report.category()).orElseThrow();
-        return PublicReport.of(report, category, responsible, reports.photoIds(report.id()), events);
+        return PublicReport.of(report, category, responsible, reports.photoIds(report.id()), events, forTheReporter);
     }
 
     private Routing route(Category category, DistrictId district, Instant at) {
@@ -529,7 +560,7 @@ public class Reports {
                 report.latitude(), report.longitude(), report.address(), report.district(), report.districtUncertain(),
                 report.source(), report.status(), report.assignee(), report.deadline(), report.escalatedAt(),
                 report.attributes(), Contact.NONE, report.publicNote(), report.submittedAt(), report.updatedAt(),
-                report.closedAt());
+                report.closedAt(), report.textModeration());
     }
 
     private static String requireReason(String reason) {

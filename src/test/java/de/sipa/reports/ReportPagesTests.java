@@ -140,6 +140,15 @@ class ReportPagesTests {
         var status = mvc.perform(get("/buerger/anliegen/" + receipt.token())).andReturn().getResponse()
                 .getContentAsString();
         assertThat(status).contains("erledigt", "Wurde am Montag abgeholt.");
+        var moderation = mvc.perform(get("/reports/moderation").with(user(fixtures.user(city.coordinator()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(moderation).contains("Sperrmüll an der Ecke");
+        mvc.perform(post("/reports/" + receipt.report() + "/text").with(user(fixtures.user(city.coordinator())))
+                        .with(csrf()).param("publish", "true"))
+                .andExpect(flash().attribute("success", "report.text.published"));
+        assertThat(reports.publicView(city.id(), receipt.publicId()).orElseThrow().description())
+                .isEqualTo("Sperrmüll an der Ecke");
+        mvc.perform(get("/reports/moderation").with(partner)).andExpect(status().isForbidden());
         for (var page : List.of("/reports?queue=all", "/reports?queue=coordination&closed=true", "/reports/new",
                 "/reports/" + receipt.report())) {
             mvc.perform(get(page).with(user(fixtures.user(city.coordinator())))).andExpect(status().isOk());

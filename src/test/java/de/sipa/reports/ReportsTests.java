@@ -195,7 +195,17 @@ class ReportsTests {
         assertThat(view.publicNote()).isEqualTo("Bitte wenden Sie sich an die Verkehrsbehörde.");
         assertThat(view.latitude()).isEqualTo(48.775);
         assertThat(view.toString()).doesNotContain("Erika", "erika@example.org", "0170", "Akte 17");
-        assertThat(reports.publicView(city.id(), receipt.publicId())).contains(view);
+        assertThat(view.description()).as("the reporter sees their own text").isEqualTo("Autorennen nachts");
+        var forEveryone = reports.publicView(city.id(), receipt.publicId()).orElseThrow();
+        assertThat(forEveryone.description()).as("not yet approved for the public").isNull();
+        assertThat(forEveryone.publicNote()).isEqualTo(view.publicNote());
+
+        login(city.coordinator());
+        assertThat(reports.pendingText()).extracting(Report::id).contains(receipt.report());
+        reports.moderateText(receipt.report(), true);
+        assertThat(reports.pendingText()).extracting(Report::id).doesNotContain(receipt.report());
+        assertThat(reports.publicView(city.id(), receipt.publicId()).orElseThrow().description())
+                .isEqualTo("Autorennen nachts");
     }
 
     @Test

@@ -64,8 +64,10 @@ class RequestsConformanceTests {
         receipts.add(submit(city.noise().id(), "Musik am Pavillon", 48.7950, 9.1700, Map.of()));
         receipts.add(submit(city.noise().id(), "Gegröle am Brunnen", 48.7790, 9.1840, Map.of()));
         receipts.add(submit(city.graffiti().id(), "Schmiererei", 48.7781, 9.1835, Map.of()));
-        CurrentUser.runAs(SipaUser.system(city.city().id()),
-                () -> reports.close(receipts.get(2).report(), ReportStatus.REJECTED, "Keine Zuständigkeit"));
+        CurrentUser.runAs(SipaUser.system(city.city().id()), () -> {
+            reports.close(receipts.get(2).report(), ReportStatus.REJECTED, "Keine Zuständigkeit");
+            reports.moderateText(receipts.get(0).report(), true);
+        });
     }
 
     private Receipt submit(de.sipa.reports.CategoryId category, String text, double lat, double lon,
@@ -191,6 +193,9 @@ class RequestsConformanceTests {
         assertThat(json.size()).isEqualTo(1);
         assertThat(names(json.get(0))).containsExactly(REQUEST_FIELDS);
         assertThat(json.get(0).get("description").asString()).isEqualTo("Handel am Spielplatz");
+        var unmoderated = json(mvc.perform(get("/open311/v2/requests/" + id(1) + ".json")
+                .param("jurisdiction_id", city.slug())).andReturn());
+        assertThat(unmoderated.get(0).get("description").isNull()).as("text not yet approved for the public").isTrue();
         var xml = xml(mvc.perform(get("/open311/v2/requests/" + id(0) + ".xml").param("jurisdiction_id", city.slug()))
                 .andReturn());
         assertThat(xml.getTagName()).isEqualTo("service_requests");
