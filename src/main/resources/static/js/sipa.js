@@ -92,6 +92,26 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
+  // Public map: open reports as points rounded to about 100 m.
+  const publicMap = document.getElementById('public-map');
+  if (publicMap && window.L) {
+    const leaflet = L.map(publicMap).setView([48.775, 9.18], 13);
+    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+      maxZoom: 19,
+      attribution: '&copy; OpenStreetMap'
+    }).addTo(leaflet);
+    fetch(publicMap.dataset.url).then((response) => response.json()).then((points) => {
+      const markers = points.map((point) => {
+        const label = document.createElement('span');
+        label.textContent = point.publicId + ': ' + point.category; // text, never HTML
+        return L.circleMarker([point.latitude, point.longitude], { radius: 6 }).bindPopup(label).addTo(leaflet);
+      });
+      if (markers.length) {
+        leaflet.fitBounds(L.featureGroup(markers).getBounds().pad(0.1));
+      }
+    });
+  }
+
   const map = document.getElementById('map');
   if (map && window.L) {
     const leaflet = L.map(map).setView([48.775, 9.18], 12);

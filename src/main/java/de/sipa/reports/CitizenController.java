@@ -1,5 +1,6 @@
 package de.sipa.reports;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import de.sipa.partners.Partnership;
 import de.sipa.partners.Partnerships;
@@ -91,6 +93,19 @@ class CitizenController {
         model.addAttribute("suggestions", suggestions.suggest(partnership.id(),
                 text.length() > Reports.MAX_DESCRIPTION ? text.substring(0, Reports.MAX_DESCRIPTION) : text, 2));
         return "reports/citizen-nearby :: suggestions";
+    }
+
+    /** The public map of open reports: coarse locations and categories, no texts, no personal data. */
+    @GetMapping("/{slug}/karte")
+    String map(@PathVariable String slug, Model model) {
+        model.addAttribute("partnership", partnership(slug));
+        return "reports/citizen-map";
+    }
+
+    @GetMapping(path = "/{slug}/karte.json", produces = "application/json")
+    @ResponseBody
+    List<MapPoint> mapPoints(@PathVariable String slug) {
+        return reports.publicMap(partnership(slug).id());
     }
 
     /** The status page behind the link the reporter got: status and public notes only. */

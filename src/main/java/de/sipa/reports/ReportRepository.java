@@ -302,6 +302,21 @@ class ReportRepository {
                 .param(id.value()).query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).optional();
     }
 
+    /** Open, public reports with a point, newest first, for the public map. */
+    List<MapPoint> openPoints(PartnershipId partnership, Instant since, int limit) {
+        return jdbc.sql("""
+                SELECT r.public_id, c.name, r.status, r.latitude, r.longitude, r.submitted_at
+                FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                WHERE r.partnership_id = ? AND r.closed_at IS NULL AND r.status <> 'MODERATION'
+                  AND r.latitude IS NOT NULL AND r.submitted_at >= ?
+                ORDER BY r.submitted_at DESC LIMIT ?""")
+                .params(partnership.value(), timestamp(since), limit)
+                .query((rs, n) -> new MapPoint(rs.getString("public_id"), rs.getString("name"),
+                        ReportStatus.valueOf(rs.getString("status")), PublicReport.coarse(rs.getDouble("latitude")),
+                        PublicReport.coarse(rs.getDouble("longitude")), instant(rs, "submitted_at")))
+                .list();
+    }
+
     void moderateText(ReportId id, TextModeration moderation, Instant now) {
         jdbc.sql("UPDATE reports_report SET text_moderation = ?, updated_at = ? WHERE id = ?")
                 .params(moderation.name(), timestamp(now), id.value()).update();

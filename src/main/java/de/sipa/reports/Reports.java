@@ -342,6 +342,12 @@ public class Reports {
                 "Anliegen " + report.publicId() + " zusammengeführt", false);
     }
 
+    /** The open reports of the last 90 days for the public map, at most 2,000. */
+    @Transactional(readOnly = true)
+    public List<MapPoint> publicMap(PartnershipId partnership) {
+        return reports.openPoints(partnership, clock.instant().minus(Duration.ofDays(90)), 2000);
+    }
+
     /** Citizens' reports whose text waits for the coordinator's look before it is shown publicly. */
     @PreAuthorize(ReportPermissions.COORDINATE)
     @Transactional(readOnly = true)

@@ -90,6 +90,22 @@ class ReportPagesTests {
     }
 
     @Test
+    void thePublicMapShowsOpenReportsCoarselyWithoutTextsOrPersonalData() throws Exception {
+        var open = reports.submit(new NewReport(city.id(), litter, "Müll bei Familie Meier, Hausnr. 7", 48.776543,
+                9.181234, null, null, Map.of("menge", "viel"), new Contact("Erika", "erika@example.org", null),
+                ReportSource.CITIZEN));
+        var closed = reports.submit(new NewReport(city.id(), litter, "erledigt", 48.7, 9.1, null, null,
+                Map.of("menge", "wenig"), null, ReportSource.CITIZEN));
+        CurrentUser.runAs(SipaUser.system(city.id()), () -> reports.close(closed.report(), ReportStatus.DONE, null));
+
+        mvc.perform(get("/buerger/" + slug + "/karte")).andExpect(status().isOk());
+        var json = mvc.perform(get("/buerger/" + slug + "/karte.json")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(json).contains(open.publicId(), "48.777", "9.181", "Vermüllung")
+                .doesNotContain(closed.publicId(), "Meier", "Erika", "erika@", "48.776543");
+    }
+
+    @Test
     void badInputKeepsWhatWasTypedAndSaysWhatIsMissing() throws Exception {
         var page = mvc.perform(report("Scherben <script>alert(1)</script>"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
