@@ -1,5 +1,6 @@
 package de.sipa.reports;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import de.sipa.partners.Partnership;
@@ -51,7 +53,8 @@ class CitizenController {
 
     @PostMapping("/{slug}/melden")
     String submit(@PathVariable String slug, @Valid @ModelAttribute("report") ReportForm form, BindingResult result,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
+            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         var partnership = partnership(slug);
         if (form.website() != null && !form.website().isBlank()) {
             // A bot filled in the hidden field: it gets a thank-you, the report is not stored.
@@ -67,7 +70,8 @@ class CitizenController {
             return form(model, partnership, form);
         }
         try {
-            var receipt = reports.submit(form.toReport(partnership.id(), ReportSource.CITIZEN));
+            var receipt = reports.submit(form.toReport(partnership.id(), ReportSource.CITIZEN),
+                    photo == null ? null : photo.getBytes());
             return "redirect:/buerger/anliegen/" + receipt.token() + "?neu=1";
         } catch (RuleViolationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -31,13 +31,13 @@ public record PublicReport(String publicId, String categoryCode, String category
      */
     static PublicReport of(Report report, Category category, String responsible, List<java.util.UUID> photos,
             List<ReportEvent> events, boolean forTheReporter) {
-        var description = forTheReporter || report.textModeration() == TextModeration.APPROVED
-                ? report.description() : null;
+        var approved = forTheReporter || report.textModeration() == TextModeration.APPROVED;
+        var description = approved ? report.description() : null;
         return new PublicReport(report.publicId(), category.code(), category.name(), description,
                 report.status(), responsible, report.publicNote(),
                 report.latitude() == null ? null : coarse(report.latitude()),
                 report.longitude() == null ? null : coarse(report.longitude()), report.address(),
-                report.submittedAt(), report.updatedAt(), report.deadline(), photos,
+                report.submittedAt(), report.updatedAt(), report.deadline(), approved ? photos : List.of(),
                 events.stream().map(e -> new ReportEvent(e.occurredAt(), "", e.kind(), e.organisation(), e.note(), true))
                         .toList());
     }

@@ -1,5 +1,6 @@
 package de.sipa.reports;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.sipa.identity.CurrentUser;
@@ -131,13 +133,15 @@ class ReportController {
     }
 
     @PostMapping
-    String submit(@Valid @ModelAttribute("report") ReportForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String submit(@Valid @ModelAttribute("report") ReportForm form, BindingResult result,
+            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+            RedirectAttributes redirect) throws IOException {
         if (result.hasErrors()) {
             return form(model, form);
         }
         try {
-            var receipt = reports.submit(form.toReport(CurrentUser.partnership(), ReportSource.PARTNER));
+            var receipt = reports.submit(form.toReport(CurrentUser.partnership(), ReportSource.PARTNER),
+                    photo == null ? null : photo.getBytes());
             redirect.addFlashAttribute("success", "report.received");
             return "redirect:/reports/" + receipt.report();
         } catch (RuleViolationException e) {

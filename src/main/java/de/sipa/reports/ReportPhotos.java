@@ -55,12 +55,13 @@ public class ReportPhotos {
         return id;
     }
 
-    /** A photo of a report the public may see (it has a public id: not waiting for moderation). */
+    /** A photo of a report the public may see: not waiting for moderation, and approved for the public. */
     @Transactional(readOnly = true)
     public Optional<Photo> publicPhoto(UUID id) {
         return jdbc.sql("""
                 SELECT p.id, p.content_type, p.data FROM reports_photo p JOIN reports_report r ON r.id = p.report_id
-                WHERE p.id = ? AND r.public_id IS NOT NULL AND r.status <> 'MODERATION'""")
+                WHERE p.id = ? AND r.public_id IS NOT NULL AND r.status <> 'MODERATION'
+                  AND r.text_moderation = 'APPROVED'""")
                 .param(id)
                 .query((rs, n) -> new Photo(rs.getObject("id", UUID.class), rs.getString("content_type"),
                         rs.getBytes("data")))

@@ -63,12 +63,13 @@ public class Reports {
     private final Accounts accounts;
     private final Notifications notifications;
     private final CategorySuggestions suggestions;
+    private final ReportPhotos photos;
     private final Clock clock;
     private final String baseUrl;
 
     Reports(ReportRepository reports, CategoryRepository categories, Partnerships partnerships,
             Organisations organisations, Responsibilities responsibilities, Accounts accounts,
-            Notifications notifications, CategorySuggestions suggestions, Clock clock,
+            Notifications notifications, CategorySuggestions suggestions, ReportPhotos photos, Clock clock,
             @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
         this.reports = reports;
         this.categories = categories;
@@ -78,6 +79,7 @@ public class Reports {
         this.accounts = accounts;
         this.notifications = notifications;
         this.suggestions = suggestions;
+        this.photos = photos;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
@@ -135,6 +137,18 @@ public class Reports {
             }
         }
         return new Receipt(id, publicId, token);
+    }
+
+    /**
+     * Takes in a concern with a photo (JPEG or PNG, re-encoded so that its metadata, including the location, is
+     * gone); a bad photo refuses the whole report.
+     */
+    public Receipt submit(NewReport report, byte[] photo) {
+        var receipt = submit(report);
+        if (photo != null && photo.length > 0) {
+            photos.attach(receipt.report(), photo);
+        }
+        return receipt;
     }
 
     /** The coordinator lets a report of a moderated category through: it gets its public id and is routed. */

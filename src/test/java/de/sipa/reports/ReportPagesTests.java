@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -117,6 +119,29 @@ class ReportPagesTests {
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(badPoint).contains(">Scherben</textarea>", "Die Koordinaten sind ungültig.", "value=\"abc\"");
         assertThat(stored()).isZero();
+    }
+
+    @Test
+    void aPhotoTravelsWithTheReportAndABrokenOneRefusesItAsAWhole() throws Exception {
+        var image = new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        var location = mvc.perform(multipart("/buerger/" + slug + "/melden")
+                        .file(new MockMultipartFile("photo", "foto.png", "image/png", png.toByteArray()))
+                        .param("categoryId", litter.toString()).param("description", "Mit Foto")
+                        .param("attributes[menge]", "viel").param("latitude", "48.775").param("longitude", "9.18")
+                        .with(csrf()).with(from("203.0.113." + ADDRESS.incrementAndGet())))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        var token = java.util.UUID.fromString(location.substring("/buerger/anliegen/".length(), location.indexOf('?')));
+        assertThat(reports.publicViewByToken(token).orElseThrow().photos()).hasSize(1);
+
+        mvc.perform(multipart("/buerger/" + slug + "/melden")
+                        .file(new MockMultipartFile("photo", "foto.png", "image/png", "kein Bild".getBytes()))
+                        .param("categoryId", litter.toString()).param("description", "Kaputtes Foto")
+                        .param("attributes[menge]", "viel").param("latitude", "48.775").param("longitude", "9.18")
+                        .with(csrf()).with(from("203.0.113." + ADDRESS.incrementAndGet())))
+                .andExpect(status().isBadRequest());
+        assertThat(stored()).isEqualTo(1);
     }
 
     @Test

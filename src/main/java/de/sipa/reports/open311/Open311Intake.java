@@ -12,7 +12,6 @@ import de.sipa.reports.Category;
 import de.sipa.reports.Contact;
 import de.sipa.reports.NewReport;
 import de.sipa.reports.Receipt;
-import de.sipa.reports.ReportPhotos;
 import de.sipa.reports.ReportSource;
 import de.sipa.reports.Reports;
 import de.sipa.shared.PartnershipId;
@@ -26,12 +25,10 @@ class Open311Intake {
 
     private final Categories categories;
     private final Reports reports;
-    private final ReportPhotos photos;
 
-    Open311Intake(Categories categories, Reports reports, ReportPhotos photos) {
+    Open311Intake(Categories categories, Reports reports) {
         this.categories = categories;
         this.reports = reports;
-        this.photos = photos;
     }
 
     record Submitted(Receipt receipt, Category category) {
@@ -65,10 +62,7 @@ class Open311Intake {
         var name = first == null ? last : last == null ? first : first + " " + last;
         var contact = new Contact(name, RequestFilters.param(params, "email"), RequestFilters.param(params, "phone"));
         var receipt = reports.submit(new NewReport(partnership, category.id(), params.get("description"), latitude,
-                longitude, address, null, attributes(multi), contact, ReportSource.OPEN311));
-        if (photo != null) {
-            photos.attach(receipt.report(), photo);
-        }
+                longitude, address, null, attributes(multi), contact, ReportSource.OPEN311), photo);
         return new Submitted(receipt, category);
     }
 
