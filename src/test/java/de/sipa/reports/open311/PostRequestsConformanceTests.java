@@ -135,7 +135,7 @@ class PostRequestsConformanceTests {
     }
 
     @Test
-    void aPhotoIsStoredWithoutItsMetadataAndServedPublicly() throws Exception {
+    void aPhotoIsStoredWithoutItsMetadataAndServedPubliclyOnceApproved() throws Exception {
         var photo = jpegWithExif("GPS-GEHEIM-48.7781");
         var result = mvc.perform(multipart("/open311/v2/requests.json")
                 .file(new MockMultipartFile("media", "foto.jpg", "image/jpeg", photo))
@@ -143,6 +143,12 @@ class PostRequestsConformanceTests {
                 .param("address_string", "Marktplatz 1").param("description", "Laute Musik")).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         var id = json(result).get(0).get("service_request_id").asString();
+        var unmoderated = json(mvc.perform(get("/open311/v2/requests/" + id + ".json")
+                .param("jurisdiction_id", city.slug())).andReturn()).get(0);
+        assertThat(unmoderated.get("media_url").isNull()).as("photos are public only after moderation").isTrue();
+        CurrentUser.runAs(SipaUser.system(city.city().id()), () -> reports.moderateText(reports.queue(
+                new ReportQuery(null, false, null, null, null, false, true, id), PageRequest.of(0, 1))
+                .getContent().get(0).id(), true));
         var request = json(mvc.perform(get("/open311/v2/requests/" + id + ".json").param("jurisdiction_id", city.slug()))
                 .andReturn()).get(0);
         var mediaUrl = request.get("media_url").asString();
