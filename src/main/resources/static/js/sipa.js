@@ -112,6 +112,28 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
+  // Work queue map: the queue's reports at their points, linked to their pages.
+  const queueMap = document.getElementById('queue-map');
+  if (queueMap && window.L) {
+    const leaflet = L.map(queueMap).setView([48.775, 9.18], 13);
+    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+      maxZoom: 19,
+      attribution: '&copy; OpenStreetMap'
+    }).addTo(leaflet);
+    fetch(queueMap.dataset.url).then((response) => response.json()).then((points) => {
+      const markers = points.map((point) => {
+        const link = document.createElement('a');
+        link.href = queueMap.dataset.link + point.id;
+        link.textContent = point.label; // text, never HTML
+        return L.circleMarker([point.latitude, point.longitude], { radius: 7, color: point.overdue ? '#a11212' : '#0b4f8a' })
+          .bindPopup(link).addTo(leaflet);
+      });
+      if (markers.length) {
+        leaflet.fitBounds(L.featureGroup(markers).getBounds().pad(0.1));
+      }
+    });
+  }
+
   const map = document.getElementById('map');
   if (map && window.L) {
     const leaflet = L.map(map).setView([48.775, 9.18], 12);

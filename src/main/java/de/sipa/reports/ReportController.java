@@ -3,6 +3,7 @@ package de.sipa.reports;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -61,33 +63,92 @@ class ReportController {
     }
 
     /**
-     * @param queue for the coordinator: "coordination" (no responsible organisation), "all", or an organisation id
+     * The work queue as a list (with bulk actions) or a map.
+     *
+     * @param filter {@code queue} is for the coordinator "coordination" (no responsible organisation), "all", or
+     *     an organisation id; partners always see their organisation's queue
      */
     @GetMapping
-    String queue(@RequestParam(defaultValue = "") String queue, @RequestParam(required = false) ReportStatus status,
-            @RequestParam(required = false) UUID category, @RequestParam(required = false) UUID district,
-            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean closed,
-            @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        var user = CurrentUser.get();
-        var selected = queue.isEmpty() ? (user.coordinates() ? "coordination" : "mine") : queue;
-        OrganisationId organisation = null;
-        if (!selected.equals("coordination") && !selected.equals("all") && !selected.equals("mine")) {
-            organisation = organisations.get(new OrganisationId(UUID.fromString(selected))).id();
-        }
-        var query = new ReportQuery(selected.equals("mine") ? user.organisation() : organisation,
-                selected.equals("coordination"), status, category == null ? null : new CategoryId(category),
-                district == null ? null : new DistrictId(district), overdue, closed, q);
-        model.addAttribute("reports", reports.queue(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
-        model.addAttribute("queue", selected);
-        model.addAttribute("status", status);
-        model.addAttribute("category", category);
-        model.addAttribute("district", district);
-        model.addAttribute("overdue", overdue);
-        model.addAttribute("closed", closed);
-        model.addAttribute("q", q);
+    String queue(@ModelAttribute("filter") QueueFilter filter, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "list") String view, Model model) {
+        var page0 = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+        var found = reports.queue(query(filter), page0);
+        model.addAttribute("reports", found);
+        model.addAttribute("queue", selected(filter));
+        model.addAttribute("view", view.equals("map") ? "map" : "list");
         model.addAttribute("statuses", ReportStatus.values());
+        model.addAttribute("duplicates", CurrentUser.get().coordinates()
+                ? found.getContent().stream().filter(r -> !reports.possibleDuplicates(r.id()).isEmpty())
+                        .map(Report::id).toList()
+                : java.util.List.of());
         names(model);
         return "reports/queue";
+    }
+
+    /** The reports of the queue with a point, for its map view (exact points: only for logged-in staff). */
+    @GetMapping(path = "/map.json", produces = "application/json")
+    @ResponseBody
+    java.util.List<Map<String, Object>> queueMap(@ModelAttribute("filter") QueueFilter filter) {
+        var categoryNames = categories.all().stream().collect(Collectors.toMap(Category::id, Category::name));
+        return reports.queue(query(filter), PageRequest.of(0, 1000)).getContent().stream()
+                .filter(r -> r.latitude() != null)
+                .map(r -> Map.<String, Object>of("id", r.id().toString(),
+                        "label", (r.publicId() == null ? "–" : r.publicId()) + ": " + categoryNames.get(r.category()),
+                        "latitude", r.latitude(), "longitude", r.longitude(), "overdue", r.overdue(clock.instant())))
+                .toList();
+    }
+
+    /** One step for several reports of the queue; each is done on its own, refusals are listed. */
+    @PostMapping("/bulk")
+    String bulk(@RequestParam(name = "ids", required = false) java.util.List<UUID> ids, @RequestParam String action,
+            @RequestParam(required = false) UUID organisation, @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        var refused = new java.util.ArrayList<String>();
+        int done = 0;
+        for (var id : ids == null ? java.util.List.<UUID>of() : ids) {
+            var report = new ReportId(id);
+            try {
+                switch (action) {
+                    case "start" -> reports.startWork(report);
+                    case "done" -> reports.close(report, ReportStatus.DONE, null);
+                    case "reroute" -> reports.reroute(report, organisation == null ? null : new OrganisationId(organisation),
+                            reason);
+                    default -> throw new RuleViolationException("report.bulk.unknown");
+                }
+                done++;
+            } catch (RuleViolationException e) {
+                refused.add(reports.get(report).publicId() + ": " + e.describe(messages));
+            }
+        }
+        redirect.addFlashAttribute("success", "report.bulk.done");
+        redirect.addFlashAttribute("imported", done);
+        if (!refused.isEmpty()) {
+            redirect.addFlashAttribute("problem", String.join(" · ", refused));
+        }
+        return "redirect:/reports";
+    }
+
+    private ReportQuery query(QueueFilter filter) {
+        var user = CurrentUser.get();
+        var selected = selected(filter);
+        OrganisationId organisation = null;
+        if (!selected.equals("coordination") && !selected.equals("all") && !selected.equals("mine")) {
+            try {
+                organisation = organisations.get(new OrganisationId(UUID.fromString(selected))).id();
+            } catch (IllegalArgumentException e) {
+                throw new de.sipa.shared.NotFoundException("Organisation", selected);
+            }
+        }
+        return new ReportQuery(selected.equals("mine") ? user.organisation() : organisation,
+                selected.equals("coordination"), filter.status(),
+                filter.category() == null ? null : new CategoryId(filter.category()),
+                filter.district() == null ? null : new DistrictId(filter.district()),
+                Boolean.TRUE.equals(filter.overdue()), Boolean.TRUE.equals(filter.closed()), filter.q());
+    }
+
+    private static String selected(QueueFilter filter) {
+        return filter.queue() == null || filter.queue().isBlank()
+                ? (CurrentUser.get().coordinates() ? "coordination" : "mine") : filter.queue();
     }
 
     /** The coordinator's figures, for a period (default: the last 30 days). */

@@ -7,6 +7,17 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component("urls")
 public class Urls {
 
+    /** The current request's URL with one parameter replaced, e.g. the view of a list. */
+    public String withParam(String name, String value) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(name, value)
+                .replaceQueryParam("page").build().toUriString();
+    }
+
+    /** Another path with the current request's query, e.g. the data of the page's map. */
+    public String path(String path) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replacePath(path).build().toUriString();
+    }
+
     /** The current request's URL, all filters kept, on another page of the results. */
     public String page(int page) {
         return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build()
