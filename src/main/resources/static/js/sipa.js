@@ -69,13 +69,25 @@ document.addEventListener('DOMContentLoaded', () => {
     let marker = latitude.value && longitude.value ? L.marker(start).addTo(leaflet) : null;
     const nearby = document.getElementById('nearby');
     const showNearby = () => {
-      if (!nearby || !nearby.dataset.nearbyUrl || !category || !category.value || !latitude.value) {
+      if (!nearby || !nearby.dataset.nearbyUrl || !latitude.value) {
         return;
       }
-      const query = new URLSearchParams({ category: category.value, latitude: latitude.value, longitude: longitude.value });
+      const query = new URLSearchParams({ latitude: latitude.value, longitude: longitude.value });
+      if (category && category.value) {
+        query.set('category', category.value);
+      }
       fetch(nearby.dataset.nearbyUrl + '?' + query)
         .then((response) => (response.ok ? response.text() : ''))
-        .then((html) => { nearby.innerHTML = html; });
+        .then((html) => {
+          nearby.innerHTML = html;
+          // Near a boundary the reporter picks the district; the choice goes into the district field.
+          nearby.querySelectorAll('[data-choose-district]').forEach((button) => {
+            button.addEventListener('click', () => {
+              document.getElementById('districtId').value = button.dataset.chooseDistrict;
+              button.closest('#boundary-question').textContent = button.textContent + ' ✓';
+            });
+          });
+        });
     };
     if (category) {
       category.addEventListener('change', showNearby);

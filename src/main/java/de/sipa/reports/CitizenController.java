@@ -82,11 +82,18 @@ class CitizenController {
 
     /** Open reports of the category near the point, so the citizen sees whether it is known already. */
     @GetMapping("/{slug}/in-der-naehe")
-    String nearby(@PathVariable String slug, @RequestParam UUID category, @RequestParam double latitude,
+    String nearby(@PathVariable String slug, @RequestParam(required = false) UUID category, @RequestParam double latitude,
             @RequestParam double longitude, Model model) {
         var partnership = partnership(slug);
-        model.addAttribute("nearby", Math.abs(latitude) > 90 || Math.abs(longitude) > 180 ? java.util.List.of()
-                : reports.nearbyOpen(partnership.id(), new CategoryId(category), latitude, longitude));
+        var valid = Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
+        model.addAttribute("nearby", valid && category != null ? reports.nearbyOpen(partnership.id(),
+                new CategoryId(category), latitude, longitude) : List.of());
+        var location = valid ? partnerships.locate(partnership.id(), latitude, longitude, Reports.BOUNDARY_MARGIN_METRES)
+                : null;
+        model.addAttribute("boundary", location != null && location.nearBoundary()
+                ? partnerships.districtsOf(partnership.id()).stream()
+                        .filter(d -> location.nearby().contains(d.id())).toList()
+                : List.of());
         return "reports/citizen-nearby :: nearby";
     }
 

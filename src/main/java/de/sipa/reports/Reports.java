@@ -107,8 +107,13 @@ public class Reports {
         if (report.latitude() != null || report.longitude() != null) {
             checkCoordinates(report.latitude(), report.longitude());
             var location = partnerships.locate(partnership, report.latitude(), report.longitude(), BOUNDARY_MARGIN_METRES);
-            district = location.district().orElse(null);
-            uncertain = location.nearBoundary();
+            if (location.nearBoundary() && report.district() != null && location.nearby().contains(report.district())) {
+                // Near a boundary the reporter said which side applies.
+                district = report.district();
+            } else {
+                district = location.district().orElse(null);
+                uncertain = location.nearBoundary();
+            }
         } else if (report.district() != null) {
             district = partnerships.districtsOf(partnership).stream().map(d -> d.id())
                     .filter(report.district()::equals).findFirst()

@@ -135,6 +135,18 @@ class ReportsTests {
     }
 
     @Test
+    void nearABoundaryTheReportersChoiceOfTheNeighbouringDistrictCounts() {
+        var chosen = as(() -> reports.get(reports.submit(new NewReport(city.id(), noiseCategory, "an der Grenze", 48.7851,
+                9.18, null, city.districts().get(0), Map.of("anzahl", "1"), null, ReportSource.CITIZEN)).report()));
+        assertThat(chosen.district()).isEqualTo(city.districts().get(0));
+        assertThat(chosen.districtUncertain()).isFalse();
+
+        var farFromBoundary = as(() -> reports.get(reports.submit(new NewReport(city.id(), noiseCategory, "mitten in Nord",
+                48.795, 9.18, null, city.districts().get(0), Map.of("anzahl", "1"), null, ReportSource.CITIZEN)).report()));
+        assertThat(farFromBoundary.district()).as("a point clearly inside one district wins").isEqualTo(city.districts().get(1));
+    }
+
+    @Test
     void badInputIsRefusedAsAWholeAndNothingIsStored() {
         var before = as(() -> reports.queue(new ReportQuery(null, false, null, null, null, false, true, null),
                 PageRequest.of(0, 1)).getTotalElements());
