@@ -32,6 +32,7 @@ import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.OrganisationId;
+import de.sipa.shared.FlashSteps;
 import de.sipa.shared.RuleViolationException;
 
 /** The work queues, the internal form and a report's page with the steps people take on it. */
@@ -179,12 +180,8 @@ class ReportController {
 
     @PostMapping("/{id}/text")
     String moderateText(@PathVariable UUID id, @RequestParam boolean publish, RedirectAttributes redirect) {
-        try {
-            reports.moderateText(new ReportId(id), publish);
-            redirect.addFlashAttribute("success", publish ? "report.text.published" : "report.text.hidden");
-        } catch (RuleViolationException e) {
-            redirect.addFlashAttribute("problem", e.describe(messages));
-        }
+        FlashSteps.run(redirect, messages, publish ? "report.text.published" : "report.text.hidden",
+                () -> reports.moderateText(new ReportId(id), publish));
         return "redirect:/reports/moderation";
     }
 
@@ -247,8 +244,8 @@ class ReportController {
     @PostMapping("/{id}/hand-back")
     String handBack(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
-        act(id, redirect, "report.handedBack", () -> reports.handBack(new ReportId(id), reason));
-        return redirect.getFlashAttributes().containsKey("problem") ? "redirect:/reports/" + id : "redirect:/reports";
+        var done = FlashSteps.run(redirect, messages, "report.handedBack", () -> reports.handBack(new ReportId(id), reason));
+        return done ? "redirect:/reports" : "redirect:/reports/" + id;
     }
 
     @PostMapping("/{id}/reroute")
@@ -283,12 +280,7 @@ class ReportController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, String success, Runnable step) {
-        try {
-            step.run();
-            redirect.addFlashAttribute("success", success);
-        } catch (RuleViolationException e) {
-            redirect.addFlashAttribute("problem", e.describe(messages));
-        }
+        FlashSteps.run(redirect, messages, success, step);
         return "redirect:/reports/" + id;
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.sipa.identity.CurrentUser;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
+import de.sipa.shared.FlashSteps;
 import de.sipa.shared.RuleViolationException;
 
 @Controller
@@ -145,12 +146,7 @@ class ReviewController {
 
     /** Runs a step of the review and returns to its page, with the outcome or the reason it was refused. */
     private String act(UUID id, RedirectAttributes redirect, String success, Runnable step) {
-        try {
-            step.run();
-            redirect.addFlashAttribute("success", success);
-        } catch (RuleViolationException e) {
-            redirect.addFlashAttribute("problem", e.describe(messages));
-        }
+        FlashSteps.run(redirect, messages, success, step);
         return "redirect:/reviews/" + id;
     }
 
