@@ -64,7 +64,7 @@ class CitizenController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, partnership, form);
         }
-        if (!throttle.allow(request.getRemoteAddr())) {
+        if (!throttle.allow(IntakeThrottle.Channel.WEB, request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             result.reject("report.tooMany");
             return form(model, partnership, form);

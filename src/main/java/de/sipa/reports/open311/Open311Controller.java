@@ -35,6 +35,7 @@ import de.sipa.partners.Partnership;
 import de.sipa.partners.Partnerships;
 import de.sipa.reports.Categories;
 import de.sipa.reports.Category;
+import de.sipa.reports.IntakeThrottle;
 import de.sipa.reports.PublicReport;
 import de.sipa.reports.PublicReportQuery;
 import de.sipa.reports.ReportPhotos;
@@ -61,17 +62,19 @@ class Open311Controller {
     private final ReportPhotos photos;
     private final ApiClients clients;
     private final Open311Intake intake;
+    private final IntakeThrottle throttle;
     private final MessageSource messages;
     private final Clock clock;
 
     Open311Controller(Partnerships partnerships, Categories categories, Reports reports, ReportPhotos photos,
-            ApiClients clients, Open311Intake intake, MessageSource messages, Clock clock) {
+            ApiClients clients, Open311Intake intake, IntakeThrottle throttle, MessageSource messages, Clock clock) {
         this.partnerships = partnerships;
         this.categories = categories;
         this.reports = reports;
         this.photos = photos;
         this.clients = clients;
         this.intake = intake;
+        this.throttle = throttle;
         this.messages = messages;
         this.clock = clock;
     }
@@ -122,6 +125,9 @@ class Open311Controller {
         var partnership = jurisdiction(request);
         if (clients.authenticate(partnership.id(), request.getParameter("api_key")).isEmpty()) {
             throw new Open311Exception(403, "api_key was not provided or is invalid");
+        }
+        if (!throttle.allow(IntakeThrottle.Channel.OPEN311, request.getRemoteAddr())) {
+            throw new Open311Exception(429, "Too many requests from this address; please try again later");
         }
         byte[] photo = null;
         var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
