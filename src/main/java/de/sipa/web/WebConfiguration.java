@@ -2,8 +2,10 @@ package de.sipa.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,9 +48,12 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** The one clock of the application; tests replace it to control time. */
+    /**
+     * The one clock of the application, in the partnerships' time zone (not the server's, which is often UTC):
+     * deadlines, time windows of the matrix and meeting times are local times.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
+    Clock clock(@Value("${sipa.time-zone:Europe/Berlin}") ZoneId zone) {
+        return Clock.system(zone);
     }
 }

@@ -1,0 +1,19 @@
+package de.sipa.meetings;
+
+import java.time.Instant;
+
+import de.sipa.partners.BodyId;
+
+/**
+ * A meeting of a body.
+ *
+ * @param sequence how often the invitation was changed (iCalendar SEQUENCE)
+ */
+public record Meeting(MeetingId id, BodyId body, String title, Instant startsAt, Instant endsAt, String location,
+        String videoLink, MeetingStatus status, int sequence, String cancelReason) {
+
+    /** The invitation's UID: stable across updates and the cancellation, so calendars replace the event. */
+    public String uid() {
+        return id.value() + "@sipa";
+    }
+}

@@ -1,0 +1,71 @@
+package de.sipa.meetings;
+
+import java.net.URI;
+import java.util.List;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * A meeting as an iCalendar (RFC 5545) invitation: REQUEST for invitations and updates (same UID, higher SEQUENCE),
+ * CANCEL for the cancellation, so that calendar programs update or remove the event they have.
+ */
+final class MeetingCalendar {
+
+    record Invitee(String name, String email) {
+    }
+
+    private MeetingCalendar() {
+    }
+
+    static String invitation(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail) {
+        return calendar(meeting, bodyName, invitees, organizerEmail, false);
+    }
+
+    static String cancellation(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail) {
+        return calendar(meeting, bodyName, invitees, organizerEmail, true);
+    }
+
+    private static String calendar(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail,
+            boolean cancelled) {
+        var event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
+        event.add(new Uid(meeting.uid()));
+        event.add(new Sequence(meeting.sequence()));
+        event.add(new Description(bodyName + (meeting.videoLink() == null ? "" : "\nVideo: " + meeting.videoLink())));
+        if (meeting.location() != null) {
+            event.add(new Location(meeting.location()));
+        }
+        event.add(new Organizer(URI.create("mailto:" + organizerEmail)));
+        event.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        for (var invitee : invitees) {
+            var attendee = new Attendee(URI.create("mailto:" + invitee.email()));
+            attendee.add(new Cn(invitee.name()));
+            attendee.add(Role.REQ_PARTICIPANT);
+            attendee.add(PartStat.NEEDS_ACTION);
+            attendee.add(Rsvp.TRUE);
+            event.add(attendee);
+        }
+        var calendar = new Calendar();
+        calendar.add(new ProdId("-//SiPa//Sitzungen//DE"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(cancelled ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(event);
+        return calendar.toString();
+    }
+}

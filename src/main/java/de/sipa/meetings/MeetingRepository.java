@@ -1,0 +1,174 @@
+package de.sipa.meetings;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.sipa.partners.BodyId;
+import de.sipa.partners.PersonId;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.PartnershipId;
+
+@Repository
+class MeetingRepository {
+
+    private static final RowMapper<Meeting> MEETING = (rs, n) -> new Meeting(
+            new MeetingId(rs.getObject("id", UUID.class)), new BodyId(rs.getObject("body_id", UUID.class)),
+            rs.getString("title"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+            rs.getString("location"), rs.getString("video_link"), MeetingStatus.valueOf(rs.getString("status")),
+            rs.getInt("sequence"), rs.getString("cancel_reason"));
+
+    private static final RowMapper<AgendaItem> ITEM = (rs, n) -> {
+        var presenter = rs.getObject("presenter_id", UUID.class);
+        return new AgendaItem(rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("title"),
+                rs.getString("description"), presenter == null ? null : new PersonId(presenter),
+                rs.getBoolean("confidential"));
+    };
+
+    private static final RowMapper<Decision> DECISION = (rs, n) -> new Decision(
+            new DecisionId(rs.getObject("id", UUID.class)), new MeetingId(rs.getObject("meeting_id", UUID.class)),
+            rs.getObject("agenda_item_id", UUID.class), rs.getString("reference"), rs.getString("wording"),
+            rs.getString("vote"), rs.getTimestamp("decided_at").toInstant());
+
+    private static final RowMapper<ActionItem> ACTION = (rs, n) -> {
+        var decision = rs.getObject("decision_id", UUID.class);
+        var responsible = rs.getObject("responsible_id", UUID.class);
+        return new ActionItem(new ActionItemId(rs.getObject("id", UUID.class)),
+                new MeetingId(rs.getObject("meeting_id", UUID.class)),
+                decision == null ? null : new DecisionId(decision), rs.getString("title"),
+                new OrganisationId(rs.getObject("owner_id", UUID.class)),
+                responsible == null ? null : new PersonId(responsible), rs.getDate("due_on").toLocalDate(),
+                ActionItemStatus.valueOf(rs.getString("status")));
+    };
+
+    private final JdbcClient jdbc;
+
+    MeetingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Meeting> all(PartnershipId partnership) {
+        return jdbc.sql("SELECT * FROM meetings_meeting WHERE partnership_id = ? ORDER BY starts_at DESC")
+                .param(partnership.value()).query(MEETING).list();
+    }
+
+    Optional<Meeting> find(PartnershipId partnership, MeetingId id) {
+        return jdbc.sql("SELECT * FROM meetings_meeting WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), id.value()).query(MEETING).optional();
+    }
+
+    Optional<Meeting> lock(PartnershipId partnership, MeetingId id) {
+        return jdbc.sql("SELECT * FROM meetings_meeting WHERE partnership_id = ? AND id = ? FOR UPDATE")
+                .params(partnership.value(), id.value()).query(MEETING).optional();
+    }
+
+    /** Other meetings of the body that overlap the period (not cancelled). */
+    List<Meeting> overlapping(PartnershipId partnership, BodyId body, Instant from, Instant to, MeetingId except) {
+        return jdbc.sql("""
+                SELECT * FROM meetings_meeting WHERE partnership_id = ? AND body_id = ? AND id <> ?
+                  AND status <> 'CANCELLED' AND starts_at < ? AND ends_at > ?""")
+                .params(partnership.value(), body.value(), except.value(), Timestamp.from(to), Timestamp.from(from))
+                .query(MEETING).list();
+    }
+
+    void insert(PartnershipId partnership, Meeting meeting, Instant now) {
+        jdbc.sql("""
+                INSERT INTO meetings_meeting (id, partnership_id, body_id, title, starts_at, ends_at, location, video_link,
+                                              status, sequence, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                .params(meeting.id().value(), partnership.value(), meeting.body().value(), meeting.title(),
+                        Timestamp.from(meeting.startsAt()), Timestamp.from(meeting.endsAt()), meeting.location(),
+                        meeting.videoLink(), meeting.status().name(), Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    void update(Meeting meeting, Instant now) {
+        jdbc.sql("""
+                UPDATE meetings_meeting SET title = ?, starts_at = ?, ends_at = ?, location = ?, video_link = ?,
+                       status = ?, sequence = ?, cancel_reason = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(meeting.title(), Timestamp.from(meeting.startsAt()), Timestamp.from(meeting.endsAt()),
+                        meeting.location(), meeting.videoLink(), meeting.status().name(), meeting.sequence(),
+                        meeting.cancelReason(), Timestamp.from(now), meeting.id().value())
+                .update();
+    }
+
+    List<AgendaItem> agenda(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM meetings_agenda_item WHERE meeting_id = ? ORDER BY position")
+                .param(meeting.value()).query(ITEM).list();
+    }
+
+    void insertAgendaItem(MeetingId meeting, AgendaItem item) {
+        jdbc.sql("""
+                INSERT INTO meetings_agenda_item (id, meeting_id, position, title, description, presenter_id, confidential)
+                VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM meetings_agenda_item WHERE meeting_id = ?),
+                        ?, ?, ?, ?)""")
+                .params(item.id(), meeting.value(), meeting.value(), item.title(), item.description(),
+                        item.presenter() == null ? null : item.presenter().value(), item.confidential())
+                .update();
+    }
+
+    /** The next number of the body's decisions in the year; rolled back with the decision if that fails. */
+    int nextDecisionNumber(BodyId body, int year) {
+        return jdbc.sql("""
+                INSERT INTO meetings_decision_counter (body_id, year, last) VALUES (?, ?, 1)
+                ON CONFLICT (body_id, year) DO UPDATE SET last = meetings_decision_counter.last + 1
+                RETURNING last""")
+                .params(body.value(), year).query(Integer.class).single();
+    }
+
+    void insertDecision(PartnershipId partnership, BodyId body, int year, int number, Decision decision) {
+        jdbc.sql("""
+                INSERT INTO meetings_decision (id, partnership_id, body_id, meeting_id, agenda_item_id, year, number,
+                                               reference, wording, vote, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(decision.id().value(), partnership.value(), body.value(), decision.meeting().value(),
+                        decision.agendaItem(), year, number, decision.reference(), decision.wording(), decision.vote(),
+                        Timestamp.from(decision.decidedAt()))
+                .update();
+    }
+
+    List<Decision> decisions(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM meetings_decision WHERE meeting_id = ? ORDER BY year, number")
+                .param(meeting.value()).query(DECISION).list();
+    }
+
+    List<Decision> decisionsOfBody(BodyId body) {
+        return jdbc.sql("SELECT * FROM meetings_decision WHERE body_id = ? ORDER BY year, number")
+                .param(body.value()).query(DECISION).list();
+    }
+
+    void insertActionItem(PartnershipId partnership, ActionItem item, Instant now) {
+        jdbc.sql("""
+                INSERT INTO meetings_action_item (id, partnership_id, meeting_id, decision_id, title, owner_id,
+                                                  responsible_id, due_on, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(item.id().value(), partnership.value(), item.meeting().value(),
+                        item.decision() == null ? null : item.decision().value(), item.title(), item.owner().value(),
+                        item.responsible() == null ? null : item.responsible().value(), Date.valueOf(item.dueOn()),
+                        item.status().name(), Timestamp.from(now))
+                .update();
+    }
+
+    List<ActionItem> actionItems(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM meetings_action_item WHERE meeting_id = ? ORDER BY due_on")
+                .param(meeting.value()).query(ACTION).list();
+    }
+
+    List<ActionItem> openActionItems(PartnershipId partnership) {
+        return jdbc.sql("SELECT * FROM meetings_action_item WHERE partnership_id = ? AND status IN ('OPEN', 'IN_PROGRESS') ORDER BY due_on")
+                .param(partnership.value()).query(ACTION).list();
+    }
+
+    void setActionItemStatus(PartnershipId partnership, ActionItemId id, ActionItemStatus status) {
+        jdbc.sql("UPDATE meetings_action_item SET status = ? WHERE partnership_id = ? AND id = ?")
+                .params(status.name(), partnership.value(), id.value()).update();
+    }
+}

@@ -1,0 +1,5 @@
+package de.sipa.meetings;
+
+public enum MeetingStatus {
+    PLANNED, INVITED, HELD, MINUTES_APPROVED, CANCELLED
+}

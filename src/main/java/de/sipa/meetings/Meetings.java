@@ -1,0 +1,274 @@
+package de.sipa.meetings;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.AuditAction;
+import de.sipa.identity.AuditTrail;
+import de.sipa.identity.CurrentUser;
+import de.sipa.notifications.Mail;
+import de.sipa.notifications.Notifications;
+import de.sipa.partners.Bodies;
+import de.sipa.partners.BodyId;
+import de.sipa.partners.Organisations;
+import de.sipa.partners.People;
+import de.sipa.partners.PersonId;
+import de.sipa.shared.NotFoundException;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.RuleViolationException;
+
+/** The meeting cycle of the bodies: plan, invite, agenda, decisions and action items. */
+@Service
+@Transactional
+public class Meetings {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy 'um' HH:mm 'Uhr'");
+
+    private final MeetingRepository meetings;
+    private final Bodies bodies;
+    private final People people;
+    private final Organisations organisations;
+    private final Notifications notifications;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+    private final String organizer;
+
+    Meetings(MeetingRepository meetings, Bodies bodies, People people, Organisations organisations,
+            Notifications notifications, AuditTrail auditTrail, Clock clock,
+            @Value("${sipa.mail.from:sipa@localhost}") String organizer) {
+        this.meetings = meetings;
+        this.bodies = bodies;
+        this.people = people;
+        this.organisations = organisations;
+        this.notifications = notifications;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+        this.organizer = organizer;
+    }
+
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Meeting> all() {
+        return meetings.all(CurrentUser.partnership());
+    }
+
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public Meeting get(MeetingId id) {
+        return meetings.find(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Meeting", id));
+    }
+
+    /** Other meetings of the same body at overlapping times; a warning, not a refusal. */
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Meeting> overlapping(MeetingId id) {
+        var meeting = get(id);
+        return meetings.overlapping(CurrentUser.partnership(), meeting.body(), meeting.startsAt(), meeting.endsAt(), id);
+    }
+
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public MeetingId schedule(MeetingDetails details) {
+        var body = bodies.get(new BodyId(details.bodyId()));
+        var meeting = meeting(MeetingId.random(), details, MeetingStatus.PLANNED, 0);
+        meetings.insert(CurrentUser.partnership(), meeting, clock.instant());
+        auditTrail.record(AuditAction.CREATED, "Meeting", meeting.id(), "Sitzung " + body.name() + ": " + meeting.title());
+        return meeting.id();
+    }
+
+    /** Changes time, place or title; once invited, the members get the update with the same UID. */
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public void reschedule(MeetingId id, MeetingDetails details) {
+        var current = lock(id);
+        if (current.status() == MeetingStatus.CANCELLED || current.status() == MeetingStatus.MINUTES_APPROVED) {
+            throw new RuleViolationException("meeting.closed");
+        }
+        var changed = meeting(id, new MeetingDetails(current.body().value(), details.title(), details.startsAt(),
+                details.endsAt(), details.location(), details.videoLink()), current.status(), current.sequence() + 1);
+        meetings.update(changed, clock.instant());
+        if (changed.status() == MeetingStatus.INVITED) {
+            send(changed, false, "Geänderte Einladung");
+        }
+        auditTrail.record(AuditAction.CHANGED, "Meeting", id, "Sitzung geändert: " + changed.title());
+    }
+
+    /** Invites all current members with an .ics invitation. */
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public int invite(MeetingId id) {
+        var meeting = lock(id);
+        if (meeting.status() != MeetingStatus.PLANNED && meeting.status() != MeetingStatus.INVITED) {
+            throw new RuleViolationException("meeting.closed");
+        }
+        var invited = new Meeting(meeting.id(), meeting.body(), meeting.title(), meeting.startsAt(), meeting.endsAt(),
+                meeting.location(), meeting.videoLink(), MeetingStatus.INVITED, meeting.sequence(), null);
+        meetings.update(invited, clock.instant());
+        return send(invited, false, "Einladung");
+    }
+
+    /** Cancels the meeting; invited members get METHOD:CANCEL for the event they have. */
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public void cancel(MeetingId id, String reason) {
+        var meeting = lock(id);
+        if (meeting.status() == MeetingStatus.CANCELLED || meeting.status() == MeetingStatus.HELD
+                || meeting.status() == MeetingStatus.MINUTES_APPROVED) {
+            throw new RuleViolationException("meeting.closed");
+        }
+        var cancelled = new Meeting(meeting.id(), meeting.body(), meeting.title(), meeting.startsAt(),
+                meeting.endsAt(), meeting.location(), meeting.videoLink(), MeetingStatus.CANCELLED,
+                meeting.sequence() + 1, reason == null || reason.isBlank() ? null : reason.strip());
+        meetings.update(cancelled, clock.instant());
+        if (meeting.status() == MeetingStatus.INVITED) {
+            send(cancelled, true, "Absage");
+        }
+        auditTrail.record(AuditAction.CHANGED, "Meeting", id, "Sitzung abgesagt: " + meeting.title());
+    }
+
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<AgendaItem> agenda(MeetingId id) {
+        var meeting = get(id);
+        var member = isMember(meeting.body());
+        return meetings.agenda(id).stream().filter(item -> !item.confidential() || member).toList();
+    }
+
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public UUID addAgendaItem(MeetingId id, String title, String description, UUID presenter, boolean confidential) {
+        var meeting = lock(id);
+        if (title == null || title.isBlank()) {
+            throw new RuleViolationException("agenda.title.required");
+        }
+        if (presenter != null) {
+            people.get(new PersonId(presenter));
+        }
+        var item = new AgendaItem(UUID.randomUUID(), 0, title.strip(), blankToNull(description),
+                presenter == null ? null : new PersonId(presenter), confidential);
+        meetings.insertAgendaItem(meeting.id(), item);
+        return item.id();
+    }
+
+    /** Takes a decision: numbered per body and year, e.g. "LG-2026-07", without gaps. */
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public Decision decide(MeetingId id, UUID agendaItem, String wording, String vote) {
+        var meeting = get(id);
+        if (wording == null || wording.isBlank()) {
+            throw new RuleViolationException("decision.wording.required");
+        }
+        if (agendaItem != null && meetings.agenda(id).stream().noneMatch(i -> i.id().equals(agendaItem))) {
+            throw new NotFoundException("AgendaItem", agendaItem);
+        }
+        var body = bodies.get(meeting.body());
+        int year = meeting.startsAt().atZone(clock.getZone()).getYear();
+        int number = meetings.nextDecisionNumber(body.id(), year);
+        var decision = new Decision(DecisionId.random(), id, agendaItem,
+                String.format("%s-%d-%02d", body.shortName(), year, number), wording.strip(), blankToNull(vote),
+                clock.instant());
+        meetings.insertDecision(CurrentUser.partnership(), body.id(), year, number, decision);
+        auditTrail.record(AuditAction.CREATED, "Decision", decision.id(), "Beschluss " + decision.reference());
+        return decision;
+    }
+
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Decision> decisions(MeetingId id) {
+        return meetings.decisions(get(id).id());
+    }
+
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public ActionItemId assign(MeetingId id, DecisionId decision, String title, OrganisationId owner,
+            PersonId responsible, LocalDate dueOn) {
+        var meeting = get(id);
+        if (title == null || title.isBlank() || dueOn == null) {
+            throw new RuleViolationException("actionItem.incomplete");
+        }
+        organisations.get(owner);
+        if (responsible != null) {
+            people.get(responsible);
+        }
+        if (decision != null && meetings.decisions(id).stream().noneMatch(d -> d.id().equals(decision))) {
+            throw new NotFoundException("Decision", decision);
+        }
+        var item = new ActionItem(ActionItemId.random(), meeting.id(), decision, title.strip(), owner, responsible,
+                dueOn, ActionItemStatus.OPEN);
+        meetings.insertActionItem(CurrentUser.partnership(), item, clock.instant());
+        auditTrail.record(AuditAction.CREATED, "ActionItem", item.id(), "Arbeitsauftrag: " + item.title());
+        return item.id();
+    }
+
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<ActionItem> actionItems(MeetingId id) {
+        return meetings.actionItems(get(id).id());
+    }
+
+    /** All open action items of the partnership, by due date: the follow-up board. */
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<ActionItem> openActionItems() {
+        return meetings.openActionItems(CurrentUser.partnership());
+    }
+
+    private int send(Meeting meeting, boolean cancelled, String what) {
+        var body = bodies.get(meeting.body());
+        var today = LocalDate.now(clock);
+        var invitees = bodies.members(meeting.body()).stream()
+                .filter(m -> m.membership().isCurrentOn(today) && m.person().email() != null)
+                .map(m -> new MeetingCalendar.Invitee(m.person().fullName(), m.person().email())).toList();
+        var ics = cancelled ? MeetingCalendar.cancellation(meeting, body.name(), invitees, organizer)
+                : MeetingCalendar.invitation(meeting, body.name(), invitees, organizer);
+        var when = WHEN.format(meeting.startsAt().atZone(clock.getZone()));
+        for (var invitee : invitees) {
+            notifications.send(new Mail(CurrentUser.partnership(), invitee.email(),
+                    what + ": " + body.name() + " am " + when,
+                    "Guten Tag " + invitee.name() + ",\n\n" + what + " zur Sitzung „" + meeting.title() + "“ ("
+                            + body.name() + ") am " + when + (meeting.location() == null ? "" : ", " + meeting.location())
+                            + (cancelled && meeting.cancelReason() != null ? ".\n\nGrund: " + meeting.cancelReason() : ".")
+                            + "\n\nDie Kalenderdatei liegt bei.",
+                    new Mail.Attachment(cancelled ? "absage.ics" : "einladung.ics",
+                            "text/calendar; method=" + (cancelled ? "CANCEL" : "REQUEST") + "; charset=UTF-8",
+                            ics.getBytes(StandardCharsets.UTF_8)),
+                    null));
+        }
+        return invitees.size();
+    }
+
+    /**
+     * Who sees the body's confidential items: the coordination, and the staff of organisations that sit in the body
+     * (accounts belong to organisations, not to the people who hold the seats).
+     */
+    private boolean isMember(BodyId body) {
+        var user = CurrentUser.get();
+        if (user.coordinates()) {
+            return true;
+        }
+        var today = LocalDate.now(clock);
+        return bodies.members(body).stream()
+                .anyMatch(m -> m.membership().isCurrentOn(today) && user.belongsTo(m.person().organisation()));
+    }
+
+    private Meeting lock(MeetingId id) {
+        return meetings.lock(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Meeting", id));
+    }
+
+    private Meeting meeting(MeetingId id, MeetingDetails details, MeetingStatus status, int sequence) {
+        var zone = clock.getZone();
+        var startsAt = details.startsAt().atZone(zone).toInstant();
+        var endsAt = details.endsAt().atZone(zone).toInstant();
+        if (!endsAt.isAfter(startsAt)) {
+            throw new RuleViolationException("meeting.period.invalid");
+        }
+        return new Meeting(id, new BodyId(details.bodyId()), details.title().strip(), startsAt, endsAt,
+                blankToNull(details.location()), blankToNull(details.videoLink()), status, sequence, null);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

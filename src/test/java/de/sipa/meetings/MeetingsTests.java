@@ -1,0 +1,162 @@
+package de.sipa.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import de.sipa.Fixtures;
+import de.sipa.Fixtures.City;
+import de.sipa.SipaIntegrationTest;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.SipaUser;
+import de.sipa.partners.People;
+import de.sipa.partners.PersonDetails;
+
+@SipaIntegrationTest
+class MeetingsTests {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Meetings meetings;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    City city;
+    MeetingId meeting;
+
+    @BeforeEach
+    void meeting() {
+        city = fixtures.city();
+        meeting = as(() -> {
+            var officer = people.get(city.officer());
+            var details = officer.details();
+            people.update(city.officer(), new PersonDetails(details.organisationId(), details.salutation(),
+                    details.firstName(), details.lastName(), details.function(), details.phone(), details.mobile(),
+                    "paula-" + city.key() + "@polizei.example", details.districts()));
+            return meetings.schedule(new MeetingDetails(city.steeringGroup().value(), "Lenkungsgruppe Frühjahr",
+                    LocalDateTime.of(2027, 3, 10, 14, 0), LocalDateTime.of(2027, 3, 10, 16, 0), "Rathaus, Saal 3", null));
+        });
+    }
+
+    @Test
+    void theInvitationIsAnIcsWithTheMembersAndUpdatesAndTheCancellationKeepTheUid() throws Exception {
+        assertThat(as(() -> meetings.invite(meeting))).isEqualTo(1);
+        var invitation = calendar(latestIcs());
+        var event = (VEvent) invitation.getComponents().get(0);
+        assertThat(invitation.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+        assertThat(event.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(meeting.value() + "@sipa");
+        assertThat(event.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("0");
+        List<Property> attendees = event.getProperties(Property.ATTENDEE);
+        assertThat(attendees.stream().map(Property::getValue).toList())
+                .containsExactly("mailto:paula-" + city.key() + "@polizei.example");
+        assertThat(event.getProperty(Property.DTSTART).orElseThrow().getValue()).isEqualTo("20270310T130000Z");
+
+        as(() -> meetings.reschedule(meeting, new MeetingDetails(city.steeringGroup().value(), "Lenkungsgruppe Frühjahr",
+                LocalDateTime.of(2027, 3, 11, 14, 0), LocalDateTime.of(2027, 3, 11, 16, 0), "Rathaus, Saal 3", null)));
+        var update = (VEvent) calendar(latestIcs()).getComponents().get(0);
+        assertThat(update.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(meeting.value() + "@sipa");
+        assertThat(update.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("1");
+
+        as(() -> meetings.cancel(meeting, "Terminkollision"));
+        var cancellation = calendar(latestIcs());
+        assertThat(cancellation.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
+        var cancelled = (VEvent) cancellation.getComponents().get(0);
+        assertThat(cancelled.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(meeting.value() + "@sipa");
+        assertThat(cancelled.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("2");
+        assertThat(cancelled.getProperty(Property.STATUS).orElseThrow().getValue()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void decisionNumbersHaveNoGapsOrDuplicatesWhenTakenAtTheSameTime() throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        var tasks = new ArrayList<Callable<String>>();
+        for (int i = 0; i < 24; i++) {
+            var wording = "Beschluss " + i;
+            tasks.add(() -> as(() -> meetings.decide(meeting, null, wording, null).reference()));
+        }
+        var references = new ArrayList<String>();
+        for (var future : pool.invokeAll(tasks)) {
+            references.add(future.get());
+        }
+        pool.shutdown();
+        var expected = new ArrayList<String>();
+        for (int i = 1; i <= 24; i++) {
+            expected.add(String.format("LG-2027-%02d", i));
+        }
+        assertThat(references).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void confidentialItemsAreSeenByTheBodysOrganisationsOnlyAndActionItemsNeedAnOwner() {
+        as(() -> {
+            meetings.addAgendaItem(meeting, "Lagebild Polizei", null, null, true);
+            meetings.addAgendaItem(meeting, "Öffentlichkeitsarbeit", null, null, false);
+            return null;
+        });
+        login(city.policeUser());
+        assertThat(meetings.agenda(meeting)).extracting(AgendaItem::title)
+                .containsExactly("Lagebild Polizei", "Öffentlichkeitsarbeit");
+        login(city.publicOrderUser());
+        assertThat(meetings.agenda(meeting)).extracting(AgendaItem::title).containsExactly("Öffentlichkeitsarbeit");
+        SecurityContextHolder.clearContext();
+
+        var decision = as(() -> meetings.decide(meeting, null, "Beleuchtung Palastgarten verbessern", "einstimmig"));
+        as(() -> meetings.assign(meeting, decision.id(), "Angebot für Leuchten einholen", city.publicOrder(), null,
+                LocalDate.of(2027, 4, 30)));
+        assertThat(as(() -> meetings.openActionItems())).extracting(ActionItem::title)
+                .containsExactly("Angebot für Leuchten einholen");
+        assertThatThrownBy(() -> as(() -> meetings.assign(meeting, null, " ", city.publicOrder(), null,
+                LocalDate.of(2027, 4, 30)))).hasMessage("actionItem.incomplete");
+    }
+
+    private String latestIcs() {
+        var bytes = jdbc.sql("""
+                SELECT attachment FROM notifications_mail WHERE partnership_id = ? AND attachment_name LIKE '%.ics'
+                ORDER BY created_at DESC, id LIMIT 1""").param(city.id().value()).query(byte[].class).single();
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Calendar calendar(String ics) throws Exception {
+        return new CalendarBuilder().build(new StringReader(ics));
+    }
+
+    private void login(String username) {
+        var user = fixtures.user(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    private <T> T as(Supplier<T> work) {
+        return CurrentUser.runAs(SipaUser.system(city.id()), work);
+    }
+
+    private void as(Runnable work) {
+        CurrentUser.runAs(SipaUser.system(city.id()), work);
+    }
+}
