@@ -1,0 +1,158 @@
+package de.sipa.meetings;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.sipa.partners.Bodies;
+import de.sipa.partners.Body;
+import de.sipa.partners.Organisation;
+import de.sipa.partners.Organisations;
+import de.sipa.partners.People;
+import de.sipa.partners.Person;
+import de.sipa.partners.PersonId;
+import de.sipa.shared.FlashSteps;
+import de.sipa.shared.OrganisationId;
+import de.sipa.shared.RuleViolationException;
+
+@Controller
+@RequestMapping("/meetings")
+class MeetingController {
+
+    private final Meetings meetings;
+    private final Bodies bodies;
+    private final People people;
+    private final Organisations organisations;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    MeetingController(Meetings meetings, Bodies bodies, People people, Organisations organisations,
+            MessageSource messages, Clock clock) {
+        this.meetings = meetings;
+        this.bodies = bodies;
+        this.people = people;
+        this.organisations = organisations;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("meetings", meetings.all());
+        model.addAttribute("openActionItems", meetings.openActionItems());
+        model.addAttribute("today", LocalDate.now(clock));
+        names(model);
+        return "meetings/list";
+    }
+
+    @GetMapping("/new")
+    String createForm(@RequestParam(required = false) UUID body, Model model) {
+        var start = LocalDate.now(clock).plusWeeks(2).atTime(14, 0);
+        return form(model, new MeetingDetails(body, "", start, start.plusHours(2), "", ""));
+    }
+
+    @PostMapping
+    String schedule(@Valid @ModelAttribute("meeting") MeetingDetails details, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return form(model, details);
+        }
+        try {
+            var id = meetings.schedule(details);
+            redirect.addFlashAttribute("success", "meeting.scheduled");
+            return "redirect:/meetings/" + id;
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return form(model, details);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        var meeting = meetings.get(new MeetingId(id));
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("body", bodies.get(meeting.body()));
+        model.addAttribute("agenda", meetings.agenda(meeting.id()));
+        model.addAttribute("decisions", meetings.decisions(meeting.id()));
+        model.addAttribute("actionItems", meetings.actionItems(meeting.id()));
+        model.addAttribute("overlapping", meetings.overlapping(meeting.id()));
+        model.addAttribute("zone", clock.getZone());
+        model.addAttribute("today", LocalDate.now(clock));
+        names(model);
+        return "meetings/detail";
+    }
+
+    @PostMapping("/{id}/invite")
+    String invite(@PathVariable UUID id, RedirectAttributes redirect) {
+        return step(id, redirect, "meeting.invited", () -> meetings.invite(new MeetingId(id)));
+    }
+
+    @PostMapping("/{id}/cancel")
+    String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return step(id, redirect, "meeting.cancelled", () -> meetings.cancel(new MeetingId(id), reason));
+    }
+
+    @PostMapping("/{id}/agenda")
+    String addAgendaItem(@PathVariable UUID id, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String description, @RequestParam(required = false) UUID presenter,
+            @RequestParam(defaultValue = "false") boolean confidential, RedirectAttributes redirect) {
+        return step(id, redirect, "agenda.added",
+                () -> meetings.addAgendaItem(new MeetingId(id), title, description, presenter, confidential));
+    }
+
+    @PostMapping("/{id}/decisions")
+    String decide(@PathVariable UUID id, @RequestParam(required = false) UUID agendaItem,
+            @RequestParam(defaultValue = "") String wording, @RequestParam(defaultValue = "") String vote,
+            RedirectAttributes redirect) {
+        return step(id, redirect, "decision.taken", () -> meetings.decide(new MeetingId(id), agendaItem, wording, vote));
+    }
+
+    @PostMapping("/{id}/action-items")
+    String assign(@PathVariable UUID id, @RequestParam(required = false) UUID decision,
+            @RequestParam(defaultValue = "") String title, @RequestParam UUID owner,
+            @RequestParam(required = false) UUID responsible,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            RedirectAttributes redirect) {
+        return step(id, redirect, "actionItem.assigned", () -> meetings.assign(new MeetingId(id),
+                decision == null ? null : new DecisionId(decision), title, new OrganisationId(owner),
+                responsible == null ? null : new PersonId(responsible), dueOn));
+    }
+
+    private String step(UUID id, RedirectAttributes redirect, String success, Runnable action) {
+        FlashSteps.run(redirect, messages, success, action);
+        return "redirect:/meetings/" + id;
+    }
+
+    private String form(Model model, MeetingDetails details) {
+        model.addAttribute("meeting", details);
+        model.addAttribute("bodies", bodies.all());
+        return "meetings/form";
+    }
+
+    private void names(Model model) {
+        model.addAttribute("bodyNames", bodies.all().stream().collect(Collectors.toMap(Body::id, Body::name)));
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("organisationNames", organisations.all().stream()
+                .collect(Collectors.toMap(Organisation::id, Organisation::name)));
+        List<Person> everyone = people.all();
+        model.addAttribute("people", everyone);
+        model.addAttribute("personNames", everyone.stream().collect(Collectors.toMap(Person::id, Person::fullName)));
+    }
+}

@@ -1,0 +1,63 @@
+package de.sipa.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import de.sipa.Fixtures;
+import de.sipa.SipaIntegrationTest;
+
+/** A meeting planned and run through its pages: schedule, agenda, decision with action item, invitation. */
+@SipaIntegrationTest
+class MeetingPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void theCoordinatorRunsAMeetingThroughItsPagesAndPartnersSeeIt() throws Exception {
+        var city = fixtures.city();
+        var coordinator = user(fixtures.user(city.coordinator()));
+        mvc.perform(get("/meetings/new").with(coordinator)).andExpect(status().isOk());
+        var location = mvc.perform(post("/meetings").with(coordinator).with(csrf())
+                        .param("bodyId", city.steeringGroup().toString()).param("title", "Herbstsitzung")
+                        .param("startsAt", "2027-10-05T15:00").param("endsAt", "2027-10-05T17:00")
+                        .param("location", "Rathaus"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(location + "/agenda").with(coordinator).with(csrf()).param("title", "Lagebild"))
+                .andExpect(flash().attribute("success", "agenda.added"));
+        mvc.perform(post(location + "/decisions").with(coordinator).with(csrf())
+                        .param("wording", "Mehr Präsenz am Bahnhof").param("vote", "einstimmig"))
+                .andExpect(flash().attribute("success", "decision.taken"));
+        mvc.perform(post(location + "/action-items").with(coordinator).with(csrf()).param("title", "Dienstplan anpassen")
+                        .param("owner", city.police().toString()).param("dueOn", "2027-11-01"))
+                .andExpect(flash().attribute("success", "actionItem.assigned"));
+        mvc.perform(post(location + "/invite").with(coordinator).with(csrf()))
+                .andExpect(flash().attribute("success", "meeting.invited"));
+        mvc.perform(post("/meetings").with(coordinator).with(csrf())
+                        .param("bodyId", city.steeringGroup().toString()).param("title", "Falsch herum")
+                        .param("startsAt", "2027-10-05T17:00").param("endsAt", "2027-10-05T15:00"))
+                .andExpect(status().isOk());
+
+        var page = mvc.perform(get(location).with(user(fixtures.user(city.policeUser())))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Herbstsitzung", "Lagebild", "LG-2027-01", "Mehr Präsenz am Bahnhof",
+                "Dienstplan anpassen", "eingeladen");
+        var list = mvc.perform(get("/meetings").with(user(fixtures.user(city.steeringUser())))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(list).contains("Herbstsitzung", "Dienstplan anpassen").doesNotContain("Falsch herum");
+        mvc.perform(post(location + "/decisions").with(user(fixtures.user(city.policeUser()))).with(csrf())
+                .param("wording", "Selbst beschlossen")).andExpect(status().isForbidden());
+    }
+}
