@@ -167,6 +167,23 @@ class MeetingRepository {
                 .param(partnership.value()).query(ACTION).list();
     }
 
+    /** Open action items from the body's meetings. */
+    List<ActionItem> openActionItemsOfBody(BodyId body) {
+        return jdbc.sql("""
+                SELECT a.* FROM meetings_action_item a JOIN meetings_meeting m ON m.id = a.meeting_id
+                WHERE m.body_id = ? AND a.status IN ('OPEN', 'IN_PROGRESS') ORDER BY a.due_on""")
+                .param(body.value()).query(ACTION).list();
+    }
+
+    /** Open action items past their due date, of all partnerships, with their partnership. */
+    List<java.util.Map.Entry<PartnershipId, ActionItem>> overdue(java.time.LocalDate today) {
+        return jdbc.sql("SELECT * FROM meetings_action_item WHERE status IN ('OPEN', 'IN_PROGRESS') AND due_on < ?")
+                .param(Date.valueOf(today))
+                .query((rs, n) -> java.util.Map.entry(new PartnershipId(rs.getObject("partnership_id", UUID.class)),
+                        ACTION.mapRow(rs, n)))
+                .list();
+    }
+
     void setActionItemStatus(PartnershipId partnership, ActionItemId id, ActionItemStatus status) {
         jdbc.sql("UPDATE meetings_action_item SET status = ? WHERE partnership_id = ? AND id = ?")
                 .params(status.name(), partnership.value(), id.value()).update();

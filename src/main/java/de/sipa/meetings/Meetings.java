@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.sipa.identity.Accounts;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
@@ -32,6 +34,8 @@ import de.sipa.shared.RuleViolationException;
 public class Meetings {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy 'um' HH:mm 'Uhr'");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    static final String ACTION_ITEMS_REVIEW = "Stand der Arbeitsaufträge";
 
     private final MeetingRepository meetings;
     private final Bodies bodies;
@@ -39,20 +43,25 @@ public class Meetings {
     private final Organisations organisations;
     private final Notifications notifications;
     private final AuditTrail auditTrail;
+    private final Accounts accounts;
     private final Clock clock;
     private final String organizer;
+    private final String baseUrl;
 
     Meetings(MeetingRepository meetings, Bodies bodies, People people, Organisations organisations,
-            Notifications notifications, AuditTrail auditTrail, Clock clock,
-            @Value("${sipa.mail.from:sipa@localhost}") String organizer) {
+            Notifications notifications, AuditTrail auditTrail, Accounts accounts, Clock clock,
+            @Value("${sipa.mail.from:sipa@localhost}") String organizer,
+            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
         this.meetings = meetings;
         this.bodies = bodies;
         this.people = people;
         this.organisations = organisations;
         this.notifications = notifications;
         this.auditTrail = auditTrail;
+        this.accounts = accounts;
         this.clock = clock;
         this.organizer = organizer;
+        this.baseUrl = baseUrl;
     }
 
     @PreAuthorize(MeetingPermissions.READ)
@@ -80,6 +89,13 @@ public class Meetings {
         var body = bodies.get(new BodyId(details.bodyId()));
         var meeting = meeting(MeetingId.random(), details, MeetingStatus.PLANNED, 0);
         meetings.insert(CurrentUser.partnership(), meeting, clock.instant());
+        var open = meetings.openActionItemsOfBody(body.id());
+        if (!open.isEmpty()) {
+            // Every meeting looks at what the body asked for before: a standing item lists the open action items.
+            meetings.insertAgendaItem(meeting.id(), new AgendaItem(UUID.randomUUID(), 0, ACTION_ITEMS_REVIEW,
+                    open.stream().map(a -> "– " + a.title() + " (fällig " + a.dueOn().format(DAY) + ")")
+                            .collect(java.util.stream.Collectors.joining("\n")), null, false));
+        }
         auditTrail.record(AuditAction.CREATED, "Meeting", meeting.id(), "Sitzung " + body.name() + ": " + meeting.title());
         return meeting.id();
     }
@@ -213,6 +229,33 @@ public class Meetings {
     @Transactional(readOnly = true)
     public List<ActionItem> openActionItems() {
         return meetings.openActionItems(CurrentUser.partnership());
+    }
+
+    /** Daily: reminds the owners of overdue action items, once a week per item. */
+    @Scheduled(cron = "${sipa.meetings.reminder-cron:0 15 7 * * *}", zone = "${sipa.time-zone:Europe/Berlin}")
+    void remindDaily() {
+        remindOverdue(LocalDate.now(clock));
+    }
+
+    /** Sends the reminders due on the day; returns how many mails were queued. */
+    int remindOverdue(LocalDate today) {
+        int queued = 0;
+        var week = today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + "-W"
+                + today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        for (var overdue : meetings.overdue(today)) {
+            var partnership = overdue.getKey();
+            var item = overdue.getValue();
+            for (var email : accounts.emailsOf(partnership, item.owner())) {
+                if (notifications.send(Mail.of(partnership, email, "Arbeitsauftrag überfällig: " + item.title(),
+                        "Guten Tag,\n\nder Arbeitsauftrag „" + item.title() + "“ Ihrer Organisation war am "
+                                + item.dueOn().format(DAY) + " fällig und ist noch offen.\n\n" + baseUrl + "/meetings/"
+                                + item.meeting() + "\n\nIhre Sicherheitskoordination")
+                        .once("action-reminder:" + item.id() + ":" + email + ":" + week))) {
+                    queued++;
+                }
+            }
+        }
+        return queued;
     }
 
     private int send(Meeting meeting, boolean cancelled, String what) {

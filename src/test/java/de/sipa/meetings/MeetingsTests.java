@@ -135,6 +135,32 @@ class MeetingsTests {
                 LocalDate.of(2027, 4, 30)))).hasMessage("actionItem.incomplete");
     }
 
+    @Test
+    void overdueActionItemsAreRemindedWeeklyAndListedOnTheNextAgenda() {
+        as(() -> meetings.assign(meeting, null, "Streifenplan abstimmen", city.police(), null, LocalDate.of(2031, 5, 2)));
+        meetings.remindOverdue(LocalDate.of(2031, 5, 2));
+        assertThat(reminders()).as("due today is not overdue").isEmpty();
+        meetings.remindOverdue(LocalDate.of(2031, 5, 5));
+        assertThat(reminders()).containsExactly("polizei-" + city.key() + "@stadt.example");
+        meetings.remindOverdue(LocalDate.of(2031, 5, 6));
+        assertThat(reminders()).as("once a week").hasSize(1);
+        meetings.remindOverdue(LocalDate.of(2031, 5, 12));
+        assertThat(reminders()).as("next week").hasSize(2);
+
+        var next = as(() -> meetings.schedule(new MeetingDetails(city.steeringGroup().value(), "Lenkungsgruppe Herbst",
+                LocalDateTime.of(2027, 9, 10, 14, 0), LocalDateTime.of(2027, 9, 10, 16, 0), null, null)));
+        assertThat(as(() -> meetings.agenda(next))).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("Stand der Arbeitsaufträge");
+            assertThat(item.description()).contains("Streifenplan abstimmen", "02.05.2031");
+        });
+    }
+
+    private List<String> reminders() {
+        return jdbc.sql("SELECT recipient FROM notifications_mail WHERE partnership_id = ? AND subject = ?")
+                .params(city.id().value(), "Arbeitsauftrag überfällig: Streifenplan abstimmen").query(String.class)
+                .list();
+    }
+
     private String latestIcs() {
         var bytes = jdbc.sql("""
                 SELECT attachment FROM notifications_mail WHERE partnership_id = ? AND attachment_name LIKE '%.ics'
