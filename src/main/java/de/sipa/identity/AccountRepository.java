@@ -42,6 +42,10 @@ class AccountRepository {
                 .params(partnership.value(), id).query(ROW).optional();
     }
 
+    Optional<StoredAccount> findByPartnershipAgnosticId(UUID id) {
+        return jdbc.sql("SELECT * FROM identity_account WHERE id = ?").param(id).query(ROW).optional();
+    }
+
     void setEnabled(PartnershipId partnership, UUID id, boolean enabled) {
         jdbc.sql("UPDATE identity_account SET enabled = ? WHERE partnership_id = ? AND id = ?")
                 .params(enabled, partnership.value(), id).update();

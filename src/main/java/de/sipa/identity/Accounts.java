@@ -1,6 +1,7 @@
 package de.sipa.identity;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -77,6 +78,13 @@ public class Accounts {
         accounts.setEnabled(partnership, id, enabled);
         auditTrail.record(AuditAction.CHANGED, "Account", id,
                 "Konto " + account.user().username() + (enabled ? " freigeschaltet" : " gesperrt"));
+    }
+
+    /** The user behind an account, if it is enabled; for feeds and jobs that act for a user without a login. */
+    @Transactional(readOnly = true)
+    public Optional<SipaUser> enabled(UUID accountId) {
+        return accounts.findByPartnershipAgnosticId(accountId).filter(AccountRepository.StoredAccount::enabled)
+                .map(AccountRepository.StoredAccount::user);
     }
 
     /** Where to reach an organisation's staff: e-mail addresses of its enabled accounts. For SiPa's own jobs. */

@@ -1,0 +1,117 @@
+package de.sipa.meetings;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.Accounts;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.SipaUser;
+import de.sipa.partners.Bodies;
+import de.sipa.partners.BodyId;
+
+/**
+ * A calendar each user can subscribe to: the meetings of the bodies their organisation sits in (the coordination
+ * sees all), and the due dates of their organisation's open action items. The URL carries a secret token.
+ */
+@Service
+@Transactional
+public class CalendarFeed {
+
+    private final JdbcClient jdbc;
+    private final MeetingRepository meetings;
+    private final Bodies bodies;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    CalendarFeed(JdbcClient jdbc, MeetingRepository meetings, Bodies bodies, Accounts accounts, Clock clock) {
+        this.jdbc = jdbc;
+        this.meetings = meetings;
+        this.bodies = bodies;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** The current user's feed token, created on first use. */
+    @PreAuthorize("isAuthenticated()")
+    public UUID token() {
+        var account = CurrentUser.get().accountId();
+        return jdbc.sql("SELECT token FROM meetings_calendar_feed WHERE account_id = ?").param(account)
+                .query(UUID.class).optional()
+                .orElseGet(() -> {
+                    var token = UUID.randomUUID();
+                    jdbc.sql("INSERT INTO meetings_calendar_feed (account_id, token, created_at) VALUES (?, ?, ?)")
+                            .params(account, token, Timestamp.from(clock.instant())).update();
+                    return token;
+                });
+    }
+
+    /** A new token; the old URL stops working (e.g. after it was passed on by mistake). */
+    @PreAuthorize("isAuthenticated()")
+    public UUID renewToken() {
+        jdbc.sql("DELETE FROM meetings_calendar_feed WHERE account_id = ?").param(CurrentUser.get().accountId()).update();
+        return token();
+    }
+
+    /** The iCalendar text behind a token, or empty for an unknown token or a locked account. */
+    @Transactional(readOnly = true)
+    public Optional<String> feed(UUID token) {
+        return jdbc.sql("SELECT account_id FROM meetings_calendar_feed WHERE token = ?").param(token)
+                .query(UUID.class).optional()
+                .flatMap(accounts::enabled)
+                .map(user -> CurrentUser.runAs(user, () -> calendar(user)));
+    }
+
+    private String calendar(SipaUser user) {
+        var calendar = new Calendar();
+        calendar.add(new ProdId("-//SiPa//Kalender//DE"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableMethod.PUBLISH);
+        var today = LocalDate.now(clock);
+        var names = new java.util.HashMap<BodyId, String>();
+        bodies.all().forEach(b -> names.put(b.id(), b.name()));
+        for (var meeting : meetings.all(user.partnership())) {
+            if (meeting.status() == MeetingStatus.CANCELLED || !(user.coordinates() || sits(user, meeting.body(), today))) {
+                continue;
+            }
+            var event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
+            event.add(new Uid(meeting.uid()));
+            event.add(new Sequence(meeting.sequence()));
+            event.add(new Description(names.getOrDefault(meeting.body(), "")));
+            if (meeting.location() != null) {
+                event.add(new Location(meeting.location()));
+            }
+            calendar.add(event);
+        }
+        for (var item : meetings.openActionItems(user.partnership())) {
+            if (!user.coordinates() && !user.belongsTo(item.owner())) {
+                continue;
+            }
+            var event = new VEvent(item.dueOn(), "Fällig: " + item.title());
+            event.add(new Uid(item.id().value() + "@sipa"));
+            calendar.add(event);
+        }
+        return calendar.toString();
+    }
+
+    private boolean sits(SipaUser user, BodyId body, LocalDate today) {
+        return bodies.members(body).stream()
+                .anyMatch(m -> m.membership().isCurrentOn(today) && user.belongsTo(m.person().organisation()));
+    }
+}

@@ -1,0 +1,49 @@
+package de.sipa.meetings;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import de.sipa.shared.NotFoundException;
+
+@Controller
+class CalendarFeedController {
+
+    private final CalendarFeed feed;
+
+    CalendarFeedController(CalendarFeed feed) {
+        this.feed = feed;
+    }
+
+    /** The user's page with the subscription URL. */
+    @GetMapping("/calendar")
+    String subscription(Model model) {
+        model.addAttribute("url", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/kalender/{token}.ics").buildAndExpand(feed.token()).toUriString());
+        return "meetings/calendar";
+    }
+
+    @PostMapping("/calendar/renew")
+    String renew(RedirectAttributes redirect) {
+        feed.renewToken();
+        redirect.addFlashAttribute("success", "calendar.renewed");
+        return "redirect:/calendar";
+    }
+
+    /** The feed itself: public, the token is the secret. */
+    @GetMapping("/kalender/{token}.ics")
+    ResponseEntity<String> ics(@PathVariable UUID token) {
+        var calendar = feed.feed(token).orElseThrow(() -> new NotFoundException("Calendar", token));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").body(calendar);
+    }
+}
