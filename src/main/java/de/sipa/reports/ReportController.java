@@ -112,8 +112,12 @@ class ReportController {
                 switch (action) {
                     case "start" -> reports.startWork(report);
                     case "done" -> reports.close(report, ReportStatus.DONE, null);
-                    case "reroute" -> reports.reroute(report, organisation == null ? null : new OrganisationId(organisation),
-                            reason);
+                    case "reroute" -> {
+                        if (organisation == null) {
+                            throw new RuleViolationException("report.reroute.organisationRequired");
+                        }
+                        reports.reroute(report, new OrganisationId(organisation), reason);
+                    }
                     default -> throw new RuleViolationException("report.bulk.unknown");
                 }
                 done++;

@@ -187,6 +187,9 @@ class ReportPagesTests {
         mvc.perform(get("/reports").param("view", "map").with(partner)).andExpect(status().isOk());
         mvc.perform(get("/reports").param("queue", "kein-uuid").with(user(fixtures.user(city.coordinator()))))
                 .andExpect(status().isNotFound());
+        mvc.perform(post("/reports/bulk").with(user(fixtures.user(city.coordinator()))).with(csrf())
+                        .param("action", "reroute").param("ids", first.report().toString()).param("reason", "x"))
+                .andExpect(flash().attribute("problem", first.publicId() + ": Bitte wählen Sie, an wen weitergeleitet wird."));
     }
 
     @Test
