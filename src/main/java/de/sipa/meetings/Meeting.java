@@ -1,6 +1,8 @@
 package de.sipa.meetings;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import de.sipa.partners.BodyId;
 
@@ -15,5 +17,10 @@ public record Meeting(MeetingId id, BodyId body, String title, Instant startsAt,
     /** The invitation's UID: stable across updates and the cancellation, so calendars replace the event. */
     public String uid() {
         return id.value() + "@sipa";
+    }
+
+    /** Attendance is taken from the meeting's day on, unless it was cancelled. */
+    public boolean takesAttendanceOn(LocalDate today, ZoneId zone) {
+        return status != MeetingStatus.CANCELLED && !startsAt.atZone(zone).toLocalDate().isAfter(today);
     }
 }

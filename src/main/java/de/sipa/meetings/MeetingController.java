@@ -3,6 +3,7 @@ package de.sipa.meetings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,9 @@ import de.sipa.shared.RuleViolationException;
 @Controller
 @RequestMapping("/meetings")
 class MeetingController {
+
+    private static final String STATUS = "status-";
+    private static final String REPRESENTED_BY = "representedBy-";
 
     private final Meetings meetings;
     private final Bodies bodies;
@@ -93,6 +97,10 @@ class MeetingController {
         model.addAttribute("decisions", meetings.decisions(meeting.id()));
         model.addAttribute("actionItems", meetings.actionItems(meeting.id()));
         model.addAttribute("overlapping", meetings.overlapping(meeting.id()));
+        model.addAttribute("members", bodies.members(meeting.body()));
+        model.addAttribute("attendance", meetings.attendance(meeting.id()).stream()
+                .collect(Collectors.toMap(Attendance::person, a -> a)));
+        model.addAttribute("quorum", meetings.quorum(meeting.id()));
         model.addAttribute("zone", clock.getZone());
         model.addAttribute("today", LocalDate.now(clock));
         names(model);
@@ -107,6 +115,22 @@ class MeetingController {
     @PostMapping("/{id}/cancel")
     String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return step(id, redirect, "meeting.cancelled", () -> meetings.cancel(new MeetingId(id), reason));
+    }
+
+    /** One status and representative per member, named after the person, so that empty fields stay aligned. */
+    @PostMapping("/{id}/attendance")
+    String recordAttendance(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        var attendance = form.entrySet().stream()
+                .filter(field -> field.getKey().startsWith(STATUS) && !field.getValue().isBlank())
+                .map(field -> {
+                    var person = field.getKey().substring(STATUS.length());
+                    var representative = form.getOrDefault(REPRESENTED_BY + person, "");
+                    return new Attendance(new PersonId(UUID.fromString(person)),
+                            Attendance.Status.valueOf(field.getValue()),
+                            representative.isBlank() ? null : new PersonId(UUID.fromString(representative)));
+                })
+                .toList();
+        return step(id, redirect, "attendance.recorded", () -> meetings.recordAttendance(new MeetingId(id), attendance));
     }
 
     @PostMapping("/{id}/agenda")

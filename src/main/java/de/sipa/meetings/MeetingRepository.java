@@ -184,6 +184,27 @@ class MeetingRepository {
                 .list();
     }
 
+    List<Attendance> attendance(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM meetings_attendance WHERE meeting_id = ?").param(meeting.value())
+                .query((rs, n) -> {
+                    var representative = rs.getObject("represented_by", UUID.class);
+                    return new Attendance(new PersonId(rs.getObject("person_id", UUID.class)),
+                            Attendance.Status.valueOf(rs.getString("status")),
+                            representative == null ? null : new PersonId(representative));
+                })
+                .list();
+    }
+
+    void recordAttendance(MeetingId meeting, Attendance attendance) {
+        jdbc.sql("""
+                INSERT INTO meetings_attendance (meeting_id, person_id, status, represented_by) VALUES (?, ?, ?, ?)
+                ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = EXCLUDED.status,
+                       represented_by = EXCLUDED.represented_by""")
+                .params(meeting.value(), attendance.person().value(), attendance.status().name(),
+                        attendance.representedBy() == null ? null : attendance.representedBy().value())
+                .update();
+    }
+
     void setActionItemStatus(PartnershipId partnership, ActionItemId id, ActionItemStatus status) {
         jdbc.sql("UPDATE meetings_action_item SET status = ? WHERE partnership_id = ? AND id = ?")
                 .params(status.name(), partnership.value(), id.value()).update();

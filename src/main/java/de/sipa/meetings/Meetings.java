@@ -21,6 +21,7 @@ import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.Bodies;
 import de.sipa.partners.BodyId;
+import de.sipa.partners.MembershipRole;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonId;
@@ -145,6 +146,56 @@ public class Meetings {
             send(cancelled, true, "Absage");
         }
         auditTrail.record(AuditAction.CHANGED, "Meeting", id, "Sitzung abgesagt: " + meeting.title());
+    }
+
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Attendance> attendance(MeetingId id) {
+        return meetings.attendance(get(id).id());
+    }
+
+    /** Records who attended (members of the body only); the meeting counts as held from then on. */
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public void recordAttendance(MeetingId id, List<Attendance> attendance) {
+        var meeting = lock(id);
+        if (!meeting.takesAttendanceOn(LocalDate.now(clock), clock.getZone())) {
+            throw new RuleViolationException(
+                    meeting.status() == MeetingStatus.CANCELLED ? "meeting.closed" : "attendance.tooEarly");
+        }
+        var members = bodies.members(meeting.body()).stream().map(m -> m.person().id()).toList();
+        for (var entry : attendance) {
+            if (!members.contains(entry.person())) {
+                throw new RuleViolationException("attendance.notMember");
+            }
+            if (entry.status() == Attendance.Status.REPRESENTED && entry.representedBy() == null) {
+                throw new RuleViolationException("attendance.representativeRequired");
+            }
+            if (entry.representedBy() != null) {
+                people.get(entry.representedBy());
+            }
+            meetings.recordAttendance(id, entry);
+        }
+        if (meeting.status() == MeetingStatus.PLANNED || meeting.status() == MeetingStatus.INVITED) {
+            meetings.update(new Meeting(meeting.id(), meeting.body(), meeting.title(), meeting.startsAt(),
+                    meeting.endsAt(), meeting.location(), meeting.videoLink(), MeetingStatus.HELD, meeting.sequence(),
+                    null), clock.instant());
+        }
+        auditTrail.record(AuditAction.CHANGED, "Meeting", id, "Anwesenheit erfasst: " + meeting.title());
+    }
+
+    /** Whether the meeting can decide, from the attendance of the body's voting members on the meeting's day. */
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public Quorum quorum(MeetingId id) {
+        var meeting = get(id);
+        var day = meeting.startsAt().atZone(clock.getZone()).toLocalDate();
+        var voting = bodies.members(meeting.body()).stream()
+                .filter(m -> m.membership().isCurrentOn(day)
+                        && m.membership().role() != MembershipRole.GUEST)
+                .map(m -> m.person().id()).toList();
+        int attending = (int) meetings.attendance(id).stream()
+                .filter(a -> a.status().counts() && voting.contains(a.person())).count();
+        return new Quorum(voting.size(), attending);
     }
 
     @PreAuthorize(MeetingPermissions.READ)

@@ -106,6 +106,11 @@ class MeetingsDemo implements ApplicationRunner {
                 if (!past) {
                     continue;
                 }
+                var members = bodies.members(body.id());
+                for (int m = 0; m < members.size(); m++) {
+                    meetings.recordAttendance(meeting.id(), new Attendance(members.get(m).person().id(),
+                            (m + decision) % 4 == 3 ? Attendance.Status.EXCUSED : Attendance.Status.PRESENT, null));
+                }
                 for (int d = 0; d < (body.shortName().equals("LG") ? 5 : 4); d++) {
                     var text = DECISIONS[decision % DECISIONS.length];
                     int year = day.getYear();

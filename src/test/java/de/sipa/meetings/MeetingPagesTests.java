@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -59,5 +61,30 @@ class MeetingPagesTests {
         assertThat(list).contains("Herbstsitzung", "Dienstplan anpassen").doesNotContain("Falsch herum");
         mvc.perform(post(location + "/decisions").with(user(fixtures.user(city.policeUser()))).with(csrf())
                 .param("wording", "Selbst beschlossen")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void attendanceIsRecordedPerMemberAndThePageShowsTheQuorum() throws Exception {
+        var city = fixtures.city();
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var yesterday = LocalDate.now().minusDays(1);
+        var location = mvc.perform(post("/meetings").with(coordinator).with(csrf())
+                        .param("bodyId", city.steeringGroup().toString()).param("title", "Krisensitzung")
+                        .param("startsAt", yesterday + "T09:00").param("endsAt", yesterday + "T10:00"))
+                .andReturn().getResponse().getRedirectedUrl();
+        var form = mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"status-" + city.officer() + "\"");
+
+        mvc.perform(post(location + "/attendance").with(coordinator).with(csrf())
+                        .param("status-" + city.officer(), "REPRESENTED").param("representedBy-" + city.officer(), ""))
+                .andExpect(flash().attribute("problem", "Bitte geben Sie an, wer das Mitglied vertreten hat."));
+        mvc.perform(post(location + "/attendance").with(coordinator).with(csrf())
+                        .param("status-" + city.officer(), "PRESENT").param("representedBy-" + city.officer(), ""))
+                .andExpect(flash().attribute("success", "attendance.recorded"));
+
+        var page = mvc.perform(get(location).with(user(fixtures.user(city.policeUser())))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Beschlussfähig: 1 von 1", "anwesend", "stattgefunden")
+                .doesNotContain("name=\"status-");
     }
 }

@@ -29,8 +29,12 @@ import de.sipa.Fixtures.City;
 import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
+import de.sipa.partners.Bodies;
+import de.sipa.partners.MembershipDetails;
+import de.sipa.partners.MembershipRole;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonDetails;
+import de.sipa.shared.RuleViolationException;
 
 @SipaIntegrationTest
 class MeetingsTests {
@@ -46,6 +50,9 @@ class MeetingsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Bodies bodies;
 
     City city;
     MeetingId meeting;
@@ -153,6 +160,52 @@ class MeetingsTests {
             assertThat(item.title()).isEqualTo("Stand der Arbeitsaufträge");
             assertThat(item.description()).contains("Streifenplan abstimmen", "02.05.2031");
         });
+    }
+
+    @Test
+    void theQuorumCountsVotingMembersPresentOrRepresentedAndRecordingMarksTheMeetingHeld() {
+        var held = as(() -> meetings.schedule(new MeetingDetails(city.steeringGroup().value(), "Lenkungsgruppe gestern",
+                LocalDateTime.now().minusDays(1), LocalDateTime.now().minusDays(1).plusHours(2), null, null)));
+        var since = LocalDate.of(2024, 1, 1);
+        var third = as(() -> people.create(Fixtures.person(city.police(), "Dora", "Dritte", null)));
+        var guest = as(() -> people.create(Fixtures.person(city.police(), "Gustav", "Gast", null)));
+        var deputy = as(() -> people.create(Fixtures.person(city.publicOrder(), "Vera", "Vertretung", null)));
+        var outsider = as(() -> people.create(Fixtures.person(city.publicOrder(), "Olaf", "Außen", null)));
+        as(() -> {
+            bodies.join(city.steeringGroup(), new MembershipDetails(city.clerk().value(), MembershipRole.STANDING_MEMBER, since, null));
+            bodies.join(city.steeringGroup(), new MembershipDetails(third.value(), MembershipRole.STANDING_MEMBER, since, null));
+            bodies.join(city.steeringGroup(), new MembershipDetails(guest.value(), MembershipRole.GUEST, since, null));
+        });
+
+        as(() -> meetings.recordAttendance(held, List.of(new Attendance(city.officer(), Attendance.Status.PRESENT, null),
+                new Attendance(guest, Attendance.Status.PRESENT, null),
+                new Attendance(third, Attendance.Status.EXCUSED, null))));
+        var quorum = as(() -> meetings.quorum(held));
+        assertThat(quorum.votingMembers()).as("the guest does not vote").isEqualTo(3);
+        assertThat(quorum.attending()).isEqualTo(1);
+        assertThat(quorum.reached()).isFalse();
+        assertThat(as(() -> meetings.get(held)).status()).isEqualTo(MeetingStatus.HELD);
+
+        as(() -> meetings.recordAttendance(held,
+                List.of(new Attendance(city.clerk(), Attendance.Status.REPRESENTED, deputy))));
+        assertThat(as(() -> meetings.quorum(held))).satisfies(q -> {
+            assertThat(q.attending()).isEqualTo(2);
+            assertThat(q.required()).isEqualTo(2);
+            assertThat(q.reached()).isTrue();
+        });
+        assertThat(as(() -> meetings.attendance(held))).hasSize(4)
+                .contains(new Attendance(city.clerk(), Attendance.Status.REPRESENTED, deputy));
+
+        assertThatThrownBy(() -> as(() -> meetings.recordAttendance(held,
+                List.of(new Attendance(outsider, Attendance.Status.PRESENT, null)))))
+                .isInstanceOf(RuleViolationException.class).hasMessage("attendance.notMember");
+        assertThatThrownBy(() -> as(() -> meetings.recordAttendance(held,
+                List.of(new Attendance(third, Attendance.Status.REPRESENTED, null)))))
+                .isInstanceOf(RuleViolationException.class).hasMessage("attendance.representativeRequired");
+        assertThatThrownBy(() -> as(() -> meetings.recordAttendance(meeting,
+                List.of(new Attendance(city.officer(), Attendance.Status.PRESENT, null)))))
+                .as("the spring meeting lies in the future")
+                .isInstanceOf(RuleViolationException.class).hasMessage("attendance.tooEarly");
     }
 
     private List<String> reminders() {
