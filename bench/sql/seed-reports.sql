@@ -14,7 +14,9 @@
 --               3 % of the others (the coordinator's queue)
 --   source      CITIZEN 45 %, OPEN311 40 %, PATROL 10 %, PARTNER 5 %
 --   location    coordinates in Musterstadt for 90 %, an address only for the rest (some have both)
---   contact     an e-mail address for 15 % of the reports of the last 180 days
+--   contact     an e-mail address for 15 % of the reports of the last 90 days (older ones: deleted by the
+--               retention job 90 days after closing)
+--   escalated   open reports past their deadline were escalated (as the job every 15 minutes would have)
 --   events      RECEIVED and ROUTED for every report (except MODERATION: RECEIVED only), STATUS_CHANGED for the
 --               closed ones, for the fraction :events (default 1) of the reports
 \set ON_ERROR_STOP 1
@@ -68,11 +70,11 @@ SELECT s.*, c.code, c.service_level_days,
 FROM seed_pick s JOIN reports_category c ON c.id = s.category_id;
 
 INSERT INTO reports_report (id, partnership_id, public_id, token, category_id, description, latitude, longitude,
-       address, district_id, district_uncertain, source, status, assignee_id, deadline, attributes, reporter_name,
+       address, district_id, district_uncertain, source, status, assignee_id, deadline, escalated_at, attributes, reporter_name,
        reporter_email, reporter_phone, public_note, submitted_at, updated_at, closed_at, submitted_by)
 SELECT gen_random_uuid(), s.partnership_id,
        CASE WHEN s.status = 'MODERATION' THEN NULL
-            ELSE to_char(s.submitted_at, 'YYYY') || '-' || lpad((last.value + s.number)::text, 6, '0') END,
+            ELSE to_char(s.submitted_at, 'YYYY') || '-' || lpad((last.value + s.number)::text, greatest(6, length((last.value + s.number)::text)), '0') END,
        gen_random_uuid(), s.category_id,
        (CASE s.code
             WHEN 'muell' THEN (ARRAY['Müll und Scherben rund um die Bänke', 'Sperrmüll abgeladen',
@@ -95,10 +97,13 @@ SELECT gen_random_uuid(), s.partnership_id,
        CASE WHEN s.status = 'MODERATION' OR s.code = 'sonstiges' OR s.r_unassigned < 0.03 THEN NULL
             ELSE s.organisation_id END,
        CASE WHEN s.status <> 'MODERATION' THEN s.submitted_at + s.service_level_days * interval '1 day' END,
+       -- open and overdue: the escalation job (every 15 minutes) has escalated it long ago
+       CASE WHEN s.status IN ('NEW', 'IN_PROGRESS') AND s.submitted_at + s.service_level_days * interval '1 day' < now()
+            THEN s.submitted_at + s.service_level_days * interval '1 day' + interval '10 minutes' END,
        CASE WHEN s.code = 'laerm' AND s.r_text < 0.3 THEN jsonb_build_object('uhrzeit', to_char(s.submitted_at, 'YYYY-MM-DD"T"HH24:MI'))
             ELSE '{}'::jsonb END,
        NULL,
-       CASE WHEN s.submitted_at > now() - interval '180 days' AND s.r_contact < 0.15 THEN 'buerger' || s.n || '@example.org' END,
+       CASE WHEN s.submitted_at > now() - interval '90 days' AND s.r_contact < 0.15 THEN 'buerger' || s.n || '@example.org' END,
        NULL,
        CASE WHEN s.status IN ('DONE', 'FORWARDED', 'REJECTED') AND s.r_close < 0.3 THEN 'Erledigt, danke für den Hinweis.' END,
        s.submitted_at,
