@@ -3,10 +3,11 @@
 # with filters p95 < 50 ms; coordinator queue page p95 < 200 ms; ratio POST / bare INSERT through the same pool).
 # Starts the jar on a throwaway data directory (demo profile: Musterstadt, its categories and the demo API key),
 # adds the reports with psql (bench/sql/seed-reports.sql), restarts once with pg_stat_statements, then:
-#   1. Open311 POST load: 8 concurrent clients (bench/reports_load.py post), warm-up, then a sustained period
-#   2. GET requests.json with filters, one at a time, per filter kind
-#   3. the coordinator's queue page after login, per queue/filter
-#   4. database time (pg_stat_statements) and EXPLAIN ANALYZE of the queries behind 2 and 3
+#   1. GET requests.json with filters, one at a time, per filter kind (bench/reports_load.py get)
+#   2. the coordinator's queue page after login, per queue/filter (reports_load.py queue)
+#   3. EXPLAIN ANALYZE of the queries behind 1 and 2 (1-3 on exactly the seeded data)
+#   4. Open311 POST load: 8 concurrent clients (reports_load.py post), warm-up, then a sustained period; with
+#      the database time per statement (pg_stat_statements)
 #   5. stops the jar and runs de.sipa.reports.ReportInsertBenchmark (test sources) on the same data directory:
 #      in one JVM, POST load with 8 Java clients and then a bare INSERT of the same row with 8 threads through the
 #      application's DataSource (Hikari), same duration; prints both rates and the ratio.
@@ -129,15 +130,6 @@ top_statements() {
         ORDER BY total_exec_time DESC LIMIT ${1:-8}"
 }
 
-echo
-echo "-- 1. Open311 POST load; load before: $(load_now)"
-reset_statements
-before_reports="$(value "SELECT count(*) FROM reports_report")"
-python3 "$BENCH_DIR/reports_load.py" post --port "$PORT" --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION"
-echo "  stored: $(( $(value "SELECT count(*) FROM reports_report") - before_reports )) new reports; load after: $(load_now)"
-echo "  database statements during warm-up and load (pg_stat_statements):"
-top_statements 8 | sed 's/^/  /'
-
 IDS="$(value "SELECT string_agg(public_id, ',') FROM (SELECT public_id FROM reports_report
               WHERE public_id IS NOT NULL AND submitted_by = 'bench' ORDER BY md5(public_id) LIMIT 20) x")"
 read -r WEEK_START WEEK_END MONTH_START MONTH_END < <(value "SELECT to_char(now() - interval '200 days', 'YYYY-MM-DD'),
@@ -147,7 +139,7 @@ MUELL="$(value "SELECT c.id FROM reports_category c JOIN partners_partnership p 
                 WHERE p.slug = 'musterstadt' AND c.code = 'muell'")"
 
 echo
-echo "-- 2. GET requests.json with filters (one at a time; the spec's default: 90 days, up to 1000 requests per"
+echo "-- 1. GET requests.json with filters (one at a time; the spec's default: 90 days, up to 1000 requests per"
 echo "      answer); week: $WEEK_START..$WEEK_END, month: $MONTH_START..$MONTH_END; load before: $(load_now)"
 reset_statements
 python3 "$BENCH_DIR/reports_load.py" get --port "$PORT" --requests "$REQUESTS" --warmup 10 --ids "$IDS" \
@@ -157,7 +149,7 @@ echo "  database statements (pg_stat_statements):"
 top_statements 6 | sed 's/^/  /'
 
 echo
-echo "-- 3. Coordinator queue page (/reports as 'koordination', 25 per page); load before: $(load_now)"
+echo "-- 2. Coordinator queue page (/reports as 'koordination', 25 per page); load before: $(load_now)"
 reset_statements
 python3 "$BENCH_DIR/reports_load.py" queue --port "$PORT" --requests "$REQUESTS" --warmup 10 --category "$MUELL"
 echo "  load after: $(load_now)"
@@ -165,10 +157,20 @@ echo "  database statements (pg_stat_statements):"
 top_statements 8 | sed 's/^/  /'
 
 echo
-echo "-- 4. EXPLAIN ANALYZE (bench/sql/explain-reports.sql, copies of the SQL in ReportRepository)"
+echo "-- 3. EXPLAIN ANALYZE (bench/sql/explain-reports.sql, copies of the SQL in ReportRepository)"
 PARTNERSHIP="$(value "SELECT id FROM partners_partnership WHERE slug = 'musterstadt'")"
 plans="$(sql -v partnership="$PARTNERSHIP" -v category="$MUELL" -f "$BENCH_DIR/sql/explain-reports.sql" 2>&1)"
 if [[ "$PLANS" == 1 ]]; then echo "$plans"; else echo "$plans" | plan_summary; fi
+
+echo
+echo "-- 4. Open311 POST load; load before: $(load_now)"
+reset_statements
+before_reports="$(value "SELECT count(*) FROM reports_report")"
+python3 "$BENCH_DIR/reports_load.py" post --port "$PORT" --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION"
+echo "  stored: $(( $(value "SELECT count(*) FROM reports_report") - before_reports )) new reports; load after: $(load_now)"
+echo "  database statements during warm-up and load (pg_stat_statements):"
+top_statements 8 | sed 's/^/  /'
+
 
 if [[ "$BASELINE" == 1 ]]; then
     echo

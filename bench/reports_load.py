@@ -52,7 +52,7 @@ HEADER = f"{'n':>6} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} {'mean':>7}  (ms
 def post_body(rng, args):
     code = rng.choices([c for c, _ in CATEGORIES], weights=[w for _, w in CATEGORIES])[0]
     form = {"api_key": args.api_key, "jurisdiction_id": args.jurisdiction, "service_code": code,
-            "lat": f"{48.760 + rng.random() * 0.03:.6f}", "long": f"{9.170 + rng.random() * 0.08:.6f}",
+            "lat": f"{48.745 + rng.random() * 0.05:.6f}", "long": f"{9.145 + rng.random() * 0.10:.6f}",
             "description": f"{rng.choice(TEXTS)} (Last-Test {rng.randrange(1_000_000)})"}
     if code == "laerm" and rng.random() < 0.5:
         form["attribute[uhrzeit]"] = "2026-11-21T23:30"

@@ -71,8 +71,8 @@ public final class ReportInsertBenchmark {
                         var code = codes.get(random.nextInt(codes.size()));
                         var form = new java.util.LinkedHashMap<String, String>(Map.of("api_key", "musterstadt-demo-key",
                                 "jurisdiction_id", "musterstadt", "service_code", code,
-                                "lat", String.format(java.util.Locale.ROOT, "%.6f", 48.760 + random.nextDouble() * 0.03),
-                                "long", String.format(java.util.Locale.ROOT, "%.6f", 9.170 + random.nextDouble() * 0.08),
+                                "lat", String.format(java.util.Locale.ROOT, "%.6f", 48.745 + random.nextDouble() * 0.05),
+                                "long", String.format(java.util.Locale.ROOT, "%.6f", 9.145 + random.nextDouble() * 0.10),
                                 "description", "Glasscherben und Müll rund um die Bänke (Last-Test " + n + ")"));
                         if (code.equals("alkohol")) {
                             form.put("attribute[anzahl]", "5");
@@ -102,7 +102,7 @@ public final class ReportInsertBenchmark {
                         return jdbc.sql(INSERT).params(UUID.randomUUID(), partnership,
                                 "B-" + counter.incrementAndGet(), UUID.randomUUID(), category,
                                 "Glasscherben und Müll rund um die Bänke (Last-Test " + n + ")",
-                                48.760 + random.nextDouble() * 0.03, 9.170 + random.nextDouble() * 0.08, null,
+                                48.745 + random.nextDouble() * 0.05, 9.145 + random.nextDouble() * 0.10, null,
                                 district, false, "OPEN311", "NEW", organisation,
                                 Timestamp.from(now.toInstant().plus(Duration.ofDays(5))), "{}", null, null, null, now,
                                 now, "bench-insert").update() == 1;
