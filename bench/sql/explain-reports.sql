@@ -44,6 +44,11 @@ EXPLAIN (ANALYZE, BUFFERS)
 SELECT r.* FROM reports_report r WHERE r.partnership_id = :'partnership' AND r.closed_at IS NULL
 ORDER BY r.submitted_at DESC, r.id LIMIT 25 OFFSET 25;
 
+\echo '--- queue "coordination": count'
+EXPLAIN (ANALYZE, BUFFERS)
+SELECT count(*) FROM reports_report r WHERE r.partnership_id = :'partnership' AND r.assignee_id IS NULL
+  AND r.closed_at IS NULL;
+
 \echo '--- queue "coordination": page 1'
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT r.* FROM reports_report r WHERE r.partnership_id = :'partnership' AND r.assignee_id IS NULL
