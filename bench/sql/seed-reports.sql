@@ -103,7 +103,7 @@ SELECT gen_random_uuid(), s.partnership_id,
        CASE WHEN s.code = 'laerm' AND s.r_text < 0.3 THEN jsonb_build_object('uhrzeit', to_char(s.submitted_at, 'YYYY-MM-DD"T"HH24:MI'))
             ELSE '{}'::jsonb END,
        NULL,
-       CASE WHEN s.submitted_at > now() - interval '90 days' AND s.r_contact < 0.15 THEN 'buerger' || s.n || '@example.org' END,
+       CASE WHEN s.submitted_at > now() - interval '90 days' AND s.r_contact < 0.15 THEN 'buerger' || s.n || '@buerger.musterstadt.example' END,
        NULL,
        CASE WHEN s.status IN ('DONE', 'FORWARDED', 'REJECTED') AND s.r_close < 0.3 THEN 'Erledigt, danke für den Hinweis.' END,
        s.submitted_at,
