@@ -248,12 +248,42 @@ class ReportRepository {
                 params.put("lat", query.latitude());
                 params.put("lon", query.longitude());
                 params.put("radius", query.radiusMetres());
+                boundingBox(query.latitude(), query.longitude(), query.radiusMetres(), sql, params);
             }
         }
         sql.append(" ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset");
         params.put("limit", query.limit());
         params.put("offset", query.offset());
         return jdbc.sql(sql.toString()).params(params).query(REPORT).list();
+    }
+
+    /**
+     * Adds the bounding box of the circle (a superset of it, so the distance condition still decides) so that the
+     * index {@code reports_report_location} can be used instead of computing the distance of every report in the
+     * time span. The longitude bound is left out where the box would reach a pole or cross the antimeridian.
+     */
+    private static void boundingBox(double latitude, double longitude, double metres, StringBuilder sql,
+            Map<String, Object> params) {
+        double angle = metres / 6371008.8;
+        double margin = 1e-9;
+        double latitudeDelta = Math.toDegrees(angle) + margin;
+        sql.append(" AND r.latitude BETWEEN :latMin AND :latMax");
+        params.put("latMin", latitude - latitudeDelta);
+        params.put("latMax", latitude + latitudeDelta);
+        if (Math.abs(latitude) + latitudeDelta >= 90) {
+            return;
+        }
+        double ratio = Math.sin(angle) / Math.cos(Math.toRadians(latitude));
+        if (ratio >= 1) {
+            return;
+        }
+        double longitudeDelta = Math.toDegrees(Math.asin(ratio)) + margin;
+        if (longitude - longitudeDelta < -180 || longitude + longitudeDelta > 180) {
+            return;
+        }
+        sql.append(" AND r.longitude BETWEEN :lonMin AND :lonMax");
+        params.put("lonMin", longitude - longitudeDelta);
+        params.put("lonMax", longitude + longitudeDelta);
     }
 
     List<UUID> photoIds(ReportId report) {

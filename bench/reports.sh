@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Reports benchmark (issue: 1,000,000 reports; Open311 POST >= 500/s with 8 clients, p99 < 100 ms; GET requests
+# with filters p95 < 50 ms; coordinator queue page p95 < 200 ms; ratio POST / bare INSERT through the same pool).
+# Starts the jar on a throwaway data directory (demo profile: Musterstadt, its categories and the demo API key),
+# adds the reports with psql (bench/sql/seed-reports.sql), restarts once with pg_stat_statements, then:
+#   1. GET requests.json with filters, one at a time, per filter kind (bench/reports_load.py get)
+#   2. the coordinator's queue page after login, per queue/filter (reports_load.py queue)
+#   3. EXPLAIN ANALYZE of the queries behind 1 and 2 (1-3 on exactly the seeded data)
+#   4. Open311 POST load: 8 concurrent clients (reports_load.py post), warm-up, then a sustained period; with
+#      the database time per statement (pg_stat_statements)
+#   5. stops the jar and runs de.sipa.reports.ReportInsertBenchmark (test sources) on the same data directory:
+#      in one JVM, POST load with 8 Java clients and then a bare INSERT of the same row with 8 threads through the
+#      application's DataSource (Hikari), same duration; prints both rates and the ratio.
+# Prints figures, asserts nothing.
+#
+# Usage: bench/reports.sh [--no-build] [--reports N] [--duration S] [--warmup S] [--clients N] [--requests N]
+#                         [--no-baseline] [--plans]
+#   --no-build     use the existing target/sipa-*.jar, target/test-classes and target/bench.classpath
+#   --reports N    reports to add (default 1000000)
+#   --duration S   measured seconds of POST load and of the INSERT baseline (default 60); --warmup S (default 10)
+#   --clients N    concurrent POST clients / INSERT threads (default 8)
+#   --requests N   measured GET and queue requests per kind (default 100; 10 warm-up each)
+#   --no-baseline  skip step 5
+#   --plans        complete EXPLAIN output instead of a summary
+# Environment: SIPA_BENCH_REPORTS_PORT (HTTP, default 18082), SIPA_BENCH_DB_PORT (default: a free one),
+#              JAVA_OPTS (extra JVM options of the jar), SIPA_BENCH_DATA (keep the seeded data directory there
+#              and reuse it on the next run instead of seeding again).
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+REPORTS=1000000
+DURATION=60
+WARMUP=10
+CLIENTS=8
+REQUESTS=100
+BASELINE=1
+PLANS=0
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --no-build) SKIP_BUILD=1 ;;
+        --reports) REPORTS="$2"; shift ;;
+        --duration) DURATION="$2"; shift ;;
+        --warmup) WARMUP="$2"; shift ;;
+        --clients) CLIENTS="$2"; shift ;;
+        --requests) REQUESTS="$2"; shift ;;
+        --no-baseline) BASELINE=0 ;;
+        --plans) PLANS=1 ;;
+        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+        *) log "unknown option $1"; exit 2 ;;
+    esac
+    shift
+done
+
+PORT="${SIPA_BENCH_REPORTS_PORT:-18082}"
+if curl -s -o /dev/null -m 1 "http://localhost:$PORT/"; then
+    log "Port $PORT is in use; set SIPA_BENCH_REPORTS_PORT"
+    exit 1
+fi
+
+bench_init
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    log "Building the jar, the test classes and the test class path (one Maven run) ..."
+    (cd "$PROJECT_DIR" && ./mvnw -B -q -DskipTests package dependency:build-classpath \
+        -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+fi
+SKIP_BUILD=1 build_jar
+cpu_monitor_start
+DB_PORT="${SIPA_BENCH_DB_PORT:-$(free_port)}"
+if [[ -n "${SIPA_BENCH_DATA:-}" ]]; then
+    DATA="$SIPA_BENCH_DATA"
+else
+    DATA="$BENCH_TMP/reports/postgres"
+fi
+
+sql() { PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d postgres "$@"; }
+value() { sql -At -c "$1"; }
+seconds_since() { awk -v ms="$(ms_between "$1" "$(now_ns)")" 'BEGIN { printf "%.1f", ms / 1000 }'; }
+
+plan_summary() {
+    awk '/^--- / { print; next }
+         /\(actual|never executed|Rows Removed by|Execution Time|Planning Time|Index Cond|Sort Method/ { print }'
+    echo "(summary; --plans prints the complete plans)"
+}
+
+echo "== SiPa reports benchmark, $(date '+%Y-%m-%d %H:%M %Z') =="
+echo "jar:     ${JAR#"$PROJECT_DIR"/}"
+machine_info
+echo
+
+seeded=0
+[[ -f "$DATA/PG_VERSION" ]] && seeded=1
+log "Starting SiPa (HTTP $PORT, PostgreSQL $DB_PORT) ..."
+app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT"
+wait_for_login_page "$PORT" 180 >/dev/null
+wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
+# The categories, their demo reports and the API key are added by later runners: wait for them too.
+for _ in $(seq 1 600); do
+    [[ "$(value "SELECT (SELECT count(*) FROM reports_api_client) > 0 AND (SELECT count(*) FROM reports_report) > 0" \
+        2>/dev/null)" == t ]] && break
+    sleep 0.1
+done
+
+if [[ "$seeded" == 0 ]]; then
+    log "Adding $REPORTS reports (bench/sql/seed-reports.sql) ..."
+    t0="$(now_ns)"
+    sql -v reports="$REPORTS" -f "$BENCH_DIR/sql/seed-reports.sql" >/dev/null
+    echo "seeded $REPORTS reports in $(seconds_since "$t0") s (incl. events and VACUUM ANALYZE)"
+    sql -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+    log "Restarting with pg_stat_statements ..."
+    app_stop
+    app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT"
+    wait_for_login_page "$PORT" 180 >/dev/null
+else
+    echo "reusing the data directory $DATA"
+fi
+sql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+echo "data:    $(value "SELECT count(*) || ' reports (' || count(*) FILTER (WHERE closed_at IS NULL) || ' open, '
+                       || count(*) FILTER (WHERE closed_at IS NULL AND assignee_id IS NULL) || ' in the coordinator''s queue, '
+                       || count(*) FILTER (WHERE submitted_at > now() - interval '90 days') || ' of the last 90 days), '
+                       || (SELECT count(*) FROM reports_event) || ' events; '
+                       || pg_size_pretty(pg_total_relation_size('reports_report')) || ' reports table with indexes'
+                       FROM reports_report")"
+
+reset_statements() { sql -c "SELECT pg_stat_statements_reset()" >/dev/null; }
+top_statements() {
+    sql -P footer=off -c "
+        SELECT calls, round(mean_exec_time::numeric, 2) AS mean_ms, round(total_exec_time::numeric) AS total_ms,
+               left(regexp_replace(query, '\s+', ' ', 'g'), 100) AS statement
+        FROM pg_stat_statements WHERE query !~* 'pg_stat_statements|ALTER SYSTEM'
+        ORDER BY total_exec_time DESC LIMIT ${1:-8}"
+}
+
+IDS="$(value "SELECT string_agg(public_id, ',') FROM (SELECT public_id FROM reports_report
+              WHERE public_id IS NOT NULL AND submitted_by = 'bench' ORDER BY md5(public_id) LIMIT 20) x")"
+read -r WEEK_START WEEK_END MONTH_START MONTH_END < <(value "SELECT to_char(now() - interval '200 days', 'YYYY-MM-DD'),
+    to_char(now() - interval '194 days', 'YYYY-MM-DD'), to_char(now() - interval '400 days', 'YYYY-MM-DD'),
+    to_char(now() - interval '371 days', 'YYYY-MM-DD')" | tr '|' ' ')
+MUELL="$(value "SELECT c.id FROM reports_category c JOIN partners_partnership p ON p.id = c.partnership_id
+                WHERE p.slug = 'musterstadt' AND c.code = 'muell'")"
+
+echo
+echo "-- 1. GET requests.json with filters (one at a time; the spec's default: 90 days, up to 1000 requests per"
+echo "      answer); week: $WEEK_START..$WEEK_END, month: $MONTH_START..$MONTH_END; load before: $(load_now)"
+reset_statements
+python3 "$BENCH_DIR/reports_load.py" get --port "$PORT" --requests "$REQUESTS" --warmup 10 --ids "$IDS" \
+    --week-start "$WEEK_START" --week-end "$WEEK_END" --month-start "$MONTH_START" --month-end "$MONTH_END"
+echo "  load after: $(load_now)"
+echo "  database statements (pg_stat_statements):"
+top_statements 6 | sed 's/^/  /'
+
+echo
+echo "-- 2. Coordinator queue page (/reports as 'koordination', 25 per page); load before: $(load_now)"
+reset_statements
+python3 "$BENCH_DIR/reports_load.py" queue --port "$PORT" --requests "$REQUESTS" --warmup 10 --category "$MUELL"
+echo "  load after: $(load_now)"
+echo "  database statements (pg_stat_statements):"
+top_statements 8 | sed 's/^/  /'
+
+echo
+echo "-- 3. EXPLAIN ANALYZE (bench/sql/explain-reports.sql, copies of the SQL in ReportRepository)"
+PARTNERSHIP="$(value "SELECT id FROM partners_partnership WHERE slug = 'musterstadt'")"
+plans="$(sql -v partnership="$PARTNERSHIP" -v category="$MUELL" -f "$BENCH_DIR/sql/explain-reports.sql" 2>&1)"
+if [[ "$PLANS" == 1 ]]; then echo "$plans"; else echo "$plans" | plan_summary; fi
+
+echo
+echo "-- 4. Open311 POST load; load before: $(load_now)"
+reset_statements
+before_reports="$(value "SELECT count(*) FROM reports_report")"
+python3 "$BENCH_DIR/reports_load.py" post --port "$PORT" --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION"
+echo "  stored: $(( $(value "SELECT count(*) FROM reports_report") - before_reports )) new reports; load after: $(load_now)"
+echo "  database statements during warm-up and load (pg_stat_statements):"
+top_statements 8 | sed 's/^/  /'
+
+
+if [[ "$BASELINE" == 1 ]]; then
+    echo
+    echo "-- 5. POST vs. bare INSERT in one JVM (de.sipa.reports.ReportInsertBenchmark, same data directory);"
+    echo "      load before: $(load_now)"
+    app_stop
+    (cd "$PROJECT_DIR" && java -Xms1g -Xmx2g -Djava.io.tmpdir="$BENCH_TMP" -Dot.epg.working-dir="$EPG_CACHE" \
+        -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" de.sipa.reports.ReportInsertBenchmark \
+        --data "$DATA" --db-port "$DB_PORT" --threads "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION") \
+        2> >(grep -v -e '^SLF4J' -e 'WARN' >&2) &
+    APP_PID=$!   # so that the trap stops it and its PostgreSQL
+    wait "$APP_PID" || log "ReportInsertBenchmark failed"
+    APP_PID=""
+    echo "  load after: $(load_now)"
+fi
+
+echo
+echo "goals: POST >= 500/s with 8 clients, p99 < 100 ms; GET with filters p95 < 50 ms; queue page p95 < 200 ms"
+echo "load:    $(load_now) at the end"
+cpu_report
