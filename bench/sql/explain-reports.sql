@@ -17,7 +17,7 @@ WHERE r.partnership_id = :'partnership' AND r.public_id IS NOT NULL AND r.status
   AND c.code IN ('muell') AND r.submitted_at >= now() - interval '90 days'
 ORDER BY r.submitted_at DESC, r.id LIMIT 1000 OFFSET 0;
 
-\echo '--- GET requests, lat/long/radius 200 m (last 90 days; with the bounding box added by V13)'
+\echo '--- GET requests, lat/long/radius 200 m (last 90 days; with the bounding box added by V18)'
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT r.* FROM reports_report r JOIN reports_category c ON c.id = r.category_id
 WHERE r.partnership_id = :'partnership' AND r.public_id IS NOT NULL AND r.status <> 'MODERATION'

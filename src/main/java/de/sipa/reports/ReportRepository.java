@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,10 @@ class ReportRepository {
             new Contact(rs.getString("reporter_name"), rs.getString("reporter_email"), rs.getString("reporter_phone")),
             rs.getString("public_note"), instant(rs, "submitted_at"), instant(rs, "updated_at"),
             instant(rs, "closed_at"), TextModeration.valueOf(rs.getString("text_moderation")));
+
+    private static final RowMapper<ReportEvent> EVENT = (rs, n) -> new ReportEvent(instant(rs, "occurred_at"),
+            rs.getString("actor"), ReportEvent.Kind.valueOf(rs.getString("kind")),
+            optional(rs, "organisation_id", OrganisationId::new), rs.getString("note"), rs.getBoolean("public"));
 
     private final JdbcClient jdbc;
 
@@ -142,10 +149,19 @@ class ReportRepository {
 
     List<ReportEvent> events(ReportId report) {
         return jdbc.sql("SELECT * FROM reports_event WHERE report_id = ? ORDER BY occurred_at, id").param(report.value())
-                .query((rs, n) -> new ReportEvent(instant(rs, "occurred_at"), rs.getString("actor"),
-                        ReportEvent.Kind.valueOf(rs.getString("kind")), optional(rs, "organisation_id", OrganisationId::new),
-                        rs.getString("note"), rs.getBoolean("public")))
-                .list();
+                .query(EVENT).list();
+    }
+
+    /** The public events of many reports in one query, for answers listing many reports. */
+    Map<ReportId, List<ReportEvent>> publicEvents(Collection<ReportId> reports) {
+        Map<ReportId, List<ReportEvent>> events = new HashMap<>();
+        jdbc.sql("SELECT * FROM reports_event WHERE report_id = ANY (?) AND public ORDER BY occurred_at, id")
+                .param(ids(reports))
+                .query(rs -> {
+                    events.computeIfAbsent(new ReportId(rs.getObject("report_id", UUID.class)), r -> new ArrayList<>())
+                            .add(EVENT.mapRow(rs, 0));
+                });
+        return events;
     }
 
     /** Whether an organisation ever had the report (it was routed to it, or it handed it back). */
@@ -289,6 +305,21 @@ class ReportRepository {
     List<UUID> photoIds(ReportId report) {
         return jdbc.sql("SELECT id FROM reports_photo WHERE report_id = ? ORDER BY created_at, id").param(report.value())
                 .query(UUID.class).list();
+    }
+
+    Map<ReportId, List<UUID>> photoIds(Collection<ReportId> reports) {
+        Map<ReportId, List<UUID>> photos = new HashMap<>();
+        jdbc.sql("SELECT report_id, id FROM reports_photo WHERE report_id = ANY (?) ORDER BY created_at, id")
+                .param(ids(reports))
+                .query(rs -> {
+                    photos.computeIfAbsent(new ReportId(rs.getObject("report_id", UUID.class)), r -> new ArrayList<>())
+                            .add(rs.getObject("id", UUID.class));
+                });
+        return photos;
+    }
+
+    private static UUID[] ids(Collection<ReportId> reports) {
+        return reports.stream().map(ReportId::value).toArray(UUID[]::new);
     }
 
     /** Open reports past their deadline that were not escalated yet, of all partnerships. */

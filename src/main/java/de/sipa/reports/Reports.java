@@ -425,12 +425,14 @@ public class Reports {
         Map<CategoryId, Category> byId = new java.util.HashMap<>();
         categories.all(partnership).forEach(c -> byId.put(c.id(), c));
         Map<OrganisationId, String> names = new java.util.HashMap<>();
+        var ids = found.stream().map(Report::id).toList();
+        var events = reports.publicEvents(ids);
+        var photos = reports.photoIds(ids);
         return CurrentUser.runAs(SipaUser.system(partnership), () -> found.stream().map(report -> {
             var responsible = report.assignee() == null ? null
                     : names.computeIfAbsent(report.assignee(), o -> organisations.get(o).name());
-            var events = reports.events(report.id()).stream().filter(ReportEvent::visibleToPublic).toList();
-            return PublicReport.of(report, byId.get(report.category()), responsible, reports.photoIds(report.id()),
-                    events, false);
+            return PublicReport.of(report, byId.get(report.category()), responsible,
+                    photos.getOrDefault(report.id(), List.of()), events.getOrDefault(report.id(), List.of()), false);
         }).toList());
     }
 

@@ -153,6 +153,10 @@ class PostRequestsConformanceTests {
                 .andReturn()).get(0);
         var mediaUrl = request.get("media_url").asString();
         assertThat(mediaUrl).contains("/open311/v2/media/");
+        var listed = json(mvc.perform(get("/open311/v2/requests.json").param("jurisdiction_id", city.slug())
+                .param("service_request_id", id).param("extensions", "true")).andReturn()).get(0);
+        assertThat(listed.get("media_url").asString()).as("lists load photos in one query").isEqualTo(mediaUrl);
+        assertThat(listed.get("extended_attributes").get("updates").size()).as("and the public events").isPositive();
         var served = mvc.perform(get(mediaUrl.substring(mediaUrl.indexOf("/open311/")))).andReturn().getResponse();
         assertThat(served.getStatus()).isEqualTo(200);
         assertThat(served.getContentType()).isEqualTo("image/jpeg");
