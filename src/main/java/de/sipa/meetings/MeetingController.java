@@ -101,6 +101,7 @@ class MeetingController {
         model.addAttribute("attendance", meetings.attendance(meeting.id()).stream()
                 .collect(Collectors.toMap(Attendance::person, a -> a)));
         model.addAttribute("quorum", meetings.quorum(meeting.id()));
+        model.addAttribute("quorumRules", QuorumRule.values());
         model.addAttribute("zone", clock.getZone());
         model.addAttribute("today", LocalDate.now(clock));
         names(model);
@@ -131,6 +132,12 @@ class MeetingController {
                 })
                 .toList();
         return step(id, redirect, "attendance.recorded", () -> meetings.recordAttendance(new MeetingId(id), attendance));
+    }
+
+    @PostMapping("/{id}/quorum-rule")
+    String setQuorumRule(@PathVariable UUID id, @RequestParam QuorumRule rule, RedirectAttributes redirect) {
+        return step(id, redirect, "quorum.rule.saved",
+                () -> meetings.setQuorumRule(meetings.get(new MeetingId(id)).body(), rule));
     }
 
     @PostMapping("/{id}/agenda")

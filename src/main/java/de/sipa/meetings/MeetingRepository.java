@@ -205,6 +205,18 @@ class MeetingRepository {
                 .update();
     }
 
+    QuorumRule quorumRule(BodyId body) {
+        return jdbc.sql("SELECT rule FROM meetings_quorum_rule WHERE body_id = ?").param(body.value())
+                .query(String.class).optional().map(QuorumRule::valueOf).orElse(QuorumRule.MORE_THAN_HALF);
+    }
+
+    void setQuorumRule(BodyId body, QuorumRule rule) {
+        jdbc.sql("""
+                INSERT INTO meetings_quorum_rule (body_id, rule) VALUES (?, ?)
+                ON CONFLICT (body_id) DO UPDATE SET rule = EXCLUDED.rule""")
+                .params(body.value(), rule.name()).update();
+    }
+
     void setActionItemStatus(PartnershipId partnership, ActionItemId id, ActionItemStatus status) {
         jdbc.sql("UPDATE meetings_action_item SET status = ? WHERE partnership_id = ? AND id = ?")
                 .params(status.name(), partnership.value(), id.value()).update();

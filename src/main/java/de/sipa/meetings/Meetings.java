@@ -195,7 +195,14 @@ public class Meetings {
                 .map(m -> m.person().id()).toList();
         int attending = (int) meetings.attendance(id).stream()
                 .filter(a -> a.status().counts() && voting.contains(a.person())).count();
-        return new Quorum(voting.size(), attending);
+        return new Quorum(voting.size(), attending, meetings.quorumRule(meeting.body()));
+    }
+
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public void setQuorumRule(BodyId id, QuorumRule rule) {
+        var body = bodies.get(id);
+        meetings.setQuorumRule(id, rule);
+        auditTrail.record(AuditAction.CHANGED, "Body", id, "Beschlussfähigkeit " + body.name() + ": " + rule);
     }
 
     @PreAuthorize(MeetingPermissions.READ)

@@ -1,13 +1,13 @@
 package de.sipa.meetings;
 
 /**
- * Whether a meeting can decide: as in the municipal codes, more than half of the body's voting members (chairs and
- * standing members; guests do not vote) are present or represented.
+ * Whether a meeting can decide: enough of the body's voting members (chairs and standing members; guests do not
+ * vote) are present or represented, as the body's rule demands.
  */
-public record Quorum(int votingMembers, int attending) {
+public record Quorum(int votingMembers, int attending, QuorumRule rule) {
 
     public int required() {
-        return votingMembers / 2 + 1;
+        return rule.required(votingMembers);
     }
 
     public boolean reached() {

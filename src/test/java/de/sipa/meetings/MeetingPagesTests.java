@@ -81,10 +81,13 @@ class MeetingPagesTests {
         mvc.perform(post(location + "/attendance").with(coordinator).with(csrf())
                         .param("status-" + city.officer(), "PRESENT").param("representedBy-" + city.officer(), ""))
                 .andExpect(flash().attribute("success", "attendance.recorded"));
+        mvc.perform(post(location + "/quorum-rule").with(coordinator).with(csrf()).param("rule", "AT_LEAST_TWO_THIRDS"))
+                .andExpect(flash().attribute("success", "quorum.rule.saved"));
 
         var page = mvc.perform(get(location).with(user(fixtures.user(city.policeUser())))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("Beschlussfähig: 1 von 1", "anwesend", "stattgefunden")
+                .contains("wenn anwesend oder vertreten sind mindestens zwei Drittel der stimmberechtigten Mitglieder.")
                 .doesNotContain("name=\"status-");
     }
 }

@@ -185,6 +185,9 @@ class MeetingsTests {
         assertThat(quorum.attending()).isEqualTo(1);
         assertThat(quorum.reached()).isFalse();
         assertThat(as(() -> meetings.get(held)).status()).isEqualTo(MeetingStatus.HELD);
+        as(() -> meetings.setQuorumRule(city.steeringGroup(), QuorumRule.AT_LEAST_ONE_THIRD));
+        assertThat(as(() -> meetings.quorum(held)).reached()).as("one of three is a third").isTrue();
+        as(() -> meetings.setQuorumRule(city.steeringGroup(), QuorumRule.MORE_THAN_HALF));
 
         as(() -> meetings.recordAttendance(held,
                 List.of(new Attendance(city.clerk(), Attendance.Status.REPRESENTED, deputy))));
