@@ -23,4 +23,8 @@ public record Meeting(MeetingId id, BodyId body, String title, Instant startsAt,
     public boolean takesAttendanceOn(LocalDate today, ZoneId zone) {
         return status != MeetingStatus.CANCELLED && !startsAt.atZone(zone).toLocalDate().isAfter(today);
     }
+
+    public Meeting withStatus(MeetingStatus changed) {
+        return new Meeting(id, body, title, startsAt, endsAt, location, videoLink, changed, sequence, cancelReason);
+    }
 }

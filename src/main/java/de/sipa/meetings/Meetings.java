@@ -176,9 +176,7 @@ public class Meetings {
             meetings.recordAttendance(id, entry);
         }
         if (meeting.status() == MeetingStatus.PLANNED || meeting.status() == MeetingStatus.INVITED) {
-            meetings.update(new Meeting(meeting.id(), meeting.body(), meeting.title(), meeting.startsAt(),
-                    meeting.endsAt(), meeting.location(), meeting.videoLink(), MeetingStatus.HELD, meeting.sequence(),
-                    null), clock.instant());
+            meetings.update(meeting.withStatus(MeetingStatus.HELD), clock.instant());
         }
         auditTrail.record(AuditAction.CHANGED, "Meeting", id, "Anwesenheit erfasst: " + meeting.title());
     }

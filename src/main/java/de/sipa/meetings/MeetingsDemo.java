@@ -53,15 +53,17 @@ class MeetingsDemo implements ApplicationRunner {
     private final Bodies bodies;
     private final Organisations organisations;
     private final MeetingRepository meetings;
+    private final MinutesRepository minutes;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     MeetingsDemo(Partnerships partnerships, Bodies bodies, Organisations organisations, MeetingRepository meetings,
-            TransactionTemplate transaction, Clock clock) {
+            MinutesRepository minutes, TransactionTemplate transaction, Clock clock) {
         this.partnerships = partnerships;
         this.bodies = bodies;
         this.organisations = organisations;
         this.meetings = meetings;
+        this.minutes = minutes;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -97,15 +99,24 @@ class MeetingsDemo implements ApplicationRunner {
                         at(day, 16), "Rathaus, Großer Sitzungssaal", null,
                         past ? MeetingStatus.MINUTES_APPROVED : MeetingStatus.PLANNED, 0, null);
                 meetings.insert(partnership, meeting, at(day.minusWeeks(3), 9));
-                meetings.insertAgendaItem(meeting.id(), new AgendaItem(UUID.randomUUID(), 0, "Begrüßung und Tagesordnung",
-                        null, null, false));
-                meetings.insertAgendaItem(meeting.id(), new AgendaItem(UUID.randomUUID(), 0, "Lagebild der Polizei",
-                        "Kriminalitätslage und Brennpunkte", null, true));
-                meetings.insertAgendaItem(meeting.id(), new AgendaItem(UUID.randomUUID(), 0, "Anliegen und Befunde der "
-                        + "Zuständigkeitsmatrix", null, null, false));
+                var welcome = new AgendaItem(UUID.randomUUID(), 0, "Begrüßung und Tagesordnung", null, null, false);
+                var situation = new AgendaItem(UUID.randomUUID(), 0, "Lagebild der Polizei",
+                        "Kriminalitätslage und Brennpunkte", null, true);
+                var findings = new AgendaItem(UUID.randomUUID(), 0, "Anliegen und Befunde der Zuständigkeitsmatrix",
+                        null, null, false);
+                for (var item : List.of(welcome, situation, findings)) {
+                    meetings.insertAgendaItem(meeting.id(), item);
+                }
                 if (!past) {
                     continue;
                 }
+                minutes.insert(meeting.id(), 1, null, at(day.plusDays(1), 9));
+                minutes.setText(meeting.id(), 1, welcome.id(), "Die Tagesordnung wurde ohne Änderungen angenommen.");
+                minutes.setText(meeting.id(), 1, situation.id(), "Die Polizei berichtete über Einbrüche und die Lage "
+                        + "am Bahnhof; Einzelheiten sind vertraulich.");
+                minutes.setText(meeting.id(), 1, findings.id(), "Die Befunde der Zuständigkeitsmatrix wurden erörtert; "
+                        + "die Beschlüsse und Arbeitsaufträge sind unten aufgeführt.");
+                minutes.setStatus(meeting.id(), 1, MinutesStatus.APPROVED, "koordination", at(day.plusWeeks(2), 10));
                 var members = bodies.members(body.id());
                 for (int m = 0; m < members.size(); m++) {
                     meetings.recordAttendance(meeting.id(), new Attendance(members.get(m).person().id(),

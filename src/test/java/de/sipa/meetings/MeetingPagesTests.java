@@ -90,4 +90,37 @@ class MeetingPagesTests {
                 .contains("wenn anwesend oder vertreten sind mindestens zwei Drittel der stimmberechtigten Mitglieder.")
                 .doesNotContain("name=\"status-");
     }
+
+    @Test
+    void minutesAreWrittenCirculatedCommentedAndApprovedThroughThePage() throws Exception {
+        var city = fixtures.city();
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var police = user(fixtures.user(city.policeUser()));
+        var today = LocalDate.now();
+        var location = mvc.perform(post("/meetings").with(coordinator).with(csrf())
+                        .param("bodyId", city.steeringGroup().toString()).param("title", "Sitzung heute")
+                        .param("startsAt", today + "T00:00").param("endsAt", today + "T00:30"))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(location + "/agenda").with(coordinator).with(csrf()).param("title", "Stadtpark"));
+        var form = mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString();
+        var field = java.util.regex.Pattern.compile("name=\"(minutes-[0-9a-f-]{36})\"").matcher(form);
+        assertThat(field.find()).as("a text field per agenda item").isTrue();
+
+        mvc.perform(post(location + "/minutes").with(coordinator).with(csrf()).param(field.group(1), "Licht ab Mai"))
+                .andExpect(flash().attribute("success", "minutes.saved"));
+        mvc.perform(post(location + "/minutes/circulate").with(coordinator).with(csrf()))
+                .andExpect(flash().attribute("success", "minutes.circulated"));
+        mvc.perform(post(location + "/minutes/comments").with(police).with(csrf()).param("text", "Einverstanden"))
+                .andExpect(flash().attribute("success", "minutes.commented"));
+        mvc.perform(post(location + "/minutes/approve").with(police).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post(location + "/minutes/approve").with(coordinator).with(csrf()))
+                .andExpect(flash().attribute("success", "minutes.approvedNow"));
+        mvc.perform(post(location + "/minutes").with(coordinator).with(csrf()).param(field.group(1), "anders"))
+                .andExpect(flash().attribute("problem",
+                        "Ein genehmigtes Protokoll kann nicht geändert werden; beginnen Sie eine Korrektur mit Grund."));
+
+        var page = mvc.perform(get(location).with(police)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Fassung 1: genehmigt", "Licht ab Mai", "Einverstanden", "Protokoll genehmigt")
+                .doesNotContain("anders");
+    }
 }

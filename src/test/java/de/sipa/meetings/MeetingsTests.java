@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -53,6 +54,9 @@ class MeetingsTests {
 
     @Autowired
     Bodies bodies;
+
+    @Autowired
+    MeetingMinutes minutes;
 
     City city;
     MeetingId meeting;
@@ -209,6 +213,49 @@ class MeetingsTests {
                 List.of(new Attendance(city.officer(), Attendance.Status.PRESENT, null)))))
                 .as("the spring meeting lies in the future")
                 .isInstanceOf(RuleViolationException.class).hasMessage("attendance.tooEarly");
+    }
+
+    @Test
+    void minutesAreCirculatedCommentedApprovedAndThenOnlyCorrectedInANewVersion() {
+        var held = as(() -> meetings.schedule(new MeetingDetails(city.steeringGroup().value(), "Lenkungsgruppe heute",
+                LocalDateTime.now().minusHours(3), LocalDateTime.now().minusHours(1), null, null)));
+        var situation = as(() -> meetings.addAgendaItem(held, "Lagebild", null, null, true));
+        var park = as(() -> meetings.addAgendaItem(held, "Stadtpark", null, null, false));
+        assertThatThrownBy(() -> as(() -> minutes.approve(held))).isInstanceOf(RuleViolationException.class)
+                .hasMessage("minutes.notCirculated");
+
+        as(() -> minutes.write(held, Map.of(situation, "Einbrüche gestiegen", park, "Beleuchtung beschlossen")));
+        assertThat(as(() -> minutes.circulate(held))).as("the member with an e-mail address").isEqualTo(1);
+        login("ordnung-" + city.key());
+        try {
+            minutes.comment(held, "Bitte Uhrzeit ergänzen");
+            assertThat(minutes.current(held).orElseThrow().texts()).as("the confidential item stays with the members")
+                    .containsOnlyKeys(park);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        as(() -> minutes.approve(held));
+        var approved = as(() -> minutes.current(held)).orElseThrow();
+        assertThat(approved.status()).isEqualTo(MinutesStatus.APPROVED);
+        assertThat(approved.approvedBy()).isNotBlank();
+        assertThat(approved.comments()).extracting(Minutes.Comment::text).containsExactly("Bitte Uhrzeit ergänzen");
+        assertThat(approved.texts()).containsEntry(situation, "Einbrüche gestiegen");
+        assertThat(as(() -> meetings.get(held)).status()).isEqualTo(MeetingStatus.MINUTES_APPROVED);
+
+        assertThatThrownBy(() -> as(() -> minutes.write(held, Map.of(park, "nachträglich"))))
+                .isInstanceOf(RuleViolationException.class).hasMessage("minutes.approved");
+        assertThatThrownBy(() -> as(() -> minutes.correct(held, " "))).isInstanceOf(RuleViolationException.class)
+                .hasMessage("minutes.reason.required");
+        as(() -> minutes.correct(held, "Uhrzeit fehlte"));
+        as(() -> minutes.write(held, Map.of(park, "Beleuchtung beschlossen, ab 18 Uhr")));
+        var correction = as(() -> minutes.current(held)).orElseThrow();
+        assertThat(correction.version()).isEqualTo(2);
+        assertThat(correction.correctionReason()).isEqualTo("Uhrzeit fehlte");
+        assertThat(correction.texts()).containsEntry(park, "Beleuchtung beschlossen, ab 18 Uhr")
+                .containsEntry(situation, "Einbrüche gestiegen");
+        assertThat(jdbc.sql("SELECT text FROM meetings_minutes_text WHERE meeting_id = ? AND version = 1 AND agenda_item_id = ?")
+                .params(held.value(), park).query(String.class).single())
+                .as("the approved version is kept as it was").isEqualTo("Beleuchtung beschlossen");
     }
 
     private List<String> reminders() {
