@@ -1,15 +1,21 @@
 package de.sipa.meetings;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,16 +49,18 @@ class MeetingController {
 
     private final Meetings meetings;
     private final MeetingMinutes minutes;
+    private final MeetingPapers papers;
     private final Bodies bodies;
     private final People people;
     private final Organisations organisations;
     private final MessageSource messages;
     private final Clock clock;
 
-    MeetingController(Meetings meetings, MeetingMinutes minutes, Bodies bodies, People people, Organisations organisations,
+    MeetingController(Meetings meetings, MeetingMinutes minutes, MeetingPapers papers, Bodies bodies, People people, Organisations organisations,
             MessageSource messages, Clock clock) {
         this.meetings = meetings;
         this.minutes = minutes;
+        this.papers = papers;
         this.bodies = bodies;
         this.people = people;
         this.organisations = organisations;
@@ -110,6 +118,16 @@ class MeetingController {
         model.addAttribute("today", LocalDate.now(clock));
         names(model);
         return "meetings/detail";
+    }
+
+    @GetMapping("/{id}/invitation.pdf")
+    void invitationPdf(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        pdf(response, "einladung.pdf", out -> papers.invitation(new MeetingId(id), out));
+    }
+
+    @GetMapping("/{id}/minutes.pdf")
+    void minutesPdf(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        pdf(response, "protokoll.pdf", out -> papers.approvedMinutes(new MeetingId(id), out));
     }
 
     @PostMapping("/{id}/invite")
@@ -199,6 +217,16 @@ class MeetingController {
         return step(id, redirect, "actionItem.assigned", () -> meetings.assign(new MeetingId(id),
                 decision == null ? null : new DecisionId(decision), title, new OrganisationId(owner),
                 responsible == null ? null : new PersonId(responsible), dueOn));
+    }
+
+    /** Written to memory first, so that a refusal still answers with an error page instead of half a PDF. */
+    private static void pdf(HttpServletResponse response, String filename, Consumer<OutputStream> writer)
+            throws IOException {
+        var document = new ByteArrayOutputStream();
+        writer.accept(document);
+        response.setContentType("application/pdf");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+        document.writeTo(response.getOutputStream());
     }
 
     private String step(UUID id, RedirectAttributes redirect, String success, Runnable action) {

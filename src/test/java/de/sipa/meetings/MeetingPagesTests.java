@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -102,6 +104,8 @@ class MeetingPagesTests {
                         .param("startsAt", today + "T00:00").param("endsAt", today + "T00:30"))
                 .andReturn().getResponse().getRedirectedUrl();
         mvc.perform(post(location + "/agenda").with(coordinator).with(csrf()).param("title", "Stadtpark"));
+        mvc.perform(post(location + "/agenda").with(coordinator).with(csrf()).param("title", "Ermittlungsstand")
+                .param("confidential", "true"));
         var form = mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString();
         var field = java.util.regex.Pattern.compile("name=\"(minutes-[0-9a-f-]{36})\"").matcher(form);
         assertThat(field.find()).as("a text field per agenda item").isTrue();
@@ -122,5 +126,30 @@ class MeetingPagesTests {
         var page = mvc.perform(get(location).with(police)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Fassung 1: genehmigt", "Licht ab Mai", "Einverstanden", "Protokoll genehmigt")
                 .doesNotContain("anders");
+
+        var minutesPdf = mvc.perform(get(location + "/minutes.pdf").with(police)).andExpect(status().isOk()).andReturn()
+                .getResponse();
+        assertThat(minutesPdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(text(minutesPdf.getContentAsByteArray())).contains("Protokoll: Sitzung heute", "Stadtpark",
+                "Licht ab Mai", "genehmigt von koord-" + city.key());
+        assertThat(text(mvc.perform(get(location + "/invitation.pdf").with(police)).andReturn().getResponse()
+                .getContentAsByteArray())).contains("Einladung: Sitzung heute", "Stadtpark", "Ermittlungsstand");
+        assertThat(text(mvc.perform(get(location + "/invitation.pdf").with(user(fixtures.user(city.publicOrderUser()))))
+                .andReturn().getResponse().getContentAsByteArray()))
+                .as("the confidential item stays with the members").contains("Stadtpark").doesNotContain("Ermittlungsstand");
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        var reader = new PdfReader(pdf);
+        try {
+            var extractor = new PdfTextExtractor(reader);
+            var text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
+        }
     }
 }

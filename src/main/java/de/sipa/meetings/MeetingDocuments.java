@@ -1,0 +1,142 @@
+package de.sipa.meetings;
+
+import java.awt.Color;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfWriter;
+import com.lowagie.text.pdf.draw.LineSeparator;
+
+import de.sipa.partners.Member;
+import de.sipa.partners.PersonId;
+
+/** Invitation with agenda and approved minutes as A4 documents under the partnership's letterhead, for filing. */
+final class MeetingDocuments {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'");
+    private static final Font LETTERHEAD = new Font(Font.HELVETICA, 9, Font.NORMAL, new Color(0x0b, 0x4f, 0x8a));
+    private static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD);
+    private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
+    private static final Font TEXT = new Font(Font.HELVETICA, 10);
+    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
+
+    /** What both documents show of the meeting. */
+    record Heading(String partnership, String body, Meeting meeting, ZoneId zone) {
+    }
+
+    private MeetingDocuments() {
+    }
+
+    static void writeInvitation(Heading heading, List<AgendaItem> agenda, Map<PersonId, String> names,
+            OutputStream out) {
+        var document = open(heading, "Einladung", out);
+        document.add(new Paragraph("Tagesordnung", HEADING));
+        int number = 1;
+        for (var item : agenda) {
+            var line = new Paragraph(number++ + ".  " + item.title()
+                    + (item.presenter() == null ? "" : " (" + names.get(item.presenter()) + ")")
+                    + (item.confidential() ? "  – nicht öffentlich" : ""), TEXT);
+            line.setSpacingBefore(4);
+            document.add(line);
+            if (item.description() != null && !item.description().isBlank()) {
+                var description = new Paragraph(item.description(), SMALL);
+                description.setIndentationLeft(16);
+                document.add(description);
+            }
+        }
+        document.close();
+    }
+
+    static void writeMinutes(Heading heading, List<AgendaItem> agenda, Minutes minutes, List<Member> members,
+            Map<PersonId, Attendance> attendance, Map<PersonId, String> names, List<Decision> decisions,
+            OutputStream out) {
+        var document = open(heading, "Protokoll", out);
+        document.add(new Paragraph("Anwesenheit", HEADING));
+        for (var member : members) {
+            var entry = attendance.get(member.person().id());
+            if (entry != null) {
+                document.add(new Paragraph(member.person().fullName() + ", " + member.organisationName() + ": "
+                        + status(entry) + (entry.representedBy() == null ? "" : " durch " + names.get(entry.representedBy())),
+                        TEXT));
+            }
+        }
+        int number = 1;
+        for (var item : agenda) {
+            var title = new Paragraph(number++ + ".  " + item.title(), HEADING);
+            title.setSpacingBefore(10);
+            document.add(title);
+            document.add(new Paragraph(minutes.texts().getOrDefault(item.id(), "–"), TEXT));
+            for (var decision : decisions) {
+                if (item.id().equals(decision.agendaItem())) {
+                    document.add(decision(decision));
+                }
+            }
+        }
+        var unassigned = decisions.stream().filter(d -> d.agendaItem() == null).toList();
+        if (!unassigned.isEmpty()) {
+            var title = new Paragraph("Beschlüsse", HEADING);
+            title.setSpacingBefore(10);
+            document.add(title);
+            unassigned.forEach(d -> document.add(decision(d)));
+        }
+        var approval = new Paragraph("Fassung " + minutes.version() + ", genehmigt von " + minutes.approvedBy() + " am "
+                + format(minutes.approvedAt(), heading.zone())
+                + (minutes.correctionReason() == null ? "" : ". Korrektur: " + minutes.correctionReason()), SMALL);
+        approval.setSpacingBefore(16);
+        document.add(approval);
+        document.close();
+    }
+
+    private static Document open(Heading heading, String kind, OutputStream out) {
+        var document = new Document(PageSize.A4, 56, 56, 48, 48);
+        PdfWriter.getInstance(document, out);
+        document.addTitle(kind + " – " + heading.meeting().title());
+        document.open();
+        document.add(new Paragraph(heading.partnership() + "  ·  Sicherheitspartnerschaft und Kommunale "
+                + "Kriminalprävention", LETTERHEAD));
+        document.add(new Chunk(new LineSeparator(0.5f, 100, LETTERHEAD.getColor(), 0, -4)));
+        var title = new Paragraph(kind + ": " + heading.meeting().title(), TITLE);
+        title.setSpacingBefore(18);
+        document.add(title);
+        var meeting = heading.meeting();
+        document.add(new Paragraph(heading.body(), TEXT));
+        document.add(new Paragraph(format(meeting.startsAt(), heading.zone()) + " bis "
+                + DateTimeFormatter.ofPattern("HH:mm 'Uhr'").withZone(heading.zone()).format(meeting.endsAt())
+                + (meeting.location() == null ? "" : ", " + meeting.location())
+                + (meeting.videoLink() == null ? "" : ", Video: " + meeting.videoLink()), TEXT));
+        var space = new Paragraph(" ", TEXT);
+        document.add(space);
+        return document;
+    }
+
+    private static Paragraph decision(Decision decision) {
+        var paragraph = new Paragraph("Beschluss " + decision.reference() + ": " + decision.wording()
+                + (decision.vote() == null || decision.vote().isBlank() ? "" : " (" + decision.vote() + ")"),
+                new Font(Font.HELVETICA, 10, Font.ITALIC));
+        paragraph.setIndentationLeft(16);
+        paragraph.setSpacingBefore(3);
+        return paragraph;
+    }
+
+    private static String status(Attendance attendance) {
+        return switch (attendance.status()) {
+            case PRESENT -> "anwesend";
+            case EXCUSED -> "entschuldigt";
+            case REPRESENTED -> "vertreten";
+            case ABSENT -> "abwesend";
+        };
+    }
+
+    private static String format(Instant instant, ZoneId zone) {
+        return WHEN.withZone(zone).format(instant);
+    }
+}

@@ -1,0 +1,72 @@
+package de.sipa.meetings;
+
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.AuditAction;
+import de.sipa.identity.AuditTrail;
+import de.sipa.partners.Bodies;
+import de.sipa.partners.Partnerships;
+import de.sipa.partners.People;
+import de.sipa.partners.Person;
+import de.sipa.partners.PersonId;
+import de.sipa.shared.NotFoundException;
+
+/** The documents to file: invitation with agenda, and the approved minutes; confidential items only for members. */
+@Service
+@Transactional(readOnly = true)
+public class MeetingPapers {
+
+    private final Meetings meetings;
+    private final MeetingMinutes minutes;
+    private final Bodies bodies;
+    private final People people;
+    private final Partnerships partnerships;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    MeetingPapers(Meetings meetings, MeetingMinutes minutes, Bodies bodies, People people, Partnerships partnerships,
+            AuditTrail auditTrail, Clock clock) {
+        this.meetings = meetings;
+        this.minutes = minutes;
+        this.bodies = bodies;
+        this.people = people;
+        this.partnerships = partnerships;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    @PreAuthorize(MeetingPermissions.READ)
+    public void invitation(MeetingId id, OutputStream out) {
+        MeetingDocuments.writeInvitation(heading(id), meetings.agenda(id), names(), out);
+    }
+
+    /** Only approved minutes are filed; drafts stay in SiPa. */
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional
+    public void approvedMinutes(MeetingId id, OutputStream out) {
+        var approved = minutes.current(id).filter(m -> m.status() == MinutesStatus.APPROVED)
+                .orElseThrow(() -> new NotFoundException("Minutes", id));
+        var heading = heading(id);
+        MeetingDocuments.writeMinutes(heading, meetings.agenda(id), approved, bodies.members(heading.meeting().body()),
+                meetings.attendance(id).stream().collect(Collectors.toMap(Attendance::person, a -> a)), names(),
+                meetings.decisions(id), out);
+        auditTrail.record(AuditAction.EXPORTED, "Minutes", id, "Protokoll als PDF: " + heading.meeting().title());
+    }
+
+    private MeetingDocuments.Heading heading(MeetingId id) {
+        var meeting = meetings.get(id);
+        return new MeetingDocuments.Heading(partnerships.mine().name(), bodies.get(meeting.body()).name(), meeting,
+                clock.getZone());
+    }
+
+    private Map<PersonId, String> names() {
+        return people.all().stream().collect(Collectors.toMap(Person::id, Person::fullName));
+    }
+}
