@@ -50,17 +50,19 @@ class MeetingController {
     private final Meetings meetings;
     private final MeetingMinutes minutes;
     private final MeetingPapers papers;
+    private final FollowUpBoard board;
     private final Bodies bodies;
     private final People people;
     private final Organisations organisations;
     private final MessageSource messages;
     private final Clock clock;
 
-    MeetingController(Meetings meetings, MeetingMinutes minutes, MeetingPapers papers, Bodies bodies, People people, Organisations organisations,
-            MessageSource messages, Clock clock) {
+    MeetingController(Meetings meetings, MeetingMinutes minutes, MeetingPapers papers, FollowUpBoard board,
+            Bodies bodies, People people, Organisations organisations, MessageSource messages, Clock clock) {
         this.meetings = meetings;
         this.minutes = minutes;
         this.papers = papers;
+        this.board = board;
         this.bodies = bodies;
         this.people = people;
         this.organisations = organisations;
@@ -71,7 +73,7 @@ class MeetingController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("meetings", meetings.all());
-        model.addAttribute("openActionItems", meetings.openActionItems());
+        model.addAttribute("openActionItems", board.followUps(FollowUpQuery.OPEN));
         model.addAttribute("today", LocalDate.now(clock));
         names(model);
         return "meetings/list";

@@ -3,6 +3,7 @@ package de.sipa.meetings;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -165,6 +166,55 @@ class MeetingRepository {
     List<ActionItem> openActionItems(PartnershipId partnership) {
         return jdbc.sql("SELECT * FROM meetings_action_item WHERE partnership_id = ? AND status IN ('OPEN', 'IN_PROGRESS') ORDER BY due_on")
                 .param(partnership.value()).query(ACTION).list();
+    }
+
+    List<FollowUp> followUps(PartnershipId partnership, FollowUpQuery query) {
+        var sql = new StringBuilder("""
+                SELECT a.*, m.body_id, m.title AS meeting_title, d.reference, p.note AS last_note,
+                       p.recorded_at AS last_note_at
+                FROM meetings_action_item a
+                JOIN meetings_meeting m ON m.id = a.meeting_id
+                LEFT JOIN meetings_decision d ON d.id = a.decision_id
+                LEFT JOIN LATERAL (SELECT note, recorded_at FROM meetings_action_progress
+                                   WHERE action_item_id = a.id AND note IS NOT NULL
+                                   ORDER BY recorded_at DESC LIMIT 1) p ON true
+                WHERE a.partnership_id = :partnership""");
+        var params = new HashMap<String, Object>();
+        params.put("partnership", partnership.value());
+        sql.append(query.statusCondition());
+        if (query.owner() != null) {
+            sql.append(" AND a.owner_id = :owner");
+            params.put("owner", query.owner());
+        }
+        if (query.body() != null) {
+            sql.append(" AND m.body_id = :body");
+            params.put("body", query.body());
+        }
+        if (query.overdueOn() != null) {
+            sql.append(" AND a.status IN ('OPEN', 'IN_PROGRESS') AND a.due_on < :day");
+            params.put("day", Date.valueOf(query.overdueOn()));
+        }
+        sql.append(" ORDER BY a.due_on, a.title");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> {
+                    var noteAt = rs.getTimestamp("last_note_at");
+                    return new FollowUp(ACTION.mapRow(rs, n), new BodyId(rs.getObject("body_id", UUID.class)),
+                            rs.getString("meeting_title"), rs.getString("reference"), rs.getString("last_note"),
+                            noteAt == null ? null : noteAt.toInstant());
+                })
+                .list();
+    }
+
+    Optional<ActionItem> lockActionItem(PartnershipId partnership, ActionItemId id) {
+        return jdbc.sql("SELECT * FROM meetings_action_item WHERE partnership_id = ? AND id = ? FOR UPDATE")
+                .params(partnership.value(), id.value()).query(ACTION).optional();
+    }
+
+    void recordProgress(ActionItemId id, ActionItemStatus status, String note, String author, Instant at) {
+        jdbc.sql("""
+                INSERT INTO meetings_action_progress (id, action_item_id, status, note, author, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), id.value(), status.name(), note, author, Timestamp.from(at)).update();
     }
 
     /** Open action items from the body's meetings. */

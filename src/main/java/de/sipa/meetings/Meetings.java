@@ -280,13 +280,6 @@ public class Meetings {
         return meetings.actionItems(get(id).id());
     }
 
-    /** All open action items of the partnership, by due date: the follow-up board. */
-    @PreAuthorize(MeetingPermissions.READ)
-    @Transactional(readOnly = true)
-    public List<ActionItem> openActionItems() {
-        return meetings.openActionItems(CurrentUser.partnership());
-    }
-
     /** Daily: reminds the owners of overdue action items, once a week per item. */
     @Scheduled(cron = "${sipa.meetings.reminder-cron:0 15 7 * * *}", zone = "${sipa.time-zone:Europe/Berlin}")
     void remindDaily() {

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import de.sipa.shared.CsvDownload;
+
 @Controller
 class DirectoryController {
 
@@ -48,12 +50,7 @@ class DirectoryController {
 
     @GetMapping("/directory.csv")
     void csv(@ModelAttribute DirectoryQuery query, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"verzeichnis.csv\"");
-        var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF'); // Excel recognises UTF-8 only with a byte order mark
-        directory.exportCsv(query, out);
-        out.flush();
+        CsvDownload.send(response, "verzeichnis.csv", out -> directory.exportCsv(query, out));
     }
 
     @GetMapping("/directory.vcf")

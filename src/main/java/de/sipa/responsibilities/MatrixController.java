@@ -1,8 +1,6 @@
 package de.sipa.responsibilities;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -35,6 +33,7 @@ import de.sipa.partners.DistrictId;
 import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
+import de.sipa.shared.CsvDownload;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.RuleViolationException;
 
@@ -91,12 +90,7 @@ class MatrixController {
 
     @GetMapping("/export.csv")
     void csv(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"zustaendigkeitsmatrix.csv\"");
-        var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF'); // Excel recognises UTF-8 only with a byte order mark
-        responsibilities.exportCsv(out);
-        out.flush();
+        CsvDownload.send(response, "zustaendigkeitsmatrix.csv", responsibilities::exportCsv);
     }
 
     @GetMapping("/export.pdf")

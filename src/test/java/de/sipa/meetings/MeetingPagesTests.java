@@ -6,9 +6,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -107,7 +110,7 @@ class MeetingPagesTests {
         mvc.perform(post(location + "/agenda").with(coordinator).with(csrf()).param("title", "Ermittlungsstand")
                 .param("confidential", "true"));
         var form = mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString();
-        var field = java.util.regex.Pattern.compile("name=\"(minutes-[0-9a-f-]{36})\"").matcher(form);
+        var field = Pattern.compile("name=\"(minutes-[0-9a-f-]{36})\"").matcher(form);
         assertThat(field.find()).as("a text field per agenda item").isTrue();
 
         mvc.perform(post(location + "/minutes").with(coordinator).with(csrf()).param(field.group(1), "Licht ab Mai"))
@@ -137,6 +140,42 @@ class MeetingPagesTests {
         assertThat(text(mvc.perform(get(location + "/invitation.pdf").with(user(fixtures.user(city.publicOrderUser()))))
                 .andReturn().getResponse().getContentAsByteArray()))
                 .as("the confidential item stays with the members").contains("Stadtpark").doesNotContain("Ermittlungsstand");
+    }
+
+    @Test
+    void theFollowUpBoardFiltersTakesProgressFromTheOwnerAndExportsCsv() throws Exception {
+        var city = fixtures.city();
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var police = user(fixtures.user(city.policeUser()));
+        var location = mvc.perform(post("/meetings").with(coordinator).with(csrf())
+                        .param("bodyId", city.steeringGroup().toString()).param("title", "Frühjahr")
+                        .param("startsAt", "2027-03-01T10:00").param("endsAt", "2027-03-01T12:00"))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(location + "/action-items").with(coordinator).with(csrf()).param("title", "Dienstplan anpassen")
+                .param("owner", city.police().toString()).param("dueOn", "2027-04-01"));
+        mvc.perform(post(location + "/action-items").with(coordinator).with(csrf()).param("title", "Leuchten prüfen")
+                .param("owner", city.publicOrder().toString()).param("dueOn", "2027-05-01"));
+
+        var filtered = "/action-items?owner=" + city.police() + "&state=open";
+        var board = mvc.perform(get(filtered).with(police)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(board).contains("Dienstplan anpassen").doesNotContain("Leuchten prüfen");
+        var id = Pattern.compile("/action-items/([0-9a-f-]{36})/progress").matcher(board);
+        assertThat(id.find()).as("the owner may report progress").isTrue();
+
+        mvc.perform(post("/action-items/" + id.group(1) + "/progress").with(police).with(csrf())
+                        .param("status", "IN_PROGRESS").param("note", "Entwurf liegt vor").param("back", filtered))
+                .andExpect(flash().attribute("success", "actionItem.progressRecorded"))
+                .andExpect(redirectedUrl(filtered));
+        mvc.perform(post("/action-items/" + id.group(1) + "/progress").with(police).with(csrf())
+                        .param("status", "DONE").param("back", "https://example.org/"))
+                .andExpect(redirectedUrl("/action-items"));
+
+        var csv = mvc.perform(get("/action-items/export.csv?state=all").with(coordinator)).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Dienstplan anpassen", "erledigt", "Entwurf liegt vor", "Leuchten prüfen");
     }
 
     private static String text(byte[] pdf) throws Exception {

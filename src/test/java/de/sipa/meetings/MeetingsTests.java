@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,6 +19,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,9 @@ class MeetingsTests {
 
     @Autowired
     MeetingMinutes minutes;
+
+    @Autowired
+    FollowUpBoard board;
 
     City city;
     MeetingId meeting;
@@ -140,8 +145,11 @@ class MeetingsTests {
         var decision = as(() -> meetings.decide(meeting, null, "Beleuchtung Palastgarten verbessern", "einstimmig"));
         as(() -> meetings.assign(meeting, decision.id(), "Angebot für Leuchten einholen", city.publicOrder(), null,
                 LocalDate.of(2027, 4, 30)));
-        assertThat(as(() -> meetings.openActionItems())).extracting(ActionItem::title)
-                .containsExactly("Angebot für Leuchten einholen");
+        assertThat(as(() -> board.followUps(FollowUpQuery.OPEN))).singleElement().satisfies(followUp -> {
+            assertThat(followUp.item().title()).isEqualTo("Angebot für Leuchten einholen");
+            assertThat(followUp.decisionReference()).isEqualTo(decision.reference());
+            assertThat(followUp.body()).isEqualTo(city.steeringGroup());
+        });
         assertThatThrownBy(() -> as(() -> meetings.assign(meeting, null, " ", city.publicOrder(), null,
                 LocalDate.of(2027, 4, 30)))).hasMessage("actionItem.incomplete");
     }
@@ -256,6 +264,53 @@ class MeetingsTests {
         assertThat(jdbc.sql("SELECT text FROM meetings_minutes_text WHERE meeting_id = ? AND version = 1 AND agenda_item_id = ?")
                 .params(held.value(), park).query(String.class).single())
                 .as("the approved version is kept as it was").isEqualTo("Beleuchtung beschlossen");
+    }
+
+    @Test
+    void theOwnerReportsProgressOnTheBoardAndTheFiltersAndTheCsvFollow() throws Exception {
+        var lights = as(() -> meetings.assign(meeting, null, "Leuchten bestellen", city.publicOrder(), city.clerk(),
+                LocalDate.of(2020, 1, 31)));
+        as(() -> meetings.assign(meeting, null, "Streifen planen", city.police(), null, LocalDate.of(2099, 1, 31)));
+
+        login("polizei-" + city.key());
+        try {
+            assertThatThrownBy(() -> board.recordProgress(lights, ActionItemStatus.DONE, "erledigt"))
+                    .as("only the owner organisation and the coordination").isInstanceOf(RuleViolationException.class)
+                    .hasMessage("actionItem.notOwner");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        login("ordnung-" + city.key());
+        try {
+            board.recordProgress(lights, ActionItemStatus.IN_PROGRESS, "Angebote liegen vor");
+            var overdue = board.followUps(new FollowUpQuery(null, null, "open", LocalDate.of(2026, 1, 1)));
+            assertThat(overdue).singleElement().satisfies(f -> {
+                assertThat(f.item().status()).isEqualTo(ActionItemStatus.IN_PROGRESS);
+                assertThat(f.lastNote()).isEqualTo("Angebote liegen vor");
+            });
+            assertThat(board.followUps(new FollowUpQuery(city.police().value(), null, "open", null)))
+                    .extracting(f -> f.item().title()).containsExactly("Streifen planen");
+
+            board.recordProgress(lights, ActionItemStatus.DONE, null);
+            assertThat(board.followUps(FollowUpQuery.OPEN)).extracting(f -> f.item().title())
+                    .containsExactly("Streifen planen");
+            var done = board.followUps(new FollowUpQuery(null, city.steeringGroup().value(), "done", null));
+            assertThat(done).singleElement().satisfies(f -> assertThat(f.lastNote())
+                    .as("a status without a note keeps the last note").isEqualTo("Angebote liegen vor"));
+
+            var csv = new StringWriter();
+            assertThat(board.exportCsv(new FollowUpQuery(null, null, "all", null), csv)).isEqualTo(2);
+            var rows = CSVFormat.EXCEL.builder().setDelimiter(';').setHeader()
+                    .setSkipHeaderRecord(true).get().parse(new StringReader(csv.toString())).getRecords();
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).get("Auftrag")).isEqualTo("Leuchten bestellen");
+            assertThat(rows.get(0).get("Fällig")).isEqualTo("31.01.2020");
+            assertThat(rows.get(0).get("Status")).isEqualTo("erledigt");
+            assertThat(rows.get(0).get("Verantwortlich")).isEqualTo("Otto Ordnung-" + city.key());
+            assertThat(rows.get(0).get("Letzter Stand")).isEqualTo("Angebote liegen vor");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     private List<String> reminders() {

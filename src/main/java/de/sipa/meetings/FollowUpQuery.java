@@ -1,0 +1,23 @@
+package de.sipa.meetings;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Filters of the follow-up board; all optional.
+ *
+ * @param state "open" (default), "done" (done or dropped) or "all"
+ * @param overdueOn only items open and due before that day
+ */
+public record FollowUpQuery(UUID owner, UUID body, String state, LocalDate overdueOn) {
+
+    public static final FollowUpQuery OPEN = new FollowUpQuery(null, null, "open", null);
+
+    String statusCondition() {
+        return switch (state == null ? "open" : state) {
+            case "all" -> "";
+            case "done" -> " AND a.status IN ('DONE', 'DROPPED')";
+            default -> " AND a.status IN ('OPEN', 'IN_PROGRESS')";
+        };
+    }
+}
