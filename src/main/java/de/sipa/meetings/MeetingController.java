@@ -51,6 +51,7 @@ class MeetingController {
     private final MeetingMinutes minutes;
     private final MeetingPapers papers;
     private final FollowUpBoard board;
+    private final AgendaProposals proposals;
     private final Bodies bodies;
     private final People people;
     private final Organisations organisations;
@@ -58,11 +59,12 @@ class MeetingController {
     private final Clock clock;
 
     MeetingController(Meetings meetings, MeetingMinutes minutes, MeetingPapers papers, FollowUpBoard board,
-            Bodies bodies, People people, Organisations organisations, MessageSource messages, Clock clock) {
+            AgendaProposals proposals, Bodies bodies, People people, Organisations organisations, MessageSource messages, Clock clock) {
         this.meetings = meetings;
         this.minutes = minutes;
         this.papers = papers;
         this.board = board;
+        this.proposals = proposals;
         this.bodies = bodies;
         this.people = people;
         this.organisations = organisations;
@@ -116,6 +118,9 @@ class MeetingController {
         model.addAttribute("quorum", meetings.quorum(meeting.id()));
         model.addAttribute("quorumRules", QuorumRule.values());
         model.addAttribute("minutes", minutes.current(meeting.id()).orElse(null));
+        model.addAttribute("proposals", proposals.ofMeeting(meeting.id()));
+        model.addAttribute("proposalCutOff", proposals.cutOff(meeting.id()));
+        model.addAttribute("member", meetings.isMember(meeting.body()));
         model.addAttribute("zone", clock.getZone());
         model.addAttribute("today", LocalDate.now(clock));
         names(model);
@@ -201,6 +206,23 @@ class MeetingController {
             @RequestParam(defaultValue = "false") boolean confidential, RedirectAttributes redirect) {
         return step(id, redirect, "agenda.added",
                 () -> meetings.addAgendaItem(new MeetingId(id), title, description, presenter, confidential));
+    }
+
+    @PostMapping("/{id}/proposals")
+    String propose(@PathVariable UUID id, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String description, RedirectAttributes redirect) {
+        return step(id, redirect, "proposal.made", () -> proposals.propose(new MeetingId(id), title, description));
+    }
+
+    @PostMapping("/{id}/proposals/{proposal}/accept")
+    String acceptProposal(@PathVariable UUID id, @PathVariable UUID proposal, RedirectAttributes redirect) {
+        return step(id, redirect, "proposal.accepted", () -> proposals.accept(new MeetingId(id), proposal));
+    }
+
+    @PostMapping("/{id}/proposals/{proposal}/decline")
+    String declineProposal(@PathVariable UUID id, @PathVariable UUID proposal,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return step(id, redirect, "proposal.declined", () -> proposals.decline(new MeetingId(id), proposal, reason));
     }
 
     @PostMapping("/{id}/decisions")

@@ -335,7 +335,9 @@ public class Meetings {
      * Who sees the body's confidential items: the coordination, and the staff of organisations that sit in the body
      * (accounts belong to organisations, not to the people who hold the seats).
      */
-    private boolean isMember(BodyId body) {
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public boolean isMember(BodyId body) {
         var user = CurrentUser.get();
         if (user.coordinates()) {
             return true;

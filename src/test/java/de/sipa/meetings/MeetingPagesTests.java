@@ -57,6 +57,14 @@ class MeetingPagesTests {
                         .param("startsAt", "2027-10-05T17:00").param("endsAt", "2027-10-05T15:00"))
                 .andExpect(status().isOk());
 
+        var police = user(fixtures.user(city.policeUser()));
+        assertThat(mvc.perform(get(location).with(police)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"proposal-form\"", "bis zum 28.09.2027");
+        mvc.perform(post(location + "/proposals").with(police).with(csrf()).param("title", "Lärm am Kiosk"))
+                .andExpect(flash().attribute("success", "proposal.made"));
+        assertThat(mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString())
+                .contains("Lärm am Kiosk", "vorgeschlagen", "/accept");
+
         var page = mvc.perform(get(location).with(user(fixtures.user(city.policeUser())))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Herbstsitzung", "Lagebild", "LG-2027-01", "Mehr Präsenz am Bahnhof",

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -62,6 +63,9 @@ class MeetingsTests {
 
     @Autowired
     FollowUpBoard board;
+
+    @Autowired
+    AgendaProposals proposals;
 
     City city;
     MeetingId meeting;
@@ -308,6 +312,45 @@ class MeetingsTests {
             assertThat(rows.get(0).get("Status")).isEqualTo("erledigt");
             assertThat(rows.get(0).get("Verantwortlich")).isEqualTo("Otto Ordnung-" + city.key());
             assertThat(rows.get(0).get("Letzter Stand")).isEqualTo("Angebote liegen vor");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void membersProposeAgendaItemsUntilTheCutOffAndTheChairsOfficeDecides() {
+        assertThat(as(() -> proposals.cutOff(meeting))).isEqualTo(LocalDate.of(2027, 3, 3));
+        login(city.publicOrderUser());
+        try {
+            assertThatThrownBy(() -> proposals.propose(meeting, "Parkplatz", null))
+                    .isInstanceOf(RuleViolationException.class).hasMessage("proposal.notMember");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        login(city.policeUser());
+        UUID kiosk;
+        UUID noise;
+        try {
+            kiosk = proposals.propose(meeting, "Lärm am Kiosk", "Beschwerden seit Mai");
+            noise = proposals.propose(meeting, "Feuerwerk", null);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        var item = as(() -> proposals.accept(meeting, kiosk));
+        assertThat(as(() -> meetings.agenda(meeting))).extracting(AgendaItem::id).contains(item);
+        assertThatThrownBy(() -> as(() -> proposals.accept(meeting, kiosk))).hasMessage("proposal.decided");
+        assertThatThrownBy(() -> as(() -> proposals.decline(meeting, noise, " ")))
+                .hasMessage("proposal.reason.required");
+        as(() -> proposals.decline(meeting, noise, "Thema der Ordnungspartnerschaft"));
+        assertThat(as(() -> proposals.ofMeeting(meeting))).extracting(AgendaProposal::status)
+                .containsExactly(AgendaProposal.Status.ACCEPTED, AgendaProposal.Status.DECLINED);
+
+        var soon = as(() -> meetings.schedule(new MeetingDetails(city.steeringGroup().value(), "Kurzfristig",
+                LocalDateTime.now().plusDays(3), LocalDateTime.now().plusDays(3).plusHours(1), null, null)));
+        login(city.policeUser());
+        try {
+            assertThatThrownBy(() -> proposals.propose(soon, "Zu spät", null)).isInstanceOf(RuleViolationException.class)
+                    .hasMessage("proposal.tooLate");
         } finally {
             SecurityContextHolder.clearContext();
         }
