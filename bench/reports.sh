@@ -72,16 +72,6 @@ else
     DATA="$BENCH_TMP/reports/postgres"
 fi
 
-sql() { PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d postgres "$@"; }
-value() { sql -At -c "$1"; }
-seconds_since() { awk -v ms="$(ms_between "$1" "$(now_ns)")" 'BEGIN { printf "%.1f", ms / 1000 }'; }
-
-plan_summary() {
-    awk '/^--- / { print; next }
-         /\(actual|never executed|Rows Removed by|Execution Time|Planning Time|Index Cond|Sort Method/ { print }'
-    echo "(summary; --plans prints the complete plans)"
-}
-
 echo "== SiPa reports benchmark, $(date '+%Y-%m-%d %H:%M %Z') =="
 echo "jar:     ${JAR#"$PROJECT_DIR"/}"
 machine_info
@@ -125,14 +115,6 @@ echo "data:    $(value "SELECT count(*) || ' reports (' || count(*) FILTER (WHER
                        || pg_size_pretty(pg_total_relation_size('reports_report')) || ' reports table with indexes'
                        FROM reports_report")"
 
-reset_statements() { sql -c "SELECT pg_stat_statements_reset()" >/dev/null; }
-top_statements() {
-    sql -P footer=off -c "
-        SELECT calls, round(mean_exec_time::numeric, 2) AS mean_ms, round(total_exec_time::numeric) AS total_ms,
-               left(regexp_replace(query, '\s+', ' ', 'g'), 100) AS statement
-        FROM pg_stat_statements WHERE query !~* 'pg_stat_statements|ALTER SYSTEM'
-        ORDER BY total_exec_time DESC LIMIT ${1:-8}"
-}
 
 IDS="$(value "SELECT string_agg(public_id, ',') FROM (SELECT public_id FROM reports_report
               WHERE public_id IS NOT NULL AND submitted_by = 'bench' ORDER BY md5(public_id) LIMIT 20) x")"
