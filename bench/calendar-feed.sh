@@ -36,10 +36,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 PORT="${SIPA_BENCH_CALENDAR_PORT:-18083}"
-if curl -s -o /dev/null -m 1 "http://localhost:$PORT/"; then
-    log "Port $PORT is in use; set SIPA_BENCH_CALENDAR_PORT"
-    exit 1
-fi
+require_free_port "$PORT" SIPA_BENCH_CALENDAR_PORT
 
 bench_init
 build_jar
@@ -52,10 +49,7 @@ echo "jar:     ${JAR#"$PROJECT_DIR"/}"
 machine_info
 echo
 
-log "Starting SiPa (HTTP $PORT, PostgreSQL $DB_PORT) ..."
-app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT"
-wait_for_login_page "$PORT" 180 >/dev/null
-wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
+start_demo_instance "$DATA" "$PORT"
 # The demo meetings are added by a later runner: wait for them.
 for _ in $(seq 1 600); do
     [[ "$(value "SELECT count(*) > 0 FROM meetings_meeting" 2>/dev/null)" == t ]] && break
@@ -66,11 +60,7 @@ log "Adding $YEARS years of meetings (bench/sql/seed-meetings.sql) ..."
 t0="$(now_ns)"
 sql -v years="$YEARS" -f "$BENCH_DIR/sql/seed-meetings.sql" >/dev/null
 echo "seeded in $(seconds_since "$t0") s (incl. VACUUM ANALYZE)"
-sql -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
-log "Restarting with pg_stat_statements ..."
-app_stop
-app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT"
-wait_for_login_page "$PORT" 180 >/dev/null
+restart_with_pg_stat_statements "$DATA" "$PORT"
 sql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 
 PARTNERSHIP="$(value "SELECT id FROM partners_partnership WHERE slug = 'musterstadt'")"

@@ -240,3 +240,34 @@ top_statements() {
         FROM pg_stat_statements WHERE query !~* 'pg_stat_statements|ALTER SYSTEM'
         ORDER BY total_exec_time DESC LIMIT ${1:-8}"
 }
+
+# Exits unless nothing answers HTTP on PORT; VAR names the environment variable that picks another port.
+require_free_port() {
+    if curl -s -o /dev/null -m 1 "http://localhost:$1/"; then
+        log "Port $1 is in use; set $2"
+        exit 1
+    fi
+}
+
+# start_demo_instance DATA_DIR HTTP_PORT [app args...]: app_start with the demo profile's data on DB_PORT, then
+# waits for /login and for the Musterstadt demo partnership.
+start_demo_instance() {
+    local data="$1" port="$2"
+    shift 2
+    log "Starting SiPa (HTTP $port, PostgreSQL $DB_PORT) ..."
+    app_start "$data" "$port" --sipa.database.port="$DB_PORT" "$@"
+    wait_for_login_page "$port" 180 >/dev/null
+    wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
+}
+
+# restart_with_pg_stat_statements DATA_DIR HTTP_PORT [app args...]: the throwaway database preloads
+# pg_stat_statements from now on (ALTER SYSTEM), so the instance is restarted once.
+restart_with_pg_stat_statements() {
+    local data="$1" port="$2"
+    shift 2
+    sql -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+    log "Restarting with pg_stat_statements ..."
+    app_stop
+    app_start "$data" "$port" --sipa.database.port="$DB_PORT" "$@"
+    wait_for_login_page "$port" 180 >/dev/null
+}

@@ -52,10 +52,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 PORT="${SIPA_BENCH_REPORTS_PORT:-18082}"
-if curl -s -o /dev/null -m 1 "http://localhost:$PORT/"; then
-    log "Port $PORT is in use; set SIPA_BENCH_REPORTS_PORT"
-    exit 1
-fi
+require_free_port "$PORT" SIPA_BENCH_REPORTS_PORT
 
 bench_init
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
@@ -83,10 +80,7 @@ UNTHROTTLED=(--sipa.reports.open311-intake-limit=1000000000)
 
 seeded=0
 [[ -f "$DATA/PG_VERSION" ]] && seeded=1
-log "Starting SiPa (HTTP $PORT, PostgreSQL $DB_PORT) ..."
-app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT" "${UNTHROTTLED[@]}"
-wait_for_login_page "$PORT" 180 >/dev/null
-wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
+start_demo_instance "$DATA" "$PORT" "${UNTHROTTLED[@]}"
 # The categories, their demo reports and the API key are added by later runners: wait for them too.
 for _ in $(seq 1 600); do
     [[ "$(value "SELECT (SELECT count(*) FROM reports_api_client) > 0 AND (SELECT count(*) FROM reports_report) > 0" \
@@ -99,11 +93,7 @@ if [[ "$seeded" == 0 ]]; then
     t0="$(now_ns)"
     sql -v reports="$REPORTS" -f "$BENCH_DIR/sql/seed-reports.sql" >/dev/null
     echo "seeded $REPORTS reports in $(seconds_since "$t0") s (incl. events and VACUUM ANALYZE)"
-    sql -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
-    log "Restarting with pg_stat_statements ..."
-    app_stop
-    app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT" "${UNTHROTTLED[@]}"
-    wait_for_login_page "$PORT" 180 >/dev/null
+    restart_with_pg_stat_statements "$DATA" "$PORT" "${UNTHROTTLED[@]}"
 else
     echo "reusing the data directory $DATA"
 fi
