@@ -1,4 +1,4 @@
-# Shared helpers for the SiPa benchmarks; sourced by startup.sh and directory-search.sh.
+# Shared helpers for the SiPa benchmarks; sourced by the benchmark scripts.
 # Everything a benchmark starts is recorded here and stopped again by bench_cleanup (EXIT/INT/TERM trap).
 
 set -euo pipefail
@@ -217,4 +217,57 @@ log_ms() {
 # A free TCP port on loopback.
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# psql against the benchmark's PostgreSQL (DB_PORT); value prints one result without decoration.
+sql() { PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d postgres "$@"; }
+value() { sql -At -c "$1"; }
+seconds_since() { awk -v ms="$(ms_between "$1" "$(now_ns)")" 'BEGIN { printf "%.1f", ms / 1000 }'; }
+
+# Filters EXPLAIN ANALYZE output down to the lines with timings, row counts and index use.
+plan_summary() {
+    awk '/^--- / { print; next }
+         /\(actual|never executed|Rows Removed by|Execution Time|Planning Time|Index Cond|Sort Method/ { print }'
+    echo "(summary; --plans prints the complete plans)"
+}
+
+# pg_stat_statements (loaded with ALTER SYSTEM and a restart): reset, and the top statements by total time.
+reset_statements() { sql -c "SELECT pg_stat_statements_reset()" >/dev/null; }
+top_statements() {
+    sql -P footer=off -c "
+        SELECT calls, round(mean_exec_time::numeric, 2) AS mean_ms, round(total_exec_time::numeric) AS total_ms,
+               left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS statement
+        FROM pg_stat_statements WHERE query !~* 'pg_stat_statements|ALTER SYSTEM'
+        ORDER BY total_exec_time DESC LIMIT ${1:-8}"
+}
+
+# Exits unless nothing answers HTTP on PORT; VAR names the environment variable that picks another port.
+require_free_port() {
+    if curl -s -o /dev/null -m 1 "http://localhost:$1/"; then
+        log "Port $1 is in use; set $2"
+        exit 1
+    fi
+}
+
+# start_demo_instance DATA_DIR HTTP_PORT [app args...]: app_start with the demo profile's data on DB_PORT, then
+# waits for /login and for the Musterstadt demo partnership.
+start_demo_instance() {
+    local data="$1" port="$2"
+    shift 2
+    log "Starting SiPa (HTTP $port, PostgreSQL $DB_PORT) ..."
+    app_start "$data" "$port" --sipa.database.port="$DB_PORT" "$@"
+    wait_for_login_page "$port" 180 >/dev/null
+    wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
+}
+
+# restart_with_pg_stat_statements DATA_DIR HTTP_PORT [app args...]: the throwaway database preloads
+# pg_stat_statements from now on (ALTER SYSTEM), so the instance is restarted once.
+restart_with_pg_stat_statements() {
+    local data="$1" port="$2"
+    shift 2
+    sql -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+    log "Restarting with pg_stat_statements ..."
+    app_stop
+    app_start "$data" "$port" --sipa.database.port="$DB_PORT" "$@"
+    wait_for_login_page "$port" 180 >/dev/null
 }

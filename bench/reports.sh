@@ -52,10 +52,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 PORT="${SIPA_BENCH_REPORTS_PORT:-18082}"
-if curl -s -o /dev/null -m 1 "http://localhost:$PORT/"; then
-    log "Port $PORT is in use; set SIPA_BENCH_REPORTS_PORT"
-    exit 1
-fi
+require_free_port "$PORT" SIPA_BENCH_REPORTS_PORT
 
 bench_init
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
@@ -72,16 +69,6 @@ else
     DATA="$BENCH_TMP/reports/postgres"
 fi
 
-sql() { PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d postgres "$@"; }
-value() { sql -At -c "$1"; }
-seconds_since() { awk -v ms="$(ms_between "$1" "$(now_ns)")" 'BEGIN { printf "%.1f", ms / 1000 }'; }
-
-plan_summary() {
-    awk '/^--- / { print; next }
-         /\(actual|never executed|Rows Removed by|Execution Time|Planning Time|Index Cond|Sort Method/ { print }'
-    echo "(summary; --plans prints the complete plans)"
-}
-
 echo "== SiPa reports benchmark, $(date '+%Y-%m-%d %H:%M %Z') =="
 echo "jar:     ${JAR#"$PROJECT_DIR"/}"
 machine_info
@@ -93,10 +80,7 @@ UNTHROTTLED=(--sipa.reports.open311-intake-limit=1000000000)
 
 seeded=0
 [[ -f "$DATA/PG_VERSION" ]] && seeded=1
-log "Starting SiPa (HTTP $PORT, PostgreSQL $DB_PORT) ..."
-app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT" "${UNTHROTTLED[@]}"
-wait_for_login_page "$PORT" 180 >/dev/null
-wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
+start_demo_instance "$DATA" "$PORT" "${UNTHROTTLED[@]}"
 # The categories, their demo reports and the API key are added by later runners: wait for them too.
 for _ in $(seq 1 600); do
     [[ "$(value "SELECT (SELECT count(*) FROM reports_api_client) > 0 AND (SELECT count(*) FROM reports_report) > 0" \
@@ -109,11 +93,7 @@ if [[ "$seeded" == 0 ]]; then
     t0="$(now_ns)"
     sql -v reports="$REPORTS" -f "$BENCH_DIR/sql/seed-reports.sql" >/dev/null
     echo "seeded $REPORTS reports in $(seconds_since "$t0") s (incl. events and VACUUM ANALYZE)"
-    sql -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
-    log "Restarting with pg_stat_statements ..."
-    app_stop
-    app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT" "${UNTHROTTLED[@]}"
-    wait_for_login_page "$PORT" 180 >/dev/null
+    restart_with_pg_stat_statements "$DATA" "$PORT" "${UNTHROTTLED[@]}"
 else
     echo "reusing the data directory $DATA"
 fi
@@ -125,14 +105,6 @@ echo "data:    $(value "SELECT count(*) || ' reports (' || count(*) FILTER (WHER
                        || pg_size_pretty(pg_total_relation_size('reports_report')) || ' reports table with indexes'
                        FROM reports_report")"
 
-reset_statements() { sql -c "SELECT pg_stat_statements_reset()" >/dev/null; }
-top_statements() {
-    sql -P footer=off -c "
-        SELECT calls, round(mean_exec_time::numeric, 2) AS mean_ms, round(total_exec_time::numeric) AS total_ms,
-               left(regexp_replace(query, '\s+', ' ', 'g'), 100) AS statement
-        FROM pg_stat_statements WHERE query !~* 'pg_stat_statements|ALTER SYSTEM'
-        ORDER BY total_exec_time DESC LIMIT ${1:-8}"
-}
 
 IDS="$(value "SELECT string_agg(public_id, ',') FROM (SELECT public_id FROM reports_report
               WHERE public_id IS NOT NULL AND submitted_by = 'bench' ORDER BY md5(public_id) LIMIT 20) x")"

@@ -27,10 +27,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 PORT="${SIPA_BENCH_PORT:-18080}"
-if curl -s -o /dev/null -m 1 "http://localhost:$PORT/"; then
-    log "Port $PORT is in use; set SIPA_BENCH_PORT"
-    exit 1
-fi
+require_free_port "$PORT" SIPA_BENCH_PORT
 
 bench_init
 build_jar
