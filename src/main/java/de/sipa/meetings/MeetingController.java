@@ -3,6 +3,7 @@ package de.sipa.meetings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.sipa.partners.Bodies;
@@ -52,6 +57,7 @@ class MeetingController {
     private final MeetingPapers papers;
     private final FollowUpBoard board;
     private final AgendaProposals proposals;
+    private final MeetingMaterials materials;
     private final Bodies bodies;
     private final People people;
     private final Organisations organisations;
@@ -59,12 +65,13 @@ class MeetingController {
     private final Clock clock;
 
     MeetingController(Meetings meetings, MeetingMinutes minutes, MeetingPapers papers, FollowUpBoard board,
-            AgendaProposals proposals, Bodies bodies, People people, Organisations organisations, MessageSource messages, Clock clock) {
+            AgendaProposals proposals, MeetingMaterials materials, Bodies bodies, People people, Organisations organisations, MessageSource messages, Clock clock) {
         this.meetings = meetings;
         this.minutes = minutes;
         this.papers = papers;
         this.board = board;
         this.proposals = proposals;
+        this.materials = materials;
         this.bodies = bodies;
         this.people = people;
         this.organisations = organisations;
@@ -119,6 +126,8 @@ class MeetingController {
         model.addAttribute("quorumRules", QuorumRule.values());
         model.addAttribute("minutes", minutes.current(meeting.id()).orElse(null));
         model.addAttribute("proposals", proposals.ofMeeting(meeting.id()));
+        model.addAttribute("materials", materials.ofMeeting(meeting.id()).stream()
+                .collect(Collectors.groupingBy(Material::agendaItem)));
         model.addAttribute("proposalCutOff", proposals.cutOff(meeting.id()));
         model.addAttribute("member", meetings.isMember(meeting.body()));
         model.addAttribute("zone", clock.getZone());
@@ -206,6 +215,24 @@ class MeetingController {
             @RequestParam(defaultValue = "false") boolean confidential, RedirectAttributes redirect) {
         return step(id, redirect, "agenda.added",
                 () -> meetings.addAgendaItem(new MeetingId(id), title, description, presenter, confidential));
+    }
+
+    @PostMapping("/{id}/agenda/{item}/material")
+    String attach(@PathVariable UUID id, @PathVariable UUID item, @RequestParam("file") MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        var content = file.getBytes();
+        return step(id, redirect, "material.attached",
+                () -> materials.attach(new MeetingId(id), item, file.getOriginalFilename(), content));
+    }
+
+    @GetMapping("/{id}/material/{material}")
+    ResponseEntity<byte[]> material(@PathVariable UUID id, @PathVariable UUID material) {
+        var download = materials.download(new MeetingId(id), material);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.material().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.material().fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(download.content());
     }
 
     @PostMapping("/{id}/proposals")

@@ -1,9 +1,11 @@
 package de.sipa.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -17,6 +19,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import de.sipa.Fixtures;
@@ -184,6 +187,39 @@ class MeetingPagesTests {
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(csv.getContentAsString(StandardCharsets.UTF_8))
                 .contains("Dienstplan anpassen", "erledigt", "Entwurf liegt vor", "Leuchten prüfen");
+    }
+
+    @Test
+    void materialIsUploadedToAnAgendaItemAndDownloadedUnderItsName() throws Exception {
+        var city = fixtures.city();
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var location = mvc.perform(post("/meetings").with(coordinator).with(csrf())
+                        .param("bodyId", city.steeringGroup().toString()).param("title", "Mit Unterlagen")
+                        .param("startsAt", "2027-06-01T10:00").param("endsAt", "2027-06-01T12:00"))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(location + "/agenda").with(coordinator).with(csrf()).param("title", "Stadtpark"));
+        var page = mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString();
+        var upload = Pattern.compile("(/meetings/[0-9a-f-]{36}/agenda/[0-9a-f-]{36}/material)").matcher(page);
+        assertThat(upload.find()).isTrue();
+
+        var pdf = "%PDF-1.4 Plan".getBytes(StandardCharsets.US_ASCII);
+        mvc.perform(multipart(upload.group(1)).file(new MockMultipartFile("file", "Lageplan Süd.pdf", "application/pdf", pdf))
+                        .with(coordinator).with(csrf()))
+                .andExpect(flash().attribute("success", "material.attached"));
+        mvc.perform(multipart(upload.group(1)).file(new MockMultipartFile("file", "virus.exe", "application/pdf", pdf))
+                        .with(coordinator).with(csrf()))
+                .andExpect(flash().attribute("problem", startsWith("Erlaubt sind PDF")));
+
+        page = mvc.perform(get(location).with(user(fixtures.user(city.policeUser())))).andReturn().getResponse()
+                .getContentAsString();
+        var link = Pattern.compile("href=\"(/meetings/[0-9a-f-]{36}/material/[0-9a-f-]{36})\"").matcher(page);
+        assertThat(link.find()).isTrue();
+        assertThat(page).contains("Lageplan Süd.pdf", "Fassung 1").doesNotContain("virus.exe");
+        var file = mvc.perform(get(link.group(1)).with(user(fixtures.user(city.policeUser())))).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(file.getContentType()).isEqualTo("application/pdf");
+        assertThat(file.getHeader("Content-Disposition")).startsWith("attachment").contains("Lageplan");
+        assertThat(file.getContentAsByteArray()).isEqualTo(pdf);
     }
 
     private static String text(byte[] pdf) throws Exception {

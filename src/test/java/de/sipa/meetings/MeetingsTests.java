@@ -38,6 +38,7 @@ import de.sipa.partners.MembershipDetails;
 import de.sipa.partners.MembershipRole;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonDetails;
+import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
 @SipaIntegrationTest
@@ -66,6 +67,9 @@ class MeetingsTests {
 
     @Autowired
     AgendaProposals proposals;
+
+    @Autowired
+    MeetingMaterials materials;
 
     City city;
     MeetingId meeting;
@@ -351,6 +355,36 @@ class MeetingsTests {
         try {
             assertThatThrownBy(() -> proposals.propose(soon, "Zu spät", null)).isInstanceOf(RuleViolationException.class)
                     .hasMessage("proposal.tooLate");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void materialIsVersionedByNameCheckedByContentAndKeptFromNonMembersOfConfidentialItems() {
+        var open = as(() -> meetings.addAgendaItem(meeting, "Stadtpark", null, null, false));
+        var secret = as(() -> meetings.addAgendaItem(meeting, "Ermittlungen", null, null, true));
+        var pdf = "%PDF-1.4 Lageplan".getBytes(StandardCharsets.US_ASCII);
+        var first = as(() -> materials.attach(meeting, open, "Lageplan.pdf", pdf));
+        var second = as(() -> materials.attach(meeting, open, "Lageplan.pdf", "%PDF-1.4 neu".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.version()).isEqualTo(2);
+        var hidden = as(() -> materials.attach(meeting, secret, "Bericht.pdf", pdf));
+
+        assertThatThrownBy(() -> as(() -> materials.attach(meeting, open, "tool.pdf", "MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1))))
+                .as("a program named .pdf").isInstanceOf(RuleViolationException.class).hasMessage("material.type");
+        assertThatThrownBy(() -> as(() -> materials.attach(meeting, open, "setup.exe", pdf)))
+                .isInstanceOf(RuleViolationException.class).hasMessage("material.type");
+        var big = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(pdf, 0, big, 0, pdf.length);
+        assertThatThrownBy(() -> as(() -> materials.attach(meeting, open, "gross.pdf", big)))
+                .isInstanceOf(RuleViolationException.class).hasMessage("material.tooLarge");
+
+        assertThat(as(() -> materials.download(meeting, first.id())).content()).isEqualTo(pdf);
+        login(city.publicOrderUser());
+        try {
+            assertThat(materials.ofMeeting(meeting)).extracting(Material::id).containsExactly(second.id(), first.id());
+            assertThatThrownBy(() -> materials.download(meeting, hidden.id())).isInstanceOf(NotFoundException.class);
         } finally {
             SecurityContextHolder.clearContext();
         }
