@@ -40,6 +40,9 @@ import de.sipa.partners.Organisations;
 import de.sipa.partners.People;
 import de.sipa.partners.Person;
 import de.sipa.partners.PersonId;
+import de.sipa.responsibilities.Review;
+import de.sipa.responsibilities.ReviewId;
+import de.sipa.responsibilities.Reviews;
 import de.sipa.shared.FlashSteps;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.RuleViolationException;
@@ -58,6 +61,7 @@ class MeetingController {
     private final FollowUpBoard board;
     private final AgendaProposals proposals;
     private final MeetingMaterials materials;
+    private final Reviews reviews;
     private final Bodies bodies;
     private final People people;
     private final Organisations organisations;
@@ -65,13 +69,15 @@ class MeetingController {
     private final Clock clock;
 
     MeetingController(Meetings meetings, MeetingMinutes minutes, MeetingPapers papers, FollowUpBoard board,
-            AgendaProposals proposals, MeetingMaterials materials, Bodies bodies, People people, Organisations organisations, MessageSource messages, Clock clock) {
+            AgendaProposals proposals, MeetingMaterials materials,
+            Reviews reviews, Bodies bodies, People people, Organisations organisations, MessageSource messages, Clock clock) {
         this.meetings = meetings;
         this.minutes = minutes;
         this.papers = papers;
         this.board = board;
         this.proposals = proposals;
         this.materials = materials;
+        this.reviews = reviews;
         this.bodies = bodies;
         this.people = people;
         this.organisations = organisations;
@@ -126,6 +132,9 @@ class MeetingController {
         model.addAttribute("quorumRules", QuorumRule.values());
         model.addAttribute("minutes", minutes.current(meeting.id()).orElse(null));
         model.addAttribute("proposals", proposals.ofMeeting(meeting.id()));
+        var allReviews = reviews.all();
+        model.addAttribute("reviews", allReviews);
+        model.addAttribute("reviewTitles", allReviews.stream().collect(Collectors.toMap(Review::id, Review::title)));
         model.addAttribute("materials", materials.ofMeeting(meeting.id()).stream()
                 .collect(Collectors.groupingBy(Material::agendaItem)));
         model.addAttribute("proposalCutOff", proposals.cutOff(meeting.id()));
@@ -255,8 +264,9 @@ class MeetingController {
     @PostMapping("/{id}/decisions")
     String decide(@PathVariable UUID id, @RequestParam(required = false) UUID agendaItem,
             @RequestParam(defaultValue = "") String wording, @RequestParam(defaultValue = "") String vote,
-            RedirectAttributes redirect) {
-        return step(id, redirect, "decision.taken", () -> meetings.decide(new MeetingId(id), agendaItem, wording, vote));
+            @RequestParam(required = false) UUID review, RedirectAttributes redirect) {
+        return step(id, redirect, "decision.taken", () -> meetings.decide(new MeetingId(id), agendaItem, wording, vote,
+                review == null ? null : new ReviewId(review)));
     }
 
     @PostMapping("/{id}/action-items")

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import de.sipa.partners.BodyId;
 import de.sipa.partners.PersonId;
+import de.sipa.responsibilities.ReviewId;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 
@@ -33,10 +34,13 @@ class MeetingRepository {
                 rs.getBoolean("confidential"));
     };
 
-    private static final RowMapper<Decision> DECISION = (rs, n) -> new Decision(
-            new DecisionId(rs.getObject("id", UUID.class)), new MeetingId(rs.getObject("meeting_id", UUID.class)),
-            rs.getObject("agenda_item_id", UUID.class), rs.getString("reference"), rs.getString("wording"),
-            rs.getString("vote"), rs.getTimestamp("decided_at").toInstant());
+    private static final RowMapper<Decision> DECISION = (rs, n) -> {
+        var review = rs.getObject("review_id", UUID.class);
+        return new Decision(new DecisionId(rs.getObject("id", UUID.class)),
+                new MeetingId(rs.getObject("meeting_id", UUID.class)), rs.getObject("agenda_item_id", UUID.class),
+                rs.getString("reference"), rs.getString("wording"), rs.getString("vote"),
+                rs.getTimestamp("decided_at").toInstant(), review == null ? null : new ReviewId(review));
+    };
 
     private static final RowMapper<ActionItem> ACTION = (rs, n) -> {
         var decision = rs.getObject("decision_id", UUID.class);
@@ -128,11 +132,12 @@ class MeetingRepository {
     void insertDecision(PartnershipId partnership, BodyId body, int year, int number, Decision decision) {
         jdbc.sql("""
                 INSERT INTO meetings_decision (id, partnership_id, body_id, meeting_id, agenda_item_id, year, number,
-                                               reference, wording, vote, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                               reference, wording, vote, decided_at, review_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(decision.id().value(), partnership.value(), body.value(), decision.meeting().value(),
                         decision.agendaItem(), year, number, decision.reference(), decision.wording(), decision.vote(),
-                        Timestamp.from(decision.decidedAt()))
+                        Timestamp.from(decision.decidedAt()),
+                        decision.review() == null ? null : decision.review().value())
                 .update();
     }
 

@@ -25,6 +25,8 @@ import de.sipa.partners.MembershipRole;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonId;
+import de.sipa.responsibilities.ReviewId;
+import de.sipa.responsibilities.Reviews;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.RuleViolationException;
@@ -45,12 +47,13 @@ public class Meetings {
     private final Notifications notifications;
     private final AuditTrail auditTrail;
     private final Accounts accounts;
+    private final Reviews reviews;
     private final Clock clock;
     private final String organizer;
     private final String baseUrl;
 
     Meetings(MeetingRepository meetings, Bodies bodies, People people, Organisations organisations,
-            Notifications notifications, AuditTrail auditTrail, Accounts accounts, Clock clock,
+            Notifications notifications, AuditTrail auditTrail, Accounts accounts, Reviews reviews, Clock clock,
             @Value("${sipa.mail.from:sipa@localhost}") String organizer,
             @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
         this.meetings = meetings;
@@ -60,6 +63,7 @@ public class Meetings {
         this.notifications = notifications;
         this.auditTrail = auditTrail;
         this.accounts = accounts;
+        this.reviews = reviews;
         this.clock = clock;
         this.organizer = organizer;
         this.baseUrl = baseUrl;
@@ -228,7 +232,7 @@ public class Meetings {
 
     /** Takes a decision: numbered per body and year, e.g. "LG-2026-07", without gaps. */
     @PreAuthorize(MeetingPermissions.PLAN)
-    public Decision decide(MeetingId id, UUID agendaItem, String wording, String vote) {
+    public Decision decide(MeetingId id, UUID agendaItem, String wording, String vote, ReviewId review) {
         var meeting = get(id);
         if (wording == null || wording.isBlank()) {
             throw new RuleViolationException("decision.wording.required");
@@ -236,12 +240,15 @@ public class Meetings {
         if (agendaItem != null && meetings.agenda(id).stream().noneMatch(i -> i.id().equals(agendaItem))) {
             throw new NotFoundException("AgendaItem", agendaItem);
         }
+        if (review != null) {
+            reviews.get(review);
+        }
         var body = bodies.get(meeting.body());
         int year = meeting.startsAt().atZone(clock.getZone()).getYear();
         int number = meetings.nextDecisionNumber(body.id(), year);
         var decision = new Decision(DecisionId.random(), id, agendaItem,
                 String.format("%s-%d-%02d", body.shortName(), year, number), wording.strip(), blankToNull(vote),
-                clock.instant());
+                clock.instant(), review);
         meetings.insertDecision(CurrentUser.partnership(), body.id(), year, number, decision);
         auditTrail.record(AuditAction.CREATED, "Decision", decision.id(), "Beschluss " + decision.reference());
         return decision;

@@ -129,7 +129,7 @@ class MeetingsDemo implements ApplicationRunner {
                     var id = DecisionId.random();
                     meetings.insertDecision(partnership, body.id(), year, number, new Decision(id, meeting.id(), null,
                             String.format("%s-%d-%02d", body.shortName(), year, number), text, "einstimmig",
-                            at(day, 15)));
+                            at(day, 15), null));
                     for (int t = 0; t < 2; t++) {
                         var due = day.plusWeeks(4 + 2L * (task % 12));
                         var status = due.isBefore(today.minusMonths(1)) ? (task % 5 == 0 ? ActionItemStatus.OPEN

@@ -38,6 +38,13 @@ import de.sipa.partners.MembershipDetails;
 import de.sipa.partners.MembershipRole;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonDetails;
+import de.sipa.responsibilities.EntryDetails;
+import de.sipa.responsibilities.Responsibilities;
+import de.sipa.responsibilities.Responsibility;
+import de.sipa.responsibilities.ReviewForm;
+import de.sipa.responsibilities.ReviewId;
+import de.sipa.responsibilities.Reviews;
+import de.sipa.responsibilities.TopicDetails;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
@@ -70,6 +77,12 @@ class MeetingsTests {
 
     @Autowired
     MeetingMaterials materials;
+
+    @Autowired
+    Reviews reviews;
+
+    @Autowired
+    Responsibilities responsibilities;
 
     City city;
     MeetingId meeting;
@@ -122,7 +135,7 @@ class MeetingsTests {
         var tasks = new ArrayList<Callable<String>>();
         for (int i = 0; i < 24; i++) {
             var wording = "Beschluss " + i;
-            tasks.add(() -> as(() -> meetings.decide(meeting, null, wording, null).reference()));
+            tasks.add(() -> as(() -> meetings.decide(meeting, null, wording, null, null).reference()));
         }
         var references = new ArrayList<String>();
         for (var future : pool.invokeAll(tasks)) {
@@ -150,7 +163,7 @@ class MeetingsTests {
         assertThat(meetings.agenda(meeting)).extracting(AgendaItem::title).containsExactly("Öffentlichkeitsarbeit");
         SecurityContextHolder.clearContext();
 
-        var decision = as(() -> meetings.decide(meeting, null, "Beleuchtung Palastgarten verbessern", "einstimmig"));
+        var decision = as(() -> meetings.decide(meeting, null, "Beleuchtung Palastgarten verbessern", "einstimmig", null));
         as(() -> meetings.assign(meeting, decision.id(), "Angebot für Leuchten einholen", city.publicOrder(), null,
                 LocalDate.of(2027, 4, 30)));
         assertThat(as(() -> board.followUps(FollowUpQuery.OPEN))).singleElement().satisfies(followUp -> {
@@ -388,6 +401,23 @@ class MeetingsTests {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    @Test
+    void aDecisionThatChangesResponsibilitiesNamesItsReview() {
+        var review = as(() -> {
+            var night = responsibilities.createTopic(new TopicDetails("Nachtruhe " + city.key(), null, null, true));
+            responsibilities.assign(new EntryDetails(night.value(), null, null, city.police().value(),
+                    Responsibility.LEAD, null, null, "Start"));
+            return reviews.open(new ReviewForm("Aufgabenkritik Nacht", LocalDate.now().plusDays(14), List.of(),
+                    List.of()));
+        });
+        var decision = as(() -> meetings.decide(meeting, null, "Nachtstreifen neu verteilen", null, review));
+        assertThat(as(() -> meetings.decisions(meeting))).singleElement()
+                .satisfies(d -> assertThat(d.review()).isEqualTo(review));
+        assertThat(decision.review()).isEqualTo(review);
+        assertThatThrownBy(() -> as(() -> meetings.decide(meeting, null, "Fremde Runde", null,
+                new ReviewId(UUID.randomUUID())))).isInstanceOf(NotFoundException.class);
     }
 
     private List<String> reminders() {
