@@ -218,6 +218,7 @@ public class Meetings {
     @PreAuthorize(MeetingPermissions.PLAN)
     public UUID addAgendaItem(MeetingId id, String title, String description, UUID presenter, boolean confidential) {
         var meeting = lock(id);
+        requireRecording(meeting);
         if (title == null || title.isBlank()) {
             throw new RuleViolationException("agenda.title.required");
         }
@@ -234,6 +235,7 @@ public class Meetings {
     @PreAuthorize(MeetingPermissions.PLAN)
     public Decision decide(MeetingId id, UUID agendaItem, String wording, String vote, ReviewId review) {
         var meeting = get(id);
+        requireRecording(meeting);
         if (wording == null || wording.isBlank()) {
             throw new RuleViolationException("decision.wording.required");
         }
@@ -264,6 +266,7 @@ public class Meetings {
     public ActionItemId assign(MeetingId id, DecisionId decision, String title, OrganisationId owner,
             PersonId responsible, LocalDate dueOn) {
         var meeting = get(id);
+        requireRecording(meeting);
         if (title == null || title.isBlank() || dueOn == null) {
             throw new RuleViolationException("actionItem.incomplete");
         }
@@ -352,6 +355,12 @@ public class Meetings {
         var today = LocalDate.now(clock);
         return bodies.members(body).stream()
                 .anyMatch(m -> m.membership().isCurrentOn(today) && user.belongsTo(m.person().organisation()));
+    }
+
+    private static void requireRecording(Meeting meeting) {
+        if (!meeting.status().takesRecords()) {
+            throw new RuleViolationException("meeting.closed");
+        }
     }
 
     private Meeting lock(MeetingId id) {

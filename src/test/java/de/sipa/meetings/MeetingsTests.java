@@ -273,6 +273,11 @@ class MeetingsTests {
 
         assertThatThrownBy(() -> as(() -> minutes.write(held, Map.of(park, "nachträglich"))))
                 .isInstanceOf(RuleViolationException.class).hasMessage("minutes.approved");
+        assertThatThrownBy(() -> as(() -> meetings.decide(held, null, "Nachträglich beschlossen", null, null)))
+                .as("approved minutes close the record").isInstanceOf(RuleViolationException.class)
+                .hasMessage("meeting.closed");
+        assertThatThrownBy(() -> as(() -> meetings.addAgendaItem(held, "Nachtrag", null, null, false)))
+                .isInstanceOf(RuleViolationException.class).hasMessage("meeting.closed");
         assertThatThrownBy(() -> as(() -> minutes.correct(held, " "))).isInstanceOf(RuleViolationException.class)
                 .hasMessage("minutes.reason.required");
         as(() -> minutes.correct(held, "Uhrzeit fehlte"));
