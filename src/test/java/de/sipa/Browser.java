@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -228,8 +229,26 @@ public final class Browser implements AutoCloseable {
     public void submitAndWaitForNewPage(By locator) {
         var page = driver.findElement(By.tagName("html"));
         click(locator);
-        await("a new page after clicking " + locator, ExpectedConditions.stalenessOf(page));
+        await("a new page after clicking " + locator, d -> isGone(page));
         await("the new page to load", d -> "complete".equals(script("return document.readyState")));
+    }
+
+    /**
+     * Whether the element left the document. Chromium sometimes answers for a node of the page being replaced with
+     * "does not belong to the document" instead of a stale element: that means gone as well.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public Object script(String javascript, Object... arguments) {

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -86,8 +87,12 @@ class MeetingController {
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("meetings", meetings.all());
+    String list(@RequestParam(required = false) UUID body, @RequestParam(defaultValue = "true") boolean upcoming,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("meetings", meetings.page(body, upcoming, PageRequest.of(Math.max(page, 0), 25)));
+        model.addAttribute("body", body);
+        model.addAttribute("upcoming", upcoming);
+        model.addAttribute("bodies", bodies.all());
         model.addAttribute("openActionItems", board.followUps(FollowUpQuery.OPEN));
         model.addAttribute("today", LocalDate.now(clock));
         names(model);

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,6 +65,26 @@ class MeetingRepository {
     List<Meeting> all(PartnershipId partnership) {
         return jdbc.sql("SELECT * FROM meetings_meeting WHERE partnership_id = ? ORDER BY starts_at DESC")
                 .param(partnership.value()).query(MEETING).list();
+    }
+
+    /** Upcoming meetings from the earliest, or past ones from the latest; optionally of one body. */
+    Page<Meeting> page(PartnershipId partnership, UUID body, boolean upcoming, Instant since, Pageable pageable) {
+        var where = "WHERE partnership_id = :partnership AND starts_at " + (upcoming ? ">=" : "<") + " :since"
+                + (body == null ? "" : " AND body_id = :body");
+        var params = new HashMap<String, Object>();
+        params.put("partnership", partnership.value());
+        params.put("since", Timestamp.from(since));
+        if (body != null) {
+            params.put("body", body);
+        }
+        long total = jdbc.sql("SELECT count(*) FROM meetings_meeting " + where).params(params).query(Long.class)
+                .single();
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
+        var content = jdbc.sql("SELECT * FROM meetings_meeting " + where + " ORDER BY starts_at "
+                        + (upcoming ? "ASC" : "DESC") + ", id LIMIT :limit OFFSET :offset")
+                .params(params).query(MEETING).list();
+        return new PageImpl<>(content, pageable, total);
     }
 
     Optional<Meeting> find(PartnershipId partnership, MeetingId id) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -71,8 +73,9 @@ public class Meetings {
 
     @PreAuthorize(MeetingPermissions.READ)
     @Transactional(readOnly = true)
-    public List<Meeting> all() {
-        return meetings.all(CurrentUser.partnership());
+    public Page<Meeting> page(UUID body, boolean upcoming, Pageable pageable) {
+        var startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        return meetings.page(CurrentUser.partnership(), body, upcoming, startOfToday, pageable);
     }
 
     @PreAuthorize(MeetingPermissions.READ)

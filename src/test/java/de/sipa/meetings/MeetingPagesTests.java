@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.lowagie.text.pdf.PdfReader;
@@ -99,6 +100,14 @@ class MeetingPagesTests {
                 .andExpect(flash().attribute("success", "attendance.recorded"));
         mvc.perform(post(location + "/quorum-rule").with(coordinator).with(csrf()).param("rule", "AT_LEAST_TWO_THIRDS"))
                 .andExpect(flash().attribute("success", "quorum.rule.saved"));
+
+        var upcoming = mvc.perform(get("/meetings").with(coordinator)).andReturn().getResponse().getContentAsString();
+        assertThat(upcoming).as("yesterday's meeting is not upcoming").doesNotContain("Krisensitzung");
+        var past = mvc.perform(get("/meetings?upcoming=false&body=" + city.steeringGroup()).with(coordinator))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(past).contains("Krisensitzung");
+        assertThat(mvc.perform(get("/meetings?upcoming=false&body=" + UUID.randomUUID()).with(coordinator))
+                .andReturn().getResponse().getContentAsString()).contains("Keine Sitzungen gefunden.");
 
         var page = mvc.perform(get(location).with(user(fixtures.user(city.policeUser())))).andReturn().getResponse()
                 .getContentAsString();

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -423,6 +424,22 @@ class MeetingsTests {
         assertThat(decision.review()).isEqualTo(review);
         assertThatThrownBy(() -> as(() -> meetings.decide(meeting, null, "Fremde Runde", null,
                 new ReviewId(UUID.randomUUID())))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void upcomingMeetingsComeEarliestFirstInPagesAndPastOnesLatestFirst() {
+        for (var month : List.of(6, 4, 5)) {
+            as(() -> meetings.schedule(new MeetingDetails(city.steeringGroup().value(), "Sitzung " + month,
+                    LocalDateTime.of(2030, month, 1, 10, 0), LocalDateTime.of(2030, month, 1, 12, 0), null, null)));
+        }
+        var first = as(() -> meetings.page(city.steeringGroup().value(), true, PageRequest.of(0, 2)));
+        assertThat(first.getTotalElements()).as("with the spring meeting of 2027").isEqualTo(4);
+        assertThat(first.getContent()).extracting(Meeting::title)
+                .containsExactly("Lenkungsgruppe Frühjahr", "Sitzung 4");
+        assertThat(as(() -> meetings.page(city.steeringGroup().value(), true, PageRequest.of(1, 2))).getContent())
+                .extracting(Meeting::title).containsExactly("Sitzung 5", "Sitzung 6");
+        assertThat(as(() -> meetings.page(city.steeringGroup().value(), false, PageRequest.of(0, 2))).getContent())
+                .isEmpty();
     }
 
     private List<String> reminders() {
