@@ -33,7 +33,7 @@ final class EmbeddedDatabases {
     private static EmbeddedPostgres launch(Path directory, EmbeddedDatabaseProperties properties) {
         try {
             Files.createDirectories(directory);
-            removeStalePidFile(directory);
+            claim(directory);
             log.info("Starting embedded PostgreSQL with data in {}", directory);
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -65,17 +65,26 @@ final class EmbeddedDatabases {
     }
 
     /** A killed JVM leaves postmaster.pid behind; PostgreSQL then refuses to start on the same directory. */
-    private static void removeStalePidFile(Path directory) throws IOException {
+    /**
+     * Removes the pid file of a PostgreSQL that is gone (the machine or SiPa was stopped hard). A running one is
+     * refused at once with what to do, instead of a connection timeout: it is another SiPa on the same directory,
+     * or a server left behind when SiPa was killed.
+     */
+    static void claim(Path directory) throws IOException {
         var pidFile = directory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
         var lines = Files.readAllLines(pidFile);
-        var alive = !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                .map(ProcessHandle::isAlive).orElse(false);
-        if (!alive) {
-            log.warn("Removing stale {} left by a PostgreSQL that is no longer running", pidFile);
-            Files.delete(pidFile);
+        var pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+        var alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (alive) {
+            throw new IllegalStateException("The data directory " + directory + " is in use by PostgreSQL process "
+                    + pid + ": another SiPa runs on it, or a server was left behind when SiPa was killed. Stop that "
+                    + "SiPa, or end the process (kill " + pid + "), then start again; or choose another directory "
+                    + "with sipa.database.directory.");
         }
+        log.warn("Removing stale {} left by a PostgreSQL that is no longer running", pidFile);
+        Files.delete(pidFile);
     }
 }
