@@ -54,7 +54,6 @@ class MeetingController {
 
     private static final String STATUS = "status-";
     private static final String REPRESENTED_BY = "representedBy-";
-    private static final String MINUTES = "minutes-";
 
     private final Meetings meetings;
     private final MeetingMinutes minutes;
@@ -190,37 +189,6 @@ class MeetingController {
     String setQuorumRule(@PathVariable UUID id, @RequestParam QuorumRule rule, RedirectAttributes redirect) {
         return step(id, redirect, "quorum.rule.saved",
                 () -> meetings.setQuorumRule(meetings.get(new MeetingId(id)).body(), rule));
-    }
-
-    /** One text per agenda item, named after the item. */
-    @PostMapping("/{id}/minutes")
-    String writeMinutes(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        var texts = form.entrySet().stream().filter(field -> field.getKey().startsWith(MINUTES))
-                .collect(Collectors.toMap(field -> UUID.fromString(field.getKey().substring(MINUTES.length())),
-                        Map.Entry::getValue));
-        return step(id, redirect, "minutes.saved", () -> minutes.write(new MeetingId(id), texts));
-    }
-
-    @PostMapping("/{id}/minutes/circulate")
-    String circulateMinutes(@PathVariable UUID id, RedirectAttributes redirect) {
-        return step(id, redirect, "minutes.circulated", () -> minutes.circulate(new MeetingId(id)));
-    }
-
-    @PostMapping("/{id}/minutes/comments")
-    String commentMinutes(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
-            RedirectAttributes redirect) {
-        return step(id, redirect, "minutes.commented", () -> minutes.comment(new MeetingId(id), text));
-    }
-
-    @PostMapping("/{id}/minutes/approve")
-    String approveMinutes(@PathVariable UUID id, RedirectAttributes redirect) {
-        return step(id, redirect, "minutes.approvedNow", () -> minutes.approve(new MeetingId(id)));
-    }
-
-    @PostMapping("/{id}/minutes/correct")
-    String correctMinutes(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
-        return step(id, redirect, "minutes.correcting", () -> minutes.correct(new MeetingId(id), reason));
     }
 
     @PostMapping("/{id}/agenda")

@@ -2,6 +2,7 @@ package de.sipa.meetings;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,15 +52,19 @@ public class MeetingMinutes {
         this.baseUrl = baseUrl;
     }
 
-    /** The latest version, with the texts of the agenda items the reader may see (confidential ones for members). */
+    /**
+     * The latest version, with the texts of the agenda items the reader may see (confidential ones for members);
+     * the comments on the draft, which may touch confidential items, for members only.
+     */
     @PreAuthorize(MeetingPermissions.READ)
     @Transactional(readOnly = true)
     public Optional<Minutes> current(MeetingId id) {
         var visible = meetings.agenda(id).stream().map(AgendaItem::id).collect(Collectors.toSet());
+        var member = meetings.isMember(meetings.get(id).body());
         return minutes.current(id).map(m -> new Minutes(m.meeting(), m.version(), m.status(),
                 m.texts().entrySet().stream().filter(text -> visible.contains(text.getKey()))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
-                m.correctionReason(), m.approvedBy(), m.approvedAt(), m.comments()));
+                m.correctionReason(), m.approvedBy(), m.approvedAt(), member ? m.comments() : List.of()));
     }
 
     /** Writes the texts of the given agenda items (blank removes one); starts the first version if there is none. */
@@ -113,7 +118,9 @@ public class MeetingMinutes {
 
     @PreAuthorize(MeetingPermissions.READ)
     public void comment(MeetingId id, String text) {
-        meetings.get(id);
+        if (!meetings.isMember(meetings.get(id).body())) {
+            throw new RuleViolationException("minutes.comment.notMember");
+        }
         var current = minutes.current(id).filter(m -> m.status() == MinutesStatus.CIRCULATED)
                 .orElseThrow(() -> new RuleViolationException("minutes.notCirculated"));
         if (text == null || text.isBlank()) {

@@ -256,11 +256,19 @@ class MeetingsTests {
 
         as(() -> minutes.write(held, Map.of(situation, "Einbrüche gestiegen", park, "Beleuchtung beschlossen")));
         assertThat(as(() -> minutes.circulate(held))).as("the member with an e-mail address").isEqualTo(1);
-        login("ordnung-" + city.key());
+        login(city.policeUser());
         try {
             minutes.comment(held, "Bitte Uhrzeit ergänzen");
-            assertThat(minutes.current(held).orElseThrow().texts()).as("the confidential item stays with the members")
-                    .containsOnlyKeys(park);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        login(city.publicOrderUser());
+        try {
+            assertThatThrownBy(() -> minutes.comment(held, "Von außen")).isInstanceOf(RuleViolationException.class)
+                    .hasMessage("minutes.comment.notMember");
+            var seen = minutes.current(held).orElseThrow();
+            assertThat(seen.texts()).as("the confidential item stays with the members").containsOnlyKeys(park);
+            assertThat(seen.comments()).as("and so do the comments").isEmpty();
         } finally {
             SecurityContextHolder.clearContext();
         }
