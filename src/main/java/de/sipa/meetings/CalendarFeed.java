@@ -2,7 +2,6 @@ package de.sipa.meetings;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,13 +35,16 @@ public class CalendarFeed {
 
     private final JdbcClient jdbc;
     private final MeetingRepository meetings;
+    private final Meetings membership;
     private final Bodies bodies;
     private final Accounts accounts;
     private final Clock clock;
 
-    CalendarFeed(JdbcClient jdbc, MeetingRepository meetings, Bodies bodies, Accounts accounts, Clock clock) {
+    CalendarFeed(JdbcClient jdbc, MeetingRepository meetings, Meetings membership, Bodies bodies, Accounts accounts,
+            Clock clock) {
         this.jdbc = jdbc;
         this.meetings = meetings;
+        this.membership = membership;
         this.bodies = bodies;
         this.accounts = accounts;
         this.clock = clock;
@@ -83,7 +85,6 @@ public class CalendarFeed {
         calendar.add(new ProdId("-//SiPa//Kalender//DE"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableMethod.PUBLISH);
-        var today = LocalDate.now(clock);
         var names = new java.util.HashMap<BodyId, String>();
         bodies.all().forEach(b -> names.put(b.id(), b.name()));
         // Whether the organisation sits in a body, asked once per body (not per meeting: that was ~6,700 statements
@@ -91,7 +92,7 @@ public class CalendarFeed {
         var sitsIn = new java.util.HashMap<BodyId, Boolean>();
         for (var meeting : meetings.all(user.partnership())) {
             if (meeting.status() == MeetingStatus.CANCELLED
-                    || !(user.coordinates() || sitsIn.computeIfAbsent(meeting.body(), body -> sits(user, body, today)))) {
+                    || !sitsIn.computeIfAbsent(meeting.body(), membership::isMember)) {
                 continue;
             }
             var event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
@@ -112,10 +113,5 @@ public class CalendarFeed {
             calendar.add(event);
         }
         return calendar.toString();
-    }
-
-    private boolean sits(SipaUser user, BodyId body, LocalDate today) {
-        return bodies.members(body).stream()
-                .anyMatch(m -> m.membership().isCurrentOn(today) && user.belongsTo(m.person().organisation()));
     }
 }
