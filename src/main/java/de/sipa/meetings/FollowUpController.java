@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,11 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.sipa.identity.CurrentUser;
 import de.sipa.partners.Bodies;
-import de.sipa.partners.Body;
-import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.People;
-import de.sipa.partners.Person;
 import de.sipa.shared.CsvDownload;
 import de.sipa.shared.FlashSteps;
 
@@ -64,12 +60,7 @@ class FollowUpController {
         model.addAttribute("today", today);
         model.addAttribute("me", CurrentUser.get());
         model.addAttribute("statuses", ActionItemStatus.values());
-        model.addAttribute("bodies", bodies.all());
-        model.addAttribute("bodyNames", bodies.all().stream().collect(Collectors.toMap(Body::id, Body::name)));
-        model.addAttribute("organisations", organisations.all());
-        model.addAttribute("organisationNames", organisations.all().stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name)));
-        model.addAttribute("personNames", people.all().stream().collect(Collectors.toMap(Person::id, Person::fullName)));
+        MeetingNames.addTo(model, bodies, organisations, people);
         return "meetings/action-items";
     }
 

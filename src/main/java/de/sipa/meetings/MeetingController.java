@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -35,11 +34,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.sipa.partners.Bodies;
-import de.sipa.partners.Body;
-import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.People;
-import de.sipa.partners.Person;
 import de.sipa.partners.PersonId;
 import de.sipa.responsibilities.Review;
 import de.sipa.responsibilities.ReviewId;
@@ -91,10 +87,9 @@ class MeetingController {
         model.addAttribute("meetings", meetings.page(body, upcoming, PageRequest.of(Math.max(page, 0), 25)));
         model.addAttribute("body", body);
         model.addAttribute("upcoming", upcoming);
-        model.addAttribute("bodies", bodies.all());
         model.addAttribute("openActionItems", board.followUps(FollowUpQuery.OPEN));
         model.addAttribute("today", LocalDate.now(clock));
-        names(model);
+        MeetingNames.addTo(model, bodies, organisations, people);
         return "meetings/list";
     }
 
@@ -145,7 +140,7 @@ class MeetingController {
         model.addAttribute("member", meetings.isMember(meeting.body()));
         model.addAttribute("zone", clock.getZone());
         model.addAttribute("today", LocalDate.now(clock));
-        names(model);
+        MeetingNames.addTo(model, bodies, organisations, people);
         return "meetings/detail";
     }
 
@@ -272,15 +267,5 @@ class MeetingController {
         model.addAttribute("meeting", details);
         model.addAttribute("bodies", bodies.all());
         return "meetings/form";
-    }
-
-    private void names(Model model) {
-        model.addAttribute("bodyNames", bodies.all().stream().collect(Collectors.toMap(Body::id, Body::name)));
-        model.addAttribute("organisations", organisations.all());
-        model.addAttribute("organisationNames", organisations.all().stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name)));
-        List<Person> everyone = people.all();
-        model.addAttribute("people", everyone);
-        model.addAttribute("personNames", everyone.stream().collect(Collectors.toMap(Person::id, Person::fullName)));
     }
 }

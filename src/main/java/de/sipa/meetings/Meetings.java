@@ -131,8 +131,7 @@ public class Meetings {
         if (meeting.status() != MeetingStatus.PLANNED && meeting.status() != MeetingStatus.INVITED) {
             throw new RuleViolationException("meeting.closed");
         }
-        var invited = new Meeting(meeting.id(), meeting.body(), meeting.title(), meeting.startsAt(), meeting.endsAt(),
-                meeting.location(), meeting.videoLink(), MeetingStatus.INVITED, meeting.sequence(), null);
+        var invited = meeting.withStatus(MeetingStatus.INVITED);
         meetings.update(invited, clock.instant());
         return send(invited, false, "Einladung");
     }
