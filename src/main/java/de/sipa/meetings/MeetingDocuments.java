@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -57,16 +58,16 @@ final class MeetingDocuments {
     }
 
     static void writeMinutes(Heading heading, List<AgendaItem> agenda, Minutes minutes, List<Member> members,
-            Map<PersonId, Attendance> attendance, Map<PersonId, String> names, List<Decision> decisions,
-            OutputStream out) {
+            Map<PersonId, Attendance> attendance, Function<Attendance.Status, String> statusLabels,
+            Map<PersonId, String> names, List<Decision> decisions, OutputStream out) {
         var document = open(heading, "Protokoll", out);
         document.add(new Paragraph("Anwesenheit", HEADING));
         for (var member : members) {
             var entry = attendance.get(member.person().id());
             if (entry != null) {
                 document.add(new Paragraph(member.person().fullName() + ", " + member.organisationName() + ": "
-                        + status(entry) + (entry.representedBy() == null ? "" : " durch " + names.get(entry.representedBy())),
-                        TEXT));
+                        + statusLabels.apply(entry.status())
+                        + (entry.representedBy() == null ? "" : " durch " + names.get(entry.representedBy())), TEXT));
             }
         }
         int number = 1;
@@ -125,15 +126,6 @@ final class MeetingDocuments {
         paragraph.setIndentationLeft(16);
         paragraph.setSpacingBefore(3);
         return paragraph;
-    }
-
-    private static String status(Attendance attendance) {
-        return switch (attendance.status()) {
-            case PRESENT -> "anwesend";
-            case EXCUSED -> "entschuldigt";
-            case REPRESENTED -> "vertreten";
-            case ABSENT -> "abwesend";
-        };
     }
 
     private static String format(Instant instant, ZoneId zone) {

@@ -2,9 +2,11 @@ package de.sipa.meetings;
 
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,16 +31,18 @@ public class MeetingPapers {
     private final People people;
     private final Partnerships partnerships;
     private final AuditTrail auditTrail;
+    private final MessageSource messages;
     private final Clock clock;
 
     MeetingPapers(Meetings meetings, MeetingMinutes minutes, Bodies bodies, People people, Partnerships partnerships,
-            AuditTrail auditTrail, Clock clock) {
+            AuditTrail auditTrail, MessageSource messages, Clock clock) {
         this.meetings = meetings;
         this.minutes = minutes;
         this.bodies = bodies;
         this.people = people;
         this.partnerships = partnerships;
         this.auditTrail = auditTrail;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -55,7 +59,8 @@ public class MeetingPapers {
                 .orElseThrow(() -> new NotFoundException("Minutes", id));
         var heading = heading(id);
         MeetingDocuments.writeMinutes(heading, meetings.agenda(id), approved, bodies.members(heading.meeting().body()),
-                meetings.attendance(id).stream().collect(Collectors.toMap(Attendance::person, a -> a)), names(),
+                meetings.attendance(id).stream().collect(Collectors.toMap(Attendance::person, a -> a)),
+                status -> messages.getMessage("attendance.status." + status, null, Locale.GERMANY), names(),
                 meetings.decisions(id), out);
         auditTrail.record(AuditAction.EXPORTED, "Minutes", id, "Protokoll als PDF: " + heading.meeting().title());
     }

@@ -133,6 +133,8 @@ class MeetingPagesTests {
         var field = Pattern.compile("name=\"(minutes-[0-9a-f-]{36})\"").matcher(form);
         assertThat(field.find()).as("a text field per agenda item").isTrue();
 
+        mvc.perform(post(location + "/attendance").with(coordinator).with(csrf())
+                .param("status-" + city.officer(), "PRESENT"));
         mvc.perform(post(location + "/minutes").with(coordinator).with(csrf()).param(field.group(1), "Licht ab Mai"))
                 .andExpect(flash().attribute("success", "minutes.saved"));
         mvc.perform(post(location + "/minutes/circulate").with(coordinator).with(csrf()))
@@ -154,7 +156,8 @@ class MeetingPagesTests {
                 .getResponse();
         assertThat(minutesPdf.getContentType()).isEqualTo("application/pdf");
         assertThat(text(minutesPdf.getContentAsByteArray())).contains("Protokoll: Sitzung heute", "Stadtpark",
-                "Licht ab Mai", "genehmigt von koord-" + city.key());
+                "Licht ab Mai", "genehmigt von koord-" + city.key(), "Paula Polizei-" + city.key() + ", Polizeirevier "
+                        + city.key() + ": anwesend");
         assertThat(text(mvc.perform(get(location + "/invitation.pdf").with(police)).andReturn().getResponse()
                 .getContentAsByteArray())).contains("Einladung: Sitzung heute", "Stadtpark", "Ermittlungsstand");
         assertThat(text(mvc.perform(get(location + "/invitation.pdf").with(user(fixtures.user(city.publicOrderUser()))))
