@@ -32,7 +32,7 @@ class SecurityConfiguration {
 
     /** Pages and APIs that citizens use without an account. */
     static final String[] PUBLIC_PATHS = {"/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-        "/favicon.ico", "/buerger/**", "/open311/**", "/kalender/**"};
+        "/favicon.ico", "/buerger/**", "/open311/**", "/kalender/**", "/oparl/**"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; object-src 'none'; "

@@ -13,6 +13,7 @@ import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.shared.NotFoundException;
+import de.sipa.shared.PartnershipId;
 import de.sipa.shared.RuleViolationException;
 
 /** Bodies (Gremien) and who sits in them. */
@@ -74,6 +75,12 @@ public class Bodies {
         var current = get(id);
         bodies.delete(CurrentUser.partnership(), id);
         auditTrail.record(AuditAction.DELETED, "Body", id, "Gremium " + current.name() + " gelöscht");
+    }
+
+    /** For the public OParl API, which names the partnership in the URL: hence no login needed. */
+    @Transactional(readOnly = true)
+    public PublicRoster publicRoster(PartnershipId partnership) {
+        return bodies.publicRoster(partnership);
     }
 
     /** Everyone who sits or sat in the body, chairs first, current members before former ones. */

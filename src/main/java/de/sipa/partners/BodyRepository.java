@@ -1,6 +1,9 @@
 package de.sipa.partners;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,6 +65,31 @@ class BodyRepository {
     void delete(PartnershipId partnership, BodyId id) {
         jdbc.sql("DELETE FROM partners_body WHERE partnership_id = ? AND id = ?")
                 .params(partnership.value(), id.value()).update();
+    }
+
+    PublicRoster publicRoster(PartnershipId partnership) {
+        var bodies = jdbc.sql("SELECT * FROM partners_body WHERE partnership_id = ? ORDER BY created_at, id")
+                .param(partnership.value())
+                .query((rs, n) -> new Published<>(BODY.mapRow(rs, n), instant(rs, "created_at"), instant(rs, "updated_at")))
+                .list();
+        var memberships = jdbc.sql("SELECT * FROM partners_membership WHERE partnership_id = ? ORDER BY created_at, id")
+                .param(partnership.value())
+                .query((rs, n) -> new Published<>(MEMBERSHIP.mapRow(rs, n), instant(rs, "created_at"), instant(rs, "updated_at")))
+                .list();
+        var people = jdbc.sql("""
+                SELECT * FROM partners_person p
+                 WHERE p.partnership_id = ? AND EXISTS (SELECT 1 FROM partners_membership m WHERE m.person_id = p.id)
+                 ORDER BY p.created_at, p.id""")
+                .param(partnership.value())
+                .query((rs, n) -> new Published<>(new PublicPerson(new PersonId(rs.getObject("id", UUID.class)),
+                        rs.getString("salutation"), rs.getString("first_name"), rs.getString("last_name"),
+                        rs.getString("function")), instant(rs, "created_at"), instant(rs, "updated_at")))
+                .list();
+        return new PublicRoster(bodies, people, memberships);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
     }
 
     List<Membership> memberships(PartnershipId partnership, BodyId body) {

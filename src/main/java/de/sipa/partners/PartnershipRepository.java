@@ -43,6 +43,13 @@ class PartnershipRepository {
         return jdbc.sql("SELECT * FROM partners_partnership ORDER BY name").query(PARTNERSHIP).list();
     }
 
+    List<Published<Partnership>> published() {
+        return jdbc.sql("SELECT * FROM partners_partnership ORDER BY created_at, id")
+                .query((rs, n) -> new Published<>(PARTNERSHIP.mapRow(rs, n), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
     void insertDistrict(PartnershipId partnership, District district) {
         jdbc.sql("INSERT INTO partners_district (id, partnership_id, name, position, boundary) VALUES (?, ?, ?, ?, CAST(? AS JSONB))")
                 .params(district.id().value(), partnership.value(), district.name(), district.position(),

@@ -84,6 +84,12 @@ public class Partnerships {
         return partnerships.findBySlug(slug);
     }
 
+    /** All partnerships, for the public OParl API where each is a Body. */
+    @Transactional(readOnly = true)
+    public List<Published<Partnership>> published() {
+        return partnerships.published();
+    }
+
     /** The partnership of an installation that hosts exactly one; empty when it hosts several. */
     @Transactional(readOnly = true)
     public Optional<Partnership> onlyOne() {

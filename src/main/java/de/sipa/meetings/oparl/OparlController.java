@@ -1,0 +1,224 @@
+package de.sipa.meetings.oparl;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import de.sipa.shared.NotFoundException;
+
+/**
+ * The OParl 1.1 read API under {@code /oparl/v1.1}, public like a council information system: no login, CORS open
+ * to every origin as the spec asks. Lists are paged with {@code links.next} and filtered by the spec's
+ * {@code created_since/_until}, {@code modified_since/_until} and {@code elementsPerPage}.
+ */
+@RestController
+@CrossOrigin(origins = "*")
+@RequestMapping(path = OparlController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+class OparlController {
+
+    static final String PATH = "/oparl/v1.1";
+
+    private final OparlPublication publication;
+
+    OparlController(OparlPublication publication) {
+        this.publication = publication;
+    }
+
+    @GetMapping
+    OparlObject system() {
+        return publication.system(systemUrl());
+    }
+
+    @GetMapping("/bodies")
+    Map<String, Object> bodies(@RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.bodies(systemUrl(), OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}")
+    OparlObject body(@PathVariable String slug) {
+        return publication.body(urls(slug));
+    }
+
+    @GetMapping("/bodies/{slug}/organizations")
+    Map<String, Object> organizations(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.organizations(urls(slug), OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}/organizations/{id}")
+    OparlObject organization(@PathVariable String slug, @PathVariable UUID id) {
+        return publication.organization(urls(slug), id);
+    }
+
+    @GetMapping("/bodies/{slug}/organizations/{id}/meetings")
+    Map<String, Object> meetingsOf(@PathVariable String slug, @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.meetings(urls(slug), id, OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}/people")
+    Map<String, Object> people(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.people(urls(slug), OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}/people/{id}")
+    OparlObject person(@PathVariable String slug, @PathVariable UUID id) {
+        return publication.person(urls(slug), id);
+    }
+
+    @GetMapping("/bodies/{slug}/memberships")
+    Map<String, Object> memberships(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.memberships(urls(slug), OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}/memberships/{id}")
+    OparlObject membership(@PathVariable String slug, @PathVariable UUID id) {
+        return publication.membership(urls(slug), id);
+    }
+
+    @GetMapping("/bodies/{slug}/meetings")
+    Map<String, Object> meetings(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.meetings(urls(slug), null, OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}/meetings/{id}")
+    OparlObject meeting(@PathVariable String slug, @PathVariable UUID id) {
+        return publication.meeting(urls(slug), id);
+    }
+
+    @GetMapping("/bodies/{slug}/meetings/{id}/location")
+    OparlObject location(@PathVariable String slug, @PathVariable UUID id) {
+        return publication.location(urls(slug), id);
+    }
+
+    @GetMapping("/bodies/{slug}/agenda-items")
+    Map<String, Object> agendaItems(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.agendaItems(urls(slug), OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}/agenda-items/{id}")
+    OparlObject agendaItem(@PathVariable String slug, @PathVariable UUID id) {
+        return publication.agendaItem(urls(slug), id);
+    }
+
+    @GetMapping("/bodies/{slug}/papers")
+    Map<String, Object> papers(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.papers(urls(slug), OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}/papers/{id}")
+    OparlObject paper(@PathVariable String slug, @PathVariable UUID id) {
+        return publication.paper(urls(slug), id);
+    }
+
+    @GetMapping("/bodies/{slug}/consultations")
+    Map<String, Object> consultations(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.consultations(urls(slug), OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}/consultations/{id}")
+    OparlObject consultation(@PathVariable String slug, @PathVariable UUID id) {
+        return publication.consultation(urls(slug), id);
+    }
+
+    @GetMapping("/bodies/{slug}/files")
+    Map<String, Object> files(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.files(urls(slug), OparlQuery.from(parameters)), parameters);
+    }
+
+    @GetMapping("/bodies/{slug}/files/{id}")
+    OparlObject file(@PathVariable String slug, @PathVariable UUID id) {
+        return publication.file(urls(slug), id);
+    }
+
+    @GetMapping(path = "/bodies/{slug}/files/{id}/download", produces = MediaType.ALL_VALUE)
+    ResponseEntity<byte[]> download(@PathVariable String slug, @PathVariable UUID id) {
+        var content = publication.content(urls(slug), id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.file().contentType()))
+                .header("Content-Disposition", ContentDisposition.attachment()
+                        .filename(content.file().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(content.content());
+    }
+
+    @GetMapping("/bodies/{slug}/legislative-terms")
+    Map<String, Object> legislativeTerms(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
+        OparlQuery.from(parameters);
+        return list(publication.legislativeTerms(urls(slug)), parameters);
+    }
+
+    @ExceptionHandler(OparlException.class)
+    ResponseEntity<Map<String, Object>> badRequest(OparlException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> badId(MethodArgumentTypeMismatchException e) {
+        return error(HttpStatus.NOT_FOUND, "Kein Objekt unter dieser URL.");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "Kein Objekt unter dieser URL.");
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", status.value(), "message", message));
+    }
+
+    /** A list page as the spec shapes it; the links keep the client's filters. */
+    private static Map<String, Object> list(OparlPage page, MultiValueMap<String, String> parameters) {
+        var pagination = new LinkedHashMap<String, Object>();
+        pagination.put("totalElements", page.slice().total());
+        pagination.put("elementsPerPage", OparlQuery.from(parameters).limit());
+        var links = new LinkedHashMap<String, Object>();
+        links.put("first", link(null));
+        links.put("self", link(parameters.getFirst("after")));
+        if (page.slice().next() != null) {
+            links.put("next", link(page.slice().next().toString()));
+        }
+        var list = new LinkedHashMap<String, Object>();
+        list.put("data", page.data());
+        list.put("pagination", pagination);
+        list.put("links", links);
+        return list;
+    }
+
+    private static String link(String after) {
+        var current = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("after");
+        var request = ServletUriComponentsBuilder.fromCurrentRequest().build().getQueryParams();
+        current.replaceQuery(null);
+        for (var filter : OparlQuery.FILTERS) {
+            if (request.getFirst(filter) != null) {
+                current.queryParam(filter, request.getFirst(filter));
+            }
+        }
+        if (after != null) {
+            current.queryParam("after", after);
+        }
+        return current.encode().toUriString();
+    }
+
+    private static String systemUrl() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(PATH).toUriString();
+    }
+
+    private static OparlUrls urls(String slug) {
+        return new OparlUrls(systemUrl(), slug);
+    }
+}

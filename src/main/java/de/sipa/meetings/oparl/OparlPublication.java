@@ -1,0 +1,371 @@
+package de.sipa.meetings.oparl;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.meetings.MeetingStatus;
+import de.sipa.meetings.oparl.OparlRepository.DecisionRow;
+import de.sipa.meetings.oparl.OparlRepository.FileRow;
+import de.sipa.meetings.oparl.OparlRepository.ItemRow;
+import de.sipa.meetings.oparl.OparlRepository.MeetingRow;
+import de.sipa.partners.Bodies;
+import de.sipa.partners.Body;
+import de.sipa.partners.Membership;
+import de.sipa.partners.MembershipRole;
+import de.sipa.partners.Partnership;
+import de.sipa.partners.Partnerships;
+import de.sipa.partners.PublicPerson;
+import de.sipa.partners.PublicRoster;
+import de.sipa.partners.Published;
+import de.sipa.shared.NotFoundException;
+
+/**
+ * The partnerships' bodies and meetings as OParl 1.1 objects. A partnership is an OParl Body, its bodies
+ * (Gremien) are Organizations, a decision is a Paper decided in one Consultation, the material of an agenda item are
+ * its Files. Only public data: no confidential agenda item, nothing decided or filed under one, no contact data.
+ */
+@Service
+@Transactional(readOnly = true)
+class OparlPublication {
+
+    static final String MEETINGS = "meetings";
+    static final String AGENDA_ITEMS = "agenda-items";
+    static final String PAPERS = "papers";
+    static final String CONSULTATIONS = "consultations";
+    static final String FILES = "files";
+    static final String ORGANIZATIONS = "organizations";
+    static final String PEOPLE = "people";
+    static final String MEMBERSHIPS = "memberships";
+    static final String LEGISLATIVE_TERMS = "legislative-terms";
+
+    private final Partnerships partnerships;
+    private final Bodies bodies;
+    private final OparlRepository repository;
+    private final MessageSource messages;
+    private final ZoneId zone;
+
+    OparlPublication(Partnerships partnerships, Bodies bodies, OparlRepository repository, MessageSource messages,
+            Clock clock) {
+        this.partnerships = partnerships;
+        this.bodies = bodies;
+        this.repository = repository;
+        this.messages = messages;
+        this.zone = clock.getZone();
+    }
+
+    OparlObject system(String system) {
+        return new OparlObject(system, "System", zone)
+                .with("oparlVersion", OparlObject.SCHEMA)
+                .with("body", system + "/bodies")
+                .with("name", "SiPa – Sicherheitspartnerschaften");
+    }
+
+    OparlPage bodies(String system, OparlQuery query) {
+        var slice = OparlSlice.of(partnerships.published(), p -> p.id().value(), query);
+        return new OparlPage(slice.items().stream().map(p -> body(new OparlUrls(system, p.record().slug()), p)).toList(),
+                slice);
+    }
+
+    OparlObject body(OparlUrls urls) {
+        var slug = urls.slug();
+        return partnerships.published().stream().filter(p -> p.record().slug().equals(slug)).findFirst()
+                .map(p -> body(urls, p)).orElseThrow(() -> new NotFoundException("Body", slug));
+    }
+
+    private OparlObject body(OparlUrls urls, Published<Partnership> partnership) {
+        return new OparlObject(urls.body(), "Body", zone)
+                .with("system", urls.system())
+                .with("name", partnership.record().name())
+                .with("shortName", partnership.record().slug())
+                .with("classification", "Sicherheitspartnerschaft")
+                .with("organization", urls.list(ORGANIZATIONS))
+                .with("person", urls.list(PEOPLE))
+                .with("meeting", urls.list(MEETINGS))
+                .with("paper", urls.list(PAPERS))
+                .with("legislativeTerm", List.of())
+                .with("agendaItem", urls.list(AGENDA_ITEMS))
+                .with("consultation", urls.list(CONSULTATIONS))
+                .with("file", urls.list(FILES))
+                .with("legislativeTermList", urls.list(LEGISLATIVE_TERMS))
+                .with("membership", urls.list(MEMBERSHIPS))
+                .stamped(partnership.created(), partnership.modified());
+    }
+
+    OparlPage organizations(OparlUrls urls, OparlQuery query) {
+        var roster = roster(urls);
+        var slice = OparlSlice.of(roster.bodies(), b -> b.id().value(), query);
+        return new OparlPage(slice.items().stream().map(b -> organization(urls, b, roster)).toList(), slice);
+    }
+
+    OparlObject organization(OparlUrls urls, UUID id) {
+        var roster = roster(urls);
+        return roster.bodies().stream().filter(b -> b.record().id().value().equals(id)).findFirst()
+                .map(b -> organization(urls, b, roster)).orElseThrow(() -> new NotFoundException("Organization", id));
+    }
+
+    private OparlObject organization(OparlUrls urls, Published<Body> body, PublicRoster roster) {
+        var id = body.record().id();
+        return new OparlObject(urls.object(ORGANIZATIONS, id.value()), "Organization", zone)
+                .with("body", urls.body())
+                .with("name", body.record().name())
+                .with("shortName", body.record().shortName())
+                .with("organizationType", "Gremium")
+                .with("classification", label("body.kind." + body.record().kind()))
+                .with("membership", roster.memberships().stream().filter(m -> m.record().body().equals(id))
+                        .map(m -> urls.object(MEMBERSHIPS, m.record().id().value())).toList())
+                .with("meeting", urls.object(ORGANIZATIONS, id.value()) + "/" + MEETINGS)
+                .stamped(body.created(), body.modified());
+    }
+
+    OparlPage people(OparlUrls urls, OparlQuery query) {
+        var roster = roster(urls);
+        var slice = OparlSlice.of(roster.people(), p -> p.id().value(), query);
+        return new OparlPage(slice.items().stream().map(p -> person(urls, p, roster)).toList(), slice);
+    }
+
+    OparlObject person(OparlUrls urls, UUID id) {
+        var roster = roster(urls);
+        return roster.people().stream().filter(p -> p.record().id().value().equals(id)).findFirst()
+                .map(p -> person(urls, p, roster)).orElseThrow(() -> new NotFoundException("Person", id));
+    }
+
+    private OparlObject person(OparlUrls urls, Published<PublicPerson> person, PublicRoster roster) {
+        var id = person.record().id();
+        return new OparlObject(urls.object(PEOPLE, id.value()), "Person", zone)
+                .with("body", urls.body())
+                .with("name", person.record().fullName())
+                .with("familyName", person.record().lastName())
+                .with("givenName", person.record().firstName())
+                .with("formOfAddress", person.record().salutation())
+                .with("status", person.record().function() == null ? null : List.of(person.record().function()))
+                .with("membership", roster.memberships().stream().filter(m -> m.record().person().equals(id))
+                        .map(m -> membership(urls, m, false)).toList())
+                .stamped(person.created(), person.modified());
+    }
+
+    OparlPage memberships(OparlUrls urls, OparlQuery query) {
+        var slice = OparlSlice.of(roster(urls).memberships(), m -> m.id().value(), query);
+        return new OparlPage(slice.items().stream().map(m -> membership(urls, m, true)).toList(), slice);
+    }
+
+    OparlObject membership(OparlUrls urls, UUID id) {
+        return roster(urls).memberships().stream().filter(m -> m.record().id().value().equals(id)).findFirst()
+                .map(m -> membership(urls, m, true)).orElseThrow(() -> new NotFoundException("Membership", id));
+    }
+
+    /** Inside its person the membership leaves out the way back to the person, as the spec allows. */
+    private OparlObject membership(OparlUrls urls, Published<Membership> published, boolean withPerson) {
+        var membership = published.record();
+        return new OparlObject(urls.object(MEMBERSHIPS, membership.id().value()), "Membership", zone)
+                .with("person", withPerson ? urls.object(PEOPLE, membership.person().value()) : null)
+                .with("organization", urls.object(ORGANIZATIONS, membership.body().value()))
+                .with("role", label("membership.role." + membership.role()))
+                .with("votingRight", membership.role() != MembershipRole.GUEST)
+                .withDate("startDate", membership.startsOn())
+                .withDate("endDate", membership.endsOn())
+                .stamped(published.created(), published.modified());
+    }
+
+    OparlPage meetings(OparlUrls urls, UUID organization, OparlQuery query) {
+        var partnership = partnership(urls);
+        if (organization != null) {
+            organization(urls, organization);
+        }
+        var slice = repository.meetings(partnership.id(), organization, query);
+        return new OparlPage(meetings(urls, slice.items()), slice);
+    }
+
+    OparlObject meeting(OparlUrls urls, UUID id) {
+        var meeting = repository.meeting(partnership(urls).id(), id)
+                .orElseThrow(() -> new NotFoundException("Meeting", id));
+        return meetings(urls, List.of(meeting)).get(0);
+    }
+
+    OparlObject location(OparlUrls urls, UUID meetingId) {
+        var meeting = repository.meeting(partnership(urls).id(), meetingId)
+                .filter(m -> m.location() != null)
+                .orElseThrow(() -> new NotFoundException("Location", meetingId));
+        return location(urls, meeting).with("meeting", List.of(urls.object(MEETINGS, meetingId)));
+    }
+
+    private OparlObject location(OparlUrls urls, MeetingRow meeting) {
+        return new OparlObject(urls.object(MEETINGS, meeting.id()) + "/location", "Location", zone)
+                .with("description", meeting.location())
+                .stamped(meeting.created(), meeting.modified());
+    }
+
+    private List<OparlObject> meetings(OparlUrls urls, List<MeetingRow> meetings) {
+        var ids = meetings.stream().map(MeetingRow::id).toList();
+        var agenda = agenda(urls, repository.agendaOf(ids), true);
+        var published = roster(urls).people().stream().map(p -> p.record().id().value()).collect(Collectors.toSet());
+        var present = new HashMap<UUID, List<String>>();
+        for (var attendance : repository.presentAt(ids)) {
+            if (published.contains(attendance[1])) {
+                present.computeIfAbsent(attendance[0], k -> new ArrayList<>()).add(urls.object(PEOPLE, attendance[1]));
+            }
+        }
+        return meetings.stream().map(m -> {
+            var status = MeetingStatus.valueOf(m.status());
+            return new OparlObject(urls.object(MEETINGS, m.id()), "Meeting", zone)
+                    .with("name", m.title())
+                    .with("meetingState", label("meeting.status." + status))
+                    .with("cancelled", status == MeetingStatus.CANCELLED ? Boolean.TRUE : null)
+                    .withTime("start", m.startsAt())
+                    .withTime("end", m.endsAt())
+                    .with("location", m.location() == null ? null : location(urls, m))
+                    .with("organization", List.of(urls.object(ORGANIZATIONS, m.body())))
+                    .with("participant", present.getOrDefault(m.id(), List.of()))
+                    .with("agendaItem", agenda.getOrDefault(m.id(), List.of()))
+                    .stamped(m.created(), m.modified());
+        }).toList();
+    }
+
+    OparlPage agendaItems(OparlUrls urls, OparlQuery query) {
+        var slice = repository.agendaItems(partnership(urls).id(), query);
+        var byMeeting = agenda(urls, slice.items(), false);
+        var byId = byMeeting.values().stream().flatMap(List::stream)
+                .collect(Collectors.toMap(o -> (String) o.get("id"), Function.identity()));
+        return new OparlPage(slice.items().stream().map(i -> byId.get(urls.object(AGENDA_ITEMS, i.id()))).toList(),
+                slice);
+    }
+
+    OparlObject agendaItem(OparlUrls urls, UUID id) {
+        var item = repository.agendaItem(partnership(urls).id(), id)
+                .orElseThrow(() -> new NotFoundException("AgendaItem", id));
+        return agenda(urls, List.of(item), false).get(item.meeting()).get(0);
+    }
+
+    /** Agenda items per meeting with their decisions and files; inside a meeting they leave out the meeting. */
+    private Map<UUID, List<OparlObject>> agenda(OparlUrls urls, List<ItemRow> items, boolean embedded) {
+        var meetings = items.stream().map(ItemRow::meeting).collect(Collectors.toSet());
+        var decisions = repository.decisionsOf(meetings).stream().filter(d -> d.agendaItem() != null)
+                .collect(Collectors.groupingBy(DecisionRow::agendaItem));
+        var files = repository.filesOf(items.stream().map(ItemRow::id).toList()).stream()
+                .collect(Collectors.groupingBy(FileRow::agendaItem));
+        var agenda = new HashMap<UUID, List<OparlObject>>();
+        for (var item : items) {
+            var decided = decisions.getOrDefault(item.id(), List.of());
+            var object = new OparlObject(urls.object(AGENDA_ITEMS, item.id()), "AgendaItem", zone)
+                    .with("meeting", embedded ? null : urls.object(MEETINGS, item.meeting()))
+                    .with("number", String.valueOf(item.position()))
+                    .with("order", item.position())
+                    .with("name", item.title())
+                    .with("public", true)
+                    .with("consultation", decided.isEmpty() ? null : urls.object(CONSULTATIONS, decided.get(0).id()))
+                    .with("result", decided.isEmpty() ? null : "beschlossen ("
+                            + decided.stream().map(DecisionRow::reference).collect(Collectors.joining(", ")) + ")")
+                    .with("resolutionText", decided.isEmpty() ? null
+                            : decided.stream().map(DecisionRow::wording).collect(Collectors.joining("\n\n")))
+                    .with("auxiliaryFile", files.getOrDefault(item.id(), List.of()).stream()
+                            .map(f -> file(urls, f, true)).toList())
+                    .stamped(item.created(), item.modified());
+            agenda.computeIfAbsent(item.meeting(), k -> new ArrayList<>()).add(object);
+        }
+        return agenda;
+    }
+
+    OparlPage papers(OparlUrls urls, OparlQuery query) {
+        var slice = repository.decisions(partnership(urls).id(), query);
+        return new OparlPage(slice.items().stream().map(d -> paper(urls, d)).toList(), slice);
+    }
+
+    OparlObject paper(OparlUrls urls, UUID id) {
+        return paper(urls, decision(urls, id));
+    }
+
+    private OparlObject paper(OparlUrls urls, DecisionRow decision) {
+        return new OparlObject(urls.object(PAPERS, decision.id()), "Paper", zone)
+                .with("body", urls.body())
+                .with("name", decision.wording().length() <= 200 ? decision.wording()
+                        : decision.wording().substring(0, 199) + "…")
+                .with("reference", decision.reference())
+                .withDate("date", decision.decidedAt().atZone(zone).toLocalDate())
+                .with("paperType", "Beschluss")
+                .with("underDirectionOf", List.of(urls.object(ORGANIZATIONS, decision.body())))
+                .with("consultation", List.of(consultation(urls, decision, false)))
+                .stamped(decision.decidedAt(), decision.decidedAt());
+    }
+
+    OparlPage consultations(OparlUrls urls, OparlQuery query) {
+        var slice = repository.decisions(partnership(urls).id(), query);
+        return new OparlPage(slice.items().stream().map(d -> consultation(urls, d, true)).toList(), slice);
+    }
+
+    OparlObject consultation(OparlUrls urls, UUID id) {
+        return consultation(urls, decision(urls, id), true);
+    }
+
+    private OparlObject consultation(OparlUrls urls, DecisionRow decision, boolean withPaper) {
+        return new OparlObject(urls.object(CONSULTATIONS, decision.id()), "Consultation", zone)
+                .with("paper", withPaper ? urls.object(PAPERS, decision.id()) : null)
+                .with("agendaItem", decision.agendaItem() == null ? null : urls.object(AGENDA_ITEMS, decision.agendaItem()))
+                .with("meeting", urls.object(MEETINGS, decision.meeting()))
+                .with("organization", List.of(urls.object(ORGANIZATIONS, decision.body())))
+                .with("authoritative", true)
+                .with("role", "Beschlussfassung")
+                .stamped(decision.decidedAt(), decision.decidedAt());
+    }
+
+    private DecisionRow decision(OparlUrls urls, UUID id) {
+        return repository.decision(partnership(urls).id(), id).orElseThrow(() -> new NotFoundException("Paper", id));
+    }
+
+    OparlPage files(OparlUrls urls, OparlQuery query) {
+        var slice = repository.files(partnership(urls).id(), query);
+        return new OparlPage(slice.items().stream().map(f -> file(urls, f, false)).toList(), slice);
+    }
+
+    OparlObject file(OparlUrls urls, UUID id) {
+        return file(urls, content(urls, id).file(), false);
+    }
+
+    OparlRepository.FileContent content(OparlUrls urls, UUID id) {
+        return repository.file(partnership(urls).id(), id).orElseThrow(() -> new NotFoundException("File", id));
+    }
+
+    private OparlObject file(OparlUrls urls, FileRow file, boolean embedded) {
+        var url = urls.object(FILES, file.id());
+        var dot = file.fileName().lastIndexOf('.');
+        var name = dot > 0 ? file.fileName().substring(0, dot) : file.fileName();
+        return new OparlObject(url, "File", zone)
+                .with("name", file.version() > 1 ? name + " (Fassung " + file.version() + ")" : name)
+                .with("fileName", file.fileName())
+                .with("mimeType", file.contentType())
+                .withTime("date", file.uploadedAt())
+                .with("size", file.size())
+                .with("accessUrl", url + "/download")
+                .with("downloadUrl", url + "/download")
+                .with("meeting", embedded ? null : List.of(urls.object(MEETINGS, file.meeting())))
+                .with("agendaItem", embedded ? null : List.of(urls.object(AGENDA_ITEMS, file.agendaItem())))
+                .stamped(file.uploadedAt(), file.uploadedAt());
+    }
+
+    OparlPage legislativeTerms(OparlUrls urls) {
+        partnership(urls);
+        return new OparlPage(List.of(), new OparlSlice<>(List.of(), null, 0));
+    }
+
+    private Partnership partnership(OparlUrls urls) {
+        return partnerships.bySlug(urls.slug()).orElseThrow(() -> new NotFoundException("Body", urls.slug()));
+    }
+
+    private PublicRoster roster(OparlUrls urls) {
+        return bodies.publicRoster(partnership(urls).id());
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, Locale.GERMANY);
+    }
+}

@@ -1,0 +1,89 @@
+package de.sipa.meetings.oparl;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.UUID;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * One page of an OParl list: the spec's filters on {@code created} and {@code modified}, the page size the client
+ * asked for (capped), and the cursor after which the page starts.
+ */
+record OparlQuery(Instant createdSince, Instant createdUntil, Instant modifiedSince, Instant modifiedUntil,
+        Cursor after, int limit) {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+
+    /** The filter parameters, kept on every page's links as the spec asks. */
+    static final String[] FILTERS = {"created_since", "created_until", "modified_since", "modified_until",
+            "elementsPerPage"};
+
+    static OparlQuery from(MultiValueMap<String, String> parameters) {
+        return new OparlQuery(dateTime(parameters, "created_since"), dateTime(parameters, "created_until"),
+                dateTime(parameters, "modified_since"), dateTime(parameters, "modified_until"),
+                parameters.getFirst("after") == null ? null : Cursor.parse(parameters.getFirst("after")),
+                limit(parameters.getFirst("elementsPerPage")));
+    }
+
+    OparlQuery withoutCursor() {
+        return new OparlQuery(createdSince, createdUntil, modifiedSince, modifiedUntil, null, limit);
+    }
+
+    /** For lists held in memory, sorted with {@link Cursor#ORDER}; the database lists filter in SQL alike. */
+    boolean admits(Instant created, Instant modified, UUID id) {
+        return (createdSince == null || !created.isBefore(createdSince))
+                && (createdUntil == null || !created.isAfter(createdUntil))
+                && (modifiedSince == null || !modified.isBefore(modifiedSince))
+                && (modifiedUntil == null || !modified.isAfter(modifiedUntil))
+                && (after == null || Cursor.ORDER.compare(after, new Cursor(created, id)) < 0);
+    }
+
+    private static Instant dateTime(MultiValueMap<String, String> parameters, String name) {
+        var value = parameters.getFirst(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new OparlException(name + " ist kein Zeitpunkt nach ISO 8601 mit Zeitzone (z. B. 2026-01-01T00:00:00+01:00): " + value);
+        }
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            return Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(value.strip())));
+        } catch (NumberFormatException e) {
+            throw new OparlException("elementsPerPage ist keine Zahl: " + value);
+        }
+    }
+
+    /** Where a page ends in the list's stable order (created, id); opaque to clients. */
+    record Cursor(Instant created, UUID id) {
+
+        static Cursor parse(String value) {
+            var parts = value.split("_", 2);
+            try {
+                long micros = Long.parseLong(parts[0]);
+                return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        Math.floorMod(micros, 1_000_000L) * 1000L), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw new OparlException("after ist kein gültiger Seitenzeiger: " + value);
+            }
+        }
+
+        static final Comparator<Cursor> ORDER = Comparator.comparing(Cursor::created).thenComparing(Cursor::id);
+
+        @Override
+        public String toString() {
+            return (created.getEpochSecond() * 1_000_000L + created.getNano() / 1000) + "_" + id;
+        }
+    }
+}

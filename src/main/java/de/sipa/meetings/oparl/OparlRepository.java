@@ -1,0 +1,216 @@
+package de.sipa.meetings.oparl;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.sipa.shared.PartnershipId;
+
+/**
+ * The public part of the meetings, read for OParl: confidential agenda items, their decisions and their files are
+ * left out in every statement. Lists are walked in the stable order (created, id) from a cursor.
+ */
+@Repository
+class OparlRepository {
+
+    record MeetingRow(UUID id, UUID body, String title, Instant startsAt, Instant endsAt, String location,
+            String status, Instant created, Instant modified) {
+    }
+
+    record ItemRow(UUID id, UUID meeting, int position, String title, Instant created, Instant modified) {
+    }
+
+    /** A decision, published as Paper with its Consultation; created and modified are when it was taken. */
+    record DecisionRow(UUID id, UUID body, UUID meeting, UUID agendaItem, String reference, String wording,
+            String vote, Instant decidedAt) {
+    }
+
+    record FileRow(UUID id, UUID agendaItem, UUID meeting, String fileName, String contentType, int size, int version,
+            Instant uploadedAt) {
+    }
+
+    record FileContent(FileRow file, byte[] content) {
+    }
+
+    private static final String PUBLIC_ITEM = "NOT a.confidential";
+    private static final String PUBLIC_DECISION = "(d.agenda_item_id IS NULL OR NOT EXISTS ("
+            + "SELECT 1 FROM meetings_agenda_item c WHERE c.id = d.agenda_item_id AND c.confidential))";
+
+    private static final RowMapper<MeetingRow> MEETING = (rs, n) -> new MeetingRow(uuid(rs, "id"), uuid(rs, "body_id"),
+            rs.getString("title"), instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getString("location"),
+            rs.getString("status"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    private static final RowMapper<ItemRow> ITEM = (rs, n) -> new ItemRow(uuid(rs, "id"), uuid(rs, "meeting_id"),
+            rs.getInt("position"), rs.getString("title"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    private static final RowMapper<DecisionRow> DECISION = (rs, n) -> new DecisionRow(uuid(rs, "id"),
+            uuid(rs, "body_id"), uuid(rs, "meeting_id"), rs.getObject("agenda_item_id", UUID.class),
+            rs.getString("reference"), rs.getString("wording"), rs.getString("vote"), instant(rs, "decided_at"));
+    private static final String FILE_COLUMNS = "f.id, f.agenda_item_id, a.meeting_id, f.file_name, f.content_type, "
+            + "f.size, f.version, f.uploaded_at";
+    private static final RowMapper<FileRow> FILE = (rs, n) -> new FileRow(uuid(rs, "id"), uuid(rs, "agenda_item_id"),
+            uuid(rs, "meeting_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size"),
+            rs.getInt("version"), instant(rs, "uploaded_at"));
+
+    private final JdbcClient jdbc;
+
+    OparlRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    OparlSlice<MeetingRow> meetings(PartnershipId partnership, UUID body, OparlQuery query) {
+        var list = new ListQuery("meetings_meeting m", "m.created_at", "m.updated_at", "m.id", query)
+                .where("m.partnership_id = ?", partnership.value());
+        if (body != null) {
+            list.where("m.body_id = ?", body);
+        }
+        return list.slice("m.*", MEETING, MeetingRow::created, MeetingRow::id);
+    }
+
+    Optional<MeetingRow> meeting(PartnershipId partnership, UUID id) {
+        return jdbc.sql("SELECT * FROM meetings_meeting WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), id).query(MEETING).optional();
+    }
+
+    OparlSlice<ItemRow> agendaItems(PartnershipId partnership, OparlQuery query) {
+        return new ListQuery("meetings_agenda_item a JOIN meetings_meeting m ON m.id = a.meeting_id",
+                "a.created_at", "a.updated_at", "a.id", query)
+                .where("m.partnership_id = ?", partnership.value()).where(PUBLIC_ITEM)
+                .slice("a.*", ITEM, ItemRow::created, ItemRow::id);
+    }
+
+    Optional<ItemRow> agendaItem(PartnershipId partnership, UUID id) {
+        return jdbc.sql("""
+                SELECT a.* FROM meetings_agenda_item a JOIN meetings_meeting m ON m.id = a.meeting_id
+                 WHERE m.partnership_id = ? AND a.id = ? AND %s""".formatted(PUBLIC_ITEM))
+                .params(partnership.value(), id).query(ITEM).optional();
+    }
+
+    List<ItemRow> agendaOf(Collection<UUID> meetings) {
+        return meetings.isEmpty() ? List.of() : jdbc.sql("""
+                SELECT a.* FROM meetings_agenda_item a
+                 WHERE a.meeting_id = ANY(?) AND %s ORDER BY a.meeting_id, a.position""".formatted(PUBLIC_ITEM))
+                .param(meetings.toArray(UUID[]::new)).query(ITEM).list();
+    }
+
+    OparlSlice<DecisionRow> decisions(PartnershipId partnership, OparlQuery query) {
+        return new ListQuery("meetings_decision d", "d.decided_at", "d.decided_at", "d.id", query)
+                .where("d.partnership_id = ?", partnership.value()).where(PUBLIC_DECISION)
+                .slice("d.*", DECISION, DecisionRow::decidedAt, DecisionRow::id);
+    }
+
+    Optional<DecisionRow> decision(PartnershipId partnership, UUID id) {
+        return jdbc.sql("SELECT d.* FROM meetings_decision d WHERE d.partnership_id = ? AND d.id = ? AND " + PUBLIC_DECISION)
+                .params(partnership.value(), id).query(DECISION).optional();
+    }
+
+    List<DecisionRow> decisionsOf(Collection<UUID> meetings) {
+        return meetings.isEmpty() ? List.of() : jdbc.sql(
+                "SELECT d.* FROM meetings_decision d WHERE d.meeting_id = ANY(?) AND " + PUBLIC_DECISION + " ORDER BY d.number")
+                .param(meetings.toArray(UUID[]::new)).query(DECISION).list();
+    }
+
+    OparlSlice<FileRow> files(PartnershipId partnership, OparlQuery query) {
+        return new ListQuery("""
+                meetings_material f JOIN meetings_agenda_item a ON a.id = f.agenda_item_id
+                                    JOIN meetings_meeting m ON m.id = a.meeting_id""",
+                "f.uploaded_at", "f.uploaded_at", "f.id", query)
+                .where("m.partnership_id = ?", partnership.value()).where(PUBLIC_ITEM)
+                .slice(FILE_COLUMNS, FILE, FileRow::uploadedAt, FileRow::id);
+    }
+
+    Optional<FileContent> file(PartnershipId partnership, UUID id) {
+        return jdbc.sql("""
+                SELECT %s, f.content FROM meetings_material f JOIN meetings_agenda_item a ON a.id = f.agenda_item_id
+                                           JOIN meetings_meeting m ON m.id = a.meeting_id
+                 WHERE m.partnership_id = ? AND f.id = ? AND %s""".formatted(FILE_COLUMNS, PUBLIC_ITEM))
+                .params(partnership.value(), id)
+                .query((rs, n) -> new FileContent(FILE.mapRow(rs, n), rs.getBytes("content"))).optional();
+    }
+
+    List<FileRow> filesOf(Collection<UUID> agendaItems) {
+        return agendaItems.isEmpty() ? List.of() : jdbc.sql("""
+                SELECT %s FROM meetings_material f JOIN meetings_agenda_item a ON a.id = f.agenda_item_id
+                 WHERE f.agenda_item_id = ANY(?) ORDER BY f.file_name, f.version""".formatted(FILE_COLUMNS))
+                .param(agendaItems.toArray(UUID[]::new)).query(FILE).list();
+    }
+
+    /** Who was present, per meeting: OParl's participants. */
+    List<UUID[]> presentAt(Collection<UUID> meetings) {
+        return meetings.isEmpty() ? List.of() : jdbc.sql(
+                "SELECT meeting_id, person_id FROM meetings_attendance WHERE meeting_id = ANY(?) AND status = 'PRESENT'")
+                .param(meetings.toArray(UUID[]::new))
+                .query((rs, n) -> new UUID[] {uuid(rs, "meeting_id"), uuid(rs, "person_id")}).list();
+    }
+
+    private static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+
+    /** The filters every OParl list supports, the cursor, and the page size, over one table expression. */
+    private final class ListQuery {
+
+        private final String from;
+        private final String created;
+        private final String id;
+        private final OparlQuery query;
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        ListQuery(String from, String created, String modified, String id, OparlQuery query) {
+            this.from = from;
+            this.created = created;
+            this.id = id;
+            this.query = query;
+            condition(created + " >= ?", query.createdSince());
+            condition(created + " <= ?", query.createdUntil());
+            condition(modified + " >= ?", query.modifiedSince());
+            condition(modified + " <= ?", query.modifiedUntil());
+        }
+
+        ListQuery where(String condition, Object... values) {
+            conditions.add(condition);
+            params.addAll(List.of(values));
+            return this;
+        }
+
+        private void condition(String condition, Instant value) {
+            if (value != null) {
+                where(condition, java.sql.Timestamp.from(value));
+            }
+        }
+
+        <T> OparlSlice<T> slice(String columns, RowMapper<T> mapper, Function<T, Instant> createdOf, Function<T, UUID> idOf) {
+            var where = " WHERE " + String.join(" AND ", conditions);
+            long total = jdbc.sql("SELECT count(*) FROM " + from + where).params(params).query(Long.class).single();
+            var pageConditions = new ArrayList<>(params);
+            var pageWhere = where;
+            if (query.after() != null) {
+                pageWhere += " AND (" + created + ", " + id + ") > (?, ?)";
+                pageConditions.add(java.sql.Timestamp.from(query.after().created()));
+                pageConditions.add(query.after().id());
+            }
+            pageConditions.add(query.limit() + 1);
+            var rows = jdbc.sql("SELECT " + columns + " FROM " + from + pageWhere
+                    + " ORDER BY " + created + ", " + id + " LIMIT ?").params(pageConditions).query(mapper).list();
+            if (rows.size() <= query.limit()) {
+                return new OparlSlice<>(rows, null, total);
+            }
+            var page = rows.subList(0, query.limit());
+            var last = page.get(page.size() - 1);
+            return new OparlSlice<>(List.copyOf(page), new OparlQuery.Cursor(createdOf.apply(last), idOf.apply(last)), total);
+        }
+    }
+}
