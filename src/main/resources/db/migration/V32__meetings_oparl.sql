@@ -36,4 +36,5 @@ CREATE TRIGGER meetings_material_touches_agenda_item AFTER INSERT OR DELETE ON m
 CREATE INDEX meetings_meeting_published ON meetings_meeting (partnership_id, created_at, id);
 CREATE INDEX meetings_agenda_item_published ON meetings_agenda_item (created_at, id);
 CREATE INDEX meetings_decision_published ON meetings_decision (partnership_id, decided_at, id);
+CREATE INDEX meetings_decision_by_agenda_item ON meetings_decision (agenda_item_id);
 CREATE INDEX meetings_material_published ON meetings_material (uploaded_at, id);

@@ -184,13 +184,15 @@ class OparlController {
     /** A list page as the spec shapes it; the links keep the client's filters. */
     private static Map<String, Object> list(OparlPage page, MultiValueMap<String, String> parameters) {
         var pagination = new LinkedHashMap<String, Object>();
-        pagination.put("totalElements", page.slice().total());
+        if (page.slice().total() != null) {
+            pagination.put("totalElements", page.slice().total());
+        }
         pagination.put("elementsPerPage", OparlQuery.from(parameters).limit());
         var links = new LinkedHashMap<String, Object>();
-        links.put("first", link(null));
-        links.put("self", link(parameters.getFirst("after")));
+        links.put("first", link(parameters, null));
+        links.put("self", link(parameters, parameters.getFirst("after")));
         if (page.slice().next() != null) {
-            links.put("next", link(page.slice().next().toString()));
+            links.put("next", link(parameters, page.slice().next().toString()));
         }
         var list = new LinkedHashMap<String, Object>();
         list.put("data", page.data());
@@ -199,19 +201,20 @@ class OparlController {
         return list;
     }
 
-    private static String link(String after) {
-        var current = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("after");
-        var request = ServletUriComponentsBuilder.fromCurrentRequest().build().getQueryParams();
-        current.replaceQuery(null);
+    /** The filters come decoded from the request and are encoded once here, so links never double-encode. */
+    private static String link(MultiValueMap<String, String> parameters, String after) {
+        var link = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null);
         for (var filter : OparlQuery.FILTERS) {
-            if (request.getFirst(filter) != null) {
-                current.queryParam(filter, request.getFirst(filter));
+            if (parameters.getFirst(filter) != null) {
+                link.queryParam(filter, "{" + filter + "}");
             }
         }
         if (after != null) {
-            current.queryParam("after", after);
+            link.queryParam("after", "{after}");
         }
-        return current.encode().toUriString();
+        var values = new java.util.HashMap<String, String>(parameters.toSingleValueMap());
+        values.put("after", after);
+        return link.encode().buildAndExpand(values).toUriString();
     }
 
     private static String systemUrl() {

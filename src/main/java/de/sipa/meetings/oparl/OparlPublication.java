@@ -249,10 +249,9 @@ class OparlPublication {
 
     /** Agenda items per meeting with their decisions and files; inside a meeting they leave out the meeting. */
     private Map<UUID, List<OparlObject>> agenda(OparlUrls urls, List<ItemRow> items, boolean embedded) {
-        var meetings = items.stream().map(ItemRow::meeting).collect(Collectors.toSet());
-        var decisions = repository.decisionsOf(meetings).stream().filter(d -> d.agendaItem() != null)
-                .collect(Collectors.groupingBy(DecisionRow::agendaItem));
-        var files = repository.filesOf(items.stream().map(ItemRow::id).toList()).stream()
+        var ids = items.stream().map(ItemRow::id).toList();
+        var decisions = repository.decisionsOn(ids).stream().collect(Collectors.groupingBy(DecisionRow::agendaItem));
+        var files = repository.filesOf(ids).stream()
                 .collect(Collectors.groupingBy(FileRow::agendaItem));
         var agenda = new HashMap<UUID, List<OparlObject>>();
         for (var item : items) {
@@ -354,7 +353,7 @@ class OparlPublication {
 
     OparlPage legislativeTerms(OparlUrls urls) {
         partnership(urls);
-        return new OparlPage(List.of(), new OparlSlice<>(List.of(), null, 0));
+        return new OparlPage(List.of(), new OparlSlice<>(List.of(), null, 0L));
     }
 
     private Partnership partnership(OparlUrls urls) {

@@ -29,10 +29,6 @@ record OparlQuery(Instant createdSince, Instant createdUntil, Instant modifiedSi
                 limit(parameters.getFirst("elementsPerPage")));
     }
 
-    OparlQuery withoutCursor() {
-        return new OparlQuery(createdSince, createdUntil, modifiedSince, modifiedUntil, null, limit);
-    }
-
     /** For lists held in memory, sorted with {@link Cursor#ORDER}; the database lists filter in SQL alike. */
     boolean admits(Instant created, Instant modified, UUID id) {
         return (createdSince == null || !created.isBefore(createdSince))

@@ -112,10 +112,11 @@ class OparlRepository {
                 .params(partnership.value(), id).query(DECISION).optional();
     }
 
-    List<DecisionRow> decisionsOf(Collection<UUID> meetings) {
-        return meetings.isEmpty() ? List.of() : jdbc.sql(
-                "SELECT d.* FROM meetings_decision d WHERE d.meeting_id = ANY(?) AND " + PUBLIC_DECISION + " ORDER BY d.number")
-                .param(meetings.toArray(UUID[]::new)).query(DECISION).list();
+    /** Decisions on public agenda items, so no confidentiality check here. */
+    List<DecisionRow> decisionsOn(Collection<UUID> publicAgendaItems) {
+        return publicAgendaItems.isEmpty() ? List.of() : jdbc.sql(
+                "SELECT d.* FROM meetings_decision d WHERE d.agenda_item_id = ANY(?) ORDER BY d.number")
+                .param(publicAgendaItems.toArray(UUID[]::new)).query(DECISION).list();
     }
 
     OparlSlice<FileRow> files(PartnershipId partnership, OparlQuery query) {
@@ -194,7 +195,9 @@ class OparlRepository {
 
         <T> OparlSlice<T> slice(String columns, RowMapper<T> mapper, Function<T, Instant> createdOf, Function<T, UUID> idOf) {
             var where = " WHERE " + String.join(" AND ", conditions);
-            long total = jdbc.sql("SELECT count(*) FROM " + from + where).params(params).query(Long.class).single();
+            // Counting all matches costs more than the page itself on long lists: the first page says it, once.
+            Long total = query.after() != null ? null
+                    : jdbc.sql("SELECT count(*) FROM " + from + where).params(params).query(Long.class).single();
             var pageConditions = new ArrayList<>(params);
             var pageWhere = where;
             if (query.after() != null) {

@@ -7,8 +7,11 @@ import java.util.function.Function;
 
 import de.sipa.partners.Published;
 
-/** One page of an OParl list, where the next one starts (null on the last page), and how many there are in all. */
-record OparlSlice<T>(List<T> items, OparlQuery.Cursor next, long total) {
+/**
+ * One page of an OParl list, where the next one starts (null on the last page), and how many there are in all
+ * (on the first page only, null on the others).
+ */
+record OparlSlice<T>(List<T> items, OparlQuery.Cursor next, Long total) {
 
     /** Pages a list held in memory (the network's bodies, people, memberships: tens to hundreds). */
     static <T> OparlSlice<Published<T>> of(List<Published<T>> all, Function<T, UUID> id, OparlQuery query) {
@@ -17,9 +20,7 @@ record OparlSlice<T>(List<T> items, OparlQuery.Cursor next, long total) {
                 .filter(p -> query.admits(p.created(), p.modified(), id.apply(p.record())))
                 .sorted(Comparator.comparing(position, OparlQuery.Cursor.ORDER))
                 .toList();
-        var filtered = all.stream()
-                .filter(p -> query.withoutCursor().admits(p.created(), p.modified(), id.apply(p.record())))
-                .count();
+        var filtered = query.after() != null ? null : (long) matching.size();
         if (matching.size() <= query.limit()) {
             return new OparlSlice<>(matching, null, filtered);
         }

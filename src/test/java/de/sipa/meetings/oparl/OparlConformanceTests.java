@@ -5,9 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -183,9 +187,9 @@ class OparlConformanceTests {
                 meetings.decide(held, item, "Beschluss " + i, null, null);
             }
         });
-        var since = OffsetDateTime.now().minusHours(1).toString();
-        var url = UriComponentsBuilder.fromPath(body + "/papers").queryParam("elementsPerPage", 3)
-                .queryParam("modified_since", since).encode().toUriString();
+        // Encoded as a client does it: ':' and '+' of the offset as %3A and %2B.
+        var since = OffsetDateTime.now(ZoneOffset.ofHours(1)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        var url = body + "/papers?elementsPerPage=3&modified_since=" + URLEncoder.encode(since, StandardCharsets.UTF_8);
         var references = new ArrayList<Object>();
         var pages = 0;
         while (url != null) {
@@ -193,8 +197,15 @@ class OparlConformanceTests {
             pages++;
             var links = map(page.get("links"));
             assertThat(page).containsKeys("data", "pagination", "links");
-            assertThat(map(page.get("pagination"))).containsEntry("totalElements", 7).containsEntry("elementsPerPage", 3);
-            assertThat((String) links.get("first")).contains("modified_since=").doesNotContain("after=");
+            var pagination = map(page.get("pagination"));
+            assertThat(pagination).containsEntry("elementsPerPage", 3);
+            if (pages == 1) {
+                assertThat(pagination).containsEntry("totalElements", 7);
+            } else {
+                assertThat(pagination).doesNotContainKey("totalElements");
+            }
+            assertThat((String) links.get("first"))
+                    .endsWith("/papers?modified_since=" + URLEncoder.encode(since, StandardCharsets.UTF_8) + "&elementsPerPage=3");
             var data = list(page.get("data"));
             data.forEach(p -> references.add(p.get("reference")));
             url = links.containsKey("next") ? path(links.get("next")) : null;
@@ -210,11 +221,10 @@ class OparlConformanceTests {
     @Test
     void modifiedSinceFindsWhatChangedAndBadFiltersAreRefused() throws Exception {
         var future = OffsetDateTime.now().plusDays(1).toString();
-        var later = UriComponentsBuilder.fromPath(body + "/meetings").queryParam("modified_since", future).encode()
-                .toUriString();
+        var later = body + "/meetings?modified_since=" + URLEncoder.encode(future, StandardCharsets.UTF_8);
         assertThat(list(object(later).get("data"))).isEmpty();
-        var before = UriComponentsBuilder.fromPath(body + "/meetings")
-                .queryParam("modified_since", OffsetDateTime.now().minusMinutes(5).toString()).encode().toUriString();
+        var before = body + "/meetings?modified_since="
+                + URLEncoder.encode(OffsetDateTime.now().minusMinutes(5).toString(), StandardCharsets.UTF_8);
         assertThat(list(object(before).get("data"))).extracting(m -> m.get("name")).contains("Lenkungsgruppe Herbst");
 
         mvc.perform(get(body + "/meetings").param("modified_since", "gestern")).andExpect(status().isBadRequest());
@@ -260,7 +270,7 @@ class OparlConformanceTests {
     }
 
     private Map<String, Object> object(String url) throws Exception {
-        var body = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse()
+        var body = mvc.perform(get(URI.create(url))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         return JSON.readValue(body, new TypeReference<>() { });
     }
