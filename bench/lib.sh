@@ -260,6 +260,15 @@ start_demo_instance() {
     wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
 }
 
+# wait_until SQL: waits up to 60 s until the query answers t, e.g. for demo data a later runner adds.
+wait_until() {
+    for _ in $(seq 1 600); do
+        [[ "$(value "$1" 2>/dev/null)" == t ]] && return 0
+        sleep 0.1
+    done
+    log "gave up waiting for: $1"
+}
+
 # restart_with_pg_stat_statements DATA_DIR HTTP_PORT [app args...]: the throwaway database preloads
 # pg_stat_statements from now on (ALTER SYSTEM), so the instance is restarted once.
 restart_with_pg_stat_statements() {

@@ -39,10 +39,7 @@ machine_info
 echo
 
 start_demo_instance "$DATA" "$PORT"
-for _ in $(seq 1 600); do
-    [[ "$(value "SELECT count(*) > 0 FROM meetings_decision" 2>/dev/null)" == t ]] && break
-    sleep 0.1
-done
+wait_until "SELECT count(*) > 0 FROM meetings_decision"
 
 log "Adding decisions (bench/sql/seed-papers.sql) ..."
 t0="$(now_ns)"

@@ -82,11 +82,7 @@ seeded=0
 [[ -f "$DATA/PG_VERSION" ]] && seeded=1
 start_demo_instance "$DATA" "$PORT" "${UNTHROTTLED[@]}"
 # The categories, their demo reports and the API key are added by later runners: wait for them too.
-for _ in $(seq 1 600); do
-    [[ "$(value "SELECT (SELECT count(*) FROM reports_api_client) > 0 AND (SELECT count(*) FROM reports_report) > 0" \
-        2>/dev/null)" == t ]] && break
-    sleep 0.1
-done
+wait_until "SELECT (SELECT count(*) FROM reports_api_client) > 0 AND (SELECT count(*) FROM reports_report) > 0"
 
 if [[ "$seeded" == 0 ]]; then
     log "Adding $REPORTS reports (bench/sql/seed-reports.sql) ..."

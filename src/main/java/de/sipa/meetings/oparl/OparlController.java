@@ -54,14 +54,16 @@ class OparlController {
         return publication.body(urls(slug));
     }
 
-    @GetMapping("/bodies/{slug}/organizations")
-    Map<String, Object> organizations(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.organizations(urls(slug), OparlQuery.from(parameters)), parameters);
+    /** A list of the body: organizations, people, memberships, meetings, agenda-items, papers, ... */
+    @GetMapping("/bodies/{slug}/{kind}")
+    Map<String, Object> list(@PathVariable String slug, @PathVariable String kind,
+            @RequestParam MultiValueMap<String, String> parameters) {
+        return list(publication.list(urls(slug), kind, OparlQuery.from(parameters)), parameters);
     }
 
-    @GetMapping("/bodies/{slug}/organizations/{id}")
-    OparlObject organization(@PathVariable String slug, @PathVariable UUID id) {
-        return publication.organization(urls(slug), id);
+    @GetMapping("/bodies/{slug}/{kind}/{id}")
+    OparlObject object(@PathVariable String slug, @PathVariable String kind, @PathVariable UUID id) {
+        return publication.object(urls(slug), kind, id);
     }
 
     @GetMapping("/bodies/{slug}/organizations/{id}/meetings")
@@ -70,79 +72,9 @@ class OparlController {
         return list(publication.meetings(urls(slug), id, OparlQuery.from(parameters)), parameters);
     }
 
-    @GetMapping("/bodies/{slug}/people")
-    Map<String, Object> people(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.people(urls(slug), OparlQuery.from(parameters)), parameters);
-    }
-
-    @GetMapping("/bodies/{slug}/people/{id}")
-    OparlObject person(@PathVariable String slug, @PathVariable UUID id) {
-        return publication.person(urls(slug), id);
-    }
-
-    @GetMapping("/bodies/{slug}/memberships")
-    Map<String, Object> memberships(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.memberships(urls(slug), OparlQuery.from(parameters)), parameters);
-    }
-
-    @GetMapping("/bodies/{slug}/memberships/{id}")
-    OparlObject membership(@PathVariable String slug, @PathVariable UUID id) {
-        return publication.membership(urls(slug), id);
-    }
-
-    @GetMapping("/bodies/{slug}/meetings")
-    Map<String, Object> meetings(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.meetings(urls(slug), null, OparlQuery.from(parameters)), parameters);
-    }
-
-    @GetMapping("/bodies/{slug}/meetings/{id}")
-    OparlObject meeting(@PathVariable String slug, @PathVariable UUID id) {
-        return publication.meeting(urls(slug), id);
-    }
-
     @GetMapping("/bodies/{slug}/meetings/{id}/location")
     OparlObject location(@PathVariable String slug, @PathVariable UUID id) {
         return publication.location(urls(slug), id);
-    }
-
-    @GetMapping("/bodies/{slug}/agenda-items")
-    Map<String, Object> agendaItems(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.agendaItems(urls(slug), OparlQuery.from(parameters)), parameters);
-    }
-
-    @GetMapping("/bodies/{slug}/agenda-items/{id}")
-    OparlObject agendaItem(@PathVariable String slug, @PathVariable UUID id) {
-        return publication.agendaItem(urls(slug), id);
-    }
-
-    @GetMapping("/bodies/{slug}/papers")
-    Map<String, Object> papers(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.papers(urls(slug), OparlQuery.from(parameters)), parameters);
-    }
-
-    @GetMapping("/bodies/{slug}/papers/{id}")
-    OparlObject paper(@PathVariable String slug, @PathVariable UUID id) {
-        return publication.paper(urls(slug), id);
-    }
-
-    @GetMapping("/bodies/{slug}/consultations")
-    Map<String, Object> consultations(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.consultations(urls(slug), OparlQuery.from(parameters)), parameters);
-    }
-
-    @GetMapping("/bodies/{slug}/consultations/{id}")
-    OparlObject consultation(@PathVariable String slug, @PathVariable UUID id) {
-        return publication.consultation(urls(slug), id);
-    }
-
-    @GetMapping("/bodies/{slug}/files")
-    Map<String, Object> files(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.files(urls(slug), OparlQuery.from(parameters)), parameters);
-    }
-
-    @GetMapping("/bodies/{slug}/files/{id}")
-    OparlObject file(@PathVariable String slug, @PathVariable UUID id) {
-        return publication.file(urls(slug), id);
     }
 
     @GetMapping(path = "/bodies/{slug}/files/{id}/download", produces = MediaType.ALL_VALUE)
@@ -153,12 +85,6 @@ class OparlController {
                 .header("Content-Disposition", ContentDisposition.attachment()
                         .filename(content.file().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .body(content.content());
-    }
-
-    @GetMapping("/bodies/{slug}/legislative-terms")
-    Map<String, Object> legislativeTerms(@PathVariable String slug, @RequestParam MultiValueMap<String, String> parameters) {
-        OparlQuery.from(parameters);
-        return list(publication.legislativeTerms(urls(slug)), parameters);
     }
 
     @ExceptionHandler(OparlException.class)

@@ -103,13 +103,44 @@ class OparlPublication {
                 .stamped(partnership.created(), partnership.modified());
     }
 
-    OparlPage organizations(OparlUrls urls, OparlQuery query) {
+    /** The body's list of that kind (the last segment of its URL). */
+    OparlPage list(OparlUrls urls, String kind, OparlQuery query) {
+        return switch (kind) {
+            case ORGANIZATIONS -> organizations(urls, query);
+            case PEOPLE -> people(urls, query);
+            case MEMBERSHIPS -> memberships(urls, query);
+            case MEETINGS -> meetings(urls, null, query);
+            case AGENDA_ITEMS -> agendaItems(urls, query);
+            case PAPERS -> papers(urls, query);
+            case CONSULTATIONS -> consultations(urls, query);
+            case FILES -> files(urls, query);
+            case LEGISLATIVE_TERMS -> legislativeTerms(urls);
+            default -> throw new NotFoundException("OParl list", kind);
+        };
+    }
+
+    /** One object under its URL, the body's list URL and the object's id. */
+    OparlObject object(OparlUrls urls, String kind, UUID id) {
+        return switch (kind) {
+            case ORGANIZATIONS -> organization(urls, id);
+            case PEOPLE -> person(urls, id);
+            case MEMBERSHIPS -> membership(urls, id);
+            case MEETINGS -> meeting(urls, id);
+            case AGENDA_ITEMS -> agendaItem(urls, id);
+            case PAPERS -> paper(urls, decision(urls, id));
+            case CONSULTATIONS -> consultation(urls, decision(urls, id), true);
+            case FILES -> file(urls, content(urls, id).file(), false);
+            default -> throw new NotFoundException("OParl object", kind);
+        };
+    }
+
+    private OparlPage organizations(OparlUrls urls, OparlQuery query) {
         var roster = roster(urls);
         var slice = OparlSlice.of(roster.bodies(), b -> b.id().value(), query);
         return new OparlPage(slice.items().stream().map(b -> organization(urls, b, roster)).toList(), slice);
     }
 
-    OparlObject organization(OparlUrls urls, UUID id) {
+    private OparlObject organization(OparlUrls urls, UUID id) {
         var roster = roster(urls);
         return roster.bodies().stream().filter(b -> b.record().id().value().equals(id)).findFirst()
                 .map(b -> organization(urls, b, roster)).orElseThrow(() -> new NotFoundException("Organization", id));
@@ -129,13 +160,13 @@ class OparlPublication {
                 .stamped(body.created(), body.modified());
     }
 
-    OparlPage people(OparlUrls urls, OparlQuery query) {
+    private OparlPage people(OparlUrls urls, OparlQuery query) {
         var roster = roster(urls);
         var slice = OparlSlice.of(roster.people(), p -> p.id().value(), query);
         return new OparlPage(slice.items().stream().map(p -> person(urls, p, roster)).toList(), slice);
     }
 
-    OparlObject person(OparlUrls urls, UUID id) {
+    private OparlObject person(OparlUrls urls, UUID id) {
         var roster = roster(urls);
         return roster.people().stream().filter(p -> p.record().id().value().equals(id)).findFirst()
                 .map(p -> person(urls, p, roster)).orElseThrow(() -> new NotFoundException("Person", id));
@@ -155,12 +186,12 @@ class OparlPublication {
                 .stamped(person.created(), person.modified());
     }
 
-    OparlPage memberships(OparlUrls urls, OparlQuery query) {
+    private OparlPage memberships(OparlUrls urls, OparlQuery query) {
         var slice = OparlSlice.of(roster(urls).memberships(), m -> m.id().value(), query);
         return new OparlPage(slice.items().stream().map(m -> membership(urls, m, true)).toList(), slice);
     }
 
-    OparlObject membership(OparlUrls urls, UUID id) {
+    private OparlObject membership(OparlUrls urls, UUID id) {
         return roster(urls).memberships().stream().filter(m -> m.record().id().value().equals(id)).findFirst()
                 .map(m -> membership(urls, m, true)).orElseThrow(() -> new NotFoundException("Membership", id));
     }
@@ -187,7 +218,7 @@ class OparlPublication {
         return new OparlPage(meetings(urls, slice.items()), slice);
     }
 
-    OparlObject meeting(OparlUrls urls, UUID id) {
+    private OparlObject meeting(OparlUrls urls, UUID id) {
         var meeting = repository.meeting(partnership(urls).id(), id)
                 .orElseThrow(() -> new NotFoundException("Meeting", id));
         return meetings(urls, List.of(meeting)).get(0);
@@ -232,7 +263,7 @@ class OparlPublication {
         }).toList();
     }
 
-    OparlPage agendaItems(OparlUrls urls, OparlQuery query) {
+    private OparlPage agendaItems(OparlUrls urls, OparlQuery query) {
         var slice = repository.agendaItems(partnership(urls).id(), query);
         var byMeeting = agenda(urls, slice.items(), false);
         var byId = byMeeting.values().stream().flatMap(List::stream)
@@ -241,7 +272,7 @@ class OparlPublication {
                 slice);
     }
 
-    OparlObject agendaItem(OparlUrls urls, UUID id) {
+    private OparlObject agendaItem(OparlUrls urls, UUID id) {
         var item = repository.agendaItem(partnership(urls).id(), id)
                 .orElseThrow(() -> new NotFoundException("AgendaItem", id));
         return agenda(urls, List.of(item), false).get(item.meeting()).get(0);
@@ -275,13 +306,9 @@ class OparlPublication {
         return agenda;
     }
 
-    OparlPage papers(OparlUrls urls, OparlQuery query) {
+    private OparlPage papers(OparlUrls urls, OparlQuery query) {
         var slice = repository.decisions(partnership(urls).id(), query);
         return new OparlPage(slice.items().stream().map(d -> paper(urls, d)).toList(), slice);
-    }
-
-    OparlObject paper(OparlUrls urls, UUID id) {
-        return paper(urls, decision(urls, id));
     }
 
     private OparlObject paper(OparlUrls urls, DecisionRow decision) {
@@ -297,13 +324,9 @@ class OparlPublication {
                 .stamped(decision.decidedAt(), decision.decidedAt());
     }
 
-    OparlPage consultations(OparlUrls urls, OparlQuery query) {
+    private OparlPage consultations(OparlUrls urls, OparlQuery query) {
         var slice = repository.decisions(partnership(urls).id(), query);
         return new OparlPage(slice.items().stream().map(d -> consultation(urls, d, true)).toList(), slice);
-    }
-
-    OparlObject consultation(OparlUrls urls, UUID id) {
-        return consultation(urls, decision(urls, id), true);
     }
 
     private OparlObject consultation(OparlUrls urls, DecisionRow decision, boolean withPaper) {
@@ -321,13 +344,9 @@ class OparlPublication {
         return repository.decision(partnership(urls).id(), id).orElseThrow(() -> new NotFoundException("Paper", id));
     }
 
-    OparlPage files(OparlUrls urls, OparlQuery query) {
+    private OparlPage files(OparlUrls urls, OparlQuery query) {
         var slice = repository.files(partnership(urls).id(), query);
         return new OparlPage(slice.items().stream().map(f -> file(urls, f, false)).toList(), slice);
-    }
-
-    OparlObject file(OparlUrls urls, UUID id) {
-        return file(urls, content(urls, id).file(), false);
     }
 
     OparlRepository.FileContent content(OparlUrls urls, UUID id) {
@@ -351,7 +370,7 @@ class OparlPublication {
                 .stamped(file.uploadedAt(), file.uploadedAt());
     }
 
-    OparlPage legislativeTerms(OparlUrls urls) {
+    private OparlPage legislativeTerms(OparlUrls urls) {
         partnership(urls);
         return new OparlPage(List.of(), new OparlSlice<>(List.of(), null, 0L));
     }
