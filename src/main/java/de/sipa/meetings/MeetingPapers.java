@@ -67,7 +67,7 @@ public class MeetingPapers {
 
     private MeetingDocuments.Heading heading(MeetingId id) {
         var meeting = meetings.get(id);
-        return new MeetingDocuments.Heading(partnerships.mine().name(), bodies.get(meeting.body()).name(), meeting,
+        return new MeetingDocuments.Heading(partnerships.letterhead(), bodies.get(meeting.body()).name(), meeting,
                 clock.getZone());
     }
 
