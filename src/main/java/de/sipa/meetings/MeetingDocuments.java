@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import com.lowagie.text.Document;
@@ -35,8 +36,9 @@ final class MeetingDocuments {
     private MeetingDocuments() {
     }
 
+    /** @param links per agenda item, the records it points to as text ("Anliegen 2026-000123 · Müll") */
     static void writeInvitation(Heading heading, List<AgendaItem> agenda, Map<PersonId, String> names,
-            OutputStream out) {
+            Map<UUID, List<String>> links, OutputStream out) {
         var document = open(heading, "Einladung", out);
         document.add(new Paragraph("Tagesordnung", HEADING));
         int number = 1;
@@ -50,6 +52,11 @@ final class MeetingDocuments {
                 var description = new Paragraph(item.description(), SMALL);
                 description.setIndentationLeft(16);
                 document.add(description);
+            }
+            for (var link : links.getOrDefault(item.id(), List.of())) {
+                var reference = new Paragraph("Bezug: " + link, SMALL);
+                reference.setIndentationLeft(16);
+                document.add(reference);
             }
         }
         document.close();
