@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.sipa.shared.PartnershipId;
+
 @Repository
 class AgendaLinkRepository {
 
@@ -22,12 +24,13 @@ class AgendaLinkRepository {
     }
 
     /** The links of all items of the meeting, in the agenda's order and then as they were added. */
-    List<Stored> ofMeeting(MeetingId meeting) {
+    List<Stored> ofMeeting(PartnershipId partnership, MeetingId meeting) {
         return jdbc.sql("""
                 SELECT l.id, l.agenda_item_id, l.kind, l.target_id FROM meetings_agenda_link l
                 JOIN meetings_agenda_item a ON a.id = l.agenda_item_id
-                WHERE a.meeting_id = ? ORDER BY a.position, l.created_at, l.id""")
-                .param(meeting.value())
+                JOIN meetings_meeting m ON m.id = a.meeting_id
+                WHERE m.partnership_id = ? AND a.meeting_id = ? ORDER BY a.position, l.created_at, l.id""")
+                .params(partnership.value(), meeting.value())
                 .query((rs, n) -> new Stored(rs.getObject("id", UUID.class), rs.getObject("agenda_item_id", UUID.class),
                         AgendaLinkKind.valueOf(rs.getString("kind")), rs.getObject("target_id", UUID.class)))
                 .list();

@@ -60,7 +60,8 @@ public class AgendaLinks {
     @Transactional(readOnly = true)
     public List<AgendaLink> ofMeeting(MeetingId id) {
         var visibleItems = meetings.agenda(id).stream().map(AgendaItem::id).collect(Collectors.toSet());
-        return shown(links.ofMeeting(id).stream().filter(link -> visibleItems.contains(link.agendaItem())).toList());
+        return shown(links.ofMeeting(CurrentUser.partnership(), id).stream()
+                .filter(link -> visibleItems.contains(link.agendaItem())).toList());
     }
 
     /** The topics an agenda item can be linked to: the active ones of the matrix. */
@@ -94,8 +95,8 @@ public class AgendaLinks {
 
     @PreAuthorize(MeetingPermissions.PLAN)
     public void unlink(MeetingId id, UUID link) {
-        var stored = links.ofMeeting(id).stream().filter(l -> l.id().equals(link)).findFirst()
-                .orElseThrow(() -> new NotFoundException("AgendaLink", link));
+        var stored = links.ofMeeting(CurrentUser.partnership(), id).stream().filter(l -> l.id().equals(link))
+                .findFirst().orElseThrow(() -> new NotFoundException("AgendaLink", link));
         var item = itemToChange(id, stored.agendaItem());
         var described = shown(List.of(stored)).stream().map(this::describe).findFirst()
                 .orElse(label(stored.kind()) + " " + stored.target());

@@ -107,7 +107,8 @@ public class Partnerships {
         var logo = Images.reencoded(image, LOGO_MAX_BYTES, LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT, "partnership.logo");
         partnerships.saveLogo(CurrentUser.partnership(), logo, CurrentUser.get().username(), clock.instant());
         auditTrail.record(AuditAction.CHANGED, "Partnership", CurrentUser.partnership(),
-                "Logo für den Briefkopf hochgeladen (" + logo.contentType() + ", " + logo.data().length / 1024 + " KB)");
+                "Logo für den Briefkopf hochgeladen (" + logo.contentType() + ", " + logo.data().length / 1024
+                        + " KB)");
     }
 
     @PreAuthorize(PartnerPermissions.MANAGE)

@@ -204,8 +204,9 @@ public class Reports {
     public Map<ReportId, String> titles(Collection<ReportId> ids) {
         var titles = new LinkedHashMap<ReportId, String>();
         for (var id : ids) {
-            readable(id).ifPresent(report -> titles.put(id, (report.publicId() == null ? "in Prüfung" : report.publicId())
-                    + " · " + category(report.category()).name()));
+            readable(id).ifPresent(report -> titles.put(id,
+                    (report.publicId() == null ? "in Prüfung" : report.publicId()) + " · "
+                            + category(report.category()).name()));
         }
         return titles;
     }

@@ -78,7 +78,8 @@ public final class Images {
 
     /** Scales down into the box if needed; JPEG has no alpha channel, so its pixels are drawn onto plain RGB. */
     private static BufferedImage fitted(BufferedImage decoded, int maxWidth, int maxHeight, boolean jpeg) {
-        double scale = Math.min(1, Math.min((double) maxWidth / decoded.getWidth(), (double) maxHeight / decoded.getHeight()));
+        double scale = Math.min(1,
+                Math.min((double) maxWidth / decoded.getWidth(), (double) maxHeight / decoded.getHeight()));
         boolean dropAlpha = jpeg && decoded.getColorModel().hasAlpha();
         if (scale == 1 && !dropAlpha) {
             return decoded;

@@ -120,12 +120,10 @@ class AgendaLinkTests {
         var otherCity = fixtures.city();
         var foreign = record(otherCity, "Fremdes Thema " + otherCity.key());
 
-        refused(post(publicItem + "/links/report").param("report", "2099-999999"),
-                "Ein Anliegen „2099-999999“ gibt es in Ihrer Sicherheitspartnerschaft nicht.");
-        refused(post(publicItem + "/links/report").param("report", foreign.report().publicId()),
-                "Ein Anliegen „" + foreign.report().publicId() + "“ gibt es in Ihrer Sicherheitspartnerschaft nicht.");
-        refused(post(publicItem + "/links/report").param("report", foreign.report().report().toString()),
-                "Ein Anliegen „" + foreign.report().report() + "“ gibt es in Ihrer Sicherheitspartnerschaft nicht.");
+        for (var unknown : List.of("2099-999999", foreign.report().publicId(), foreign.report().report().toString())) {
+            refused(post(publicItem + "/links/report").param("report", unknown),
+                    "Ein Anliegen „" + unknown + "“ gibt es in Ihrer Sicherheitspartnerschaft nicht.");
+        }
         refused(post(publicItem + "/links/report").param("report", " "),
                 "Bitte geben Sie die Nummer des Anliegens an.");
         refused(post(publicItem + "/links/topic").param("topic", foreign.topic().toString()),
@@ -188,8 +186,9 @@ class AgendaLinkTests {
             var topic = responsibilities.createTopic(new TopicDetails(topicName, null, null, true));
             responsibilities.assign(new EntryDetails(topic.value(), null, null, in.police().value(),
                     Responsibility.LEAD, "2 Streifen", null, "Start"));
-            var category = categories.create(new Category(CategoryId.random(), "laerm-" + topic.value().toString().substring(0, 8), "Lärm", null,
-                    topic, 3, false, null, true, List.of()));
+            var code = "laerm-" + topic.value().toString().substring(0, 8);
+            var category = categories.create(new Category(CategoryId.random(), code, "Lärm", null, topic, 3, false,
+                    null, true, List.of()));
             var report = reports.submit(new NewReport(in.id(), category, "Laute Musik bis 3 Uhr", 48.7, 9.1, null, null,
                     Map.of(), null, ReportSource.CITIZEN));
             return new Linked(topic, topicName, report);

@@ -72,7 +72,8 @@ class LetterheadTests {
                 .andExpect(flash().attribute("problem", "Das Logo muss ein PNG- oder JPEG-Bild sein."));
         var tooLarge = new byte[Partnerships.LOGO_MAX_BYTES + 1];
         System.arraycopy(image(10, 10, "png"), 0, tooLarge, 0, 8);
-        upload("logo.png", tooLarge).andExpect(flash().attribute("problem", "Das Logo darf höchstens 1 MB groß sein."));
+        upload("logo.png", tooLarge)
+                .andExpect(flash().attribute("problem", "Das Logo darf höchstens 1 MB groß sein."));
         mvc.perform(multipart("/partnership/logo").file(file("logo.png", image(100, 40, "png")))
                 .with(user(fixtures.user(city.policeUser()))).with(csrf())).andExpect(status().isForbidden());
 
