@@ -34,7 +34,7 @@ class PartnershipController {
     String show(Model model) {
         model.addAttribute("partnership", partnerships.mine());
         model.addAttribute("hasLogo", partnerships.logo().isPresent());
-        model.addAttribute("logoMaxKilobytes", Partnerships.LOGO_MAX_BYTES / 1024);
+        model.addAttribute("logoMaxMegabytes", Partnerships.LOGO_MAX_BYTES / (1024 * 1024));
         return "partners/partnership";
     }
 

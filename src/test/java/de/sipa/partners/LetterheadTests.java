@@ -53,7 +53,7 @@ class LetterheadTests {
 
     @Test
     void anUploadedLogoIsScaledDownAndShownOnThePartnershipPage() throws Exception {
-        assertThat(page()).contains("Stadt " + city.key(), "Noch kein Logo").doesNotContain("id=\"partnership-logo\"");
+        assertThat(page()).contains("Stadt " + city.key(), "Noch kein Logo", "höchstens 1 MB)").doesNotContain("id=\"partnership-logo\"");
 
         upload("wappen.png", image(2400, 600, "png")).andExpect(flash().attribute("success", "partnership.logo.saved"));
 
