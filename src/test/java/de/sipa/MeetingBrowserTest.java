@@ -51,6 +51,13 @@ class MeetingBrowserTest {
         browser.type(By.id("agenda-title"), "Lage am Bahnhof");
         browser.submitAndWaitForNewPage(By.cssSelector("form[action$='/agenda'] button[type=submit]"));
         assertThat(browser.visible(By.id("agenda")).getText()).contains("Lage am Bahnhof");
+        var topics = new Select(browser.visible(By.xpath(
+                "//ol[@id='agenda']/li[strong='Lage am Bahnhof']//select[@name='topic']")));
+        var topic = topics.getOptions().get(1).getText();
+        topics.selectByIndex(1);
+        browser.submitAndWaitForNewPage(By.xpath(
+                "//ol[@id='agenda']/li[strong='Lage am Bahnhof']//form[contains(@action,'/links/topic')]//button"));
+        assertThat(browser.visible(By.cssSelector("#agenda ul.links")).getText()).startsWith("Aufgabe " + topic);
 
         var members = browser.driver().findElements(By.cssSelector("#attendance select[name^='status-']"));
         assertThat(members).isNotEmpty();

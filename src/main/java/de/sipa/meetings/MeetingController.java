@@ -40,6 +40,7 @@ import de.sipa.partners.PersonId;
 import de.sipa.responsibilities.Review;
 import de.sipa.responsibilities.ReviewId;
 import de.sipa.responsibilities.Reviews;
+import de.sipa.responsibilities.TopicId;
 import de.sipa.shared.FlashSteps;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.RuleViolationException;
@@ -57,6 +58,7 @@ class MeetingController {
     private final FollowUpBoard board;
     private final AgendaProposals proposals;
     private final MeetingMaterials materials;
+    private final AgendaLinks links;
     private final Reviews reviews;
     private final Bodies bodies;
     private final People people;
@@ -65,7 +67,7 @@ class MeetingController {
     private final Clock clock;
 
     MeetingController(Meetings meetings, MeetingMinutes minutes, MeetingPapers papers, FollowUpBoard board,
-            AgendaProposals proposals, MeetingMaterials materials,
+            AgendaProposals proposals, MeetingMaterials materials, AgendaLinks links,
             Reviews reviews, Bodies bodies, People people, Organisations organisations, MessageSource messages, Clock clock) {
         this.meetings = meetings;
         this.minutes = minutes;
@@ -73,6 +75,7 @@ class MeetingController {
         this.board = board;
         this.proposals = proposals;
         this.materials = materials;
+        this.links = links;
         this.reviews = reviews;
         this.bodies = bodies;
         this.people = people;
@@ -136,6 +139,9 @@ class MeetingController {
         model.addAttribute("reviewTitles", allReviews.stream().collect(Collectors.toMap(Review::id, Review::title)));
         model.addAttribute("materials", materials.ofMeeting(meeting.id()).stream()
                 .collect(Collectors.groupingBy(Material::agendaItem)));
+        model.addAttribute("links", links.ofMeeting(meeting.id()).stream()
+                .collect(Collectors.groupingBy(AgendaLink::agendaItem)));
+        model.addAttribute("linkableTopics", links.linkableTopics());
         model.addAttribute("proposalCutOff", proposals.cutOff(meeting.id()));
         model.addAttribute("member", meetings.isMember(meeting.body()));
         model.addAttribute("zone", clock.getZone());
@@ -200,6 +206,24 @@ class MeetingController {
         var content = file.getBytes();
         return step(id, redirect, "material.attached",
                 () -> materials.attach(new MeetingId(id), item, file.getOriginalFilename(), content));
+    }
+
+    @PostMapping("/{id}/agenda/{item}/links/report")
+    String linkReport(@PathVariable UUID id, @PathVariable UUID item, @RequestParam(defaultValue = "") String report,
+            RedirectAttributes redirect) {
+        return step(id, redirect, "agenda.link.added", () -> links.linkReport(new MeetingId(id), item, report));
+    }
+
+    @PostMapping("/{id}/agenda/{item}/links/topic")
+    String linkTopic(@PathVariable UUID id, @PathVariable UUID item, @RequestParam(required = false) UUID topic,
+            RedirectAttributes redirect) {
+        return step(id, redirect, "agenda.link.added",
+                () -> links.linkTopic(new MeetingId(id), item, topic == null ? null : new TopicId(topic)));
+    }
+
+    @PostMapping("/{id}/links/{link}/delete")
+    String unlink(@PathVariable UUID id, @PathVariable UUID link, RedirectAttributes redirect) {
+        return step(id, redirect, "agenda.link.removed", () -> links.unlink(new MeetingId(id), link));
     }
 
     @GetMapping("/{id}/material/{material}")

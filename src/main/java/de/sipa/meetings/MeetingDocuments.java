@@ -7,16 +7,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
-import com.lowagie.text.pdf.draw.LineSeparator;
 
+import de.sipa.partners.Letterhead;
 import de.sipa.partners.Member;
 import de.sipa.partners.PersonId;
 
@@ -24,21 +24,21 @@ import de.sipa.partners.PersonId;
 final class MeetingDocuments {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'");
-    private static final Font LETTERHEAD = new Font(Font.HELVETICA, 9, Font.NORMAL, new Color(0x0b, 0x4f, 0x8a));
     private static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD);
     private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
     private static final Font TEXT = new Font(Font.HELVETICA, 10);
     private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
 
     /** What both documents show of the meeting. */
-    record Heading(String partnership, String body, Meeting meeting, ZoneId zone) {
+    record Heading(Letterhead letterhead, String body, Meeting meeting, ZoneId zone) {
     }
 
     private MeetingDocuments() {
     }
 
+    /** @param links per agenda item, the records it points to as text ("Anliegen 2026-000123 · Müll") */
     static void writeInvitation(Heading heading, List<AgendaItem> agenda, Map<PersonId, String> names,
-            OutputStream out) {
+            Map<UUID, List<String>> links, OutputStream out) {
         var document = open(heading, "Einladung", out);
         document.add(new Paragraph("Tagesordnung", HEADING));
         int number = 1;
@@ -52,6 +52,11 @@ final class MeetingDocuments {
                 var description = new Paragraph(item.description(), SMALL);
                 description.setIndentationLeft(16);
                 document.add(description);
+            }
+            for (var link : links.getOrDefault(item.id(), List.of())) {
+                var reference = new Paragraph("Bezug: " + link, SMALL);
+                reference.setIndentationLeft(16);
+                document.add(reference);
             }
         }
         document.close();
@@ -102,9 +107,7 @@ final class MeetingDocuments {
         PdfWriter.getInstance(document, out);
         document.addTitle(kind + " – " + heading.meeting().title());
         document.open();
-        document.add(new Paragraph(heading.partnership() + "  ·  Sicherheitspartnerschaft und Kommunale "
-                + "Kriminalprävention", LETTERHEAD));
-        document.add(new Chunk(new LineSeparator(0.5f, 100, LETTERHEAD.getColor(), 0, -4)));
+        heading.letterhead().addTo(document);
         var title = new Paragraph(kind + ": " + heading.meeting().title(), TITLE);
         title.setSpacingBefore(18);
         document.add(title);

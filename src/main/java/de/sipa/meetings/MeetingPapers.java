@@ -27,6 +27,7 @@ public class MeetingPapers {
 
     private final Meetings meetings;
     private final MeetingMinutes minutes;
+    private final AgendaLinks links;
     private final Bodies bodies;
     private final People people;
     private final Partnerships partnerships;
@@ -34,10 +35,11 @@ public class MeetingPapers {
     private final MessageSource messages;
     private final Clock clock;
 
-    MeetingPapers(Meetings meetings, MeetingMinutes minutes, Bodies bodies, People people, Partnerships partnerships,
+    MeetingPapers(Meetings meetings, MeetingMinutes minutes, AgendaLinks links, Bodies bodies, People people, Partnerships partnerships,
             AuditTrail auditTrail, MessageSource messages, Clock clock) {
         this.meetings = meetings;
         this.minutes = minutes;
+        this.links = links;
         this.bodies = bodies;
         this.people = people;
         this.partnerships = partnerships;
@@ -48,7 +50,9 @@ public class MeetingPapers {
 
     @PreAuthorize(MeetingPermissions.READ)
     public void invitation(MeetingId id, OutputStream out) {
-        MeetingDocuments.writeInvitation(heading(id), meetings.agenda(id), names(), out);
+        var references = links.ofMeeting(id).stream().collect(Collectors.groupingBy(AgendaLink::agendaItem,
+                Collectors.mapping(links::describe, Collectors.toList())));
+        MeetingDocuments.writeInvitation(heading(id), meetings.agenda(id), names(), references, out);
     }
 
     /** Only approved minutes are filed; drafts stay in SiPa. */
@@ -67,7 +71,7 @@ public class MeetingPapers {
 
     private MeetingDocuments.Heading heading(MeetingId id) {
         var meeting = meetings.get(id);
-        return new MeetingDocuments.Heading(partnerships.mine().name(), bodies.get(meeting.body()).name(), meeting,
+        return new MeetingDocuments.Heading(partnerships.letterhead(), bodies.get(meeting.body()).name(), meeting,
                 clock.getZone());
     }
 

@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,12 +20,16 @@ import de.sipa.partners.Bodies;
 import de.sipa.partners.Body;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
+import de.sipa.reports.ReportQuery;
+import de.sipa.reports.Reports;
+import de.sipa.responsibilities.Responsibilities;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 
 /**
  * A year of Musterstadt's meetings: the Lenkungsgruppe twice, the Koordinierungskreis quarterly, with agendas,
- * about 30 decisions and 60 action items in all states, and the next meetings planned.
+ * about 30 decisions and 60 action items in all states, and the next meetings planned with links to topics and a
+ * report.
  */
 @Component
 @Profile("demo")
@@ -54,16 +59,23 @@ class MeetingsDemo implements ApplicationRunner {
     private final Organisations organisations;
     private final MeetingRepository meetings;
     private final MinutesRepository minutes;
+    private final AgendaLinkRepository links;
+    private final Responsibilities responsibilities;
+    private final Reports reports;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     MeetingsDemo(Partnerships partnerships, Bodies bodies, Organisations organisations, MeetingRepository meetings,
-            MinutesRepository minutes, TransactionTemplate transaction, Clock clock) {
+            MinutesRepository minutes, AgendaLinkRepository links, Responsibilities responsibilities, Reports reports,
+            TransactionTemplate transaction, Clock clock) {
         this.partnerships = partnerships;
         this.bodies = bodies;
         this.organisations = organisations;
         this.meetings = meetings;
         this.minutes = minutes;
+        this.links = links;
+        this.responsibilities = responsibilities;
+        this.reports = reports;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -108,6 +120,7 @@ class MeetingsDemo implements ApplicationRunner {
                     meetings.insertAgendaItem(meeting.id(), item);
                 }
                 if (!past) {
+                    link(findings, owners);
                     continue;
                 }
                 minutes.insert(meeting.id(), 1, null, at(day.plusDays(1), 9));
@@ -144,6 +157,16 @@ class MeetingsDemo implements ApplicationRunner {
                 }
             }
         }
+    }
+
+    /** The next meetings look at two topics of the matrix and at a report one of the partners is working on. */
+    private void link(AgendaItem item, List<OrganisationId> owners) {
+        var now = clock.instant();
+        responsibilities.topics().stream().limit(2).forEach(topic -> links.insert(new AgendaLinkRepository.Stored(
+                UUID.randomUUID(), item.id(), AgendaLinkKind.TOPIC, topic.id().value()), "koordination", now));
+        owners.stream().flatMap(owner -> reports.queue(ReportQuery.queueOf(owner), PageRequest.of(0, 1)).stream())
+                .findFirst().ifPresent(report -> links.insert(new AgendaLinkRepository.Stored(UUID.randomUUID(),
+                        item.id(), AgendaLinkKind.REPORT, report.id().value()), "koordination", now));
     }
 
     private static String title(Body body, LocalDate day) {

@@ -1,5 +1,7 @@
 package de.sipa.partners;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +10,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.sipa.shared.Images;
 import de.sipa.shared.PartnershipId;
 
 @Repository
@@ -65,6 +68,26 @@ class PartnershipRepository {
     Optional<District> district(PartnershipId partnership, DistrictId id) {
         return jdbc.sql("SELECT * FROM partners_district WHERE partnership_id = ? AND id = ?")
                 .params(partnership.value(), id.value()).query(DISTRICT).optional();
+    }
+
+    Optional<Images.Image> logo(PartnershipId partnership) {
+        return jdbc.sql("SELECT content_type, data FROM partners_partnership_logo WHERE partnership_id = ?")
+                .param(partnership.value())
+                .query((rs, n) -> new Images.Image(rs.getString("content_type"), rs.getBytes("data"))).optional();
+    }
+
+    void saveLogo(PartnershipId partnership, Images.Image logo, String uploadedBy, Instant at) {
+        jdbc.sql("""
+                INSERT INTO partners_partnership_logo (partnership_id, content_type, data, uploaded_by, uploaded_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (partnership_id) DO UPDATE SET content_type = EXCLUDED.content_type, data = EXCLUDED.data,
+                    uploaded_by = EXCLUDED.uploaded_by, uploaded_at = EXCLUDED.uploaded_at""")
+                .params(partnership.value(), logo.contentType(), logo.data(), uploadedBy, Timestamp.from(at)).update();
+    }
+
+    boolean removeLogo(PartnershipId partnership) {
+        return jdbc.sql("DELETE FROM partners_partnership_logo WHERE partnership_id = ?").param(partnership.value())
+                .update() > 0;
     }
 
     void updateBoundary(PartnershipId partnership, DistrictId id, String boundary) {

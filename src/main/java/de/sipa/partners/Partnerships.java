@@ -1,5 +1,6 @@
 package de.sipa.partners;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.NewAccount;
 import de.sipa.identity.Role;
+import de.sipa.shared.Images;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
@@ -23,17 +25,23 @@ import de.sipa.shared.RuleViolationException;
 @Transactional
 public class Partnerships {
 
+    public static final int LOGO_MAX_BYTES = 1024 * 1024;
+    static final int LOGO_MAX_WIDTH = 900;
+    static final int LOGO_MAX_HEIGHT = 300;
+
     private final PartnershipRepository partnerships;
     private final OrganisationRepository organisations;
     private final Accounts accounts;
     private final AuditTrail auditTrail;
+    private final Clock clock;
 
     Partnerships(PartnershipRepository partnerships, OrganisationRepository organisations, Accounts accounts,
-            AuditTrail auditTrail) {
+            AuditTrail auditTrail, Clock clock) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
         this.auditTrail = auditTrail;
+        this.clock = clock;
     }
 
     @PreAuthorize(PartnerPermissions.ADMINISTER)
@@ -76,6 +84,39 @@ public class Partnerships {
     public Partnership mine() {
         var id = CurrentUser.partnership();
         return partnerships.find(id).orElseThrow(() -> new NotFoundException("Partnership", id));
+    }
+
+    /** The head of the partnership's documents: its logo, if one was uploaded, and its name. */
+    @Transactional(readOnly = true)
+    public Letterhead letterhead() {
+        return new Letterhead(mine().name(), logo().map(Images.Image::data).orElse(null));
+    }
+
+    @PreAuthorize(PartnerPermissions.READ)
+    @Transactional(readOnly = true)
+    public Optional<Images.Image> logo() {
+        return partnerships.logo(CurrentUser.partnership());
+    }
+
+    /**
+     * Sets the logo for the letterhead: JPEG or PNG up to {@link #LOGO_MAX_BYTES}, re-encoded and scaled down to
+     * {@link #LOGO_MAX_WIDTH} × {@link #LOGO_MAX_HEIGHT} pixels, which prints sharply at the letterhead's size.
+     */
+    @PreAuthorize(PartnerPermissions.MANAGE)
+    public void uploadLogo(byte[] image) {
+        var logo = Images.reencoded(image, LOGO_MAX_BYTES, LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT, "partnership.logo");
+        partnerships.saveLogo(CurrentUser.partnership(), logo, CurrentUser.get().username(), clock.instant());
+        auditTrail.record(AuditAction.CHANGED, "Partnership", CurrentUser.partnership(),
+                "Logo für den Briefkopf hochgeladen (" + logo.contentType() + ", " + logo.data().length / 1024
+                        + " KB)");
+    }
+
+    @PreAuthorize(PartnerPermissions.MANAGE)
+    public void removeLogo() {
+        if (partnerships.removeLogo(CurrentUser.partnership())) {
+            auditTrail.record(AuditAction.DELETED, "Partnership", CurrentUser.partnership(),
+                    "Logo des Briefkopfs entfernt");
+        }
     }
 
     /** For public entry points (citizen pages, Open311) that name the partnership in the URL. */

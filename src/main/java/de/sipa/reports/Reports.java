@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,13 +178,46 @@ public class Reports {
     @PreAuthorize(ReportPermissions.READ)
     @Transactional(readOnly = true)
     public Report get(ReportId id) {
-        var report = reports.find(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Report", id));
-        var user = CurrentUser.get();
-        if (user.role() == Role.PARTNER && !user.belongsTo(report.assignee())
-                && !reports.involved(id, user.organisation())) {
-            throw new NotFoundException("Report", id);
+        return readable(id).orElseThrow(() -> new NotFoundException("Report", id));
+    }
+
+    /** The id of the report with this public number ("2026-000123") or id, if the user may read it. */
+    @PreAuthorize(ReportPermissions.READ)
+    @Transactional(readOnly = true)
+    public Optional<ReportId> lookUp(String numberOrId) {
+        var reference = numberOrId == null ? "" : numberOrId.strip();
+        Optional<ReportId> id;
+        try {
+            id = Optional.of(new ReportId(UUID.fromString(reference)));
+        } catch (IllegalArgumentException notAnId) {
+            id = reports.findByPublicId(CurrentUser.partnership(), reference).map(Report::id);
         }
-        return user.coordinates() ? report : withoutContact(report);
+        return id.flatMap(this::readable).map(Report::id);
+    }
+
+    /**
+     * Short titles ("2026-000123 · Müll") of those of the reports the user may read, for other modules that point to
+     * reports; the others are left out.
+     */
+    @PreAuthorize(ReportPermissions.READ)
+    @Transactional(readOnly = true)
+    public Map<ReportId, String> titles(Collection<ReportId> ids) {
+        var titles = new LinkedHashMap<ReportId, String>();
+        for (var id : ids) {
+            readable(id).ifPresent(report -> titles.put(id,
+                    (report.publicId() == null ? "in Prüfung" : report.publicId()) + " · "
+                            + category(report.category()).name()));
+        }
+        return titles;
+    }
+
+    /** A partner reads the reports of its organisation and those it was involved in; everyone else all of them. */
+    private Optional<Report> readable(ReportId id) {
+        var user = CurrentUser.get();
+        return reports.find(CurrentUser.partnership(), id)
+                .filter(report -> user.role() != Role.PARTNER || user.belongsTo(report.assignee())
+                        || reports.involved(id, user.organisation()))
+                .map(report -> user.coordinates() ? report : withoutContact(report));
     }
 
     @PreAuthorize(ReportPermissions.READ)

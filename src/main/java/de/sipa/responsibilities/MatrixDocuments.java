@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import de.sipa.partners.District;
+import de.sipa.partners.Letterhead;
 import de.sipa.partners.Organisation;
 
 /** The matrix as a CSV file (also the import format) and as a printable A3 landscape grid. */
@@ -65,15 +66,18 @@ final class MatrixDocuments {
         }
     }
 
-    static void writePdf(Matrix matrix, List<Organisation> organisations, String partnership, ZoneId zone,
+    static void writePdf(Matrix matrix, List<Organisation> organisations, Letterhead letterhead, ZoneId zone,
             OutputStream out) {
         var grid = MatrixGrid.of(matrix, organisations, null, List.of());
         var document = new Document(PageSize.A3.rotate(), 24, 24, 24, 24);
         PdfWriter.getInstance(document, out);
         document.open();
+        letterhead.addTo(document);
         var small = new Font(Font.HELVETICA, 7);
         var white = new Font(Font.HELVETICA, 7, Font.NORMAL, Color.WHITE);
-        document.add(new Paragraph("Zuständigkeitsmatrix – " + partnership, new Font(Font.HELVETICA, 16, Font.BOLD)));
+        var title = new Paragraph("Zuständigkeitsmatrix", new Font(Font.HELVETICA, 16, Font.BOLD));
+        title.setSpacingBefore(10);
+        document.add(title);
         document.add(new Paragraph("Stand: " + DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(zone)
                 .format(matrix.asOf()) + "   ·   F federführend   U unterstützend   I informiert", small));
         var columns = grid.columns();

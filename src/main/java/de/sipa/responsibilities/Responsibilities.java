@@ -229,7 +229,7 @@ public class Responsibilities {
     @PreAuthorize(ResponsibilityPermissions.READ)
     @Transactional
     public void exportPdf(OutputStream out) {
-        MatrixDocuments.writePdf(matrix(), organisations.all(), partnerships.mine().name(), clock.getZone(), out);
+        MatrixDocuments.writePdf(matrix(), organisations.all(), partnerships.letterhead(), clock.getZone(), out);
         auditTrail.record(AuditAction.EXPORTED, "ResponsibilityMatrix", null, "Zuständigkeitsmatrix als PDF exportiert");
     }
 

@@ -1,5 +1,6 @@
 package de.sipa.meetings;
 
+import static de.sipa.PdfFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -16,8 +17,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -232,19 +231,5 @@ class MeetingPagesTests {
         assertThat(file.getContentType()).isEqualTo("application/pdf");
         assertThat(file.getHeader("Content-Disposition")).startsWith("attachment").contains("Lageplan");
         assertThat(file.getContentAsByteArray()).isEqualTo(pdf);
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        var reader = new PdfReader(pdf);
-        try {
-            var extractor = new PdfTextExtractor(reader);
-            var text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString();
-        } finally {
-            reader.close();
-        }
     }
 }
