@@ -21,6 +21,14 @@ public record SipaUser(UUID accountId, String username, String displayName, Part
         return new SipaUser(null, SYSTEM, "SiPa", partnership, null, Role.ADMIN);
     }
 
+    /**
+     * The actor for what the public reads (the OParl API): no account and no organisation, hence a member of no
+     * body and involved in nothing, so only what is public is shown to it.
+     */
+    public static SipaUser publicReader(PartnershipId partnership) {
+        return new SipaUser(null, "public", "Öffentlichkeit", partnership, null, Role.PARTNER);
+    }
+
     public boolean coordinates() {
         return role == Role.ADMIN || role == Role.COORDINATOR;
     }

@@ -13,12 +13,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.SipaUser;
 import de.sipa.partners.Bodies;
 import de.sipa.partners.Partnerships;
 import de.sipa.partners.People;
 import de.sipa.partners.Person;
 import de.sipa.partners.PersonId;
 import de.sipa.shared.NotFoundException;
+import de.sipa.shared.PartnershipId;
 
 /** The documents to file: invitation with agenda, and the approved minutes; confidential items only for members. */
 @Service
@@ -59,6 +62,25 @@ public class MeetingPapers {
     @PreAuthorize(MeetingPermissions.READ)
     @Transactional
     public void approvedMinutes(MeetingId id, OutputStream out) {
+        var meeting = writeApprovedMinutes(id, out);
+        auditTrail.record(AuditAction.EXPORTED, "Minutes", id, "Protokoll als PDF: " + meeting.title());
+    }
+
+    /**
+     * The invitation or the approved minutes as the public reads them (OParl): written as nobody's member, hence
+     * without confidential items, their decisions and their minutes. Public, so not audited as an export.
+     */
+    public void publish(PartnershipId partnership, MeetingId id, boolean minutesToo, OutputStream out) {
+        CurrentUser.runAs(SipaUser.publicReader(partnership), () -> {
+            if (minutesToo) {
+                writeApprovedMinutes(id, out);
+            } else {
+                invitation(id, out);
+            }
+        });
+    }
+
+    private Meeting writeApprovedMinutes(MeetingId id, OutputStream out) {
         var approved = minutes.current(id).filter(m -> m.status() == MinutesStatus.APPROVED)
                 .orElseThrow(() -> new NotFoundException("Minutes", id));
         var heading = heading(id);
@@ -66,7 +88,7 @@ public class MeetingPapers {
                 meetings.attendance(id).stream().collect(Collectors.toMap(Attendance::person, a -> a)),
                 status -> messages.getMessage("attendance.status." + status, null, Locale.GERMANY), names(),
                 meetings.decisions(id), out);
-        auditTrail.record(AuditAction.EXPORTED, "Minutes", id, "Protokoll als PDF: " + heading.meeting().title());
+        return heading.meeting();
     }
 
     private MeetingDocuments.Heading heading(MeetingId id) {

@@ -77,6 +77,19 @@ class OparlController {
         return publication.location(urls(slug), id);
     }
 
+    @GetMapping("/bodies/{slug}/meetings/{id}/{role:invitation|results-protocol}")
+    OparlObject meetingPaper(@PathVariable String slug, @PathVariable UUID id, @PathVariable String role) {
+        return publication.meetingPaper(urls(slug), id, role);
+    }
+
+    @GetMapping(path = "/bodies/{slug}/meetings/{id}/{role:invitation|results-protocol}/download",
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> meetingPaperPdf(@PathVariable String slug, @PathVariable UUID id, @PathVariable String role) {
+        var pdf = new java.io.ByteArrayOutputStream();
+        publication.writeMeetingPaper(urls(slug), id, role, pdf);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pdf.toByteArray());
+    }
+
     @GetMapping(path = "/bodies/{slug}/files/{id}/download", produces = MediaType.ALL_VALUE)
     ResponseEntity<byte[]> download(@PathVariable String slug, @PathVariable UUID id) {
         var content = publication.content(urls(slug), id);

@@ -1,5 +1,6 @@
 package de.sipa.meetings.oparl;
 
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.sipa.meetings.MeetingId;
+import de.sipa.meetings.MeetingPapers;
 import de.sipa.meetings.MeetingStatus;
 import de.sipa.meetings.oparl.OparlRepository.DecisionRow;
 import de.sipa.meetings.oparl.OparlRepository.FileRow;
@@ -49,15 +52,19 @@ class OparlPublication {
     static final String PEOPLE = "people";
     static final String MEMBERSHIPS = "memberships";
     static final String LEGISLATIVE_TERMS = "legislative-terms";
+    static final String INVITATION = "invitation";
+    static final String RESULTS_PROTOCOL = "results-protocol";
 
     private final Partnerships partnerships;
     private final Bodies bodies;
     private final OparlRepository repository;
+    private final MeetingPapers papers;
     private final MessageSource messages;
     private final ZoneId zone;
 
-    OparlPublication(Partnerships partnerships, Bodies bodies, OparlRepository repository, MessageSource messages,
-            Clock clock) {
+    OparlPublication(Partnerships partnerships, Bodies bodies, OparlRepository repository, MeetingPapers papers,
+            MessageSource messages, Clock clock) {
+        this.papers = papers;
         this.partnerships = partnerships;
         this.bodies = bodies;
         this.repository = repository;
@@ -257,10 +264,43 @@ class OparlPublication {
                     .withTime("end", m.endsAt())
                     .with("location", m.location() == null ? null : location(urls, m))
                     .with("organization", List.of(urls.object(ORGANIZATIONS, m.body())))
+                    .with("invitation", status == MeetingStatus.CANCELLED ? null : meetingFile(urls, m, INVITATION))
+                    .with("resultsProtocol", status == MeetingStatus.MINUTES_APPROVED ? meetingFile(urls, m, RESULTS_PROTOCOL) : null)
                     .with("participant", present.getOrDefault(m.id(), List.of()))
                     .with("agendaItem", agenda.getOrDefault(m.id(), List.of()))
                     .stamped(m.created(), m.modified());
         }).toList();
+    }
+
+    /** The invitation or the approved minutes of a meeting as a File; made on request, public part only. */
+    OparlObject meetingPaper(OparlUrls urls, UUID meetingId, String role) {
+        var meeting = repository.meeting(partnership(urls).id(), meetingId)
+                .orElseThrow(() -> new NotFoundException("Meeting", meetingId));
+        var status = MeetingStatus.valueOf(meeting.status());
+        if (INVITATION.equals(role) && status != MeetingStatus.CANCELLED
+                || RESULTS_PROTOCOL.equals(role) && status == MeetingStatus.MINUTES_APPROVED) {
+            return meetingFile(urls, meeting, role).with("meeting", List.of(urls.object(MEETINGS, meetingId)));
+        }
+        throw new NotFoundException("File", meetingId + "/" + role);
+    }
+
+    void writeMeetingPaper(OparlUrls urls, UUID meetingId, String role, OutputStream out) {
+        meetingPaper(urls, meetingId, role);
+        papers.publish(partnership(urls).id(), new MeetingId(meetingId), RESULTS_PROTOCOL.equals(role), out);
+    }
+
+    private OparlObject meetingFile(OparlUrls urls, MeetingRow meeting, String role) {
+        var url = urls.object(MEETINGS, meeting.id()) + "/" + role;
+        var day = meeting.startsAt().atZone(zone).toLocalDate();
+        var invitation = INVITATION.equals(role);
+        return new OparlObject(url, "File", zone)
+                .with("name", (invitation ? "Einladung – " : "Ergebnisprotokoll – ") + meeting.title())
+                .with("fileName", (invitation ? "einladung-" : "protokoll-") + day + ".pdf")
+                .with("mimeType", "application/pdf")
+                .with("accessUrl", url + "/download")
+                .with("downloadUrl", url + "/download")
+                .with("fileRole", invitation ? "Einladung" : "Ergebnisprotokoll")
+                .stamped(meeting.created(), meeting.modified());
     }
 
     private OparlPage agendaItems(OparlUrls urls, OparlQuery query) {

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import de.sipa.Fixtures;
 import de.sipa.Fixtures.City;
+import de.sipa.PdfFiles;
 import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
@@ -37,6 +38,7 @@ import de.sipa.meetings.Attendance;
 import de.sipa.meetings.MeetingDetails;
 import de.sipa.meetings.MeetingId;
 import de.sipa.meetings.MeetingMaterials;
+import de.sipa.meetings.MeetingMinutes;
 import de.sipa.meetings.Meetings;
 
 /**
@@ -77,6 +79,9 @@ class OparlConformanceTests {
 
     @Autowired
     MeetingMaterials materials;
+
+    @Autowired
+    MeetingMinutes minutes;
 
     City city;
     MeetingId held;
@@ -154,6 +159,33 @@ class OparlConformanceTests {
         assertThat(paper.get("reference")).asString().matches("LG-\\d{4}-\\d{2}");
         assertThat(paper.get("underDirectionOf")).isEqualTo(meeting.get("organization"));
         assertThat(consultation.get("meeting")).isEqualTo(meeting.get("id"));
+    }
+
+    @Test
+    void invitationAndApprovedMinutesArePublishedAsPdfsWithoutTheConfidentialPart() throws Exception {
+        var open = as(() -> meetings.agenda(held)).stream().filter(i -> !i.confidential()).findFirst().orElseThrow().id();
+        as(() -> minutes.write(held, Map.of(open, "Leuchten werden im Frühjahr gesetzt.",
+                secretItem, "V-Person berichtet von Übergaben.")));
+        var planned = object(body + "/meetings/" + held.value());
+        assertThat(planned).doesNotContainKey("resultsProtocol");
+        mvc.perform(get(body + "/meetings/" + held.value() + "/results-protocol")).andExpect(status().isNotFound());
+
+        as(() -> {
+            minutes.circulate(held);
+            minutes.approve(held);
+        });
+        var meeting = object(body + "/meetings/" + held.value());
+        var invitation = map(meeting.get("invitation"));
+        var protocol = map(meeting.get("resultsProtocol"));
+        assertConforms(invitation, "File");
+        assertConforms(protocol, "File");
+        assertThat(object(path(protocol.get("id")))).containsEntry("accessUrl", protocol.get("accessUrl"));
+
+        var agenda = PdfFiles.text(download(invitation.get("accessUrl")));
+        assertThat(agenda).contains("Beleuchtung Stadtpark").doesNotContain("Ermittlungslage");
+        var minutesText = PdfFiles.text(download(protocol.get("accessUrl")));
+        assertThat(minutesText).contains("Leuchten werden im Frühjahr gesetzt.")
+                .doesNotContain("Ermittlungslage").doesNotContain("V-Person").doesNotContain("Verdeckte");
     }
 
     @Test
@@ -246,6 +278,12 @@ class OparlConformanceTests {
         mvc.perform(get(body).header("Origin", "https://oparl-client.example"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Access-Control-Allow-Origin", "*"));
+    }
+
+    private byte[] download(Object url) throws Exception {
+        return mvc.perform(get(path(url))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
     }
 
     private void assertConforms(Map<String, Object> object, String type) {
