@@ -50,11 +50,7 @@ machine_info
 echo
 
 start_demo_instance "$DATA" "$PORT"
-# The demo meetings are added by a later runner: wait for them.
-for _ in $(seq 1 600); do
-    [[ "$(value "SELECT count(*) > 0 FROM meetings_meeting" 2>/dev/null)" == t ]] && break
-    sleep 0.1
-done
+wait_for_demo_rows meetings_meeting
 
 log "Adding $YEARS years of meetings (bench/sql/seed-meetings.sql) ..."
 t0="$(now_ns)"

@@ -260,6 +260,15 @@ start_demo_instance() {
     wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
 }
 
+# wait_for_demo_rows TABLE: demo data of later runners (meetings, patrols) arrive after the log line
+# start_demo_instance waits for; waits up to 60 s until TABLE has rows.
+wait_for_demo_rows() {
+    for _ in $(seq 1 600); do
+        [[ "$(value "SELECT count(*) > 0 FROM $1" 2>/dev/null)" == t ]] && return 0
+        sleep 0.1
+    done
+}
+
 # restart_with_pg_stat_statements DATA_DIR HTTP_PORT [app args...]: the throwaway database preloads
 # pg_stat_statements from now on (ALTER SYSTEM), so the instance is restarted once.
 restart_with_pg_stat_statements() {

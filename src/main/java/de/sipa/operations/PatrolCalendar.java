@@ -95,10 +95,8 @@ public class PatrolCalendar {
             var patrol = entry.patrol();
             var event = new VEvent(patrol.startsAt(), patrol.endsAt(), "Streife " + entry.plan());
             event.add(new Uid(patrol.id().value() + "@sipa"));
-            event.add(new Description(String.join(", ", entry.areas()) + "\n" + entry.crews().stream()
-                    .map(c -> c.name() + ": " + String.join(", ", c.members().stream()
-                            .map(PatrolCrew.Member::name).toList()))
-                    .collect(Collectors.joining("\n"))));
+            event.add(new Description(entry.areaNames() + "\n" + entry.crews().stream()
+                    .map(c -> c.name() + ": " + c.memberNames()).collect(Collectors.joining("\n"))));
             event.add(patrol.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
             calendar.add(event);
         }

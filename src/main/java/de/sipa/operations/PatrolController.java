@@ -3,13 +3,17 @@ package de.sipa.operations;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -84,7 +88,6 @@ class PatrolController {
         model.addAttribute("year", year);
         model.addAttribute("organisation", organisation);
         model.addAttribute("organisations", organisations.all());
-        model.addAttribute("now", clock.instant());
         return "operations/patrols/roster";
     }
 
@@ -103,10 +106,12 @@ class PatrolController {
         model.addAttribute("entry", entry);
         model.addAttribute("candidates", entry.crews().stream()
                 .filter(crew -> patrols.mayStaff(crew.organisation()))
-                .collect(java.util.stream.Collectors.toMap(crew -> crew.organisation(),
+                .collect(Collectors.toMap(crew -> crew.organisation(),
                         crew -> people.ofOrganisation(crew.organisation()))));
-        model.addAttribute("areas", patrols.plan(entry.patrol().plan()).areas().stream().map(patrols::area).toList());
-        model.addAttribute("now", clock.instant());
+        var areas = patrols.plan(entry.patrol().plan()).areas().stream().map(patrols::area).toList();
+        // All areas on one map: the geometries are valid GeoJSON already (checked when saved).
+        model.addAttribute("geometry", areas.stream().map(PatrolArea::geometry)
+                .collect(Collectors.joining(",", "{\"type\":\"GeometryCollection\",\"geometries\":[", "]}")));
         return "operations/patrols/detail";
     }
 
@@ -193,7 +198,7 @@ class PatrolController {
     String newPlan(Model model) {
         var start = LocalDate.now(clock).plusDays(1);
         return planForm(model, new PatrolPlanForm("", List.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY),
-                java.time.LocalTime.of(20, 0), java.time.LocalTime.of(2, 0), start, start.plusMonths(3), false,
+                LocalTime.of(20, 0), LocalTime.of(2, 0), start, start.plusMonths(3), false,
                 List.of()), Map.of());
     }
 
@@ -209,7 +214,7 @@ class PatrolController {
             return planForm(model, form, parameters);
         }
         try {
-            var schedule = new PatrolSchedule(java.util.Set.copyOf(form.weekdays()), form.startsAt(), form.endsAt(),
+            var schedule = new PatrolSchedule(Set.copyOf(form.weekdays()), form.startsAt(), form.endsAt(),
                     form.validFrom(), form.validUntil(), Boolean.TRUE.equals(form.skipHolidays()));
             var id = patrols.plan(form.name(), schedule, form.areaIds().stream().map(PatrolAreaId::new).toList(),
                     staffing);
@@ -247,7 +252,7 @@ class PatrolController {
     }
 
     private void addNames(Model model) {
-        var names = new java.util.HashMap<Object, String>();
+        var names = new HashMap<Object, String>();
         patrols.areas().forEach(a -> names.put(a.id(), a.name()));
         organisations.all().forEach(o -> names.put(o.id(), o.name()));
         model.addAttribute("names", names);

@@ -12,6 +12,10 @@ public record PatrolCrew(OrganisationId organisation, String name, int required,
         return Math.max(0, required - members.size());
     }
 
+    public String memberNames() {
+        return String.join(", ", members.stream().map(Member::name).toList());
+    }
+
     public record Member(PersonId person, String name) {
     }
 }

@@ -3,10 +3,12 @@ package de.sipa.operations;
 import java.time.Clock;
 import java.time.Year;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -82,7 +84,7 @@ class PatrolReportController {
             BindingResult result, RedirectAttributes redirect) {
         if (result.hasErrors()) {
             redirect.addFlashAttribute("problem", messages.getMessage("observation.incomplete", null,
-                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+                    LocaleContextHolder.getLocale()));
         } else {
             FlashSteps.run(redirect, messages, "observation.noted", () -> reports.observe(new PatrolId(id),
                     new CategoryId(form.categoryId()), form.areaId() == null ? null : new PatrolAreaId(form.areaId()),
@@ -120,7 +122,7 @@ class PatrolReportController {
         model.addAttribute("observation", new ObservationForm(null, null, null, null));
         model.addAttribute("categories", categories.all().stream().filter(c -> c.active()).toList());
         model.addAttribute("categoryNames", categories.all().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.name())));
+                .collect(Collectors.toMap(c -> c.id(), c -> c.name())));
         model.addAttribute("areas", patrols.plan(entry.patrol().plan()).areas().stream().map(patrols::area).toList());
         return "operations/patrols/report";
     }

@@ -2,7 +2,6 @@ package de.sipa.operations;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.Year;
 import java.time.YearMonth;

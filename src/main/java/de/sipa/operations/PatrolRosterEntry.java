@@ -9,6 +9,10 @@ public record PatrolRosterEntry(Patrol patrol, String plan, List<String> areas, 
         return patrol.cancelled() ? 0 : crews.stream().mapToInt(PatrolCrew::missing).sum();
     }
 
+    public String areaNames() {
+        return String.join(", ", areas);
+    }
+
     public boolean hasGap() {
         return missing() > 0;
     }

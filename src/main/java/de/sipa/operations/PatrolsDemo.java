@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -100,7 +101,7 @@ class PatrolsDemo implements ApplicationRunner {
                 .filter(e -> e.patrol().plan().equals(plan)).toList();
         var past = entries.stream().filter(e -> e.patrol().endsAt().isBefore(clock.instant())).toList();
         var categoryOf = categories.all().stream()
-                .collect(java.util.stream.Collectors.toMap(Category::code, Category::id));
+                .collect(Collectors.toMap(Category::code, Category::id));
         for (int i = 0; i < entries.size(); i++) {
             var patrol = entries.get(i).patrol();
             boolean isPast = past.contains(entries.get(i));

@@ -16,7 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import de.sipa.Fixtures;
-import de.sipa.Fixtures.City;
 import de.sipa.SipaIntegrationTest;
 
 /** Patrols planned and staffed through their pages. */

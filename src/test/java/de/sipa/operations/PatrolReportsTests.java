@@ -11,17 +11,16 @@ import java.time.LocalTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import de.sipa.Fixtures;
 import de.sipa.Fixtures.City;
@@ -181,7 +180,7 @@ class PatrolReportsTests {
         as(() -> patrols.cancel(patrolOn(today.minusDays(3))));
 
         var months = new ArrayList<PatrolMonth>();
-        for (var year : java.util.stream.Stream.of(Year.from(today.minusDays(10)), Year.from(today)).distinct().toList()) {
+        for (var year : Stream.of(Year.from(today.minusDays(10)), Year.from(today)).distinct().toList()) {
             months.addAll(as(() -> patrolReports.statistics(year)));
         }
         assertThat(months.stream().mapToInt(PatrolMonth::planned).sum()).isEqualTo(10);
@@ -201,21 +200,11 @@ class PatrolReportsTests {
     }
 
     private <T> T asUser(String username, Supplier<T> work) {
-        var user = fixtures.user(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return Acting.asUser(fixtures, username, work);
     }
 
     private void asUser(String username, Runnable work) {
-        asUser(username, () -> {
-            work.run();
-            return null;
-        });
+        Acting.asUser(fixtures, username, work);
     }
 
     private <T> T as(Supplier<T> work) {

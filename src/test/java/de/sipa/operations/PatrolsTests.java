@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import de.sipa.Fixtures;
@@ -222,21 +221,11 @@ class PatrolsTests {
     }
 
     private <T> T asUser(String username, Supplier<T> work) {
-        var user = fixtures.user(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return Acting.asUser(fixtures, username, work);
     }
 
     private void asUser(String username, Runnable work) {
-        asUser(username, () -> {
-            work.run();
-            return null;
-        });
+        Acting.asUser(fixtures, username, work);
     }
 
     private <T> T as(Supplier<T> work) {
