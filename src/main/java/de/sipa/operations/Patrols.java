@@ -155,7 +155,7 @@ public class Patrols {
 
     /**
      * The roster: patrols starting in [from, to), optionally only those an organisation takes part in (and only its
-     * crew). Four statements, whatever the number of patrols.
+     * crew). Eight statements, whatever the number of patrols.
      */
     @PreAuthorize(OperationPermissions.READ)
     @Transactional(readOnly = true)
