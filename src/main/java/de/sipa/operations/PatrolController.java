@@ -216,8 +216,8 @@ class PatrolController {
         try {
             var schedule = new PatrolSchedule(Set.copyOf(form.weekdays()), form.startsAt(), form.endsAt(),
                     form.validFrom(), form.validUntil(), Boolean.TRUE.equals(form.skipHolidays()));
-            var id = patrols.plan(form.name(), schedule, form.areaIds().stream().map(PatrolAreaId::new).toList(),
-                    staffing);
+            var id = patrols.planJointPatrol(form.name(), schedule,
+                    form.areaIds().stream().map(PatrolAreaId::new).toList(), staffing);
             redirect.addFlashAttribute("success", "patrolPlan.saved");
             return "redirect:/patrols/plans/" + id;
         } catch (RuleViolationException e) {
@@ -274,6 +274,7 @@ class PatrolController {
     }
 
     private static String isoWeek(LocalDate monday) {
-        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 }

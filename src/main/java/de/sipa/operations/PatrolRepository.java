@@ -67,7 +67,9 @@ class PatrolRepository {
     }
 
     void updateArea(PartnershipId partnership, PatrolArea area) {
-        jdbc.sql("UPDATE operations_patrol_area SET district_id = ?, name = ?, geometry = ? WHERE partnership_id = ? AND id = ?")
+        jdbc.sql("""
+                UPDATE operations_patrol_area SET district_id = ?, name = ?, geometry = ?
+                WHERE partnership_id = ? AND id = ?""")
                 .params(area.district() == null ? null : area.district().value(), area.name(), area.geometry(),
                         partnership.value(), area.id().value())
                 .update();

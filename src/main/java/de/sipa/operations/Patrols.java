@@ -100,7 +100,8 @@ public class Patrols {
 
     /** Plans a joint patrol and creates its patrols, one per day of the schedule. */
     @PreAuthorize(OperationPermissions.PLAN)
-    public PatrolPlanId plan(String name, PatrolSchedule schedule, List<PatrolAreaId> areas, List<Staffing> staffing) {
+    public PatrolPlanId planJointPatrol(String name, PatrolSchedule schedule, List<PatrolAreaId> areas,
+            List<Staffing> staffing) {
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw new RuleViolationException("patrolPlan.name.invalid");
         }

@@ -89,7 +89,7 @@ class PatrolsDemo implements ApplicationRunner {
         var station = patrols.createArea("Hauptbahnhof", mitte.id(), HAUPTBAHNHOF);
         var today = LocalDate.now(clock);
         var firstFriday = today.minusWeeks(9).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
-        var plan = patrols.plan("Palastgarten und Hauptbahnhof", new PatrolSchedule(
+        var plan = patrols.planJointPatrol("Palastgarten und Hauptbahnhof", new PatrolSchedule(
                 Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), LocalTime.of(20, 0), LocalTime.of(2, 0), firstFriday,
                 today.plusWeeks(4), false), List.of(garden, station),
                 List.of(new Staffing(police.id(), 2), new Staffing(publicOrder.id(), 2)));

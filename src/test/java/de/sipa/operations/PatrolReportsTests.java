@@ -91,7 +91,7 @@ class PatrolReportsTests {
             garden = patrols.createArea("Palastgarten", city.districts().get(0), PatrolsTests.PALASTGARTEN);
             station = patrols.createArea("Hauptbahnhof", city.districts().get(1), PatrolsTests.BAHNHOF_ROUTE);
             // Every evening of the last ten days, 20–24 h.
-            plan = patrols.plan("Innenstadt", new PatrolSchedule(EnumSet.allOf(DayOfWeek.class), LocalTime.of(20, 0),
+            plan = patrols.planJointPatrol("Innenstadt", new PatrolSchedule(EnumSet.allOf(DayOfWeek.class), LocalTime.of(20, 0),
                     LocalTime.of(0, 0), today.minusDays(10), today.minusDays(1), false), List.of(garden, station),
                     List.of(new Staffing(city.police(), 1), new Staffing(city.publicOrder(), 1)));
         });
@@ -148,7 +148,7 @@ class PatrolReportsTests {
         var patrol = patrolOn(today.minusDays(2));
         var youth = as(() -> organisations.create(Fixtures.organisation("Jugendamt " + city.key(),
                 OrganisationKind.YOUTH_OFFICE)));
-        var withoutPublicOrder = as(() -> patrols.plan("Jugendschutz", new PatrolSchedule(EnumSet.of(DayOfWeek.MONDAY),
+        var withoutPublicOrder = as(() -> patrols.planJointPatrol("Jugendschutz", new PatrolSchedule(EnumSet.of(DayOfWeek.MONDAY),
                 LocalTime.of(18, 0), LocalTime.of(22, 0), today.minusDays(7), today.minusDays(1), false), List.of(garden),
                 List.of(new Staffing(city.police(), 1), new Staffing(youth, 1))));
         var youthPatrol = as(() -> patrols.roster(today.minusDays(7).atStartOfDay(clock.getZone()).toInstant(),
@@ -160,7 +160,7 @@ class PatrolReportsTests {
                 0, null, null));
         assertThatThrownBy(() -> asUser(city.steeringUser(), () -> patrolReports.observe(patrol, noise, null, null,
                 "Lärm"))).isInstanceOf(AccessDeniedException.class);
-        var future = as(() -> patrols.plan("Später", PatrolsTests.fridaysAndSaturdays(20, 2, "2027-06-04", "2027-06-05"),
+        var future = as(() -> patrols.planJointPatrol("Später", PatrolsTests.fridaysAndSaturdays(20, 2, "2027-06-04", "2027-06-05"),
                 List.of(garden), List.of(new Staffing(city.police(), 1), new Staffing(city.publicOrder(), 1))));
         var later = as(() -> patrols.roster(LocalDate.of(2027, 6, 1).atStartOfDay(clock.getZone()).toInstant(),
                 LocalDate.of(2027, 7, 1).atStartOfDay(clock.getZone()).toInstant(), null)).stream()

@@ -69,7 +69,7 @@ class PatrolsTests {
             secondOfficer = people.create(Fixtures.person(city.police(), "Peter", "Polizei-" + city.key(), null));
             secondClerk = people.create(Fixtures.person(city.publicOrder(), "Olga", "Ordnung-" + city.key(), null));
             var area = patrols.createArea("Palastgarten", city.districts().get(0), PALASTGARTEN);
-            palastgarten = patrols.plan("Palastgarten", fridaysAndSaturdays(20, 2, "2027-03-05", "2027-03-13"),
+            palastgarten = patrols.planJointPatrol("Palastgarten", fridaysAndSaturdays(20, 2, "2027-03-05", "2027-03-13"),
                     List.of(area), List.of(new Staffing(city.police(), 2), new Staffing(city.publicOrder(), 2)));
         });
     }
@@ -89,6 +89,19 @@ class PatrolsTests {
         assertThat(roster.get(0).patrol().endsAt()).isEqualTo(Instant.parse("2027-03-06T01:00:00Z"));
         assertThat(roster.get(0).areas()).containsExactly("Palastgarten");
         assertThat(roster.get(0).crews()).extracting(PatrolCrew::required).containsExactly(2, 2);
+    }
+
+    @Test
+    void anAreaIsRenamedOrRedrawnButTwoAreasDoNotShareAName() {
+        as(() -> {
+            var station = patrols.createArea("Bahnhof", null, BAHNHOF_ROUTE);
+            patrols.changeArea(station, "Hauptbahnhof", city.districts().get(1), PALASTGARTEN);
+            var changed = patrols.area(station);
+            assertThat(changed.name()).isEqualTo("Hauptbahnhof");
+            assertThat(changed.district()).isEqualTo(city.districts().get(1));
+            assertThat(changed.geometry()).startsWith("{\"type\":\"Polygon\"");
+            assertRefused("patrolArea.name.taken", () -> patrols.changeArea(station, "palastgarten", null, PALASTGARTEN));
+        });
     }
 
     @Test
@@ -119,7 +132,7 @@ class PatrolsTests {
     void aPersonBookedOnOverlappingPatrolsIsRefusedWithTheConflictingPatrolNamed() {
         var bahnhof = as(() -> {
             var area = patrols.createArea("Hauptbahnhof", city.districts().get(1), BAHNHOF_ROUTE);
-            return patrols.plan("Hauptbahnhof", new PatrolSchedule(Set.of(DayOfWeek.FRIDAY), LocalTime.of(23, 0),
+            return patrols.planJointPatrol("Hauptbahnhof", new PatrolSchedule(Set.of(DayOfWeek.FRIDAY), LocalTime.of(23, 0),
                     LocalTime.of(3, 0), LocalDate.parse("2027-03-05"), LocalDate.parse("2027-03-05"), false),
                     List.of(area), List.of(new Staffing(city.police(), 1), new Staffing(city.publicOrder(), 1)));
         });
