@@ -88,6 +88,14 @@ class PatrolPagesTests {
         mvc.perform(get("/patrols/people/" + city.officer() + "/calendar").with(as(city.publicOrderUser())))
                 .andExpect(status().isForbidden());
 
+        for (var path : new String[] {"/patrols/plans/new", "/patrols/areas/new", "/patrols/plans", "/patrols/areas",
+                "/patrols/statistics?year=2027", patrol + "/report", "/patrols?year=2027"}) {
+            mvc.perform(get(path).with(coordinator)).andExpect(status().isOk());
+        }
+        assertThat(mvc.perform(get("/patrols/plans/new").with(coordinator)).andReturn().getResponse()
+                .getContentAsString()).contains("value=\"FRIDAY\" id=\"weekdays5\" name=\"weekdays\" checked", "Schlossgarten",
+                "name=\"required-" + city.police() + "\"");
+
         var other = fixtures.city();
         mvc.perform(get(patrol).with(as(other.coordinator()))).andExpect(status().isNotFound());
         mvc.perform(post(patrol + "/duties").with(as(other.policeUser())).with(csrf())
