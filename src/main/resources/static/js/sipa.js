@@ -154,9 +154,35 @@ document.addEventListener('DOMContentLoaded', () => {
       attribution: '&copy; OpenStreetMap'
     }).addTo(leaflet);
     const geojson = map.getAttribute('data-geojson');
+    let layer = null;
     if (geojson) {
-      const layer = L.geoJSON(JSON.parse(geojson)).addTo(leaflet);
+      layer = L.geoJSON(JSON.parse(geojson)).addTo(leaflet);
       leaflet.fitBounds(layer.getBounds());
+    }
+    // Patrol areas: after "draw route" or "draw area" each click adds a point; the GeoJSON goes into the text field,
+    // which stays editable for pasting.
+    const target = map.getAttribute('data-draw') && document.getElementById(map.getAttribute('data-draw'));
+    if (target) {
+      let kind = null;
+      let points = [];
+      document.querySelectorAll('[data-draw-kind]').forEach((button) => button.addEventListener('click', () => {
+        kind = button.getAttribute('data-draw-kind');
+        points = [];
+      }));
+      leaflet.on('click', (event) => {
+        if (!kind) {
+          return;
+        }
+        points.push([Number(event.latlng.lng.toFixed(6)), Number(event.latlng.lat.toFixed(6))]);
+        const geometry = kind === 'Polygon' && points.length >= 3
+          ? { type: 'Polygon', coordinates: [points.concat([points[0]])] }
+          : { type: 'LineString', coordinates: points };
+        target.value = JSON.stringify(geometry);
+        if (layer) {
+          layer.remove();
+        }
+        layer = L.geoJSON(geometry).addTo(leaflet);
+      });
     }
   }
 });

@@ -9,11 +9,8 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,6 +21,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Bodies;
 import de.sipa.partners.BodyId;
+import de.sipa.shared.CalendarFeeds;
 
 /**
  * A calendar each user can subscribe to: the meetings of the bodies their organisation sits in (the coordination
@@ -73,18 +71,15 @@ public class CalendarFeed {
 
     /** The iCalendar text behind a token, or empty for an unknown token or a locked account. */
     @Transactional(readOnly = true)
-    public Optional<String> feed(UUID token) {
+    public Optional<Calendar> feed(UUID token) {
         return jdbc.sql("SELECT account_id FROM meetings_calendar_feed WHERE token = ?").param(token)
                 .query(UUID.class).optional()
                 .flatMap(accounts::enabled)
                 .map(user -> CurrentUser.runAs(user, () -> calendar(user)));
     }
 
-    private String calendar(SipaUser user) {
-        var calendar = new Calendar();
-        calendar.add(new ProdId("-//SiPa//Kalender//DE"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableMethod.PUBLISH);
+    private Calendar calendar(SipaUser user) {
+        var calendar = CalendarFeeds.publishing("-//SiPa//Kalender//DE");
         var names = new java.util.HashMap<BodyId, String>();
         bodies.all().forEach(b -> names.put(b.id(), b.name()));
         // Whether the organisation sits in a body, asked once per body (not per meeting: that was ~6,700 statements
@@ -112,6 +107,6 @@ public class CalendarFeed {
             event.add(new Uid(item.id().value() + "@sipa"));
             calendar.add(event);
         }
-        return calendar.toString();
+        return calendar;
     }
 }

@@ -2,8 +2,6 @@ package de.sipa.meetings;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import de.sipa.shared.CalendarFeeds;
 import de.sipa.shared.NotFoundException;
 
 @Controller
@@ -42,8 +41,6 @@ class CalendarFeedController {
     /** The feed itself: public, the token is the secret. */
     @GetMapping("/kalender/{token}.ics")
     ResponseEntity<String> ics(@PathVariable UUID token) {
-        var calendar = feed.feed(token).orElseThrow(() -> new NotFoundException("Calendar", token));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").body(calendar);
+        return CalendarFeeds.response(feed.feed(token).orElseThrow(() -> new NotFoundException("Calendar", token)));
     }
 }

@@ -6,6 +6,8 @@ public final class OperationPermissions {
     public static final String READ = "isAuthenticated()";
     /** The coordination plans joint patrols and events; the partners take part through their own organisation. */
     public static final String PLAN = "hasAnyRole('ADMIN','COORDINATOR')";
+    /** Filling patrol slots and reporting on patrols: partners for their own organisation, and the coordination. */
+    public static final String STAFF = "hasAnyRole('ADMIN','COORDINATOR','PARTNER')";
 
     private OperationPermissions() {
     }

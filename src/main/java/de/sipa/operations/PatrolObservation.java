@@ -1,0 +1,20 @@
+package de.sipa.operations;
+
+import java.util.UUID;
+
+import de.sipa.reports.CategoryId;
+import de.sipa.reports.ReportId;
+
+/**
+ * Something a patrol saw, in the central contact point's categories.
+ *
+ * @param area where, if it was in one of the plan's areas
+ * @param report the report it became at the contact point; {@code null} while it is only noted
+ */
+public record PatrolObservation(UUID id, PatrolId patrol, CategoryId category, PatrolAreaId area, String place,
+        String description, ReportId report) {
+
+    public boolean reported() {
+        return report != null;
+    }
+}
