@@ -1,6 +1,5 @@
 package de.sipa.meetings;
 
-import java.awt.Color;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,26 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfWriter;
-import com.lowagie.text.pdf.draw.LineSeparator;
 
 import de.sipa.partners.Member;
 import de.sipa.partners.PersonId;
+import de.sipa.shared.PdfLetterhead;
 
 /** Invitation with agenda and approved minutes as A4 documents under the partnership's letterhead, for filing. */
 final class MeetingDocuments {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'");
-    private static final Font LETTERHEAD = new Font(Font.HELVETICA, 9, Font.NORMAL, new Color(0x0b, 0x4f, 0x8a));
-    private static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD);
-    private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
-    private static final Font TEXT = new Font(Font.HELVETICA, 10);
-    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
+    private static final Font HEADING = PdfLetterhead.HEADING;
+    private static final Font TEXT = PdfLetterhead.TEXT;
+    private static final Font SMALL = PdfLetterhead.SMALL;
 
     /** What both documents show of the meeting. */
     record Heading(String partnership, String body, Meeting meeting, ZoneId zone) {
@@ -98,17 +92,8 @@ final class MeetingDocuments {
     }
 
     private static Document open(Heading heading, String kind, OutputStream out) {
-        var document = new Document(PageSize.A4, 56, 56, 48, 48);
-        PdfWriter.getInstance(document, out);
-        document.addTitle(kind + " – " + heading.meeting().title());
-        document.open();
-        document.add(new Paragraph(heading.partnership() + "  ·  Sicherheitspartnerschaft und Kommunale "
-                + "Kriminalprävention", LETTERHEAD));
-        document.add(new Chunk(new LineSeparator(0.5f, 100, LETTERHEAD.getColor(), 0, -4)));
-        var title = new Paragraph(kind + ": " + heading.meeting().title(), TITLE);
-        title.setSpacingBefore(18);
-        document.add(title);
         var meeting = heading.meeting();
+        var document = PdfLetterhead.open(heading.partnership(), kind + ": " + meeting.title(), out);
         document.add(new Paragraph(heading.body(), TEXT));
         document.add(new Paragraph(format(meeting.startsAt(), heading.zone()) + " bis "
                 + DateTimeFormatter.ofPattern("HH:mm 'Uhr'").withZone(heading.zone()).format(meeting.endsAt())

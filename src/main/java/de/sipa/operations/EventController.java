@@ -26,11 +26,13 @@ import de.sipa.shared.RuleViolationException;
 class EventController {
 
     private final Events events;
+    private final DeploymentPlans plans;
     private final Partnerships partnerships;
     private final Clock clock;
 
-    EventController(Events events, Partnerships partnerships, Clock clock) {
+    EventController(Events events, DeploymentPlans plans, Partnerships partnerships, Clock clock) {
         this.events = events;
+        this.plans = plans;
         this.partnerships = partnerships;
         this.clock = clock;
     }
@@ -74,6 +76,7 @@ class EventController {
         model.addAttribute("event", event);
         model.addAttribute("district", event.district() == null ? null : partnerships.district(event.district()));
         model.addAttribute("ended", event.endedBy(clock.instant()));
+        model.addAttribute("plan", plans.current(event.id()).orElse(null));
         return "operations/events/detail";
     }
 
@@ -105,8 +108,14 @@ class EventController {
     }
 
     private String form(Model model, EventId id, EventDetails details) {
+        model.addAttribute("formAction", id == null ? "/events" : "/events/" + id);
+        model.addAttribute("heading", id == null ? "events.new" : "event.edit");
+        return form(model, details, partnerships);
+    }
+
+    /** The event form, also for a new event from a template. */
+    static String form(Model model, EventDetails details, Partnerships partnerships) {
         model.addAttribute("event", details);
-        model.addAttribute("eventId", id);
         model.addAttribute("types", EventType.values());
         model.addAttribute("riskLevels", RiskLevel.values());
         model.addAttribute("districts", partnerships.districts());

@@ -7,6 +7,9 @@ public final class OperationPermissions {
     /** The coordination plans joint patrols and events; the partners take part through their own organisation. */
     public static final String PLAN = "hasAnyRole('ADMIN','COORDINATOR')";
 
+    /** Staff of the partner organisations and the coordination act for their organisation; steering only reads. */
+    public static final String TAKE_PART = "hasAnyRole('ADMIN','COORDINATOR','PARTNER')";
+
     private OperationPermissions() {
     }
 }
