@@ -3,8 +3,10 @@ package de.sipa.operations;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -40,6 +42,17 @@ class DeploymentPlanRepository {
     List<Version> versions(PartnershipId partnership, EventId event) {
         return jdbc.sql("SELECT * FROM operations_plan_version WHERE partnership_id = ? AND event_id = ? ORDER BY number")
                 .params(partnership.value(), event.value()).query(VERSION).list();
+    }
+
+    /** The organisations with a section or a task in the event's newest version. */
+    Set<OrganisationId> involved(PartnershipId partnership, EventId event) {
+        return new HashSet<>(jdbc.sql("""
+                WITH latest AS (SELECT id FROM operations_plan_version WHERE partnership_id = ? AND event_id = ?
+                                ORDER BY number DESC LIMIT 1)
+                SELECT organisation_id FROM operations_plan_section WHERE version_id = (SELECT id FROM latest)
+                UNION SELECT organisation_id FROM operations_plan_task WHERE version_id = (SELECT id FROM latest)""")
+                .params(partnership.value(), event.value())
+                .query((rs, n) -> new OrganisationId(rs.getObject(1, UUID.class))).list());
     }
 
     /** The newest version, locked so that two edits of an approved plan do not both start a new version. */

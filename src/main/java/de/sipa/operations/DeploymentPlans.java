@@ -94,7 +94,7 @@ public class DeploymentPlans {
     @PreAuthorize(OperationPermissions.READ)
     @Transactional(readOnly = true)
     public Set<OrganisationId> involved(EventId event) {
-        return current(event).map(DeploymentPlan::involved).orElse(Set.of());
+        return plans.involved(CurrentUser.partnership(), events.get(event).id());
     }
 
     @PreAuthorize(OperationPermissions.PLAN)
