@@ -2,6 +2,8 @@ package de.sipa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +54,7 @@ class OperationsLogBrowserTest {
         browser.logIn("polizei", "demo");
         browser.open("/events?upcoming=false");
         browser.submitAndWaitForNewPage(By.partialLinkText("Stadtfest Musterstadt"));
-        var event = new EventId(java.util.UUID.fromString(browser.path().substring("/events/".length())));
+        var event = new EventId(UUID.fromString(browser.path().substring("/events/".length())));
         assertThat(browser.visible(By.id("event-plan")).getText()).contains("Fassung 1", "freigegeben");
         browser.open("/events/" + event + "/plan/mobile");
         assertThat(browser.visible(By.id("mobile-contacts")).getText()).contains("Kanal 4", "Lagezentrum Rathaus");

@@ -16,12 +16,17 @@ final class OperationNames {
     }
 
     static void addTo(Model model, Organisations organisations, People people) {
+        addTo(model, organisations);
+        var everyone = people.all();
+        model.addAttribute("people", everyone);
+        model.addAttribute("personNames", everyone.stream().collect(Collectors.toMap(Person::id, Person::fullName)));
+    }
+
+    /** Only the organisations, for pages that name no people (the log, asked for twice a second by every viewer). */
+    static void addTo(Model model, Organisations organisations) {
         var all = organisations.all();
         model.addAttribute("organisations", all);
         model.addAttribute("organisationNames", all.stream().collect(Collectors.toMap(Organisation::id,
                 Organisation::name)));
-        var everyone = people.all();
-        model.addAttribute("people", everyone);
-        model.addAttribute("personNames", everyone.stream().collect(Collectors.toMap(Person::id, Person::fullName)));
     }
 }

@@ -1,5 +1,6 @@
 package de.sipa.operations;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import de.sipa.operations.DeploymentPlan.Phase;
 import de.sipa.operations.DeploymentPlan.Section;
 import de.sipa.operations.DeploymentPlan.Task;
 import de.sipa.partners.District;
+import de.sipa.partners.DistrictId;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.partners.People;
@@ -90,11 +92,11 @@ class OperationsDemo implements ApplicationRunner {
     private final DebriefRepository debriefs;
     private final Meetings meetings;
     private final TransactionTemplate transaction;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     OperationsDemo(Partnerships partnerships, Organisations organisations, People people, EventRepository events,
             DeploymentPlanRepository plans, OperationsLogRepository log, DebriefRepository debriefs,
-            Meetings meetings, TransactionTemplate transaction, java.time.Clock clock) {
+            Meetings meetings, TransactionTemplate transaction, Clock clock) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.people = people;
@@ -130,7 +132,7 @@ class OperationsDemo implements ApplicationRunner {
     }
 
     private void stadtfest(PartnershipId partnership, Map<String, OrganisationId> org,
-            de.sipa.partners.DistrictId mitte) {
+            DistrictId mitte) {
         var friday = LocalDate.now(clock).minusMonths(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY));
         var opening = at(friday.atTime(17, 0));
         var event = new Event(EventId.random(), EventType.STADTFEST, "Stadtfest Musterstadt " + friday.getYear(),

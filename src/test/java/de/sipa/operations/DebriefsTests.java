@@ -4,8 +4,11 @@ import static de.sipa.operations.OperationsTestSupport.as;
 import static de.sipa.operations.OperationsTestSupport.festival;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +100,27 @@ class DebriefsTests {
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Mehr Toilettenwagen bestellen", "Nachbesprechung Volksfest 2025",
                 "href=\"/events/" + event + "/debrief\"", "/progress");
+    }
+
+    @Test
+    void theDebriefPageTakesNotesAndLessons() throws Exception {
+        var url = "/events/" + event + "/debrief";
+        var police = user(fixtures.user(city.policeUser()));
+        mvc.perform(post(url + "/notes").with(police).with(csrf()).param("wentWell", "Funk stabil")
+                .param("wentBadly", "Zugang zu eng")).andExpect(flash().attribute("success", "debrief.noteSaved"));
+        var coordinator = user(fixtures.user(city.coordinator()));
+        mvc.perform(post(url + "/lessons").with(coordinator).with(csrf()).param("text", "Zugang verbreitern")
+                .param("owner", city.publicOrder().toString()).param("dueOn", "2026-05-01"))
+                .andExpect(flash().attribute("success", "debrief.lessonLearned"));
+        mvc.perform(post(url + "/lessons").with(coordinator).with(csrf()).param("text", "Ohne Federführung"))
+                .andExpect(flash().attribute("problem",
+                        "Eine Lehre braucht Text, federführende Organisation und Fälligkeit."));
+
+        var page = mvc.perform(get(url).with(police)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Funk stabil", "Zugang zu eng", "Zugang verbreitern", "01.05.2026",
+                "id=\"debrief-note-form\"").doesNotContain("id=\"lesson-form\"");
+        assertThat(mvc.perform(get(url).with(coordinator)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"lesson-form\"", "id=\"lesson-owner\"");
     }
 
     @Test

@@ -22,6 +22,7 @@ import de.sipa.operations.PlanEntries.ContactForm;
 import de.sipa.operations.PlanEntries.PhaseForm;
 import de.sipa.operations.PlanEntries.SectionForm;
 import de.sipa.operations.PlanEntries.TaskForm;
+import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
 @SipaIntegrationTest
@@ -138,7 +139,7 @@ class DeploymentPlansTests {
 
         var otherCity = fixtures.city();
         assertThatThrownBy(() -> as(fixtures, otherCity.coordinator(), () -> plans.current(event)))
-                .isInstanceOf(de.sipa.shared.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import de.sipa.Fixtures;
 import de.sipa.SipaIntegrationTest;
@@ -116,7 +117,7 @@ class EventPagesTests {
         assertThat(body(copy, coordinator)).contains("Volksfest 2099", "Festplatz", "19.09. 09:00");
     }
 
-    private String body(String url, org.springframework.test.web.servlet.request.RequestPostProcessor who)
+    private String body(String url, RequestPostProcessor who)
             throws Exception {
         return mvc.perform(get(url).with(who)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ import de.sipa.Fixtures;
 import de.sipa.Fixtures.City;
 import de.sipa.SipaIntegrationTest;
 import de.sipa.operations.PlanEntries.SectionForm;
+import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
 @SipaIntegrationTest
@@ -70,7 +72,7 @@ class OperationsLogTests {
         var entry = as(fixtures, city.policeUser(), () -> log.write(event, "Lage ruhig", null));
 
         assertThat(Arrays.stream(OperationsLog.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
-                .map(java.lang.reflect.Method::getName)).containsExactlyInAnyOrder("after", "mayWrite", "write");
+                .map(Method::getName)).containsExactlyInAnyOrder("after", "mayWrite", "write");
         assertThatThrownBy(() -> jdbc.sql("UPDATE operations_log_entry SET text = 'Lage unruhig' WHERE id = ?")
                 .param(entry.id()).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM operations_log_entry WHERE id = ?").param(entry.id()).update())
@@ -106,7 +108,7 @@ class OperationsLogTests {
         assertThat(as(fixtures, city.publicOrderUser(), () -> log.after(event, 0))).hasSize(1);
         var otherCity = fixtures.city();
         assertThatThrownBy(() -> as(fixtures, otherCity.coordinator(), () -> log.after(event, 0)))
-                .isInstanceOf(de.sipa.shared.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -123,7 +125,7 @@ class OperationsLogTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(fresh).contains("Bühne 1 voll", "Sperrung Marktstraße aktiv", "data-number=\"3\"")
                 .doesNotContain("Einlass geöffnet", "<html", "<section")
-                .contains("since=3").contains("every 1000ms");
+                .contains("since=3").contains("every 500ms");
         mvc.perform(get(url + "/entries").param("since", "3").with(viewer)).andExpect(status().isNoContent())
                 .andExpect(content().string(""));
         assertThat(mvc.perform(get(url).with(viewer)).andReturn().getResponse().getContentAsString())
