@@ -38,8 +38,8 @@ import de.sipa.responsibilities.Review;
 import de.sipa.responsibilities.ReviewId;
 import de.sipa.responsibilities.Reviews;
 import de.sipa.shared.FlashSteps;
-import de.sipa.shared.PdfLetterhead;
 import de.sipa.shared.OrganisationId;
+import de.sipa.shared.PdfLetterhead;
 import de.sipa.shared.RuleViolationException;
 
 @Controller
@@ -246,7 +246,6 @@ class MeetingController {
                 responsible == null ? null : new PersonId(responsible), dueOn));
     }
 
-    /** Written to memory first, so that a refusal still answers with an error page instead of half a PDF. */
     private String step(UUID id, RedirectAttributes redirect, String success, Runnable action) {
         FlashSteps.run(redirect, messages, success, action);
         return "redirect:/meetings/" + id;

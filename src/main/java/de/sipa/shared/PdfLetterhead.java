@@ -45,7 +45,10 @@ public final class PdfLetterhead {
         return document;
     }
 
-    /** Sends the document as a download; written to memory first so a failure still gets an error page. */
+    /**
+     * Sends the document as a download; written to memory first, so that a refusal still answers with an error page
+     * instead of half a PDF.
+     */
     public static void send(HttpServletResponse response, String filename, Consumer<OutputStream> writer)
             throws IOException {
         var document = new ByteArrayOutputStream();
