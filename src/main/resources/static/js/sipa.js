@@ -146,19 +146,6 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
-  const map = document.getElementById('map');
-  if (map && window.L) {
-    const leaflet = L.map(map).setView([48.775, 9.18], 12);
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-      maxZoom: 19,
-      attribution: '&copy; OpenStreetMap'
-    }).addTo(leaflet);
-    const geojson = map.getAttribute('data-geojson');
-    if (geojson) {
-      const layer = L.geoJSON(JSON.parse(geojson)).addTo(leaflet);
-      leaflet.fitBounds(layer.getBounds());
-    }
-  }
   // Event form: clicks in the map draw the event's area as a polygon into the GeoJSON field.
   const areaMap = document.getElementById('area-map');
   if (areaMap && window.L) {
@@ -195,5 +182,18 @@ document.addEventListener('DOMContentLoaded', () => {
       draw();
     });
     document.getElementById('area-clear').addEventListener('click', () => { points = []; draw(); });
+  }
+  const map = document.getElementById('map');
+  if (map && window.L) {
+    const leaflet = L.map(map).setView([48.775, 9.18], 12);
+    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+      maxZoom: 19,
+      attribution: '&copy; OpenStreetMap'
+    }).addTo(leaflet);
+    const geojson = map.getAttribute('data-geojson');
+    if (geojson) {
+      const layer = L.geoJSON(JSON.parse(geojson)).addTo(leaflet);
+      leaflet.fitBounds(layer.getBounds());
+    }
   }
 });

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,13 +23,13 @@ import de.sipa.operations.OperationsLog;
 import de.sipa.partners.Partnerships;
 
 /**
- * The demo Stadtfest on a phone: the police open its deployment plan and operations log, and an entry written
- * elsewhere appears on the open page without a reload.
+ * Events in a real browser: the coordinator draws an event's area on the map; on a phone the police open the demo
+ * Stadtfest's plan and operations log, and an entry written elsewhere appears on the open page without a reload.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
 @ActiveProfiles({"test", "demo"})
 @ExtendWith(Browser.Installed.class)
-class OperationsLogBrowserTest {
+class EventsBrowserTest {
 
     @LocalServerPort
     int port;
@@ -71,5 +72,23 @@ class OperationsLogBrowserTest {
         browser.await("the new entry", ExpectedConditions.textToBePresentInElementLocated(By.id("log-entries"),
                 "Fundsachen an das Fundbüro"));
         assertThat(browser.driver().findElements(By.cssSelector("#log-entries li[data-number]"))).hasSize(before + 1);
+    }
+
+    @Test
+    void theCoordinatorDrawsTheEventsAreaOnTheMap() {
+        browser = Browser.start("http://localhost:" + port, Browser.DESKTOP);
+        browser.logIn("koordination", "demo");
+        browser.open("/events/new");
+        browser.type(By.id("name"), "Weinfest am Marktplatz");
+        var map = browser.visible(By.id("area-map"));
+        var actions = new Actions(browser.driver());
+        for (int[] offset : new int[][] {{-60, -40}, {60, -40}, {0, 50}}) {
+            actions.moveToElement(map, offset[0], offset[1]).click().perform();
+        }
+        assertThat(browser.driver().findElement(By.id("area")).getAttribute("value"))
+                .startsWith("{\"type\":\"Polygon\",\"coordinates\":[[[");
+        browser.submitAndWaitForNewPage(By.cssSelector("form[action$='/events'] button[type=submit]"));
+        assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Weinfest am Marktplatz");
+        assertThat(browser.driver().findElement(By.id("map")).getAttribute("data-geojson")).contains("Polygon");
     }
 }
