@@ -10,14 +10,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.sipa.identity.Accounts;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
+import de.sipa.notifications.Mail;
+import de.sipa.notifications.Notifications;
 import de.sipa.operations.DeploymentPlan.Contact;
 import de.sipa.operations.DeploymentPlan.Phase;
 import de.sipa.operations.DeploymentPlan.Section;
@@ -52,13 +56,20 @@ public class DeploymentPlans {
     private final People people;
     private final Partnerships partnerships;
     private final AuditTrail auditTrail;
+    private final Accounts accounts;
+    private final Notifications notifications;
     private final MessageSource messages;
     private final Clock clock;
+    private final String baseUrl;
 
     DeploymentPlans(DeploymentPlanRepository plans, DebriefRepository debriefs, Events events,
             Organisations organisations, People people, Partnerships partnerships, AuditTrail auditTrail,
-            MessageSource messages, Clock clock) {
+            Accounts accounts, Notifications notifications, MessageSource messages, Clock clock,
+            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+        this.accounts = accounts;
+        this.notifications = notifications;
         this.messages = messages;
+        this.baseUrl = baseUrl;
         this.plans = plans;
         this.debriefs = debriefs;
         this.events = events;
@@ -174,7 +185,7 @@ public class DeploymentPlans {
         });
     }
 
-    /** Asks the involved organisations to approve the current draft. */
+    /** Asks the involved organisations to approve the current draft; their staff get an e-mail. */
     @PreAuthorize(OperationPermissions.PLAN)
     public void submit(EventId event) {
         var version = latest(event);
@@ -185,8 +196,18 @@ public class DeploymentPlans {
             throw new RuleViolationException("plan.nobodyInvolved");
         }
         plans.setStatus(version.id(), PlanStatus.SUBMITTED, clock.instant());
+        var name = events.get(event).name();
+        var partnership = CurrentUser.partnership();
+        for (var organisation : plans.load(version).involved()) {
+            for (var email : accounts.emailsOf(partnership, organisation)) {
+                notifications.send(Mail.of(partnership, email, "Einsatzplan zur Freigabe: " + name,
+                        "Guten Tag,\n\nder Einsatzplan „" + name + "“ (Fassung " + version.number() + ") liegt Ihrer "
+                                + "Organisation zur Freigabe vor:\n\n" + baseUrl + "/events/" + event
+                                + "/plan\n\nIhre Sicherheitskoordination"));
+            }
+        }
         auditTrail.record(AuditAction.CHANGED, "DeploymentPlan", version.id(),
-                "Einsatzplan " + events.get(event).name() + ", Fassung " + version.number() + " zur Freigabe vorgelegt");
+                "Einsatzplan " + name + ", Fassung " + version.number() + " zur Freigabe vorgelegt");
     }
 
     /** A partner approves the submitted version for its own organisation; the last approval approves the plan. */

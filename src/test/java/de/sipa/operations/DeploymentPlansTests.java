@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 import de.sipa.Fixtures;
@@ -39,6 +40,9 @@ class DeploymentPlansTests {
     @Autowired
     DeploymentPlans plans;
 
+    @Autowired
+    JdbcClient jdbc;
+
     City city;
     EventId event;
 
@@ -61,6 +65,10 @@ class DeploymentPlansTests {
     @Test
     void aPlanIsApprovedOnlyWhenEveryInvolvedOrganisationHasApprovedIt() {
         as(fixtures, city.coordinator(), () -> plans.submit(event));
+        assertThat(jdbc.sql("SELECT recipient FROM notifications_mail WHERE partnership_id = ? AND subject = ?")
+                .params(city.id().value(), "Einsatzplan zur Freigabe: Volksfest 2099").query(String.class).list())
+                .as("the staff of the involved organisations are asked")
+                .containsExactlyInAnyOrder(city.policeUser() + "@stadt.example", city.publicOrderUser() + "@stadt.example");
 
         as(fixtures, city.policeUser(), () -> plans.approve(event));
         var halfway = as(fixtures, city.coordinator(), () -> plans.current(event).orElseThrow());
