@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.sipa.identity.CurrentUser;
+import de.sipa.identity.Role;
 import de.sipa.shared.RuleViolationException;
 
 /**
@@ -42,13 +43,13 @@ public class OperationsLog {
         return log.after(CurrentUser.partnership(), events.get(event).id(), number, BATCH);
     }
 
-    /** The coordination and the organisations involved in the event's plan write the log. */
+    /** The coordination and the partners of the organisations involved in the event's plan write the log. */
     @PreAuthorize(OperationPermissions.READ)
     @Transactional(readOnly = true)
     public boolean mayWrite(EventId event) {
         var user = CurrentUser.get();
-        return user.coordinates()
-                || user.organisation() != null && plans.involved(event).contains(user.organisation());
+        return user.coordinates() || user.role() == Role.PARTNER && user.organisation() != null
+                && plans.involved(event).contains(user.organisation());
     }
 
     @PreAuthorize(OperationPermissions.TAKE_PART)
