@@ -146,6 +146,43 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
+  // Event form: clicks in the map draw the event's area as a polygon into the GeoJSON field.
+  const areaMap = document.getElementById('area-map');
+  if (areaMap && window.L) {
+    const field = document.getElementById(areaMap.dataset.target);
+    const leaflet = L.map(areaMap).setView([48.775, 9.18], 13);
+    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+      maxZoom: 19,
+      attribution: '&copy; OpenStreetMap'
+    }).addTo(leaflet);
+    let points = [];
+    let layer = null;
+    if (field.value) {
+      try {
+        const geometry = JSON.parse(field.value);
+        points = geometry.coordinates[0].slice(0, -1).map((p) => [p[1], p[0]]);
+      } catch (e) {
+        points = [];
+      }
+    }
+    const draw = () => {
+      if (layer) {
+        leaflet.removeLayer(layer);
+      }
+      layer = points.length ? L.polygon(points).addTo(leaflet) : null;
+      field.value = points.length >= 3 ? JSON.stringify({ type: 'Polygon',
+        coordinates: [points.concat([points[0]]).map((p) => [p[1], p[0]])] }) : '';
+    };
+    draw();
+    if (layer) {
+      leaflet.fitBounds(layer.getBounds());
+    }
+    leaflet.on('click', (event) => {
+      points.push([Number(event.latlng.lat.toFixed(6)), Number(event.latlng.lng.toFixed(6))]);
+      draw();
+    });
+    document.getElementById('area-clear').addEventListener('click', () => { points = []; draw(); });
+  }
   const map = document.getElementById('map');
   if (map && window.L) {
     const leaflet = L.map(map).setView([48.775, 9.18], 12);

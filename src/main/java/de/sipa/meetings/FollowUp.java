@@ -4,7 +4,12 @@ import java.time.Instant;
 
 import de.sipa.partners.BodyId;
 
-/** An action item on the follow-up board, with where it comes from and the latest word on its progress. */
-public record FollowUp(ActionItem item, BodyId body, String meetingTitle, String decisionReference,
+/**
+ * An action item on the follow-up board, with where it comes from and the latest word on its progress.
+ *
+ * @param body the meeting's body; {@code null} for items from elsewhere
+ * @param originLabel the meeting's title, or the label of the item's other origin
+ */
+public record FollowUp(ActionItem item, BodyId body, String originLabel, String decisionReference,
         String lastNote, Instant lastNoteAt) {
 }

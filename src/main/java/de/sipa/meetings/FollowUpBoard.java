@@ -33,7 +33,7 @@ import de.sipa.shared.RuleViolationException;
 @Transactional
 public class FollowUpBoard {
 
-    static final String[] CSV_HEADER = {"Fällig", "Auftrag", "Federführend", "Verantwortlich", "Gremium", "Sitzung",
+    static final String[] CSV_HEADER = {"Fällig", "Auftrag", "Federführend", "Verantwortlich", "Gremium", "Herkunft",
         "Beschluss", "Status", "Letzter Stand"};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -98,7 +98,7 @@ public class FollowUpBoard {
                 var item = followUp.item();
                 csv.printRecord(DAY.format(item.dueOn()), item.title(), organisationNames.get(item.owner()),
                         item.responsible() == null ? "" : personNames.get(item.responsible()),
-                        bodyNames.get(followUp.body()), followUp.meetingTitle(),
+                        followUp.body() == null ? "" : bodyNames.get(followUp.body()), followUp.originLabel(),
                         followUp.decisionReference() == null ? "" : followUp.decisionReference(),
                         messages.getMessage("actionItem.status." + item.status(), null, Locale.GERMANY),
                         followUp.lastNote() == null ? "" : followUp.lastNote());

@@ -1,14 +1,11 @@
 package de.sipa.meetings;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +40,7 @@ import de.sipa.responsibilities.Reviews;
 import de.sipa.responsibilities.TopicId;
 import de.sipa.shared.FlashSteps;
 import de.sipa.shared.OrganisationId;
+import de.sipa.shared.PdfLetterhead;
 import de.sipa.shared.RuleViolationException;
 
 @Controller
@@ -152,12 +150,12 @@ class MeetingController {
 
     @GetMapping("/{id}/invitation.pdf")
     void invitationPdf(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        pdf(response, "einladung.pdf", out -> papers.invitation(new MeetingId(id), out));
+        PdfLetterhead.send(response, "einladung.pdf", out -> papers.invitation(new MeetingId(id), out));
     }
 
     @GetMapping("/{id}/minutes.pdf")
     void minutesPdf(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        pdf(response, "protokoll.pdf", out -> papers.approvedMinutes(new MeetingId(id), out));
+        PdfLetterhead.send(response, "protokoll.pdf", out -> papers.approvedMinutes(new MeetingId(id), out));
     }
 
     @PostMapping("/{id}/invite")
@@ -270,16 +268,6 @@ class MeetingController {
         return step(id, redirect, "actionItem.assigned", () -> meetings.assign(new MeetingId(id),
                 decision == null ? null : new DecisionId(decision), title, new OrganisationId(owner),
                 responsible == null ? null : new PersonId(responsible), dueOn));
-    }
-
-    /** Written to memory first, so that a refusal still answers with an error page instead of half a PDF. */
-    private static void pdf(HttpServletResponse response, String filename, Consumer<OutputStream> writer)
-            throws IOException {
-        var document = new ByteArrayOutputStream();
-        writer.accept(document);
-        response.setContentType("application/pdf");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
-        document.writeTo(response.getOutputStream());
     }
 
     private String step(UUID id, RedirectAttributes redirect, String success, Runnable action) {

@@ -1,6 +1,5 @@
 package de.sipa.meetings;
 
-import java.awt.Color;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,22 +11,20 @@ import java.util.function.Function;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfWriter;
 
-import de.sipa.partners.Letterhead;
 import de.sipa.partners.Member;
 import de.sipa.partners.PersonId;
+import de.sipa.shared.Letterhead;
+import de.sipa.shared.PdfLetterhead;
 
 /** Invitation with agenda and approved minutes as A4 documents under the partnership's letterhead, for filing. */
 final class MeetingDocuments {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'Uhr'");
-    private static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD);
-    private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
-    private static final Font TEXT = new Font(Font.HELVETICA, 10);
-    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
+    private static final Font HEADING = PdfLetterhead.HEADING;
+    private static final Font TEXT = PdfLetterhead.TEXT;
+    private static final Font SMALL = PdfLetterhead.SMALL;
 
     /** What both documents show of the meeting. */
     record Heading(Letterhead letterhead, String body, Meeting meeting, ZoneId zone) {
@@ -103,15 +100,8 @@ final class MeetingDocuments {
     }
 
     private static Document open(Heading heading, String kind, OutputStream out) {
-        var document = new Document(PageSize.A4, 56, 56, 48, 48);
-        PdfWriter.getInstance(document, out);
-        document.addTitle(kind + " – " + heading.meeting().title());
-        document.open();
-        heading.letterhead().addTo(document);
-        var title = new Paragraph(kind + ": " + heading.meeting().title(), TITLE);
-        title.setSpacingBefore(18);
-        document.add(title);
         var meeting = heading.meeting();
+        var document = PdfLetterhead.open(heading.letterhead(), kind + ": " + meeting.title(), out);
         document.add(new Paragraph(heading.body(), TEXT));
         document.add(new Paragraph(format(meeting.startsAt(), heading.zone()) + " bis "
                 + DateTimeFormatter.ofPattern("HH:mm 'Uhr'").withZone(heading.zone()).format(meeting.endsAt())

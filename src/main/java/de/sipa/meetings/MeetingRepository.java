@@ -46,14 +46,16 @@ class MeetingRepository {
     };
 
     private static final RowMapper<ActionItem> ACTION = (rs, n) -> {
+        var meeting = rs.getObject("meeting_id", UUID.class);
         var decision = rs.getObject("decision_id", UUID.class);
         var responsible = rs.getObject("responsible_id", UUID.class);
         return new ActionItem(new ActionItemId(rs.getObject("id", UUID.class)),
-                new MeetingId(rs.getObject("meeting_id", UUID.class)),
+                meeting == null ? null : new MeetingId(meeting),
                 decision == null ? null : new DecisionId(decision), rs.getString("title"),
                 new OrganisationId(rs.getObject("owner_id", UUID.class)),
                 responsible == null ? null : new PersonId(responsible), rs.getDate("due_on").toLocalDate(),
-                ActionItemStatus.valueOf(rs.getString("status")));
+                ActionItemStatus.valueOf(rs.getString("status")),
+                meeting == null ? new ActionItemOrigin(rs.getString("origin_label"), rs.getString("origin_link")) : null);
     };
 
     private final JdbcClient jdbc;
@@ -177,12 +179,14 @@ class MeetingRepository {
     void insertActionItem(PartnershipId partnership, ActionItem item, Instant now) {
         jdbc.sql("""
                 INSERT INTO meetings_action_item (id, partnership_id, meeting_id, decision_id, title, owner_id,
-                                                  responsible_id, due_on, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(item.id().value(), partnership.value(), item.meeting().value(),
+                                                  responsible_id, due_on, status, created_at, origin_label, origin_link)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(item.id().value(), partnership.value(), item.meeting() == null ? null : item.meeting().value(),
                         item.decision() == null ? null : item.decision().value(), item.title(), item.owner().value(),
                         item.responsible() == null ? null : item.responsible().value(), Date.valueOf(item.dueOn()),
-                        item.status().name(), Timestamp.from(now))
+                        item.status().name(), Timestamp.from(now),
+                        item.origin() == null ? null : item.origin().label(),
+                        item.origin() == null ? null : item.origin().link())
                 .update();
     }
 
@@ -198,10 +202,10 @@ class MeetingRepository {
 
     List<FollowUp> followUps(PartnershipId partnership, FollowUpQuery query) {
         var sql = new StringBuilder("""
-                SELECT a.*, m.body_id, m.title AS meeting_title, d.reference, p.note AS last_note,
+                SELECT a.*, m.body_id, COALESCE(m.title, a.origin_label) AS origin, d.reference, p.note AS last_note,
                        p.recorded_at AS last_note_at
                 FROM meetings_action_item a
-                JOIN meetings_meeting m ON m.id = a.meeting_id
+                LEFT JOIN meetings_meeting m ON m.id = a.meeting_id
                 LEFT JOIN meetings_decision d ON d.id = a.decision_id
                 LEFT JOIN LATERAL (SELECT note, recorded_at FROM meetings_action_progress
                                    WHERE action_item_id = a.id AND note IS NOT NULL
@@ -226,8 +230,9 @@ class MeetingRepository {
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> {
                     var noteAt = rs.getTimestamp("last_note_at");
-                    return new FollowUp(ACTION.mapRow(rs, n), new BodyId(rs.getObject("body_id", UUID.class)),
-                            rs.getString("meeting_title"), rs.getString("reference"), rs.getString("last_note"),
+                    var body = rs.getObject("body_id", UUID.class);
+                    return new FollowUp(ACTION.mapRow(rs, n), body == null ? null : new BodyId(body),
+                            rs.getString("origin"), rs.getString("reference"), rs.getString("last_note"),
                             noteAt == null ? null : noteAt.toInstant());
                 })
                 .list();

@@ -279,8 +279,26 @@ public class Meetings {
         if (decision != null && meetings.decisions(id).stream().noneMatch(d -> d.id().equals(decision))) {
             throw new NotFoundException("Decision", decision);
         }
-        var item = new ActionItem(ActionItemId.random(), meeting.id(), decision, title.strip(), owner, responsible,
-                dueOn, ActionItemStatus.OPEN);
+        return insert(new ActionItem(ActionItemId.random(), meeting.id(), decision, title.strip(), owner, responsible,
+                dueOn, ActionItemStatus.OPEN, null));
+    }
+
+    /**
+     * An action item that comes from elsewhere than a meeting, e.g. a lesson from an event's debrief; it is followed
+     * up on the board like the others, under its origin.
+     */
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public ActionItemId assign(ActionItemOrigin origin, String title, OrganisationId owner, LocalDate dueOn) {
+        if (origin == null || origin.label() == null || origin.link() == null || title == null || title.isBlank()
+                || dueOn == null) {
+            throw new RuleViolationException("actionItem.incomplete");
+        }
+        organisations.get(owner);
+        return insert(new ActionItem(ActionItemId.random(), null, null, title.strip(), owner, null, dueOn,
+                ActionItemStatus.OPEN, origin));
+    }
+
+    private ActionItemId insert(ActionItem item) {
         meetings.insertActionItem(CurrentUser.partnership(), item, clock.instant());
         auditTrail.record(AuditAction.CREATED, "ActionItem", item.id(), "Arbeitsauftrag: " + item.title());
         return item.id();
@@ -309,8 +327,8 @@ public class Meetings {
             for (var email : accounts.emailsOf(partnership, item.owner())) {
                 if (notifications.send(Mail.of(partnership, email, "Arbeitsauftrag überfällig: " + item.title(),
                         "Guten Tag,\n\nder Arbeitsauftrag „" + item.title() + "“ Ihrer Organisation war am "
-                                + item.dueOn().format(DAY) + " fällig und ist noch offen.\n\n" + baseUrl + "/meetings/"
-                                + item.meeting() + "\n\nIhre Sicherheitskoordination")
+                                + item.dueOn().format(DAY) + " fällig und ist noch offen.\n\n" + baseUrl + item.link()
+                                + "\n\nIhre Sicherheitskoordination")
                         .once("action-reminder:" + item.id() + ":" + email + ":" + week))) {
                     queued++;
                 }

@@ -149,7 +149,7 @@ class MeetingsDemo implements ApplicationRunner {
                                 : task % 7 == 0 ? ActionItemStatus.DROPPED : ActionItemStatus.DONE)
                                 : task % 3 == 0 ? ActionItemStatus.IN_PROGRESS : ActionItemStatus.OPEN;
                         meetings.insertActionItem(partnership, new ActionItem(ActionItemId.random(), meeting.id(), id,
-                                TASKS[task % TASKS.length], owners.get(task % owners.size()), null, due, status),
+                                TASKS[task % TASKS.length], owners.get(task % owners.size()), null, due, status, null),
                                 at(day, 16));
                         task++;
                     }

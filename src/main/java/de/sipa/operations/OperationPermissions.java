@@ -9,6 +9,9 @@ public final class OperationPermissions {
     /** Filling patrol slots and reporting on patrols: partners for their own organisation, and the coordination. */
     public static final String STAFF = "hasAnyRole('ADMIN','COORDINATOR','PARTNER')";
 
+    /** Staff of the partner organisations and the coordination act for their organisation; steering only reads. */
+    public static final String TAKE_PART = "hasAnyRole('ADMIN','COORDINATOR','PARTNER')";
+
     private OperationPermissions() {
     }
 }

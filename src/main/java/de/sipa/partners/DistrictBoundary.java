@@ -6,15 +6,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import de.sipa.shared.RuleViolationException;
 
-/** Checks that a pasted district boundary is a GeoJSON Polygon or MultiPolygon with closed WGS84 rings. */
-final class DistrictBoundary {
+/**
+ * Checks that a pasted boundary is a GeoJSON Polygon or MultiPolygon with closed WGS84 rings: a district's, or
+ * another module's area on the city map (e.g. an event's).
+ */
+public final class DistrictBoundary {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private DistrictBoundary() {
     }
 
-    static String validated(String geoJson) {
+    public static String validated(String geoJson) {
         JsonNode node;
         try {
             node = JSON.readTree(geoJson);

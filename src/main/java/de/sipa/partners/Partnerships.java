@@ -15,6 +15,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.NewAccount;
 import de.sipa.identity.Role;
 import de.sipa.shared.Images;
+import de.sipa.shared.Letterhead;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;

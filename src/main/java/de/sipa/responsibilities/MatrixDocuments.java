@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import de.sipa.partners.District;
-import de.sipa.partners.Letterhead;
+import de.sipa.shared.Letterhead;
 import de.sipa.partners.Organisation;
 
 /** The matrix as a CSV file (also the import format) and as a printable A3 landscape grid. */

@@ -1,0 +1,94 @@
+package de.sipa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.SipaUser;
+import de.sipa.operations.EventId;
+import de.sipa.operations.OperationsLog;
+import de.sipa.partners.Partnerships;
+
+/**
+ * Events in a real browser: the coordinator draws an event's area on the map; on a phone the police open the demo
+ * Stadtfest's plan and operations log, and an entry written elsewhere appears on the open page without a reload.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
+@ActiveProfiles({"test", "demo"})
+@ExtendWith(Browser.Installed.class)
+class EventsBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OperationsLog log;
+
+    @Autowired
+    Partnerships partnerships;
+
+    private Browser browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aNewLogEntryAppearsOnTheOpenPageOfAnotherOrganisation() {
+        browser = Browser.start("http://localhost:" + port, Browser.PHONE);
+        browser.logIn("polizei", "demo");
+        browser.open("/events?upcoming=false");
+        browser.submitAndWaitForNewPage(By.partialLinkText("Stadtfest Musterstadt"));
+        var event = new EventId(UUID.fromString(browser.path().substring("/events/".length())));
+        assertThat(browser.visible(By.id("event-plan")).getText()).contains("Fassung 1", "freigegeben");
+        browser.open("/events/" + event + "/plan/mobile");
+        assertThat(browser.visible(By.id("mobile-contacts")).getText()).contains("Kanal 4", "Lagezentrum Rathaus");
+
+        browser.open("/events/" + event + "/log");
+        var entries = browser.visible(By.id("log-entries"));
+        var before = entries.findElements(By.cssSelector("li[data-number]")).size();
+        assertThat(before).as("the demo's entries").isGreaterThanOrEqualTo(30);
+        assertThat(entries.getText()).contains("berichtigt #15", "Eberhardstraße");
+
+        var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
+        CurrentUser.runAs(SipaUser.system(musterstadt),
+                () -> log.write(event, "Nachtrag: Fundsachen an das Fundbüro übergeben.", null));
+        browser.await("the new entry", ExpectedConditions.textToBePresentInElementLocated(By.id("log-entries"),
+                "Fundsachen an das Fundbüro"));
+        assertThat(browser.driver().findElements(By.cssSelector("#log-entries li[data-number]"))).hasSize(before + 1);
+    }
+
+    @Test
+    void theCoordinatorDrawsTheEventsAreaOnTheMap() {
+        browser = Browser.start("http://localhost:" + port, Browser.DESKTOP);
+        browser.logIn("koordination", "demo");
+        browser.open("/events/new");
+        browser.type(By.id("name"), "Weinfest am Marktplatz");
+        var map = browser.visible(By.id("area-map"));
+        var actions = new Actions(browser.driver());
+        for (int[] offset : new int[][] {{-60, -40}, {60, -40}, {0, 50}}) {
+            actions.moveToElement(map, offset[0], offset[1]).click().perform();
+        }
+        assertThat(browser.driver().findElement(By.id("area")).getAttribute("value"))
+                .startsWith("{\"type\":\"Polygon\",\"coordinates\":[[[");
+        browser.submitAndWaitForNewPage(By.cssSelector("form[action$='/events'] button[type=submit]"));
+        assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Weinfest am Marktplatz");
+        assertThat(browser.driver().findElement(By.id("map")).getAttribute("data-geojson")).contains("Polygon");
+    }
+}
