@@ -2,6 +2,7 @@ package de.sipa.meetings;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +26,8 @@ import de.sipa.shared.CalendarFeeds;
 
 /**
  * A calendar each user can subscribe to: the meetings of the bodies their organisation sits in (the coordination
- * sees all), and the due dates of their organisation's open action items. The URL carries a secret token.
+ * sees all), the due dates of their organisation's open action items, and what other modules contribute (the joint
+ * patrols the organisation takes part in). The URL carries a secret token.
  */
 @Service
 @Transactional
@@ -36,15 +38,17 @@ public class CalendarFeed {
     private final Meetings membership;
     private final Bodies bodies;
     private final Accounts accounts;
+    private final List<CalendarContribution> contributions;
     private final Clock clock;
 
     CalendarFeed(JdbcClient jdbc, MeetingRepository meetings, Meetings membership, Bodies bodies, Accounts accounts,
-            Clock clock) {
+            List<CalendarContribution> contributions, Clock clock) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.membership = membership;
         this.bodies = bodies;
         this.accounts = accounts;
+        this.contributions = contributions;
         this.clock = clock;
     }
 
@@ -107,6 +111,7 @@ public class CalendarFeed {
             event.add(new Uid(item.id().value() + "@sipa"));
             calendar.add(event);
         }
+        contributions.forEach(c -> c.eventsFor(user).forEach(calendar::add));
         return calendar;
     }
 }

@@ -92,15 +92,20 @@ public class PatrolCalendar {
     private Calendar calendar(PartnershipId partnership, PersonId person) {
         var calendar = CalendarFeeds.publishing("-//SiPa//Streifen//DE");
         for (var entry : planning.entries(patrols.patrolsOf(partnership, person, clock.instant().minus(HISTORY)))) {
-            var patrol = entry.patrol();
-            var event = new VEvent(patrol.startsAt(), patrol.endsAt(), "Streife " + entry.plan());
-            event.add(new Uid(patrol.id().value() + "@sipa"));
-            event.add(new Description(entry.areaNames() + "\n" + entry.crews().stream()
-                    .map(c -> c.name() + ": " + c.memberNames()).collect(Collectors.joining("\n"))));
-            event.add(patrol.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
-            calendar.add(event);
+            calendar.add(event(entry));
         }
         return calendar;
+    }
+
+    /** A patrol as a calendar event: plan, areas and crews; a cancelled one stays, marked as cancelled. */
+    static VEvent event(PatrolRosterEntry entry) {
+        var patrol = entry.patrol();
+        var event = new VEvent(patrol.startsAt(), patrol.endsAt(), "Streife " + entry.plan());
+        event.add(new Uid(patrol.id().value() + "@sipa"));
+        event.add(new Description(entry.areaNames() + "\n" + entry.crews().stream()
+                .map(c -> c.name() + ": " + c.memberNames()).collect(Collectors.joining("\n"))));
+        event.add(patrol.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        return event;
     }
 
     private void requireOwnOrganisation(PersonId id) {
