@@ -11,7 +11,7 @@ import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from reports_load import HEADER, summary  # noqa: E402  (same percentiles and table)
+from timing import HEADER, summary  # noqa: E402  (same percentiles and table)
 
 
 def main():

@@ -13,14 +13,17 @@ Started by bench/directory-search.sh, which also provides the data.
 import argparse
 import http.client
 import http.cookies
-import math
-import random
+import os
 import re
 import statistics
 import subprocess
 import sys
 import time
 import urllib.parse
+
+sys.dont_write_bytecode = True  # no __pycache__ in bench/ from the import below
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from timing import interleaved, percentile  # noqa: E402
 
 
 class Browser:
@@ -83,10 +86,6 @@ def matches(page):
     return int(found.group(1).replace(".", "").replace(",", "")) if found else None
 
 
-def percentile(sorted_values, p):
-    return sorted_values[max(0, math.ceil(p / 100 * len(sorted_values)) - 1)]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="localhost")
@@ -119,36 +118,24 @@ def main():
             sys.exit(f"{name}: unexpected {'full page' if '<html' in page else 'fragment'}")
         found[name] = (matches(page), len(page))
 
-    rng = random.Random(args.seed)
-    plan = [k for k in range(len(kinds)) for _ in range(args.warmup)]
-    rng.shuffle(plan)
-    measured = [k for k in range(len(kinds)) for _ in range(args.requests)]
-    rng.shuffle(measured)
-
-    timings = {k: [] for k in range(len(kinds))}
-    errors = 0
-    started = time.perf_counter()
-    for position, k in enumerate(plan + measured):
-        if position == len(plan) and args.before_measuring:
-            subprocess.run(args.before_measuring, shell=True, check=True, stdout=subprocess.DEVNULL)
+    def send(k):
         _, params, headers = kinds[k]
-        path = "/directory?" + urllib.parse.urlencode(params)
-        t0 = time.perf_counter()
         try:
-            status, _, _ = browser.request("GET", path, headers=headers)
-        except (OSError, http.client.HTTPException) as e:  # timeout or connection lost: count it, go on
-            status = f"{type(e).__name__}"
+            return browser.request("GET", "/directory?" + urllib.parse.urlencode(params), headers=headers)[0]
+        except (OSError, http.client.HTTPException):
             browser.connection.close()
-        elapsed = (time.perf_counter() - t0) * 1000
-        if status != 200:
-            errors += 1
-        if status != 200 or elapsed > 1000:
-            print(f"{time.strftime('%H:%M:%S')} {kinds[k][0]}: {status} after {elapsed:.0f} ms", file=sys.stderr)
-        if position >= len(plan):
-            timings[k].append(elapsed)
-    duration = time.perf_counter() - started
+            raise
 
-    print(f"{len(plan)} warm-up + {len(measured)} measured requests in {duration:.1f} s, one at a time, "
+    def report_slow(k, status, elapsed):
+        print(f"{time.strftime('%H:%M:%S')} {kinds[k][0]}: {status} after {elapsed:.0f} ms", file=sys.stderr)
+
+    def reset():
+        subprocess.run(args.before_measuring, shell=True, check=True, stdout=subprocess.DEVNULL)
+
+    timings, errors, duration = interleaved(len(kinds), args.warmup, args.requests, args.seed, send,
+                                            reset if args.before_measuring else None, report_slow)
+
+    print(f"{len(kinds) * args.warmup} warm-up + {len(kinds) * args.requests} measured requests in {duration:.1f} s, one at a time, "
           f"keep-alive; {errors} failed (not 200 or no answer)")
     print(f"{'query':32} {'matches':>7} {'KiB':>5} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} {'mean':>7}  (ms)")
     everything = []

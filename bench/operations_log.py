@@ -19,7 +19,7 @@ import urllib.parse
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from directory_search import Browser, login  # noqa: E402  (same form login and cookie jar)
-from reports_load import HEADER, percentile, summary  # noqa: E402  (same percentiles and table)
+from timing import HEADER, percentile, summary  # noqa: E402  (same percentiles and table)
 
 ENTRY = re.compile(r'data-number="(\d+)".*?bench w\d+ t=([\d.]+)', re.S)
 NUMBER = re.compile(r'data-number="(\d+)"')

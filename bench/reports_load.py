@@ -13,10 +13,8 @@ Percentiles are nearest-rank; a request is timed from sending it until the whole
 import argparse
 import http.client
 import json
-import math
 import os
 import random
-import statistics
 import sys
 import threading
 import time
@@ -25,6 +23,7 @@ import urllib.parse
 sys.dont_write_bytecode = True  # no __pycache__ in bench/ from the import below
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from directory_search import Browser, login  # noqa: E402  (same form login and cookie jar)
+from timing import HEADER, interleaved, percentile, summary  # noqa: E402
 
 CATEGORIES = [("muell", 35), ("laerm", 25), ("alkohol", 12), ("beleuchtung", 10), ("haltestelle", 8),
               ("betteln", 5), ("sonstiges", 5)]
@@ -33,21 +32,6 @@ TEXTS = ["Glasscherben und Müll rund um die Bänke am Spielplatz", "Laute Musik
          "An der Haltestelle fühle ich mich abends nicht sicher", "Passanten werden am Eingang bedrängt"]
 
 
-def percentile(sorted_values, p):
-    if not sorted_values:
-        return float("nan")
-    return sorted_values[max(0, math.ceil(p / 100 * len(sorted_values)) - 1)]
-
-
-def summary(values):
-    v = sorted(values)
-    if not v:
-        return "   -"
-    return (f"{len(v):6d} {percentile(v, 50):7.1f} {percentile(v, 95):7.1f} {percentile(v, 99):7.1f} "
-            f"{v[-1]:7.1f} {statistics.fmean(v):7.1f}")
-
-
-HEADER = f"{'n':>6} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7} {'mean':>7}  (ms)"
 
 
 def post_body(rng, args):
@@ -147,32 +131,21 @@ def get(args):
         if response.status != 200:
             sys.exit(f"{name}: status {response.status}: {content[:300]!r}")
         rows[name] = (len(json.loads(content)), len(content))
-    rng = random.Random(args.seed)
-    plan = [k for k in range(len(kinds)) for _ in range(args.warmup)]
-    rng.shuffle(plan)
-    measured = [k for k in range(len(kinds)) for _ in range(args.requests)]
-    rng.shuffle(measured)
-    timings = {k: [] for k in range(len(kinds))}
-    errors = 0
-    started = time.perf_counter()
-    for position, k in enumerate(plan + measured):
+
+    def send(k):
         params = {"jurisdiction_id": args.jurisdiction, **kinds[k][1]}
-        t0 = time.perf_counter()
         try:
             conn.request("GET", "/open311/v2/requests.json?" + urllib.parse.urlencode(params))
             response = conn.getresponse()
             response.read()
-            status = response.status
-        except (OSError, http.client.HTTPException) as e:
-            status = type(e).__name__
+            return response.status
+        except (OSError, http.client.HTTPException):
             conn.close()
-        elapsed = (time.perf_counter() - t0) * 1000
-        if status != 200:
-            errors += 1
-        if position >= len(plan):
-            timings[k].append(elapsed)
-    print(f"GET /open311/v2/requests.json: {len(plan)} warm-up + {len(measured)} measured requests in "
-          f"{time.perf_counter() - started:.1f} s, one at a time; {errors} failed")
+            raise
+
+    timings, errors, duration = interleaved(len(kinds), args.warmup, args.requests, args.seed, send)
+    print(f"GET /open311/v2/requests.json: {len(kinds) * args.warmup} warm-up + {len(kinds) * args.requests} "
+          f"measured requests in {duration:.1f} s, one at a time; {errors} failed")
     print(f"  {'filter':32} {'found':>5} {'KiB':>6} {HEADER}")
     everything = []
     for k, (name, _) in enumerate(kinds):
@@ -198,22 +171,9 @@ def queue(args):
         if status != 200 or "<html" not in page:
             sys.exit(f"queue {name}: status {status} - not logged in or page changed?")
         sizes[name] = len(page.encode())
-    rng = random.Random(args.seed)
-    plan = [k for k in range(len(kinds)) for _ in range(args.warmup)]
-    rng.shuffle(plan)
-    measured = [k for k in range(len(kinds)) for _ in range(args.requests)]
-    rng.shuffle(measured)
-    timings = {k: [] for k in range(len(kinds))}
-    errors = 0
-    for position, k in enumerate(plan + measured):
-        t0 = time.perf_counter()
-        status, _, _ = browser.request("GET", "/reports?" + urllib.parse.urlencode(kinds[k][1]))
-        elapsed = (time.perf_counter() - t0) * 1000
-        if status != 200:
-            errors += 1
-        if position >= len(plan):
-            timings[k].append(elapsed)
-    print(f"GET /reports as '{args.user}': {len(plan)} warm-up + {len(measured)} measured, one at a time; "
+    timings, errors, _ = interleaved(len(kinds), args.warmup, args.requests, args.seed,
+                                     lambda k: browser.request("GET", "/reports?" + urllib.parse.urlencode(kinds[k][1]))[0])
+    print(f"GET /reports as '{args.user}': {len(kinds) * args.warmup} warm-up + {len(kinds) * args.requests} measured, one at a time; "
           f"{errors} failed")
     print(f"  {'queue':32} {'KiB':>6} {HEADER}")
     everything = []
