@@ -271,8 +271,7 @@ class MeetingController {
     }
 
     private String step(UUID id, RedirectAttributes redirect, String success, Runnable action) {
-        FlashSteps.run(redirect, messages, success, action);
-        return "redirect:/meetings/" + id;
+        return FlashSteps.runAndShow(redirect, messages, success, action, "/meetings/" + id);
     }
 
     private String form(Model model, MeetingDetails details) {

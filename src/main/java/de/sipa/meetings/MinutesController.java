@@ -61,7 +61,6 @@ class MinutesController {
     }
 
     private String step(UUID id, RedirectAttributes redirect, String success, Runnable action) {
-        FlashSteps.run(redirect, messages, success, action);
-        return "redirect:/meetings/" + id;
+        return FlashSteps.runAndShow(redirect, messages, success, action, "/meetings/" + id);
     }
 }

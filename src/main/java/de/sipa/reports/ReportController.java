@@ -284,8 +284,7 @@ class ReportController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, String success, Runnable step) {
-        FlashSteps.run(redirect, messages, success, step);
-        return "redirect:/reports/" + id;
+        return FlashSteps.runAndShow(redirect, messages, success, step, "/reports/" + id);
     }
 
     private String form(Model model, ReportForm form) {

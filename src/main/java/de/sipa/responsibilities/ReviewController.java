@@ -146,8 +146,7 @@ class ReviewController {
 
     /** Runs a step of the review and returns to its page, with the outcome or the reason it was refused. */
     private String act(UUID id, RedirectAttributes redirect, String success, Runnable step) {
-        FlashSteps.run(redirect, messages, success, step);
-        return "redirect:/reviews/" + id;
+        return FlashSteps.runAndShow(redirect, messages, success, step, "/reviews/" + id);
     }
 
     private String form(Model model, ReviewForm form) {

@@ -23,4 +23,11 @@ public final class FlashSteps {
             return false;
         }
     }
+
+    /** Runs the step and reloads the page at {@code path}: what most buttons answer. */
+    public static String runAndShow(RedirectAttributes redirect, MessageSource messages, String success, Runnable step,
+            String path) {
+        run(redirect, messages, success, step);
+        return "redirect:" + path;
+    }
 }
