@@ -372,9 +372,7 @@ public class Meetings {
         if (user.coordinates()) {
             return true;
         }
-        var today = LocalDate.now(clock);
-        return bodies.members(body).stream()
-                .anyMatch(m -> m.membership().isCurrentOn(today) && user.belongsTo(m.person().organisation()));
+        return user.organisation() != null && bodies.seats(body, user.organisation(), LocalDate.now(clock));
     }
 
     private static void requireRecording(Meeting meeting) {

@@ -13,6 +13,7 @@ import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.shared.NotFoundException;
+import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 import de.sipa.shared.RuleViolationException;
 
@@ -101,6 +102,13 @@ public class Bodies {
                         .thenComparing(m -> m.membership().role())
                         .thenComparing(m -> m.person().lastName().toLowerCase()))
                 .toList();
+    }
+
+    /** Whether someone of the organisation holds a seat in the body on that day. */
+    @PreAuthorize(PartnerPermissions.READ)
+    @Transactional(readOnly = true)
+    public boolean seats(BodyId body, OrganisationId organisation, LocalDate day) {
+        return bodies.seats(CurrentUser.partnership(), body, organisation, day);
     }
 
     @PreAuthorize(PartnerPermissions.READ)

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 
 @Repository
@@ -95,6 +97,15 @@ class BodyRepository {
     List<Membership> memberships(PartnershipId partnership, BodyId body) {
         return jdbc.sql("SELECT * FROM partners_membership WHERE partnership_id = ? AND body_id = ? ORDER BY role, starts_on")
                 .params(partnership.value(), body.value()).query(MEMBERSHIP).list();
+    }
+
+    boolean seats(PartnershipId partnership, BodyId body, OrganisationId organisation, LocalDate day) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM partners_membership m JOIN partners_person p ON p.id = m.person_id
+                                WHERE m.partnership_id = ? AND m.body_id = ? AND p.organisation_id = ?
+                                  AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on >= ?))""")
+                .params(partnership.value(), body.value(), organisation.value(), Date.valueOf(day), Date.valueOf(day))
+                .query(Boolean.class).single();
     }
 
     List<Membership> membershipsOf(PartnershipId partnership, PersonId person) {
