@@ -53,7 +53,9 @@ public class OperationsLog {
     }
 
     @PreAuthorize(OperationPermissions.TAKE_PART)
-    public LogEntry write(EventId event, String text, Long corrects) {
+    public LogEntry write(EventId id, String text, Long corrects) {
+        // the coordination may write without being involved, so the event must be checked to be of its partnership
+        var event = events.get(id).id();
         if (!mayWrite(event)) {
             throw new RuleViolationException("log.notInvolved");
         }

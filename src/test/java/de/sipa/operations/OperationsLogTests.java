@@ -112,6 +112,18 @@ class OperationsLogTests {
     }
 
     @Test
+    void aCoordinatorOfAnotherCityCannotWriteIntoTheEventsLog() {
+        var otherCity = fixtures.city();
+        assertThatThrownBy(() -> as(fixtures, otherCity.coordinator(), () -> log.write(event, "Fremder Eintrag", null)))
+                .isInstanceOf(NotFoundException.class);
+
+        var entry = as(fixtures, city.policeUser(), () -> log.write(event, "Lage ruhig", null));
+        assertThat(entry.number()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM operations_log_entry WHERE event_id = ?").param(event.value())
+                .query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
     void theLiveEndpointReturnsOnlyTheEntriesAfterTheLastOneTheViewerHas() throws Exception {
         var police = user(fixtures.user(city.policeUser()));
         var url = "/events/" + event + "/log";
