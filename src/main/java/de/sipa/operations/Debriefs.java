@@ -83,7 +83,7 @@ public class Debriefs {
         if (lesson == null || owner == null || dueOn == null) {
             throw new RuleViolationException("debrief.lessonIncomplete");
         }
-        if (lesson.length() > 1000) {
+        if (lesson.length() > 500) { // it becomes the title of an action item
             throw new RuleViolationException("debrief.lessonTooLong");
         }
         var actionItem = meetings.assign(new ActionItemOrigin("Nachbesprechung " + event.name(),

@@ -151,4 +151,14 @@ class DebriefsTests {
                 city.police(), null)))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("debrief.lessonIncomplete");
     }
+
+    @Test
+    void aLessonTooLongForAnActionItemIsRefusedWithAMessage() {
+        var longest = "L".repeat(500);
+        as(fixtures, city.coordinator(), () -> {
+            assertThat(debriefs.learn(event, longest, city.police(), LocalDate.of(2026, 5, 1)).text()).isEqualTo(longest);
+            assertThatThrownBy(() -> debriefs.learn(event, longest + "L", city.police(), LocalDate.of(2026, 5, 1)))
+                    .isInstanceOf(RuleViolationException.class).hasMessageContaining("debrief.lessonTooLong");
+        });
+    }
 }
