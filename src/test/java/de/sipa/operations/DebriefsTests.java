@@ -124,6 +124,19 @@ class DebriefsTests {
     }
 
     @Test
+    void theNoteFormHoldsTheOrganisationsNoteSoThatWritingItAgainKeepsWhatItSaid() throws Exception {
+        asUser(fixtures, city.policeUser(), () -> debriefs.recordNote(event, "Funk stabil", "Zugang zu eng"));
+
+        var page = mvc.perform(get("/events/" + event + "/debrief").with(user(fixtures.user(city.policeUser()))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("<textarea id=\"wentWell\"[^>]*>Funk stabil</textarea>")
+                .containsPattern("<textarea id=\"wentBadly\"[^>]*>Zugang zu eng</textarea>");
+        var other = mvc.perform(get("/events/" + event + "/debrief").with(user(fixtures.user(city.publicOrderUser()))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(other).containsPattern("<textarea id=\"wentWell\"[^>]*></textarea>");
+    }
+
+    @Test
     void theNextYearsPlanFromThisEventCarriesItsLessonsAsAChecklist() {
         asUser(fixtures, city.coordinator(), () -> {
             debriefs.learn(event, "Rettungsweg am Riesenrad freihalten", city.police(), LocalDate.of(2026, 5, 1));
