@@ -151,6 +151,24 @@ class DeploymentPlansTests {
     }
 
     @Test
+    void entriesLongerThanTheirFieldsAreRefusedWithAMessage() {
+        var police = city.police().value();
+        asUser(fixtures, city.coordinator(), () -> {
+            assertThatThrownBy(() -> plans.addSection(event, new SectionForm("S".repeat(201), null, police, null)))
+                    .isInstanceOf(RuleViolationException.class).hasMessageContaining("plan.entry.tooLong");
+            assertThatThrownBy(() -> plans.addTask(event, new TaskForm(police, TaskCategory.OTHER, "T".repeat(501),
+                    null))).isInstanceOf(RuleViolationException.class).hasMessageContaining("plan.entry.tooLong");
+            assertThatThrownBy(() -> plans.addContact(event, new ContactForm(police, "Leitstelle", null,
+                    "0".repeat(51), null))).isInstanceOf(RuleViolationException.class)
+                    .hasMessageContaining("plan.entry.tooLong");
+            assertThatThrownBy(() -> plans.addPhase(event, new PhaseForm("Aufbau", LocalDateTime.of(2099, 6, 1, 8, 0),
+                    LocalDateTime.of(2099, 6, 1, 10, 0), "D".repeat(2001)))).isInstanceOf(RuleViolationException.class)
+                    .hasMessageContaining("plan.entry.tooLong");
+            plans.addContact(event, new ContactForm(police, "Leitstelle", null, "0".repeat(50), "R".repeat(50)));
+        });
+    }
+
+    @Test
     void aTemplateCopiesTheApprovedPlanWithPhasesMovedToTheNewDates() {
         approveByBoth();
         asUser(fixtures, city.coordinator(), () -> plans.addTask(event,
