@@ -8,6 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +170,34 @@ class DeploymentPlansTests {
                     LocalDateTime.of(2099, 6, 1, 10, 0), "D".repeat(2001)))).isInstanceOf(RuleViolationException.class)
                     .hasMessageContaining("plan.entry.tooLong");
             plans.addContact(event, new ContactForm(police, "Leitstelle", null, "0".repeat(50), "R".repeat(50)));
+        });
+    }
+
+    @Test
+    void theFirstEntriesWrittenAtTheSameTimeAllLandInOneFirstVersion() throws Exception {
+        var fresh = asUser(fixtures, city.coordinator(), () -> events.plan(festival("Weinfest",
+                LocalDateTime.of(2099, 8, 1, 10, 0))));
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(6);
+        var tasks = new ArrayList<Callable<UUID>>();
+        for (int i = 0; i < 6; i++) {
+            var name = "Abschnitt " + i;
+            tasks.add(() -> {
+                start.await();
+                return asUser(fixtures, city.coordinator(), () -> plans.addSection(fresh,
+                        new SectionForm(name, null, city.police().value(), null)));
+            });
+        }
+        var futures = tasks.stream().map(pool::submit).toList();
+        start.countDown();
+        for (var future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+
+        asUser(fixtures, city.coordinator(), () -> {
+            assertThat(plans.versions(fresh)).hasSize(1);
+            assertThat(plans.current(fresh).orElseThrow().sections()).hasSize(6);
         });
     }
 
