@@ -55,7 +55,7 @@ public class Debriefs {
     }
 
     /** The user's organisation's note; written again, it replaces the earlier one. */
-    @PreAuthorize(OperationPermissions.TAKE_PART)
+    @PreAuthorize(OperationPermissions.STAFF)
     public void recordNote(EventId id, String wentWell, String wentBadly) {
         var event = ended(id);
         var user = CurrentUser.get();

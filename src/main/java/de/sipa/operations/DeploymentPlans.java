@@ -214,7 +214,7 @@ public class DeploymentPlans {
     }
 
     /** A partner approves the submitted version for its own organisation; the last approval approves the plan. */
-    @PreAuthorize(OperationPermissions.TAKE_PART)
+    @PreAuthorize(OperationPermissions.STAFF)
     public void approve(EventId event) {
         var version = latest(event);
         if (version.status() != PlanStatus.SUBMITTED) {

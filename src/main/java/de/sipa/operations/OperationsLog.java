@@ -52,7 +52,7 @@ public class OperationsLog {
                 && plans.involved(event).contains(user.organisation());
     }
 
-    @PreAuthorize(OperationPermissions.TAKE_PART)
+    @PreAuthorize(OperationPermissions.STAFF)
     public LogEntry write(EventId id, String text, Long corrects) {
         // the coordination may write without being involved, so the event must be checked to be of its partnership
         var event = events.get(id).id();
