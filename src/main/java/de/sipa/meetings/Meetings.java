@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
@@ -261,7 +262,9 @@ public class Meetings {
     @PreAuthorize(MeetingPermissions.READ)
     @Transactional(readOnly = true)
     public List<Decision> decisions(MeetingId id) {
-        return meetings.decisions(get(id).id());
+        var visible = agenda(id).stream().map(AgendaItem::id).collect(Collectors.toSet());
+        return meetings.decisions(id).stream()
+                .filter(decision -> decision.agendaItem() == null || visible.contains(decision.agendaItem())).toList();
     }
 
     @PreAuthorize(MeetingPermissions.PLAN)

@@ -42,9 +42,14 @@ class DebriefController {
     String page(@PathVariable UUID id, Model model) {
         var event = new EventId(id);
         model.addAttribute("event", events.get(event));
-        model.addAttribute("notes", debriefs.notes(event));
+        var notes = debriefs.notes(event);
+        var me = CurrentUser.get();
+        model.addAttribute("notes", notes);
+        // the form holds the organisation's note, since saving it replaces the whole note
+        model.addAttribute("myNote", notes.stream().filter(note -> me.belongsTo(note.organisation())).findFirst()
+                .orElse(null));
         model.addAttribute("lessons", debriefs.lessons(event));
-        model.addAttribute("me", CurrentUser.get());
+        model.addAttribute("me", me);
         OperationNames.addTo(model, organisations, people);
         return "operations/events/debrief";
     }

@@ -55,7 +55,7 @@ public class Debriefs {
     }
 
     /** The user's organisation's note; written again, it replaces the earlier one. */
-    @PreAuthorize(OperationPermissions.TAKE_PART)
+    @PreAuthorize(OperationPermissions.STAFF)
     public void recordNote(EventId id, String wentWell, String wentBadly) {
         var event = ended(id);
         var user = CurrentUser.get();
@@ -83,7 +83,7 @@ public class Debriefs {
         if (lesson == null || owner == null || dueOn == null) {
             throw new RuleViolationException("debrief.lessonIncomplete");
         }
-        if (lesson.length() > 1000) {
+        if (lesson.length() > 500) { // it becomes the title of an action item
             throw new RuleViolationException("debrief.lessonTooLong");
         }
         var actionItem = meetings.assign(new ActionItemOrigin("Nachbesprechung " + event.name(),

@@ -55,8 +55,13 @@ class DeploymentPlanRepository {
                 .query((rs, n) -> new OrganisationId(rs.getObject(1, UUID.class))).list());
     }
 
-    /** The newest version, locked so that two edits of an approved plan do not both start a new version. */
+    /**
+     * The newest version, locked so that two edits of an approved plan do not both start a new version; the event's
+     * row is locked first, so that neither do two first edits of an event without a plan.
+     */
     Optional<Version> lockLatest(PartnershipId partnership, EventId event) {
+        jdbc.sql("SELECT id FROM operations_event WHERE partnership_id = ? AND id = ? FOR UPDATE")
+                .params(partnership.value(), event.value()).query(UUID.class).optional();
         return jdbc.sql("""
                 SELECT * FROM operations_plan_version WHERE partnership_id = ? AND event_id = ?
                 ORDER BY number DESC LIMIT 1 FOR UPDATE""")

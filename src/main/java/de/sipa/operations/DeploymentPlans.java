@@ -110,7 +110,8 @@ public class DeploymentPlans {
 
     @PreAuthorize(OperationPermissions.PLAN)
     public UUID addSection(EventId event, SectionForm form) {
-        var name = required(form.name(), "plan.section.nameRequired");
+        var name = required(form.name(), 200, "plan.section.nameRequired");
+        var description = optional(form.description(), 2000);
         var organisation = organisation(form.organisation());
         PersonId lead = null;
         if (form.lead() != null) {
@@ -121,39 +122,41 @@ public class DeploymentPlans {
             }
             lead = person.id();
         }
-        var section = new Section(UUID.randomUUID(), name, Events.blankToNull(form.description()), organisation.id(),
-                lead);
+        var section = new Section(UUID.randomUUID(), name, description, organisation.id(), lead);
         edit(event, version -> plans.insertSection(version, section));
         return section.id();
     }
 
     @PreAuthorize(OperationPermissions.PLAN)
     public UUID addTask(EventId event, TaskForm form) {
-        var title = required(form.title(), "plan.task.titleRequired");
+        var title = required(form.title(), 500, "plan.task.titleRequired");
+        var section = optional(form.section(), 200);
         var organisation = organisation(form.organisation());
         var task = new Task(UUID.randomUUID(), organisation.id(),
-                form.category() == null ? TaskCategory.OTHER : form.category(), title,
-                Events.blankToNull(form.section()));
+                form.category() == null ? TaskCategory.OTHER : form.category(), title, section);
         edit(event, version -> plans.insertTask(version, task));
         return task.id();
     }
 
     @PreAuthorize(OperationPermissions.PLAN)
     public UUID addContact(EventId event, ContactForm form) {
-        var name = required(form.name(), "plan.contact.nameRequired");
-        if (Events.blankToNull(form.phone()) == null && Events.blankToNull(form.radioChannel()) == null) {
+        var name = required(form.name(), 200, "plan.contact.nameRequired");
+        var function = optional(form.function(), 200);
+        var phone = optional(form.phone(), 50);
+        var radioChannel = optional(form.radioChannel(), 50);
+        if (phone == null && radioChannel == null) {
             throw new RuleViolationException("plan.contact.reachabilityRequired");
         }
         var organisation = form.organisation() == null ? null : organisation(form.organisation()).id();
-        var contact = new Contact(UUID.randomUUID(), organisation, name, Events.blankToNull(form.function()),
-                Events.blankToNull(form.phone()), Events.blankToNull(form.radioChannel()));
+        var contact = new Contact(UUID.randomUUID(), organisation, name, function, phone, radioChannel);
         edit(event, version -> plans.insertContact(version, contact));
         return contact.id();
     }
 
     @PreAuthorize(OperationPermissions.PLAN)
     public UUID addPhase(EventId event, PhaseForm form) {
-        var name = required(form.name(), "plan.phase.nameRequired");
+        var name = required(form.name(), 200, "plan.phase.nameRequired");
+        var description = optional(form.description(), 2000);
         if (form.startsAt() == null || form.endsAt() == null) {
             throw new RuleViolationException("plan.phase.periodRequired");
         }
@@ -162,7 +165,7 @@ public class DeploymentPlans {
         if (!endsAt.isAfter(startsAt)) {
             throw new RuleViolationException("event.period.invalid");
         }
-        var phase = new Phase(UUID.randomUUID(), name, startsAt, endsAt, Events.blankToNull(form.description()));
+        var phase = new Phase(UUID.randomUUID(), name, startsAt, endsAt, description);
         edit(event, version -> plans.insertPhase(version, phase));
         return phase.id();
     }
@@ -211,7 +214,7 @@ public class DeploymentPlans {
     }
 
     /** A partner approves the submitted version for its own organisation; the last approval approves the plan. */
-    @PreAuthorize(OperationPermissions.TAKE_PART)
+    @PreAuthorize(OperationPermissions.STAFF)
     public void approve(EventId event) {
         var version = latest(event);
         if (version.status() != PlanStatus.SUBMITTED) {
@@ -313,10 +316,19 @@ public class DeploymentPlans {
         return messages.getMessage(key + value, null, Locale.GERMANY);
     }
 
-    private static String required(String value, String messageKey) {
-        var text = Events.blankToNull(value);
+    private static String required(String value, int maxLength, String messageKey) {
+        var text = optional(value, maxLength);
         if (text == null) {
             throw new RuleViolationException(messageKey);
+        }
+        return text;
+    }
+
+    /** The text without surrounding blanks, null if blank; refused if longer than its column. */
+    private static String optional(String value, int maxLength) {
+        var text = Events.blankToNull(value);
+        if (text != null && text.length() > maxLength) {
+            throw new RuleViolationException("plan.entry.tooLong", maxLength);
         }
         return text;
     }

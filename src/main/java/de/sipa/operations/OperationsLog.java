@@ -52,8 +52,10 @@ public class OperationsLog {
                 && plans.involved(event).contains(user.organisation());
     }
 
-    @PreAuthorize(OperationPermissions.TAKE_PART)
-    public LogEntry write(EventId event, String text, Long corrects) {
+    @PreAuthorize(OperationPermissions.STAFF)
+    public LogEntry write(EventId id, String text, Long corrects) {
+        // the coordination may write without being involved, so the event must be checked to be of its partnership
+        var event = events.get(id).id();
         if (!mayWrite(event)) {
             throw new RuleViolationException("log.notInvolved");
         }

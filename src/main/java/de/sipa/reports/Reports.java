@@ -216,7 +216,7 @@ public class Reports {
         var user = CurrentUser.get();
         return reports.find(CurrentUser.partnership(), id)
                 .filter(report -> user.role() != Role.PARTNER || user.belongsTo(report.assignee())
-                        || reports.involved(id, user.organisation()))
+                        || user.organisation() != null && reports.involved(id, user.organisation()))
                 .map(report -> user.coordinates() ? report : withoutContact(report));
     }
 

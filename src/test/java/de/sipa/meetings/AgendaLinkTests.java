@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +65,9 @@ class AgendaLinkTests {
     @Autowired
     AuditTrail auditTrail;
 
+    @Autowired
+    MeetingPapers papers;
+
     City city;
     RequestPostProcessor coordinator;
     /** Led by the police, so the police may read the report and the Ordnungsamt may not. */
@@ -113,6 +118,20 @@ class AgendaLinkTests {
         assertThat(audit("verweist auf")).anySatisfy(entry -> assertThat(entry.summary())
                 .isEqualTo("Tagesordnungspunkt „Lärm am Wochenende“ verweist auf Anliegen "
                         + noise.report().publicId() + " · Lärm"));
+    }
+
+    @Test
+    void thePublishedInvitationNamesTheLinkedTopicButNotTheReportThePublicMayNotRead() throws Exception {
+        mvc.perform(post(publicItem + "/links/report").with(coordinator).with(csrf())
+                .param("report", noise.report().publicId()));
+        mvc.perform(post(publicItem + "/links/topic").with(coordinator).with(csrf())
+                .param("topic", noise.topic().toString()));
+
+        var pdf = new ByteArrayOutputStream();
+        papers.publish(city.id(), new MeetingId(UUID.fromString(meeting.substring("/meetings/".length()))),
+                false, pdf);
+        assertThat(text(pdf.toByteArray())).contains("Lärm am Wochenende", "Bezug: Aufgabe " + noise.topicName())
+                .doesNotContain(noise.report().publicId(), "Ermittlungsstand");
     }
 
     @Test

@@ -177,6 +177,23 @@ class MeetingsTests {
     }
 
     @Test
+    void decisionsOnAConfidentialItemAreSeenByTheBodysOrganisationsOnly() {
+        var secret = as(() -> meetings.addAgendaItem(meeting, "Lagebild Polizei", null, null, true));
+        var open = as(() -> meetings.addAgendaItem(meeting, "Öffentlichkeitsarbeit", null, null, false));
+        as(() -> meetings.decide(meeting, secret, "Verdeckte Maßnahme am Bahnhof", null, null));
+        as(() -> meetings.decide(meeting, open, "Pressemitteilung herausgeben", null, null));
+        as(() -> meetings.decide(meeting, null, "Nächste Sitzung im Mai", null, null));
+
+        login(city.policeUser());
+        assertThat(meetings.decisions(meeting)).extracting(Decision::wording).containsExactlyInAnyOrder(
+                "Verdeckte Maßnahme am Bahnhof", "Pressemitteilung herausgeben", "Nächste Sitzung im Mai");
+        login(city.publicOrderUser());
+        assertThat(meetings.decisions(meeting)).extracting(Decision::wording)
+                .containsExactlyInAnyOrder("Pressemitteilung herausgeben", "Nächste Sitzung im Mai");
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
     void overdueActionItemsAreRemindedWeeklyAndListedOnTheNextAgenda() {
         as(() -> meetings.assign(meeting, null, "Streifenplan abstimmen", city.police(), null, LocalDate.of(2031, 5, 2)));
         meetings.remindOverdue(LocalDate.of(2031, 5, 2));

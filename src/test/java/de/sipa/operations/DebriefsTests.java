@@ -1,6 +1,6 @@
 package de.sipa.operations;
 
-import static de.sipa.operations.OperationsTestSupport.as;
+import static de.sipa.operations.Acting.asUser;
 import static de.sipa.operations.OperationsTestSupport.festival;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,7 +59,7 @@ class DebriefsTests {
     @BeforeEach
     void pastEventWithThePoliceInvolved() {
         city = fixtures.city();
-        event = as(fixtures, city.coordinator(), () -> {
+        event = asUser(fixtures, city.coordinator(), () -> {
             var id = events.plan(festival("Volksfest 2025", LAST_YEAR));
             plans.addSection(id, new SectionForm("Festplatz", null, city.police().value(), null));
             return id;
@@ -68,12 +68,12 @@ class DebriefsTests {
 
     @Test
     void lessonsBecomeActionItemsOnTheFollowUpBoardWithTheEventAsTheirOrigin() throws Exception {
-        as(fixtures, city.policeUser(), () -> debriefs.recordNote(event, "Absprachen am Funk klappten",
+        asUser(fixtures, city.policeUser(), () -> debriefs.recordNote(event, "Absprachen am Funk klappten",
                 "Zu wenige Toiletten am Festplatz"));
-        as(fixtures, city.coordinator(), () -> debriefs.learn(event, "Mehr Toilettenwagen bestellen",
+        asUser(fixtures, city.coordinator(), () -> debriefs.learn(event, "Mehr Toilettenwagen bestellen",
                 city.publicOrder(), LocalDate.of(2026, 6, 1)));
 
-        as(fixtures, city.publicOrderUser(), () -> {
+        asUser(fixtures, city.publicOrderUser(), () -> {
             assertThat(debriefs.notes(event)).singleElement().satisfies(note -> {
                 assertThat(note.organisation()).isEqualTo(city.police());
                 assertThat(note.wentBadly()).isEqualTo("Zu wenige Toiletten am Festplatz");
@@ -124,8 +124,21 @@ class DebriefsTests {
     }
 
     @Test
+    void theNoteFormHoldsTheOrganisationsNoteSoThatWritingItAgainKeepsWhatItSaid() throws Exception {
+        asUser(fixtures, city.policeUser(), () -> debriefs.recordNote(event, "Funk stabil", "Zugang zu eng"));
+
+        var page = mvc.perform(get("/events/" + event + "/debrief").with(user(fixtures.user(city.policeUser()))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("<textarea id=\"wentWell\"[^>]*>Funk stabil</textarea>")
+                .containsPattern("<textarea id=\"wentBadly\"[^>]*>Zugang zu eng</textarea>");
+        var other = mvc.perform(get("/events/" + event + "/debrief").with(user(fixtures.user(city.publicOrderUser()))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(other).containsPattern("<textarea id=\"wentWell\"[^>]*></textarea>");
+    }
+
+    @Test
     void theNextYearsPlanFromThisEventCarriesItsLessonsAsAChecklist() {
-        as(fixtures, city.coordinator(), () -> {
+        asUser(fixtures, city.coordinator(), () -> {
             debriefs.learn(event, "Rettungsweg am Riesenrad freihalten", city.police(), LocalDate.of(2026, 5, 1));
             var next = plans.planFromTemplate(event, festival("Volksfest 2026", LAST_YEAR.plusYears(1)));
             assertThat(plans.current(next).orElseThrow().checklist()).singleElement().satisfies(item -> {
@@ -138,17 +151,27 @@ class DebriefsTests {
 
     @Test
     void theDebriefIsAfterTheEventByTheInvolvedAndLessonsAreTheCoordinationsCall() {
-        var coming = as(fixtures, city.coordinator(), () -> events.plan(festival("Volksfest 2099",
+        var coming = asUser(fixtures, city.coordinator(), () -> events.plan(festival("Volksfest 2099",
                 LocalDateTime.of(2099, 9, 20, 10, 0))));
-        assertThatThrownBy(() -> as(fixtures, city.coordinator(), () -> debriefs.learn(coming, "Zu früh",
+        assertThatThrownBy(() -> asUser(fixtures, city.coordinator(), () -> debriefs.learn(coming, "Zu früh",
                 city.police(), LocalDate.of(2100, 1, 1))))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("debrief.tooEarly");
-        assertThatThrownBy(() -> as(fixtures, city.publicOrderUser(), () -> debriefs.recordNote(event, "Gut", null)))
+        assertThatThrownBy(() -> asUser(fixtures, city.publicOrderUser(), () -> debriefs.recordNote(event, "Gut", null)))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("debrief.notInvolved");
-        assertThatThrownBy(() -> as(fixtures, city.policeUser(), () -> debriefs.learn(event, "Selbst", city.police(),
+        assertThatThrownBy(() -> asUser(fixtures, city.policeUser(), () -> debriefs.learn(event, "Selbst", city.police(),
                 LocalDate.of(2026, 1, 1)))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as(fixtures, city.coordinator(), () -> debriefs.learn(event, "Ohne Frist",
+        assertThatThrownBy(() -> asUser(fixtures, city.coordinator(), () -> debriefs.learn(event, "Ohne Frist",
                 city.police(), null)))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("debrief.lessonIncomplete");
+    }
+
+    @Test
+    void aLessonTooLongForAnActionItemIsRefusedWithAMessage() {
+        var longest = "L".repeat(500);
+        asUser(fixtures, city.coordinator(), () -> {
+            assertThat(debriefs.learn(event, longest, city.police(), LocalDate.of(2026, 5, 1)).text()).isEqualTo(longest);
+            assertThatThrownBy(() -> debriefs.learn(event, longest + "L", city.police(), LocalDate.of(2026, 5, 1)))
+                    .isInstanceOf(RuleViolationException.class).hasMessageContaining("debrief.lessonTooLong");
+        });
     }
 }

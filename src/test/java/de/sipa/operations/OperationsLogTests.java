@@ -1,6 +1,6 @@
 package de.sipa.operations;
 
-import static de.sipa.operations.OperationsTestSupport.as;
+import static de.sipa.operations.Acting.asUser;
 import static de.sipa.operations.OperationsTestSupport.festival;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,7 +60,7 @@ class OperationsLogTests {
     @BeforeEach
     void eventWithThePoliceInvolved() {
         city = fixtures.city();
-        event = as(fixtures, city.coordinator(), () -> {
+        event = asUser(fixtures, city.coordinator(), () -> {
             var id = events.plan(festival("Stadtfest", LocalDateTime.of(2099, 6, 1, 10, 0)));
             plans.addSection(id, new SectionForm("Marktplatz", null, city.police().value(), null));
             return id;
@@ -69,7 +69,7 @@ class OperationsLogTests {
 
     @Test
     void entriesCannotBeChangedOrDeletedNeitherThroughTheApiNorInTheDatabase() {
-        var entry = as(fixtures, city.policeUser(), () -> log.write(event, "Lage ruhig", null));
+        var entry = asUser(fixtures, city.policeUser(), () -> log.write(event, "Lage ruhig", null));
 
         assertThat(Arrays.stream(OperationsLog.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
                 .map(Method::getName)).containsExactlyInAnyOrder("after", "mayWrite", "write");
@@ -83,14 +83,14 @@ class OperationsLogTests {
 
     @Test
     void aCorrectionIsANewEntryNamingTheCorrectedOne() {
-        as(fixtures, city.policeUser(), () -> {
+        asUser(fixtures, city.policeUser(), () -> {
             log.write(event, "Verletzte Person am Brunnen", null);
             log.write(event, "Korrektur: am Rathaus, nicht am Brunnen", 1L);
             assertThatThrownBy(() -> log.write(event, "Korrektur von nichts", 99L))
                     .isInstanceOf(RuleViolationException.class).hasMessageContaining("log.correctsUnknown");
         });
 
-        var entries = as(fixtures, city.steeringUser(), () -> log.after(event, 0));
+        var entries = asUser(fixtures, city.steeringUser(), () -> log.after(event, 0));
         assertThat(entries).extracting(LogEntry::number).containsExactly(1L, 2L);
         assertThat(entries.get(0).text()).isEqualTo("Verletzte Person am Brunnen");
         assertThat(entries.get(0).corrects()).isNull();
@@ -100,15 +100,27 @@ class OperationsLogTests {
 
     @Test
     void theInvolvedOrganisationsAndTheCoordinationWriteOthersOnlyRead() {
-        as(fixtures, city.coordinator(), () -> log.write(event, "Lagebesprechung 10 Uhr", null));
-        assertThatThrownBy(() -> as(fixtures, city.publicOrderUser(), () -> log.write(event, "Wir auch", null)))
+        asUser(fixtures, city.coordinator(), () -> log.write(event, "Lagebesprechung 10 Uhr", null));
+        assertThatThrownBy(() -> asUser(fixtures, city.publicOrderUser(), () -> log.write(event, "Wir auch", null)))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("log.notInvolved");
-        assertThatThrownBy(() -> as(fixtures, city.steeringUser(), () -> log.write(event, "Lenkung", null)))
+        assertThatThrownBy(() -> asUser(fixtures, city.steeringUser(), () -> log.write(event, "Lenkung", null)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(as(fixtures, city.publicOrderUser(), () -> log.after(event, 0))).hasSize(1);
+        assertThat(asUser(fixtures, city.publicOrderUser(), () -> log.after(event, 0))).hasSize(1);
         var otherCity = fixtures.city();
-        assertThatThrownBy(() -> as(fixtures, otherCity.coordinator(), () -> log.after(event, 0)))
+        assertThatThrownBy(() -> asUser(fixtures, otherCity.coordinator(), () -> log.after(event, 0)))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aCoordinatorOfAnotherCityCannotWriteIntoTheEventsLog() {
+        var otherCity = fixtures.city();
+        assertThatThrownBy(() -> asUser(fixtures, otherCity.coordinator(), () -> log.write(event, "Fremder Eintrag", null)))
+                .isInstanceOf(NotFoundException.class);
+
+        var entry = asUser(fixtures, city.policeUser(), () -> log.write(event, "Lage ruhig", null));
+        assertThat(entry.number()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM operations_log_entry WHERE event_id = ?").param(event.value())
+                .query(Long.class).single()).isEqualTo(1L);
     }
 
     @Test
