@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.partners.Bodies;
+import de.sipa.partners.BodyId;
 import de.sipa.partners.Body;
 import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
@@ -38,6 +40,7 @@ public class FollowUpBoard {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final MeetingRepository meetings;
+    private final Meetings membership;
     private final Bodies bodies;
     private final Organisations organisations;
     private final People people;
@@ -45,9 +48,10 @@ public class FollowUpBoard {
     private final MessageSource messages;
     private final Clock clock;
 
-    FollowUpBoard(MeetingRepository meetings, Bodies bodies, Organisations organisations, People people,
-            AuditTrail auditTrail, MessageSource messages, Clock clock) {
+    FollowUpBoard(MeetingRepository meetings, Meetings membership, Bodies bodies, Organisations organisations,
+            People people, AuditTrail auditTrail, MessageSource messages, Clock clock) {
         this.meetings = meetings;
+        this.membership = membership;
         this.bodies = bodies;
         this.organisations = organisations;
         this.people = people;
@@ -59,7 +63,12 @@ public class FollowUpBoard {
     @PreAuthorize(MeetingPermissions.READ)
     @Transactional(readOnly = true)
     public List<FollowUp> followUps(FollowUpQuery query) {
-        return meetings.followUps(CurrentUser.partnership(), query);
+        var user = CurrentUser.get();
+        var member = new HashMap<BodyId, Boolean>();
+        return meetings.followUps(CurrentUser.partnership(), query).stream()
+                .filter(f -> !f.confidential() || user.belongsTo(f.item().owner())
+                        || member.computeIfAbsent(f.body(), membership::isMember))
+                .toList();
     }
 
     /** The owner organisation's staff and the coordination report progress; a note is optional, a status is not. */

@@ -134,7 +134,7 @@ public class MeetingMinutes {
         var meeting = lock(id);
         var current = minutes.current(id).filter(m -> m.status() == MinutesStatus.CIRCULATED)
                 .orElseThrow(() -> new RuleViolationException("minutes.notCirculated"));
-        minutes.setStatus(id, current.version(), MinutesStatus.APPROVED, CurrentUser.get().username(), clock.instant());
+        minutes.setStatus(id, current.version(), MinutesStatus.APPROVED, CurrentUser.get().displayName(), clock.instant());
         setStatus(meeting, MeetingStatus.MINUTES_APPROVED);
         auditTrail.record(AuditAction.CHANGED, "Minutes", id,
                 "Protokoll genehmigt (Fassung " + current.version() + "): " + meeting.title());

@@ -58,6 +58,11 @@ class MeetingRepository {
                 meeting == null ? new ActionItemOrigin(rs.getString("origin_label"), rs.getString("origin_link")) : null);
     };
 
+    /** Whether an action item (alias a) comes from a decision on a confidential agenda item. */
+    private static final String CONFIDENTIAL_ORIGIN = """
+            EXISTS (SELECT 1 FROM meetings_decision cd JOIN meetings_agenda_item ci ON ci.id = cd.agenda_item_id
+                     WHERE cd.id = a.decision_id AND ci.confidential)""";
+
     private final JdbcClient jdbc;
 
     MeetingRepository(JdbcClient jdbc) {
@@ -203,7 +208,7 @@ class MeetingRepository {
     List<FollowUp> followUps(PartnershipId partnership, FollowUpQuery query) {
         var sql = new StringBuilder("""
                 SELECT a.*, m.body_id, COALESCE(m.title, a.origin_label) AS origin, d.reference, p.note AS last_note,
-                       p.recorded_at AS last_note_at
+                       p.recorded_at AS last_note_at, %s AS confidential
                 FROM meetings_action_item a
                 LEFT JOIN meetings_meeting m ON m.id = a.meeting_id
                 LEFT JOIN meetings_decision d ON d.id = a.decision_id
@@ -227,13 +232,13 @@ class MeetingRepository {
             params.put("day", Date.valueOf(query.overdueOn()));
         }
         sql.append(" ORDER BY a.due_on, a.title");
-        return jdbc.sql(sql.toString()).params(params)
+        return jdbc.sql(sql.toString().formatted(CONFIDENTIAL_ORIGIN)).params(params)
                 .query((rs, n) -> {
                     var noteAt = rs.getTimestamp("last_note_at");
                     var body = rs.getObject("body_id", UUID.class);
                     return new FollowUp(ACTION.mapRow(rs, n), body == null ? null : new BodyId(body),
                             rs.getString("origin"), rs.getString("reference"), rs.getString("last_note"),
-                            noteAt == null ? null : noteAt.toInstant());
+                            noteAt == null ? null : noteAt.toInstant(), rs.getBoolean("confidential"));
                 })
                 .list();
     }
@@ -251,10 +256,12 @@ class MeetingRepository {
     }
 
     /** Open action items from the body's meetings. */
-    List<ActionItem> openActionItemsOfBody(BodyId body) {
+    /** The body's open action items from decisions on public ({@code false}) or on confidential agenda items. */
+    List<ActionItem> openActionItemsOfBody(BodyId body, boolean confidential) {
         return jdbc.sql("""
                 SELECT a.* FROM meetings_action_item a JOIN meetings_meeting m ON m.id = a.meeting_id
-                WHERE m.body_id = ? AND a.status IN ('OPEN', 'IN_PROGRESS') ORDER BY a.due_on""")
+                WHERE m.body_id = ? AND a.status IN ('OPEN', 'IN_PROGRESS') AND %s ORDER BY a.due_on"""
+                .formatted(CONFIDENTIAL_ORIGIN + (confidential ? "" : " IS NOT TRUE")))
                 .param(body.value()).query(ACTION).list();
     }
 

@@ -98,12 +98,15 @@ public class Meetings {
         var body = bodies.get(new BodyId(details.bodyId()));
         var meeting = meeting(MeetingId.random(), details, MeetingStatus.PLANNED, 0);
         meetings.insert(CurrentUser.partnership(), meeting, clock.instant());
-        var open = meetings.openActionItemsOfBody(body.id());
-        if (!open.isEmpty()) {
-            // Every meeting looks at what the body asked for before: a standing item lists the open action items.
-            meetings.insertAgendaItem(meeting.id(), new AgendaItem(UUID.randomUUID(), 0, ACTION_ITEMS_REVIEW,
-                    open.stream().map(a -> "– " + a.title() + " (fällig " + a.dueOn().format(DAY) + ")")
-                            .collect(java.util.stream.Collectors.joining("\n")), null, false));
+        // Every meeting looks at what the body asked for before: a standing item lists the open action items,
+        // those from confidential decisions in a confidential one of its own.
+        for (var confidential : List.of(false, true)) {
+            var open = meetings.openActionItemsOfBody(body.id(), confidential);
+            if (!open.isEmpty()) {
+                meetings.insertAgendaItem(meeting.id(), new AgendaItem(UUID.randomUUID(), 0, ACTION_ITEMS_REVIEW,
+                        open.stream().map(a -> "– " + a.title() + " (fällig " + a.dueOn().format(DAY) + ")")
+                                .collect(Collectors.joining("\n")), null, confidential));
+            }
         }
         auditTrail.record(AuditAction.CREATED, "Meeting", meeting.id(), "Sitzung " + body.name() + ": " + meeting.title());
         return meeting.id();
@@ -309,8 +312,13 @@ public class Meetings {
 
     @PreAuthorize(MeetingPermissions.READ)
     @Transactional(readOnly = true)
+    /** Those from a confidential decision only for the body's members and the owner organisation. */
     public List<ActionItem> actionItems(MeetingId id) {
-        return meetings.actionItems(get(id).id());
+        var visible = decisions(id).stream().map(Decision::id).collect(Collectors.toSet());
+        var user = CurrentUser.get();
+        return meetings.actionItems(get(id).id()).stream()
+                .filter(a -> a.decision() == null || visible.contains(a.decision()) || user.belongsTo(a.owner()))
+                .toList();
     }
 
     /** Daily: reminds the owners of overdue action items, once a week per item. */

@@ -155,7 +155,7 @@ class MeetingPagesTests {
                 .getResponse();
         assertThat(minutesPdf.getContentType()).isEqualTo("application/pdf");
         assertThat(text(minutesPdf.getContentAsByteArray())).contains("Protokoll: Sitzung heute", "Stadtpark",
-                "Licht ab Mai", "genehmigt von koord-" + city.key(), "Paula Polizei-" + city.key() + ", Polizeirevier "
+                "Licht ab Mai", "genehmigt von Koordination " + city.key(), "Paula Polizei-" + city.key() + ", Polizeirevier "
                         + city.key() + ": anwesend");
         assertThat(text(mvc.perform(get(location + "/invitation.pdf").with(police)).andReturn().getResponse()
                 .getContentAsByteArray())).contains("Einladung: Sitzung heute", "Stadtpark", "Ermittlungsstand");

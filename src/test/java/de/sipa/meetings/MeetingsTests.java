@@ -194,6 +194,40 @@ class MeetingsTests {
     }
 
     @Test
+    void actionItemsOfConfidentialDecisionsAreSeenByMembersAndTheirOwnerOnlyAndGetAConfidentialStandingItem() {
+        var secret = as(() -> meetings.addAgendaItem(meeting, "Lagebild Polizei", null, null, true));
+        var open = as(() -> meetings.addAgendaItem(meeting, "Öffentlichkeitsarbeit", null, null, false));
+        var covert = as(() -> meetings.decide(meeting, secret, "Verdeckte Maßnahme am Bahnhof", null, null));
+        var press = as(() -> meetings.decide(meeting, open, "Pressemitteilung herausgeben", null, null));
+        as(() -> {
+            meetings.assign(meeting, covert.id(), "Observation vorbereiten", city.police(), null, LocalDate.of(2027, 5, 1));
+            meetings.assign(meeting, covert.id(), "Sperrzeiten prüfen", city.publicOrder(), null, LocalDate.of(2027, 5, 2));
+            meetings.assign(meeting, press.id(), "Presse einladen", city.publicOrder(), null, LocalDate.of(2027, 5, 3));
+        });
+
+        login(city.publicOrderUser());
+        assertThat(meetings.actionItems(meeting)).extracting(ActionItem::title)
+                .containsExactlyInAnyOrder("Sperrzeiten prüfen", "Presse einladen");
+        assertThat(board.followUps(FollowUpQuery.OPEN)).extracting(f -> f.item().title())
+                .contains("Sperrzeiten prüfen", "Presse einladen").doesNotContain("Observation vorbereiten");
+        login(city.policeUser());
+        assertThat(meetings.actionItems(meeting)).hasSize(3);
+        assertThat(board.followUps(FollowUpQuery.OPEN)).extracting(f -> f.item().title())
+                .contains("Observation vorbereiten", "Sperrzeiten prüfen", "Presse einladen");
+        SecurityContextHolder.clearContext();
+
+        var next = as(() -> meetings.schedule(new MeetingDetails(city.steeringGroup().value(), "Lenkungsgruppe Sommer",
+                LocalDateTime.of(2027, 6, 10, 14, 0), LocalDateTime.of(2027, 6, 10, 16, 0), null, null)));
+        var standing = as(() -> meetings.agenda(next)).stream()
+                .filter(i -> i.title().equals(Meetings.ACTION_ITEMS_REVIEW)).toList();
+        assertThat(standing).hasSize(2);
+        var published = standing.stream().filter(i -> !i.confidential()).findFirst().orElseThrow();
+        assertThat(published.description()).contains("Presse einladen").doesNotContain("Observation", "Sperrzeiten");
+        var confidential = standing.stream().filter(AgendaItem::confidential).findFirst().orElseThrow();
+        assertThat(confidential.description()).contains("Observation vorbereiten", "Sperrzeiten prüfen");
+    }
+
+    @Test
     void overdueActionItemsAreRemindedWeeklyAndListedOnTheNextAgenda() {
         as(() -> meetings.assign(meeting, null, "Streifenplan abstimmen", city.police(), null, LocalDate.of(2031, 5, 2)));
         meetings.remindOverdue(LocalDate.of(2031, 5, 2));
