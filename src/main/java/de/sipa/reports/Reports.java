@@ -541,7 +541,7 @@ public class Reports {
         var report = lock(id);
         var user = CurrentUser.get();
         if (!user.coordinates() && !user.belongsTo(report.assignee())) {
-            if (user.role() == Role.PARTNER && !reports.involved(id, user.organisation())) {
+            if (user.role() == Role.PARTNER && (user.organisation() == null || !reports.involved(id, user.organisation()))) {
                 throw new NotFoundException("Report", id);
             }
             throw new AccessDeniedException("Only the responsible organisation works on a report");
