@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
@@ -30,10 +31,22 @@ class ErrorHandling {
         this.messages = messages;
     }
 
-    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         return "error/404";
+    }
+
+    /** A malformed id in the path names nothing (404); a malformed field or filter value is the user's input (400). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String mismatch(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return notFound(response);
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("message", messages.getMessage("error.parameter.invalid",
+                new Object[] {e.getValue(), e.getName()}, LocaleContextHolder.getLocale()));
+        return "error/400";
     }
 
     @ExceptionHandler(RuleViolationException.class)
