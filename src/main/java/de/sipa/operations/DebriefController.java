@@ -58,7 +58,8 @@ class DebriefController {
     String note(@PathVariable UUID id, @RequestParam(defaultValue = "") String wentWell,
             @RequestParam(defaultValue = "") String wentBadly, RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, "debrief.noteSaved",
-                () -> debriefs.recordNote(new EventId(id), wentWell, wentBadly));
+                () -> debriefs.recordNote(new EventId(id), wentWell, wentBadly),
+                FlashSteps.typed("wentWell", wentWell, "wentBadly", wentBadly));
         return "redirect:/events/" + id + "/debrief";
     }
 
@@ -67,7 +68,8 @@ class DebriefController {
             @RequestParam(required = false) UUID owner, @RequestParam(required = false) LocalDate dueOn,
             RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, "debrief.lessonLearned", () -> debriefs.learn(new EventId(id), text,
-                owner == null ? null : new OrganisationId(owner), dueOn));
+                owner == null ? null : new OrganisationId(owner), dueOn),
+                FlashSteps.typed("lesson", text, "owner", owner, "dueOn", dueOn));
         return "redirect:/events/" + id + "/debrief";
     }
 }

@@ -70,7 +70,8 @@ class OperationsLogController {
     @PostMapping
     String write(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
             @RequestParam(required = false) Long corrects, RedirectAttributes redirect) {
-        FlashSteps.run(redirect, messages, "log.written", () -> log.write(new EventId(id), text, corrects));
+        FlashSteps.run(redirect, messages, "log.written", () -> log.write(new EventId(id), text, corrects),
+                FlashSteps.typed("text", text, "corrects", corrects));
         return "redirect:/events/" + id + "/log";
     }
 

@@ -143,4 +143,18 @@ class OperationsLogTests {
         assertThat(mvc.perform(get(url).with(viewer)).andReturn().getResponse().getContentAsString())
                 .contains("Einlass geöffnet", "since=3").doesNotContain("id=\"log-form\"");
     }
+
+    @Test
+    void aRefusedEntryComesBackInTheFormSoNothingTypedIsLost() throws Exception {
+        var police = user(fixtures.user(city.policeUser()));
+        var url = "/events/" + event + "/log";
+        var typed = "Lage am Marktplatz: " + "sehr ".repeat(500);
+        // The flash lives in the (JDBC) session: the reload sends the session cookie as a browser does.
+        var refused = mvc.perform(post(url).with(police).with(csrf()).param("text", typed).param("corrects", "7"))
+                .andExpect(flash().attributeExists("problem")).andReturn().getResponse();
+
+        var page = mvc.perform(get(url).cookie(refused.getCookies()).with(police)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains(typed + "</textarea>").contains("name=\"corrects\" value=\"7\"");
+    }
 }
