@@ -2,45 +2,23 @@ package de.sipa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A citizen reports a problem on the public form with a click into the map and follows it by the status link;
  * the responsible partner closes it; the citizen sees it closed with the public note.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
-@ActiveProfiles({"test", "demo"})
-@ExtendWith(Browser.Installed.class)
-class CitizenReportBrowserTest {
-
-    @LocalServerPort
-    int port;
+class CitizenReportBrowserTest extends BrowserTestBase {
 
     private Browser citizen;
     private Browser partner;
 
-    @AfterEach
-    void quit() {
-        if (citizen != null) {
-            citizen.close();
-        }
-        if (partner != null) {
-            partner.close();
-        }
-    }
-
     @Test
     void aCitizenReportsWithAMapClickAndSeesThePartnersAnswer() {
-        citizen = Browser.start("http://localhost:" + port, Browser.PHONE);
+        citizen = open(Browser.PHONE);
         citizen.open("/buerger/musterstadt/melden");
         new Select(citizen.visible(By.id("categoryId"))).selectByVisibleText("Vermüllung und Verwahrlosung");
         citizen.type(By.id("description"), "Sperrmüll und Scherben vor dem Jugendhaus, seit einer Woche.");
@@ -60,7 +38,7 @@ class CitizenReportBrowserTest {
         var statusLink = citizen.driver().getCurrentUrl().replace("?neu=1", "");
         assertThat(citizen.visible(By.id("status")).getText()).contains("Amt für öffentliche Ordnung");
 
-        partner = Browser.start("http://localhost:" + port, Browser.DESKTOP);
+        partner = open(Browser.DESKTOP);
         partner.logIn("ordnungsamt", "demo");
         partner.submitAndWaitForNewPage(By.linkText("Anliegen"));
         partner.submitAndWaitForNewPage(By.linkText(number));

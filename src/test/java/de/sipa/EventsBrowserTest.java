@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
@@ -26,13 +20,7 @@ import de.sipa.partners.Partnerships;
  * Events in a real browser: the coordinator draws an event's area on the map; on a phone the police open the demo
  * Stadtfest's plan and operations log, and an entry written elsewhere appears on the open page without a reload.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
-@ActiveProfiles({"test", "demo"})
-@ExtendWith(Browser.Installed.class)
-class EventsBrowserTest {
-
-    @LocalServerPort
-    int port;
+class EventsBrowserTest extends BrowserTestBase {
 
     @Autowired
     OperationsLog log;
@@ -42,16 +30,9 @@ class EventsBrowserTest {
 
     private Browser browser;
 
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aNewLogEntryAppearsOnTheOpenPageOfAnotherOrganisation() {
-        browser = Browser.start("http://localhost:" + port, Browser.PHONE);
+        browser = open(Browser.PHONE);
         browser.logIn("polizei", "demo");
         browser.open("/events?upcoming=false");
         browser.submitAndWaitForNewPage(By.partialLinkText("Stadtfest Musterstadt"));
@@ -76,7 +57,7 @@ class EventsBrowserTest {
 
     @Test
     void theCoordinatorDrawsTheEventsAreaOnTheMap() {
-        browser = Browser.start("http://localhost:" + port, Browser.DESKTOP);
+        browser = open(Browser.DESKTOP);
         browser.logIn("koordination", "demo");
         browser.open("/events/new");
         browser.type(By.id("name"), "Weinfest am Marktplatz");

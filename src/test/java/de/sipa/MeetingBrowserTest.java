@@ -5,38 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A meeting of the Musterstadt steering group run end to end in a real browser, down to the minutes' PDF. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
-@ActiveProfiles({"test", "demo"})
-@ExtendWith(Browser.Installed.class)
-class MeetingBrowserTest {
-
-    @LocalServerPort
-    int port;
+class MeetingBrowserTest extends BrowserTestBase {
 
     private Browser browser;
 
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theCoordinatorPlansRunsAndFilesAMeeting() {
-        browser = Browser.start("http://localhost:" + port, Browser.DESKTOP);
+        browser = open(Browser.DESKTOP);
         browser.logIn("koordination", "demo");
         browser.open("/meetings/new");
         new Select(browser.visible(By.id("bodyId"))).selectByVisibleText("Lenkungsgruppe Sicherheitspartnerschaft");
@@ -87,7 +68,7 @@ class MeetingBrowserTest {
         browser.submitAndWaitForNewPage(By.cssSelector("form[action$='/minutes/circulate'] button"));
         assertThat(browser.visible(By.id("minutes-status")).getText()).contains("zur Durchsicht versandt");
         browser.submitAndWaitForNewPage(By.cssSelector("form[action$='/minutes/approve'] button"));
-        assertThat(browser.visible(By.id("minutes-status")).getText()).contains("Fassung 1: genehmigt", "koordination");
+        assertThat(browser.visible(By.id("minutes-status")).getText()).contains("Fassung 1: genehmigt", "Sabine Krüger");
         assertThat(browser.visible(By.id("minutes")).getText()).contains("gemeinsam Streife");
 
         var href = browser.visible(By.id("minutes-pdf")).getAttribute("href");

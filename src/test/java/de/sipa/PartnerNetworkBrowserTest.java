@@ -10,16 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The partner network in a real browser, on the Musterstadt demo data: a coordinator builds up the network
@@ -28,26 +22,13 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Own embedded PostgreSQL in {@code target/browser-postgres}, emptied on start by the test profile
  * ({@code sipa.database.clean=true}), so the demo profile loads Musterstadt afresh.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
-@ActiveProfiles({"test", "demo"})
-@ExtendWith(Browser.Installed.class)
-class PartnerNetworkBrowserTest {
+class PartnerNetworkBrowserTest extends BrowserTestBase {
 
     private static final String STEERING_GROUP = "Lenkungsgruppe Sicherheitspartnerschaft";
     private static final String LOGIN_FAILED =
             "Die Anmeldung ist fehlgeschlagen. Bitte prüfen Sie Benutzername und Passwort.";
 
-    @LocalServerPort
-    int port;
-
     private Browser browser;
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void coordinatorAddsOrganisationPersonAndMembershipAndFindsThePersonInTheDirectory() {
@@ -55,7 +36,7 @@ class PartnerNetworkBrowserTest {
         var organisation = "Präventionsverein Browsertest " + suffix;
         var firstName = "Mara";
         var lastName = "Quendel-" + suffix;
-        browser = start(Browser.DESKTOP);
+        browser = open(Browser.DESKTOP);
 
         browser.logIn("koordination", "demo");
         assertThat(browser.path()).isEqualTo("/");
@@ -135,7 +116,7 @@ class PartnerNetworkBrowserTest {
 
     @Test
     void wrongPasswordShowsTheGenericMessageAndStaysOnTheLoginPage() {
-        browser = start(Browser.DESKTOP);
+        browser = open(Browser.DESKTOP);
 
         browser.open("/login");
         browser.type(By.id("username"), "polizei");
@@ -156,7 +137,7 @@ class PartnerNetworkBrowserTest {
 
     @Test
     void onAPhoneTheNavigationOpensBehindTheMenuButton() {
-        browser = start(Browser.PHONE);
+        browser = open(Browser.PHONE);
         browser.open("/login");
         browser.visible(By.id("username"));
         assertThat(browser.driver().findElements(By.cssSelector("button.nav-toggle")))
@@ -189,7 +170,7 @@ class PartnerNetworkBrowserTest {
 
     @Test
     void everyVisibleFieldOfTheLoginAndOrganisationFormsHasALabel() {
-        browser = start(Browser.DESKTOP);
+        browser = open(Browser.DESKTOP);
 
         browser.open("/login");
         browser.visible(By.id("username"));
@@ -203,10 +184,6 @@ class PartnerNetworkBrowserTest {
         assertThat(browser.visibleFields("main form")).isEqualTo(10);
         assertThat(browser.unlabelledFields("main form")).as("fields without label on the organisation form")
                 .isEmpty();
-    }
-
-    private Browser start(Browser.Viewport viewport) {
-        return Browser.start("http://localhost:" + port, viewport);
     }
 
     private void assertStillOnLoginPageWithGenericError() {

@@ -6,37 +6,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** After a night in the Palastgarten, a police officer writes the patrol report on the phone. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
-@ActiveProfiles({"test", "demo"})
-@ExtendWith(Browser.Installed.class)
-class PatrolBrowserTest {
-
-    @LocalServerPort
-    int port;
+class PatrolBrowserTest extends BrowserTestBase {
 
     private Browser browser;
 
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void anOfficerFillsThePatrolReportOnAPhoneAndReportsAnObservation() {
-        browser = Browser.start("http://localhost:" + port, Browser.PHONE);
+        browser = open(Browser.PHONE);
         browser.logIn("polizei", "demo");
         var lastWeek = LocalDate.now(ZoneId.of("Europe/Berlin")).minusWeeks(1);
         browser.open(String.format("/patrols?week=%d-W%02d", lastWeek.get(IsoFields.WEEK_BASED_YEAR),

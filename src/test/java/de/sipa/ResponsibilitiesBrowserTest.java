@@ -2,38 +2,19 @@ package de.sipa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The responsibility matrix and a review round in a real browser, on the Musterstadt demo data. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
-@ActiveProfiles({"test", "demo"})
-@ExtendWith(Browser.Installed.class)
-class ResponsibilitiesBrowserTest {
-
-    @LocalServerPort
-    int port;
+class ResponsibilitiesBrowserTest extends BrowserTestBase {
 
     private Browser browser;
 
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theGridShowsLeadsGapsAndOverlapsPerDistrictAndAsOfAPastDay() {
-        browser = Browser.start("http://localhost:" + port, Browser.DESKTOP);
+        browser = open(Browser.DESKTOP);
         browser.logIn("koordination", "demo");
         browser.submitAndWaitForNewPage(By.linkText("Zuständigkeiten"));
 
@@ -54,7 +35,7 @@ class ResponsibilitiesBrowserTest {
 
     @Test
     void aPartnerAnswersAnEntryOfItsOrganisationInTheOpenReview() {
-        browser = Browser.start("http://localhost:" + port, Browser.DESKTOP);
+        browser = open(Browser.DESKTOP);
         browser.logIn("polizei", "demo");
         browser.submitAndWaitForNewPage(By.linkText("Aufgabenkritik"));
         browser.submitAndWaitForNewPage(By.partialLinkText("Aufgabenkritik 2026"));

@@ -129,7 +129,7 @@ class MeetingsDemo implements ApplicationRunner {
                         + "am Bahnhof; Einzelheiten sind vertraulich.");
                 minutes.setText(meeting.id(), 1, findings.id(), "Die Befunde der Zuständigkeitsmatrix wurden erörtert; "
                         + "die Beschlüsse und Arbeitsaufträge sind unten aufgeführt.");
-                minutes.setStatus(meeting.id(), 1, MinutesStatus.APPROVED, "koordination", at(day.plusWeeks(2), 10));
+                minutes.setStatus(meeting.id(), 1, MinutesStatus.APPROVED, "Sabine Krüger", at(day.plusWeeks(2), 10));
                 var members = bodies.members(body.id());
                 for (int m = 0; m < members.size(); m++) {
                     meetings.recordAttendance(meeting.id(), new Attendance(members.get(m).person().id(),

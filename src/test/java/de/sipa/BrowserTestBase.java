@@ -1,0 +1,40 @@
+package de.sipa;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What every browser test shares: SiPa with the Musterstadt demo on a random port (its own embedded PostgreSQL,
+ * shared by all browser tests), skipped or failed without Chromium (see {@link Browser.Installed}), and the
+ * browsers a test opens, closed after it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
+@ActiveProfiles({"test", "demo"})
+@ExtendWith(Browser.Installed.class)
+public abstract class BrowserTestBase {
+
+    @LocalServerPort
+    private int port;
+
+    private final List<Browser> opened = new ArrayList<>();
+
+    /** A fresh headless Chromium on the application, closed after the test. */
+    protected Browser open(Browser.Viewport viewport) {
+        var browser = Browser.start("http://localhost:" + port, viewport);
+        opened.add(browser);
+        return browser;
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        opened.forEach(Browser::close);
+        opened.clear();
+    }
+}
