@@ -199,25 +199,18 @@ class PatrolController {
         var start = LocalDate.now(clock).plusDays(1);
         return planForm(model, new PatrolPlanForm("", List.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY),
                 LocalTime.of(20, 0), LocalTime.of(2, 0), start, start.plusMonths(3), false,
-                List.of()), Map.of());
+                List.of(), null), Map.of());
     }
 
     @PostMapping("/plans")
     String createPlan(@Valid @ModelAttribute("plan") PatrolPlanForm form, BindingResult result,
             @RequestParam Map<String, String> parameters, Model model, RedirectAttributes redirect) {
-        var staffing = parameters.entrySet().stream()
-                .filter(p -> p.getKey().startsWith(REQUIRED) && p.getValue().matches("\\d{1,2}"))
-                .map(p -> new Staffing(new OrganisationId(UUID.fromString(p.getKey().substring(REQUIRED.length()))),
-                        Integer.parseInt(p.getValue())))
-                .filter(s -> s.required() > 0).toList();
         if (result.hasErrors()) {
             return planForm(model, form, parameters);
         }
         try {
-            var schedule = new PatrolSchedule(Set.copyOf(form.weekdays()), form.startsAt(), form.endsAt(),
-                    form.validFrom(), form.validUntil(), Boolean.TRUE.equals(form.skipHolidays()));
-            var id = patrols.planJointPatrol(form.name(), schedule,
-                    form.areaIds().stream().map(PatrolAreaId::new).toList(), staffing);
+            var id = patrols.planJointPatrol(form.name(), schedule(form, form.validFrom()), areaIds(form),
+                    staffing(parameters));
             redirect.addFlashAttribute("success", "patrolPlan.saved");
             return "redirect:/patrols/plans/" + id;
         } catch (RuleViolationException e) {
@@ -231,8 +224,68 @@ class PatrolController {
         var plan = patrols.plan(new PatrolPlanId(id));
         model.addAttribute("plan", plan);
         model.addAttribute("areas", plan.areas().stream().map(patrols::area).toList());
+        model.addAttribute("lastDay", LocalDate.now(clock));
         addNames(model);
         return "operations/patrols/plan";
+    }
+
+    /** The plan's form for a change from a day on (default tomorrow, the earliest). */
+    @GetMapping("/plans/{id}/edit")
+    String editPlan(@PathVariable UUID id, Model model) {
+        var plan = patrols.plan(new PatrolPlanId(id));
+        var s = plan.schedule();
+        var required = new HashMap<String, String>();
+        plan.staffing().forEach(st -> required.put(REQUIRED + st.organisation(), String.valueOf(st.required())));
+        model.addAttribute("planId", plan.id());
+        return planForm(model, new PatrolPlanForm(plan.name(), s.orderedWeekdays(), s.startsAt(), s.endsAt(),
+                s.validFrom(), s.validUntil(), s.skipHolidays(), plan.areas().stream().map(PatrolAreaId::value).toList(),
+                LocalDate.now(clock).plusDays(1)), required);
+    }
+
+    @PostMapping("/plans/{id}")
+    String changePlan(@PathVariable UUID id, @Valid @ModelAttribute("plan") PatrolPlanForm form, BindingResult result,
+            @RequestParam Map<String, String> parameters, Model model, RedirectAttributes redirect) {
+        var planId = new PatrolPlanId(id);
+        model.addAttribute("planId", planId);
+        if (result.hasErrors()) {
+            return planForm(model, form, parameters);
+        }
+        try {
+            // The start of a plan stays; a change names the day it applies from.
+            var revision = patrols.changePlan(planId, form.changesFrom(), form.name(),
+                    schedule(form, patrols.plan(planId).schedule().validFrom()), areaIds(form), staffing(parameters));
+            redirect.addFlashAttribute("success", "patrolPlan.changed");
+            redirect.addFlashAttribute("revision", revision);
+            return "redirect:/patrols/plans/" + revision.plan();
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return planForm(model, form, parameters);
+        }
+    }
+
+    @PostMapping("/plans/{id}/end")
+    String endPlan(@PathVariable UUID id, @RequestParam(required = false) LocalDate lastDay,
+            RedirectAttributes redirect) {
+        FlashSteps.run(redirect, messages, "patrolPlan.changed",
+                () -> redirect.addFlashAttribute("revision", patrols.endPlan(new PatrolPlanId(id), lastDay)));
+        return "redirect:/patrols/plans/" + id;
+    }
+
+    private static PatrolSchedule schedule(PatrolPlanForm form, LocalDate validFrom) {
+        return new PatrolSchedule(Set.copyOf(form.weekdays()), form.startsAt(), form.endsAt(), validFrom,
+                form.validUntil(), Boolean.TRUE.equals(form.skipHolidays()));
+    }
+
+    private static List<PatrolAreaId> areaIds(PatrolPlanForm form) {
+        return form.areaIds().stream().map(PatrolAreaId::new).toList();
+    }
+
+    private static List<Staffing> staffing(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .filter(p -> p.getKey().startsWith(REQUIRED) && p.getValue().matches("\\d{1,2}"))
+                .map(p -> new Staffing(new OrganisationId(UUID.fromString(p.getKey().substring(REQUIRED.length()))),
+                        Integer.parseInt(p.getValue())))
+                .filter(s -> s.required() > 0).toList();
     }
 
     private String areaForm(Model model, PatrolAreaId id, PatrolAreaForm form) {
