@@ -199,6 +199,15 @@ class PatrolRepository {
                 .params(partnership.value(), patrol.value()).update() == 1;
     }
 
+    /** The partnerships with patrols that start in [from, to): for SiPa's own jobs, which act for one at a time. */
+    List<PartnershipId> partnershipsWithPatrols(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT DISTINCT partnership_id FROM operations_patrol WHERE starts_at >= ? AND starts_at < ?
+                  AND NOT cancelled""")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new PartnershipId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** Patrols that start in [from, to), earliest first. */
     List<Patrol> patrols(PartnershipId partnership, Instant from, Instant to) {
         return jdbc.sql("""
