@@ -10,6 +10,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class PatrolController {
     /** The roster of a week ({@code 2026-W12}, default this week) or of a whole year, optionally of one organisation. */
     @GetMapping
     String roster(@RequestParam(required = false) String week, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) UUID organisation, Model model) {
+            @RequestParam(required = false) UUID organisation, Locale locale, Model model) {
         var zone = clock.getZone();
         LocalDate from;
         LocalDate to;
@@ -81,8 +82,8 @@ class PatrolController {
             model.addAttribute("nextWeek", isoWeek(from.plusWeeks(1)));
         }
         var only = organisation == null ? null : new OrganisationId(organisation);
-        model.addAttribute("entries", patrols.roster(from.atStartOfDay(zone).toInstant(),
-                to.atStartOfDay(zone).toInstant(), only));
+        model.addAttribute("entries", rows(patrols.roster(from.atStartOfDay(zone).toInstant(),
+                to.atStartOfDay(zone).toInstant(), only), locale));
         model.addAttribute("from", from);
         model.addAttribute("until", to.minusDays(1));
         model.addAttribute("year", year);
@@ -93,9 +94,10 @@ class PatrolController {
 
     /** Open slots from now until a day (default: eight weeks ahead). */
     @GetMapping("/gaps")
-    String gaps(@RequestParam(required = false) LocalDate until, Model model) {
+    String gaps(@RequestParam(required = false) LocalDate until, Locale locale, Model model) {
         var last = until == null ? LocalDate.now(clock).plusWeeks(GAP_WEEKS) : until;
-        model.addAttribute("entries", patrols.gaps(last.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+        model.addAttribute("entries", rows(patrols.gaps(last.plusDays(1).atStartOfDay(clock.getZone()).toInstant()),
+                locale));
         model.addAttribute("until", last);
         return "operations/patrols/gaps";
     }
@@ -286,6 +288,11 @@ class PatrolController {
                 .map(p -> new Staffing(new OrganisationId(UUID.fromString(p.getKey().substring(REQUIRED.length()))),
                         Integer.parseInt(p.getValue())))
                 .filter(s -> s.required() > 0).toList();
+    }
+
+    private List<PatrolRosterRow> rows(List<PatrolRosterEntry> entries, Locale locale) {
+        return PatrolRosterRow.of(entries, clock.getZone(), locale, messages.getMessage("patrol.cancelled", null, locale),
+                missing -> messages.getMessage("patrol.missing", new Object[] {missing}, locale));
     }
 
     private String areaForm(Model model, PatrolAreaId id, PatrolAreaForm form) {
