@@ -221,6 +221,8 @@ public class Patrols {
                     if (!taking.contains(duty.organisation())) {
                         patrols.deleteDuty(patrol.id(), duty.person());
                         tell(told, duty, describe(patrol, names) + ": Ihre Organisation ist nicht mehr beteiligt");
+                        auditTrail.record(AuditAction.CHANGED, "Patrol", patrol.id(), people.get(duty.person())
+                                .fullName() + " ausgetragen (Organisation nicht mehr im Plan): " + describe(patrol, names));
                     }
                 }
             } else if (duties.isEmpty() && patrols.deleteUnrecorded(partnership, patrol.id())) {

@@ -142,8 +142,12 @@ class PatrolPagesTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("Änderungen gelten frühestens ab morgen, ein Plan endet frühestens heute");
 
-        mvc.perform(post(successor + "/end").with(coordinator).with(csrf()).param("lastDay", "2027-03-20"))
-                .andExpect(flash().attribute("success", "patrolPlan.changed"));
+        var ended = mvc.perform(post(successor + "/end").with(coordinator).with(csrf()).param("lastDay", "2027-03-20"))
+                .andExpect(flash().attribute("success", "patrolPlan.changed")).andReturn();
+        // The flash travels in the session (Spring Session), so the next request brings the session's cookie.
+        assertThat(mvc.perform(get(successor).with(coordinator).cookie(ended.getResponse().getCookies())).andReturn()
+                .getResponse().getContentAsString()).contains("Der Streifenplan ist geändert.",
+                        "0 Streifen neu angelegt, 1 entfallen, 0 mit Einteilungen abgesagt; 0 Organisationen");
         mvc.perform(post(successor + "/end").with(coordinator).with(csrf()).param("lastDay", "2027-03-25"))
                 .andExpect(flash().attribute("problem", "Der Plan gilt bis zum 20.03.2027; der neue letzte Tag muss davor liegen."));
         mvc.perform(post(successor + "/end").with(as(city.policeUser())).with(csrf()).param("lastDay", "2027-03-19"))

@@ -1,5 +1,7 @@
 package de.sipa.operations;
 
+import static de.sipa.operations.Refusals.assertRefused;
+import static de.sipa.operations.Refusals.catchRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,9 +30,6 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.OrganisationKind;
 import de.sipa.partners.Organisations;
-import de.sipa.partners.People;
-import de.sipa.partners.PersonId;
-import de.sipa.shared.RuleViolationException;
 
 /** A patrol plan changed or ended for the future: what happens to its patrols, their bookings and the past. */
 @SipaIntegrationTest
@@ -43,9 +42,6 @@ class PatrolPlanChangesTests {
     Patrols patrols;
 
     @Autowired
-    People people;
-
-    @Autowired
     Organisations organisations;
 
     @Autowired
@@ -55,7 +51,6 @@ class PatrolPlanChangesTests {
     JdbcClient jdbc;
 
     City city;
-    PersonId secondOfficer;
     PatrolAreaId garden;
     PatrolPlanId plan;
 
@@ -64,7 +59,6 @@ class PatrolPlanChangesTests {
     void plan() {
         city = fixtures.city();
         as(() -> {
-            secondOfficer = people.create(Fixtures.person(city.police(), "Peter", "Polizei-" + city.key(), null));
             garden = patrols.createArea("Palastgarten", city.districts().get(0), PatrolsTests.PALASTGARTEN);
             plan = patrols.planJointPatrol("Palastgarten", PatrolsTests.fridaysAndSaturdays(20, 2, "2027-03-05",
                     "2027-03-27"), List.of(garden), List.of(new Staffing(city.police(), 2),
@@ -79,7 +73,7 @@ class PatrolPlanChangesTests {
 
     @Test
     void endingAPlanRemovesItsUnbookedPatrolsAndCancelsBookedOnesTellingTheirOrganisations() {
-        asUser(city.policeUser(), () -> patrols.assign(patrol("2027-03-19"), city.officer()));
+        Acting.asUser(fixtures, city.policeUser(), () -> patrols.assign(patrol("2027-03-19"), city.officer()));
 
         var revision = as(() -> patrols.endPlan(plan, LocalDate.parse("2027-03-13")));
 
@@ -98,7 +92,7 @@ class PatrolPlanChangesTests {
     @Test
     void aNewTimeContinuesABegunPlanAsANewPlanAndLeavesThePastAsItWas() {
         var past = patrol("2027-03-06");
-        asUser(city.policeUser(), () -> {
+        Acting.asUser(fixtures, city.policeUser(), () -> {
             patrols.assign(past, city.officer());
             patrols.assign(patrol("2027-03-12"), city.officer());
         });
@@ -132,15 +126,15 @@ class PatrolPlanChangesTests {
 
         // The cancelled booking no longer holds the officer; the double-booking check still guards the new patrols.
         var renewed = patrol("2027-03-12");
-        asUser(city.policeUser(), () -> patrols.assign(renewed, city.officer()));
+        Acting.asUser(fixtures, city.policeUser(), () -> patrols.assign(renewed, city.officer()));
         assertThat(as(() -> patrols.entry(renewed)).plan()).isEqualTo("Palastgarten spät");
     }
 
     @Test
     void aPatrolOnTheSameDayAndTimeKeepsItsBookingsButNotThoseOfAnOrganisationLeavingThePlan() {
         var kept = patrol("2027-03-19");
-        asUser(city.policeUser(), () -> patrols.assign(kept, city.officer()));
-        asUser(city.publicOrderUser(), () -> patrols.assign(kept, city.clerk()));
+        Acting.asUser(fixtures, city.policeUser(), () -> patrols.assign(kept, city.officer()));
+        Acting.asUser(fixtures, city.publicOrderUser(), () -> patrols.assign(kept, city.clerk()));
         var fire = as(() -> organisations.create(Fixtures.organisation("Feuerwehr " + city.key(),
                 OrganisationKind.FIRE_BRIGADE)));
         var station = as(() -> patrols.createArea("Hauptbahnhof", null, PatrolsTests.BAHNHOF_ROUTE));
@@ -160,6 +154,8 @@ class PatrolPlanChangesTests {
                 .containsExactly(city.police() + ":1", fire + ":0");
         assertThat(mailsTo("ordnung-" + city.key() + "@stadt.example")).singleElement().satisfies(body -> assertThat(body)
                 .contains("Palastgarten am 19.03.2027 20:00–02:00: Ihre Organisation ist nicht mehr beteiligt (Otto"));
+        assertThat(audit()).contains("Otto Ordnung-" + city.key()
+                + " ausgetragen (Organisation nicht mehr im Plan): Palastgarten am 19.03.2027 20:00–02:00");
         assertThat(as(() -> patrols.entry(patrol("2027-03-05"))).areas()).as("the past keeps its areas")
                 .containsExactly("Palastgarten");
     }
@@ -184,7 +180,7 @@ class PatrolPlanChangesTests {
         var refusal = catchRefusal(() -> as(() -> patrols.endPlan(plan, LocalDate.parse("2027-03-27"))));
         assertThat(messages.getMessage(refusal.messageKey(), refusal.arguments(), Locale.GERMAN))
                 .isEqualTo("Der Plan gilt bis zum 27.03.2027; der neue letzte Tag muss davor liegen.");
-        assertThatThrownBy(() -> asUser(city.policeUser(), () -> patrols.endPlan(plan, LocalDate.parse("2027-03-13"))))
+        assertThatThrownBy(() -> Acting.asUser(fixtures, city.policeUser(), () -> patrols.endPlan(plan, LocalDate.parse("2027-03-13"))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(march()).as("nothing changed").hasSize(8).noneMatch(e -> e.patrol().cancelled());
     }
@@ -209,22 +205,6 @@ class PatrolPlanChangesTests {
                 .query(String.class).list();
     }
 
-    private static RuleViolationException catchRefusal(Runnable work) {
-        try {
-            work.run();
-        } catch (RuleViolationException e) {
-            return e;
-        }
-        throw new AssertionError("not refused");
-    }
-
-    private static void assertRefused(String key, Runnable work) {
-        assertThat(catchRefusal(work).messageKey()).isEqualTo(key);
-    }
-
-    private void asUser(String username, Runnable work) {
-        Acting.asUser(fixtures, username, work);
-    }
 
     private <T> T as(Supplier<T> work) {
         return CurrentUser.runAs(SipaUser.system(city.id()), work);
