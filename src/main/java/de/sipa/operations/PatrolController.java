@@ -10,6 +10,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class PatrolController {
     /** The roster of a week ({@code 2026-W12}, default this week) or of a whole year, optionally of one organisation. */
     @GetMapping
     String roster(@RequestParam(required = false) String week, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) UUID organisation, Model model) {
+            @RequestParam(required = false) UUID organisation, Locale locale, Model model) {
         var zone = clock.getZone();
         LocalDate from;
         LocalDate to;
@@ -81,8 +82,8 @@ class PatrolController {
             model.addAttribute("nextWeek", isoWeek(from.plusWeeks(1)));
         }
         var only = organisation == null ? null : new OrganisationId(organisation);
-        model.addAttribute("entries", patrols.roster(from.atStartOfDay(zone).toInstant(),
-                to.atStartOfDay(zone).toInstant(), only));
+        model.addAttribute("entries", rows(patrols.roster(from.atStartOfDay(zone).toInstant(),
+                to.atStartOfDay(zone).toInstant(), only), locale));
         model.addAttribute("from", from);
         model.addAttribute("until", to.minusDays(1));
         model.addAttribute("year", year);
@@ -93,9 +94,10 @@ class PatrolController {
 
     /** Open slots from now until a day (default: eight weeks ahead). */
     @GetMapping("/gaps")
-    String gaps(@RequestParam(required = false) LocalDate until, Model model) {
+    String gaps(@RequestParam(required = false) LocalDate until, Locale locale, Model model) {
         var last = until == null ? LocalDate.now(clock).plusWeeks(GAP_WEEKS) : until;
-        model.addAttribute("entries", patrols.gaps(last.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+        model.addAttribute("entries", rows(patrols.gaps(last.plusDays(1).atStartOfDay(clock.getZone()).toInstant()),
+                locale));
         model.addAttribute("until", last);
         return "operations/patrols/gaps";
     }
@@ -199,25 +201,18 @@ class PatrolController {
         var start = LocalDate.now(clock).plusDays(1);
         return planForm(model, new PatrolPlanForm("", List.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY),
                 LocalTime.of(20, 0), LocalTime.of(2, 0), start, start.plusMonths(3), false,
-                List.of()), Map.of());
+                List.of(), null), Map.of());
     }
 
     @PostMapping("/plans")
     String createPlan(@Valid @ModelAttribute("plan") PatrolPlanForm form, BindingResult result,
             @RequestParam Map<String, String> parameters, Model model, RedirectAttributes redirect) {
-        var staffing = parameters.entrySet().stream()
-                .filter(p -> p.getKey().startsWith(REQUIRED) && p.getValue().matches("\\d{1,2}"))
-                .map(p -> new Staffing(new OrganisationId(UUID.fromString(p.getKey().substring(REQUIRED.length()))),
-                        Integer.parseInt(p.getValue())))
-                .filter(s -> s.required() > 0).toList();
         if (result.hasErrors()) {
             return planForm(model, form, parameters);
         }
         try {
-            var schedule = new PatrolSchedule(Set.copyOf(form.weekdays()), form.startsAt(), form.endsAt(),
-                    form.validFrom(), form.validUntil(), Boolean.TRUE.equals(form.skipHolidays()));
-            var id = patrols.planJointPatrol(form.name(), schedule,
-                    form.areaIds().stream().map(PatrolAreaId::new).toList(), staffing);
+            var id = patrols.planJointPatrol(form.name(), schedule(form, form.validFrom()), areaIds(form),
+                    staffing(parameters));
             redirect.addFlashAttribute("success", "patrolPlan.saved");
             return "redirect:/patrols/plans/" + id;
         } catch (RuleViolationException e) {
@@ -231,8 +226,73 @@ class PatrolController {
         var plan = patrols.plan(new PatrolPlanId(id));
         model.addAttribute("plan", plan);
         model.addAttribute("areas", plan.areas().stream().map(patrols::area).toList());
+        model.addAttribute("lastDay", LocalDate.now(clock));
         addNames(model);
         return "operations/patrols/plan";
+    }
+
+    /** The plan's form for a change from a day on (default tomorrow, the earliest). */
+    @GetMapping("/plans/{id}/edit")
+    String editPlan(@PathVariable UUID id, Model model) {
+        var plan = patrols.plan(new PatrolPlanId(id));
+        var s = plan.schedule();
+        var required = new HashMap<String, String>();
+        plan.staffing().forEach(st -> required.put(REQUIRED + st.organisation(), String.valueOf(st.required())));
+        model.addAttribute("planId", plan.id());
+        return planForm(model, new PatrolPlanForm(plan.name(), s.orderedWeekdays(), s.startsAt(), s.endsAt(),
+                s.validFrom(), s.validUntil(), s.skipHolidays(), plan.areas().stream().map(PatrolAreaId::value).toList(),
+                LocalDate.now(clock).plusDays(1)), required);
+    }
+
+    @PostMapping("/plans/{id}")
+    String changePlan(@PathVariable UUID id, @Valid @ModelAttribute("plan") PatrolPlanForm form, BindingResult result,
+            @RequestParam Map<String, String> parameters, Model model, RedirectAttributes redirect) {
+        var planId = new PatrolPlanId(id);
+        model.addAttribute("planId", planId);
+        if (result.hasErrors()) {
+            return planForm(model, form, parameters);
+        }
+        try {
+            // The start of a plan stays; a change names the day it applies from.
+            var revision = patrols.changePlan(planId, form.changesFrom(), form.name(),
+                    schedule(form, patrols.plan(planId).schedule().validFrom()), areaIds(form), staffing(parameters));
+            redirect.addFlashAttribute("success", "patrolPlan.changed");
+            redirect.addFlashAttribute("revision", revision);
+            return "redirect:/patrols/plans/" + revision.plan();
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return planForm(model, form, parameters);
+        }
+    }
+
+    @PostMapping("/plans/{id}/end")
+    String endPlan(@PathVariable UUID id, @RequestParam(required = false) LocalDate lastDay,
+            RedirectAttributes redirect) {
+        FlashSteps.run(redirect, messages, "patrolPlan.changed",
+                () -> redirect.addFlashAttribute("revision", patrols.endPlan(new PatrolPlanId(id), lastDay)));
+        return "redirect:/patrols/plans/" + id;
+    }
+
+    private static PatrolSchedule schedule(PatrolPlanForm form, LocalDate validFrom) {
+        return new PatrolSchedule(Set.copyOf(form.weekdays()), form.startsAt(), form.endsAt(), validFrom,
+                form.validUntil(), Boolean.TRUE.equals(form.skipHolidays()));
+    }
+
+    private static List<PatrolAreaId> areaIds(PatrolPlanForm form) {
+        return form.areaIds().stream().map(PatrolAreaId::new).toList();
+    }
+
+    private static List<Staffing> staffing(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .filter(p -> p.getKey().startsWith(REQUIRED) && p.getValue().matches("\\d{1,2}"))
+                .map(p -> new Staffing(new OrganisationId(UUID.fromString(p.getKey().substring(REQUIRED.length()))),
+                        Integer.parseInt(p.getValue())))
+                .filter(s -> s.required() > 0).toList();
+    }
+
+    private List<PatrolRosterRow> rows(List<PatrolRosterEntry> entries, Locale locale) {
+        return PatrolRosterRow.of(entries, clock.getZone(), locale, messages.getMessage("patrol.cancelled", null, locale),
+                missing -> messages.getMessage("patrol.missing", new Object[] {missing}, locale));
     }
 
     private String areaForm(Model model, PatrolAreaId id, PatrolAreaForm form) {

@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** What is entered for a joint patrol plan; the staffing comes as one number per organisation beside it. */
+/**
+ * What is entered for a joint patrol plan; the staffing comes as one number per organisation beside it. A change of
+ * a plan names the day it applies from.
+ */
 public record PatrolPlanForm(
         @NotBlank @Size(max = 200) String name,
         @NotEmpty List<DayOfWeek> weekdays,
@@ -22,5 +25,6 @@ public record PatrolPlanForm(
         @NotNull LocalDate validFrom,
         @NotNull LocalDate validUntil,
         Boolean skipHolidays,
-        @NotEmpty List<UUID> areaIds) {
+        @NotEmpty List<UUID> areaIds,
+        LocalDate changesFrom) {
 }

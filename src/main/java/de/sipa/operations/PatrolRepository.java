@@ -5,6 +5,7 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -115,13 +116,32 @@ class PatrolRepository {
                 INSERT INTO operations_patrol_plan (id, partnership_id, name, weekdays, starts_at, ends_at, valid_from,
                                                     valid_until, skip_holidays, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(plan.id().value(), partnership.value(), plan.name(),
-                        schedule.weekdays().stream().map(DayOfWeek::getValue).sorted().map(String::valueOf)
-                                .collect(Collectors.joining(",")),
+                .params(plan.id().value(), partnership.value(), plan.name(), weekdays(schedule),
                         Time.valueOf(schedule.startsAt()), Time.valueOf(schedule.endsAt()),
                         Date.valueOf(schedule.validFrom()), Date.valueOf(schedule.validUntil()),
                         schedule.skipHolidays(), Timestamp.from(now))
                 .update();
+        insertAreasAndStaffing(plan);
+    }
+
+    /** Replaces the plan's name, schedule, areas and staffing (its patrols are the caller's business). */
+    void updatePlan(PartnershipId partnership, PatrolPlan plan) {
+        var schedule = plan.schedule();
+        jdbc.sql("""
+                UPDATE operations_patrol_plan SET name = ?, weekdays = ?, starts_at = ?, ends_at = ?, valid_from = ?,
+                       valid_until = ?, skip_holidays = ?
+                WHERE partnership_id = ? AND id = ?""")
+                .params(plan.name(), weekdays(schedule), Time.valueOf(schedule.startsAt()),
+                        Time.valueOf(schedule.endsAt()), Date.valueOf(schedule.validFrom()),
+                        Date.valueOf(schedule.validUntil()), schedule.skipHolidays(), partnership.value(),
+                        plan.id().value())
+                .update();
+        jdbc.sql("DELETE FROM operations_patrol_plan_area WHERE plan_id = ?").param(plan.id().value()).update();
+        jdbc.sql("DELETE FROM operations_patrol_staffing WHERE plan_id = ?").param(plan.id().value()).update();
+        insertAreasAndStaffing(plan);
+    }
+
+    private void insertAreasAndStaffing(PatrolPlan plan) {
         for (int i = 0; i < plan.areas().size(); i++) {
             jdbc.sql("INSERT INTO operations_patrol_plan_area (plan_id, area_id, position) VALUES (?, ?, ?)")
                     .params(plan.id().value(), plan.areas().get(i).value(), i).update();
@@ -130,6 +150,11 @@ class PatrolRepository {
             jdbc.sql("INSERT INTO operations_patrol_staffing (plan_id, organisation_id, required) VALUES (?, ?, ?)")
                     .params(plan.id().value(), staffing.organisation().value(), staffing.required()).update();
         }
+    }
+
+    private static String weekdays(PatrolSchedule schedule) {
+        return schedule.weekdays().stream().map(DayOfWeek::getValue).sorted().map(String::valueOf)
+                .collect(Collectors.joining(","));
     }
 
     void insertPatrol(PartnershipId partnership, Patrol patrol) {
@@ -149,6 +174,38 @@ class PatrolRepository {
     void cancel(PartnershipId partnership, PatrolId id) {
         jdbc.sql("UPDATE operations_patrol SET cancelled = TRUE WHERE partnership_id = ? AND id = ?")
                 .params(partnership.value(), id.value()).update();
+    }
+
+    /** The plan's patrols from a day on that still take place, earliest first. */
+    List<Patrol> patrolsOfPlan(PartnershipId partnership, PatrolPlanId plan, LocalDate from) {
+        return jdbc.sql("""
+                SELECT * FROM operations_patrol WHERE partnership_id = ? AND plan_id = ? AND day >= ? AND NOT cancelled
+                ORDER BY starts_at""")
+                .params(partnership.value(), plan.value(), Date.valueOf(from)).query(PATROL).list();
+    }
+
+    /** Moves a patrol to the plan that continues its own (its bookings go with it). */
+    void movePatrol(PartnershipId partnership, PatrolId patrol, PatrolPlanId plan) {
+        jdbc.sql("UPDATE operations_patrol SET plan_id = ? WHERE partnership_id = ? AND id = ?")
+                .params(plan.value(), partnership.value(), patrol.value()).update();
+    }
+
+    /** Deletes a patrol nobody has written anything about; false if someone has (it is kept). */
+    boolean deleteUnrecorded(PartnershipId partnership, PatrolId patrol) {
+        return jdbc.sql("""
+                DELETE FROM operations_patrol p WHERE p.partnership_id = ? AND p.id = ?
+                  AND NOT EXISTS (SELECT 1 FROM operations_patrol_observation o WHERE o.patrol_id = p.id)
+                  AND NOT EXISTS (SELECT 1 FROM operations_patrol_report r WHERE r.patrol_id = p.id)""")
+                .params(partnership.value(), patrol.value()).update() == 1;
+    }
+
+    /** The partnerships with patrols that start in [from, to): for SiPa's own jobs, which act for one at a time. */
+    List<PartnershipId> partnershipsWithPatrols(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT DISTINCT partnership_id FROM operations_patrol WHERE starts_at >= ? AND starts_at < ?
+                  AND NOT cancelled""")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new PartnershipId(rs.getObject(1, UUID.class))).list();
     }
 
     /** Patrols that start in [from, to), earliest first. */

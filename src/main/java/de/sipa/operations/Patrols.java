@@ -2,22 +2,30 @@ package de.sipa.operations;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import de.sipa.identity.Accounts;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
+import de.sipa.notifications.Mail;
+import de.sipa.notifications.Notifications;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
@@ -26,6 +34,7 @@ import de.sipa.partners.Person;
 import de.sipa.partners.PersonId;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
+import de.sipa.shared.PartnershipId;
 import de.sipa.shared.RuleViolationException;
 
 /**
@@ -44,16 +53,23 @@ public class Patrols {
     private final Organisations organisations;
     private final People people;
     private final AuditTrail auditTrail;
+    private final Accounts accounts;
+    private final Notifications notifications;
     private final Clock clock;
+    private final String baseUrl;
 
     Patrols(PatrolRepository patrols, Partnerships partnerships, Organisations organisations, People people,
-            AuditTrail auditTrail, Clock clock) {
+            AuditTrail auditTrail, Accounts accounts, Notifications notifications, Clock clock,
+            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
         this.patrols = patrols;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.people = people;
         this.auditTrail = auditTrail;
+        this.accounts = accounts;
+        this.notifications = notifications;
         this.clock = clock;
+        this.baseUrl = baseUrl;
     }
 
     @PreAuthorize(OperationPermissions.READ)
@@ -102,6 +118,161 @@ public class Patrols {
     @PreAuthorize(OperationPermissions.PLAN)
     public PatrolPlanId planJointPatrol(String name, PatrolSchedule schedule, List<PatrolAreaId> areas,
             List<Staffing> staffing) {
+        var partnership = CurrentUser.partnership();
+        var plan = checkedPlan(PatrolPlanId.random(), name, schedule, areas, staffing);
+        patrols.insertPlan(partnership, plan, clock.instant());
+        var shifts = schedule.shifts(clock.getZone());
+        for (var shift : shifts) {
+            patrols.insertPatrol(partnership,
+                    new Patrol(PatrolId.random(), plan.id(), shift.day(), shift.startsAt(), shift.endsAt(), false));
+        }
+        auditTrail.record(AuditAction.CREATED, "PatrolPlan", plan.id(),
+                "Streifenplan " + plan.name() + " mit " + shifts.size() + " Streifen");
+        return plan.id();
+    }
+
+    /**
+     * Changes a plan from a day on (tomorrow at the earliest); today's and past patrols, their bookings and reports
+     * stay as they are. If weekdays, time, holidays, areas or staffing change while the plan has already begun, the
+     * plan ends the day before and a new plan of the same name continues it, so that the past keeps the areas and
+     * crews it had. From that day on: a patrol whose day and time stay keeps its bookings (people of an organisation
+     * no longer taking part are taken off); one that no longer fits is removed if nobody is booked, otherwise cancelled
+     * and its organisations are told by e-mail; the new schedule's missing patrols are created, open for booking.
+     */
+    @PreAuthorize(OperationPermissions.PLAN)
+    public PatrolPlanRevision changePlan(PatrolPlanId id, LocalDate from, String name, PatrolSchedule schedule,
+            List<PatrolAreaId> areas, List<Staffing> staffing) {
+        var old = plan(id);
+        if (from == null || !from.isAfter(LocalDate.now(clock))) {
+            throw new RuleViolationException("patrolPlan.change.tooEarly");
+        }
+        if (!schedule.validFrom().equals(old.schedule().validFrom())) {
+            throw new RuleViolationException("patrolPlan.change.validFromFixed");
+        }
+        if (schedule.validUntil().isBefore(from.minusDays(1))) {
+            throw new RuleViolationException("patrolPlan.change.tooEarly");
+        }
+        var changed = checkedPlan(id, name, schedule, areas, staffing);
+        var partnership = CurrentUser.partnership();
+        PatrolPlan target;
+        if (from.isAfter(schedule.validFrom()) && !sameShape(old, changed)) {
+            if (schedule.validUntil().isBefore(from)) {
+                throw new RuleViolationException("patrolPlan.change.afterEnd");
+            }
+            var before = old.schedule();
+            var until = before.validUntil().isBefore(from) ? before.validUntil() : from.minusDays(1);
+            patrols.updatePlan(partnership, new PatrolPlan(id, old.name(), new PatrolSchedule(before.weekdays(),
+                    before.startsAt(), before.endsAt(), before.validFrom(), until, before.skipHolidays()),
+                    old.areas(), old.staffing()));
+            target = new PatrolPlan(PatrolPlanId.random(), changed.name(), new PatrolSchedule(schedule.weekdays(),
+                    schedule.startsAt(), schedule.endsAt(), from, schedule.validUntil(), schedule.skipHolidays()),
+                    changed.areas(), changed.staffing());
+            patrols.insertPlan(partnership, target, clock.instant());
+            auditTrail.record(AuditAction.CREATED, "PatrolPlan", target.id(), "Streifenplan " + target.name()
+                    + " ab " + DAY.format(from) + ", Fortsetzung des bis " + DAY.format(until) + " geltenden Plans");
+        } else {
+            patrols.updatePlan(partnership, changed);
+            target = changed;
+        }
+        var revision = reschedule(old, target, from);
+        auditTrail.record(AuditAction.CHANGED, "PatrolPlan", id, "Streifenplan " + old.name() + " ab "
+                + DAY.format(from) + " geändert: " + revision.created() + " Streifen neu, " + revision.removed()
+                + " entfallen, " + revision.cancelled() + " mit Einteilungen abgesagt");
+        return revision;
+    }
+
+    /** Ends a plan after its last day (today at the earliest): a change of its validity, with the same rules. */
+    @PreAuthorize(OperationPermissions.PLAN)
+    public PatrolPlanRevision endPlan(PatrolPlanId id, LocalDate lastDay) {
+        var plan = plan(id);
+        var s = plan.schedule();
+        if (lastDay == null || !lastDay.isBefore(s.validUntil())) {
+            throw new RuleViolationException("patrolPlan.end.notEarlier", DAY.format(s.validUntil()));
+        }
+        if (lastDay.isBefore(s.validFrom())) {
+            throw new RuleViolationException("patrolPlan.end.beforeStart", DAY.format(s.validFrom()));
+        }
+        return changePlan(id, lastDay.plusDays(1), plan.name(), new PatrolSchedule(s.weekdays(), s.startsAt(),
+                s.endsAt(), s.validFrom(), lastDay, s.skipHolidays()), plan.areas(), plan.staffing());
+    }
+
+    /** Brings the old plan's patrols from a day on in line with the target plan's schedule (see changePlan). */
+    private PatrolPlanRevision reschedule(PatrolPlan old, PatrolPlan target, LocalDate from) {
+        var partnership = CurrentUser.partnership();
+        var existing = patrols.patrolsOfPlan(partnership, old.id(), from);
+        var onDuty = patrols.duties(existing.stream().map(Patrol::id).toList());
+        var shifts = target.schedule().shifts(clock.getZone()).stream().filter(s -> !s.day().isBefore(from))
+                .collect(Collectors.toMap(PatrolSchedule.Shift::day, Function.identity()));
+        var taking = target.staffing().stream().map(Staffing::organisation).collect(Collectors.toSet());
+        var names = Map.of(old.id(), old.name());
+        var zone = clock.getZone();
+        var told = new LinkedHashMap<OrganisationId, List<String>>();
+        int removed = 0;
+        int cancelled = 0;
+        for (var patrol : existing) {
+            var shift = shifts.get(patrol.day());
+            var duties = onDuty.getOrDefault(patrol.id(), List.of());
+            if (shift != null && shift.startsAt().equals(patrol.startsAt()) && shift.endsAt().equals(patrol.endsAt())) {
+                shifts.remove(patrol.day());
+                if (!target.id().equals(old.id())) {
+                    patrols.movePatrol(partnership, patrol.id(), target.id());
+                }
+                for (var duty : duties) {
+                    if (!taking.contains(duty.organisation())) {
+                        patrols.deleteDuty(patrol.id(), duty.person());
+                        tell(told, duty, describe(patrol, names) + ": Ihre Organisation ist nicht mehr beteiligt");
+                        auditTrail.record(AuditAction.CHANGED, "Patrol", patrol.id(), people.get(duty.person())
+                                .fullName() + " ausgetragen (Organisation nicht mehr im Plan): " + describe(patrol, names));
+                    }
+                }
+            } else if (duties.isEmpty() && patrols.deleteUnrecorded(partnership, patrol.id())) {
+                removed++;
+            } else {
+                patrols.cancel(partnership, patrol.id());
+                cancelled++;
+                var instead = shift == null ? "entfällt"
+                        : "neu " + TIME.format(shift.startsAt().atZone(zone)) + "–"
+                                + TIME.format(shift.endsAt().atZone(zone)) + ", bitte neu einteilen";
+                duties.forEach(duty -> tell(told, duty, describe(patrol, names) + " " + instead));
+                auditTrail.record(AuditAction.CHANGED, "Patrol", patrol.id(),
+                        "Streife abgesagt (Planänderung): " + describe(patrol, names));
+            }
+        }
+        var now = clock.instant();
+        var created = shifts.values().stream().filter(s -> s.startsAt().isAfter(now))
+                .sorted(Comparator.comparing(PatrolSchedule.Shift::startsAt)).toList();
+        created.forEach(s -> patrols.insertPatrol(partnership,
+                new Patrol(PatrolId.random(), target.id(), s.day(), s.startsAt(), s.endsAt(), false)));
+        told.forEach((organisation, lines) -> inform(partnership, organisation, old, target, from, lines));
+        return new PatrolPlanRevision(target.id(), created.size(), removed, cancelled, told.size());
+    }
+
+    private void tell(Map<OrganisationId, List<String>> told, PatrolDuty duty, String what) {
+        told.computeIfAbsent(duty.organisation(), o -> new ArrayList<>())
+                .add(what + " (" + people.get(duty.person()).fullName() + ")");
+    }
+
+    private void inform(PartnershipId partnership, OrganisationId organisation, PatrolPlan old, PatrolPlan target,
+            LocalDate from, List<String> lines) {
+        for (var email : accounts.emailsOf(partnership, organisation)) {
+            notifications.send(Mail.of(partnership, email, "Streifenplan geändert: " + old.name(),
+                    "Guten Tag,\n\nder Streifenplan „" + old.name() + "“ gilt ab dem " + DAY.format(from)
+                            + " geändert. Diese Einteilungen Ihrer Organisation entfallen:\n\n- "
+                            + String.join("\n- ", lines) + "\n\nDie Streifen des Plans und ihre offenen Plätze:\n"
+                            + baseUrl + "/patrols/plans/" + target.id() + "\n\nIhre Sicherheitskoordination"));
+        }
+    }
+
+    private static boolean sameShape(PatrolPlan a, PatrolPlan b) {
+        var s = a.schedule();
+        var t = b.schedule();
+        return s.weekdays().equals(t.weekdays()) && s.startsAt().equals(t.startsAt()) && s.endsAt().equals(t.endsAt())
+                && s.skipHolidays() == t.skipHolidays() && a.areas().equals(b.areas())
+                && Set.copyOf(a.staffing()).equals(Set.copyOf(b.staffing()));
+    }
+
+    private PatrolPlan checkedPlan(PatrolPlanId id, String name, PatrolSchedule schedule, List<PatrolAreaId> areas,
+            List<Staffing> staffing) {
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw new RuleViolationException("patrolPlan.name.invalid");
         }
@@ -114,18 +285,7 @@ public class Patrols {
             throw new RuleViolationException("patrolPlan.staffing.joint");
         }
         crews.forEach(s -> organisations.get(s.organisation()));
-        var partnership = CurrentUser.partnership();
-        var plan = new PatrolPlan(PatrolPlanId.random(), name.strip(), schedule, areas.stream().distinct().toList(),
-                crews);
-        patrols.insertPlan(partnership, plan, clock.instant());
-        var shifts = schedule.shifts(clock.getZone());
-        for (var shift : shifts) {
-            patrols.insertPatrol(partnership,
-                    new Patrol(PatrolId.random(), plan.id(), shift.day(), shift.startsAt(), shift.endsAt(), false));
-        }
-        auditTrail.record(AuditAction.CREATED, "PatrolPlan", plan.id(),
-                "Streifenplan " + plan.name() + " mit " + shifts.size() + " Streifen");
-        return plan.id();
+        return new PatrolPlan(id, name.strip(), schedule, areas.stream().distinct().toList(), crews);
     }
 
     @PreAuthorize(OperationPermissions.READ)

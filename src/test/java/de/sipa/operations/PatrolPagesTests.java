@@ -102,6 +102,58 @@ class PatrolPagesTests {
                 .param("person", other.officer().toString())).andExpect(status().isNotFound());
     }
 
+    @Test
+    void theCoordinatorChangesAPlanFromADayOnAndEndsItOnItsPage() throws Exception {
+        var city = fixtures.city();
+        var coordinator = as(city.coordinator());
+        var area = mvc.perform(post("/patrols/areas").with(coordinator).with(csrf()).param("name", "Marktplatz")
+                        .param("geometry", PatrolsTests.PALASTGARTEN))
+                .andReturn().getResponse().getRedirectedUrl();
+        var areaId = area.substring(area.lastIndexOf('/') + 1);
+        var plan = mvc.perform(post("/patrols/plans").with(coordinator).with(csrf()).param("name", "Marktplatz")
+                        .param("weekdays", "FRIDAY").param("startsAt", "20:00").param("endsAt", "02:00")
+                        .param("validFrom", "2027-03-01").param("validUntil", "2027-03-31").param("areaIds", areaId)
+                        .param("required-" + city.police(), "2").param("required-" + city.publicOrder(), "1"))
+                .andReturn().getResponse().getRedirectedUrl();
+        var page = mvc.perform(get(plan).with(coordinator)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"end-plan\"", "Änderungen gelten frühestens ab morgen");
+        assertThat(mvc.perform(get(plan).with(as(city.policeUser()))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("id=\"end-plan\"");
+        assertThat(mvc.perform(get(plan + "/edit").with(coordinator)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString())
+                .containsPattern("name=\"required-" + city.police() + "\"\\s+value=\"2\"")
+                .contains("name=\"changesFrom\"", "value=\"Marktplatz\"");
+
+        var successor = mvc.perform(post(plan).with(coordinator).with(csrf()).param("name", "Marktplatz spät")
+                        .param("changesFrom", "2027-03-15").param("weekdays", "FRIDAY").param("startsAt", "21:00")
+                        .param("endsAt", "03:00").param("validFrom", "2027-03-01").param("validUntil", "2027-03-31")
+                        .param("areaIds", areaId).param("required-" + city.police(), "2")
+                        .param("required-" + city.publicOrder(), "1"))
+                .andExpect(flash().attribute("success", "patrolPlan.changed")).andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(successor).isNotEqualTo(plan);
+        assertThat(mvc.perform(get(successor).with(coordinator)).andReturn().getResponse().getContentAsString())
+                .contains("Marktplatz spät", "Fr 21:00–03:00", "15.03.2027 – 31.03.2027");
+        assertThat(mvc.perform(post(plan).with(coordinator).with(csrf()).param("name", "Marktplatz")
+                        .param("changesFrom", "2020-01-01").param("weekdays", "FRIDAY").param("startsAt", "21:00")
+                        .param("endsAt", "03:00").param("validFrom", "2027-03-01").param("validUntil", "2027-03-14")
+                        .param("areaIds", areaId).param("required-" + city.police(), "2")
+                        .param("required-" + city.publicOrder(), "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Änderungen gelten frühestens ab morgen, ein Plan endet frühestens heute");
+
+        var ended = mvc.perform(post(successor + "/end").with(coordinator).with(csrf()).param("lastDay", "2027-03-20"))
+                .andExpect(flash().attribute("success", "patrolPlan.changed")).andReturn();
+        // The flash travels in the session (Spring Session), so the next request brings the session's cookie.
+        assertThat(mvc.perform(get(successor).with(coordinator).cookie(ended.getResponse().getCookies())).andReturn()
+                .getResponse().getContentAsString()).contains("Der Streifenplan ist geändert.",
+                        "0 Streifen neu angelegt, 1 entfallen, 0 mit Einteilungen abgesagt; 0 Organisationen");
+        mvc.perform(post(successor + "/end").with(coordinator).with(csrf()).param("lastDay", "2027-03-25"))
+                .andExpect(flash().attribute("problem", "Der Plan gilt bis zum 20.03.2027; der neue letzte Tag muss davor liegen."));
+        mvc.perform(post(successor + "/end").with(as(city.policeUser())).with(csrf()).param("lastDay", "2027-03-19"))
+                .andExpect(status().isForbidden());
+    }
+
     private RequestPostProcessor as(String username) {
         return user(fixtures.user(username));
     }

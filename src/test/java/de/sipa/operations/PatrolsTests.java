@@ -1,5 +1,7 @@
 package de.sipa.operations;
 
+import static de.sipa.operations.Refusals.assertRefused;
+import static de.sipa.operations.Refusals.catchRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +33,6 @@ import de.sipa.identity.SipaUser;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonId;
 import de.sipa.shared.NotFoundException;
-import de.sipa.shared.RuleViolationException;
 
 /** Joint patrol plans, their patrols, and the organisations filling them. */
 @SipaIntegrationTest
@@ -220,18 +221,6 @@ class PatrolsTests {
         return as(() -> patrols.gaps(Instant.parse("2028-01-01T00:00:00Z")));
     }
 
-    private static RuleViolationException catchRefusal(Runnable work) {
-        try {
-            work.run();
-        } catch (RuleViolationException e) {
-            return e;
-        }
-        throw new AssertionError("not refused");
-    }
-
-    private static void assertRefused(String key, Runnable work) {
-        assertThat(catchRefusal(work).messageKey()).isEqualTo(key);
-    }
 
     private <T> T asUser(String username, Supplier<T> work) {
         return Acting.asUser(fixtures, username, work);
