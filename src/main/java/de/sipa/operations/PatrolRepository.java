@@ -246,6 +246,12 @@ class PatrolRepository {
                 .query(PATROL).list();
     }
 
+    /** Serialises bookings on one patrol, so that two people cannot both take its last slot. */
+    void lockPatrol(PartnershipId partnership, PatrolId patrol) {
+        jdbc.sql("SELECT id FROM operations_patrol WHERE partnership_id = ? AND id = ? FOR UPDATE")
+                .params(partnership.value(), patrol.value()).query((rs, n) -> null).list();
+    }
+
     /**
      * Serialises duty changes of one person (an advisory lock until the transaction ends), so that two organisations
      * booking the same person at the same moment cannot both pass the overlap check.

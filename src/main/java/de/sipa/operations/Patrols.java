@@ -356,6 +356,8 @@ public class Patrols {
         if (patrol.cancelled()) {
             throw new RuleViolationException("patrol.cancelled.refused");
         }
+        // The patrol first, then the person: the same order everywhere, so two bookings cannot wait on each other.
+        patrols.lockPatrol(CurrentUser.partnership(), id);
         patrols.lockPerson(personId);
         var duties = patrols.duties(id);
         if (duties.stream().anyMatch(d -> d.person().equals(personId))) {

@@ -10,9 +10,13 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -33,6 +37,7 @@ import de.sipa.identity.SipaUser;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonId;
 import de.sipa.shared.NotFoundException;
+import de.sipa.shared.RuleViolationException;
 
 /** Joint patrol plans, their patrols, and the organisations filling them. */
 @SipaIntegrationTest
@@ -127,6 +132,45 @@ class PatrolsTests {
         assertThat(gaps()).extracting(e -> e.patrol().id()).doesNotContain(first).hasSize(3);
         assertRefused("patrol.full", () -> as(() -> patrols.assign(first,
                 people.create(Fixtures.person(city.police(), "Pia", "Dritte-" + city.key(), null)))));
+    }
+
+    @Test
+    void peopleBookedAtTheSameMomentOnTheLastSlotDoNotOverfillIt() throws Exception {
+        var first = firstPatrol();
+        as(() -> patrols.assign(first, city.officer()));
+        var candidates = new ArrayList<PersonId>();
+        for (int i = 0; i < 6; i++) {
+            var n = i;
+            candidates.add(as(() -> people.create(Fixtures.person(city.police(), "Kandidat", n + "-" + city.key(), null))));
+        }
+        var pool = Executors.newFixedThreadPool(candidates.size());
+        try {
+            var start = new CountDownLatch(1);
+            var outcomes = new ArrayList<Future<Boolean>>();
+            for (var candidate : candidates) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        as(() -> patrols.assign(first, candidate));
+                        return true;
+                    } catch (RuleViolationException e) {
+                        assertThat(e.messageKey()).isEqualTo("patrol.full");
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            var booked = 0;
+            for (var outcome : outcomes) {
+                booked += outcome.get() ? 1 : 0;
+            }
+            assertThat(booked).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        var police = as(() -> patrols.entry(first)).crews().stream()
+                .filter(c -> c.organisation().equals(city.police())).findFirst().orElseThrow();
+        assertThat(police.missing()).isZero();
     }
 
     @Test
