@@ -87,7 +87,12 @@ class BodyRepository {
                         rs.getString("salutation"), rs.getString("first_name"), rs.getString("last_name"),
                         rs.getString("function")), instant(rs, "created_at"), instant(rs, "updated_at")))
                 .list();
-        return new PublicRoster(bodies, people, memberships);
+        var tombstones = jdbc.sql("SELECT * FROM partners_tombstone WHERE partnership_id = ?")
+                .param(partnership.value())
+                .query((rs, n) -> new PublicRoster.Tombstone(rs.getString("kind"), rs.getObject("id", UUID.class),
+                        instant(rs, "created_at"), instant(rs, "deleted_at")))
+                .list();
+        return new PublicRoster(bodies, people, memberships, tombstones);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

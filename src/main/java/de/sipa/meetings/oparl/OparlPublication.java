@@ -23,6 +23,7 @@ import de.sipa.meetings.oparl.OparlRepository.DecisionRow;
 import de.sipa.meetings.oparl.OparlRepository.FileRow;
 import de.sipa.meetings.oparl.OparlRepository.ItemRow;
 import de.sipa.meetings.oparl.OparlRepository.MeetingRow;
+import de.sipa.meetings.oparl.OparlSlice.Listed;
 import de.sipa.partners.Bodies;
 import de.sipa.partners.Body;
 import de.sipa.partners.Membership;
@@ -80,9 +81,8 @@ class OparlPublication {
     }
 
     OparlPage bodies(String system, OparlQuery query) {
-        var slice = OparlSlice.of(partnerships.published(), p -> p.id().value(), query);
-        return new OparlPage(slice.items().stream().map(p -> body(new OparlUrls(system, p.record().slug()), p)).toList(),
-                slice);
+        return page(partnerships.published().stream().map(p -> new Listed(p.created(), p.modified(), p.record().id().value(),
+                () -> body(new OparlUrls(system, p.record().slug()), p))).toList(), query);
     }
 
     OparlObject body(OparlUrls urls) {
@@ -142,15 +142,17 @@ class OparlPublication {
     }
 
     private OparlPage organizations(OparlUrls urls, OparlQuery query) {
-        var roster = roster(urls);
-        var slice = OparlSlice.of(roster.bodies(), b -> b.id().value(), query);
-        return new OparlPage(slice.items().stream().map(b -> organization(urls, b, roster)).toList(), slice);
+        return page(organizations(urls), query);
     }
 
     private OparlObject organization(OparlUrls urls, UUID id) {
+        return find(organizations(urls), id, "Organization");
+    }
+
+    private List<Listed> organizations(OparlUrls urls) {
         var roster = roster(urls);
-        return roster.bodies().stream().filter(b -> b.record().id().value().equals(id)).findFirst()
-                .map(b -> organization(urls, b, roster)).orElseThrow(() -> new NotFoundException("Organization", id));
+        return listed(urls, roster.bodies(), b -> b.id().value(), b -> organization(urls, b, roster),
+                roster.deleted(PublicRoster.BODY), ORGANIZATIONS, "Organization");
     }
 
     private OparlObject organization(OparlUrls urls, Published<Body> body, PublicRoster roster) {
@@ -168,15 +170,17 @@ class OparlPublication {
     }
 
     private OparlPage people(OparlUrls urls, OparlQuery query) {
-        var roster = roster(urls);
-        var slice = OparlSlice.of(roster.people(), p -> p.id().value(), query);
-        return new OparlPage(slice.items().stream().map(p -> person(urls, p, roster)).toList(), slice);
+        return page(people(urls), query);
     }
 
     private OparlObject person(OparlUrls urls, UUID id) {
+        return find(people(urls), id, "Person");
+    }
+
+    private List<Listed> people(OparlUrls urls) {
         var roster = roster(urls);
-        return roster.people().stream().filter(p -> p.record().id().value().equals(id)).findFirst()
-                .map(p -> person(urls, p, roster)).orElseThrow(() -> new NotFoundException("Person", id));
+        return listed(urls, roster.people(), p -> p.id().value(), p -> person(urls, p, roster),
+                roster.deleted(PublicRoster.PERSON), PEOPLE, "Person");
     }
 
     private OparlObject person(OparlUrls urls, Published<PublicPerson> person, PublicRoster roster) {
@@ -194,13 +198,41 @@ class OparlPublication {
     }
 
     private OparlPage memberships(OparlUrls urls, OparlQuery query) {
-        var slice = OparlSlice.of(roster(urls).memberships(), m -> m.id().value(), query);
-        return new OparlPage(slice.items().stream().map(m -> membership(urls, m, true)).toList(), slice);
+        return page(memberships(urls), query);
     }
 
     private OparlObject membership(OparlUrls urls, UUID id) {
-        return roster(urls).memberships().stream().filter(m -> m.record().id().value().equals(id)).findFirst()
-                .map(m -> membership(urls, m, true)).orElseThrow(() -> new NotFoundException("Membership", id));
+        return find(memberships(urls), id, "Membership");
+    }
+
+    private List<Listed> memberships(OparlUrls urls) {
+        var roster = roster(urls);
+        return listed(urls, roster.memberships(), m -> m.id().value(), m -> membership(urls, m, true),
+                roster.deleted(PublicRoster.MEMBERSHIP), MEMBERSHIPS, "Membership");
+    }
+
+    /**
+     * A list of the network held in memory: the public records and, as OParl wants, the deleted ones under their
+     * URL with {@code deleted}, so that clients syncing with modified_since learn of the deletion.
+     */
+    private <T> List<Listed> listed(OparlUrls urls, List<Published<T>> live, Function<T, UUID> id,
+            Function<Published<T>, OparlObject> write, List<PublicRoster.Tombstone> deleted, String kind, String type) {
+        var listed = new ArrayList<Listed>();
+        live.forEach(p -> listed.add(new Listed(p.created(), p.modified(), id.apply(p.record()), () -> write.apply(p))));
+        deleted.forEach(t -> listed.add(new Listed(t.created(), t.deleted(), t.id(),
+                () -> new OparlObject(urls.object(kind, t.id()), type, zone).stamped(t.created(), t.deleted())
+                        .with("deleted", true))));
+        return listed;
+    }
+
+    private static OparlPage page(List<Listed> listed, OparlQuery query) {
+        var slice = OparlSlice.of(listed, query);
+        return new OparlPage(slice.items().stream().map(l -> l.object().get()).toList(), slice);
+    }
+
+    private static OparlObject find(List<Listed> listed, UUID id, String type) {
+        return listed.stream().filter(l -> l.id().equals(id)).findFirst().map(l -> l.object().get())
+                .orElseThrow(() -> new NotFoundException(type, id));
     }
 
     /** Inside its person the membership leaves out the way back to the person, as the spec allows. */

@@ -1,11 +1,10 @@
 package de.sipa.meetings.oparl;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-
-import de.sipa.partners.Published;
+import java.util.function.Supplier;
 
 /**
  * One page of an OParl list, where the next one starts (null on the last page), and how many there are in all
@@ -13,18 +12,25 @@ import de.sipa.partners.Published;
  */
 record OparlSlice<T>(List<T> items, OparlQuery.Cursor next, Long total) {
 
+    /** An element of a list held in memory, written only if it is on the page. */
+    record Listed(Instant created, Instant modified, UUID id, Supplier<OparlObject> object) {
+
+        OparlQuery.Cursor position() {
+            return new OparlQuery.Cursor(created, id);
+        }
+    }
+
     /** Pages a list held in memory (the network's bodies, people, memberships: tens to hundreds). */
-    static <T> OparlSlice<Published<T>> of(List<Published<T>> all, Function<T, UUID> id, OparlQuery query) {
-        Function<Published<T>, OparlQuery.Cursor> position = p -> new OparlQuery.Cursor(p.created(), id.apply(p.record()));
+    static OparlSlice<Listed> of(List<Listed> all, OparlQuery query) {
         var matching = all.stream()
-                .filter(p -> query.admits(p.created(), p.modified(), id.apply(p.record())))
-                .sorted(Comparator.comparing(position, OparlQuery.Cursor.ORDER))
+                .filter(l -> query.admits(l.created(), l.modified(), l.id()))
+                .sorted(Comparator.comparing(Listed::position, OparlQuery.Cursor.ORDER))
                 .toList();
-        var filtered = query.after() != null ? null : (long) matching.size();
+        var total = query.after() != null ? null : (long) matching.size();
         if (matching.size() <= query.limit()) {
-            return new OparlSlice<>(matching, null, filtered);
+            return new OparlSlice<>(matching, null, total);
         }
         var page = matching.subList(0, query.limit());
-        return new OparlSlice<>(page, position.apply(page.get(page.size() - 1)), filtered);
+        return new OparlSlice<>(page, page.get(page.size() - 1).position(), total);
     }
 }

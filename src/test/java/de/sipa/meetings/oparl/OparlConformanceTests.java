@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +41,11 @@ import de.sipa.meetings.MeetingId;
 import de.sipa.meetings.MeetingMaterials;
 import de.sipa.meetings.MeetingMinutes;
 import de.sipa.meetings.Meetings;
+import de.sipa.partners.Bodies;
+import de.sipa.partners.BodyDetails;
+import de.sipa.partners.BodyKind;
+import de.sipa.partners.MembershipDetails;
+import de.sipa.partners.MembershipRole;
 
 /**
  * The OParl API checked against the OParl 1.1 specification: the required properties of each object type, the
@@ -82,6 +88,9 @@ class OparlConformanceTests {
 
     @Autowired
     MeetingMinutes minutes;
+
+    @Autowired
+    Bodies bodies;
 
     City city;
     MeetingId held;
@@ -209,6 +218,33 @@ class OparlConformanceTests {
         assertConforms(seat, "Membership");
         assertThat(seat.get("organization")).isEqualTo(url("/organizations/" + city.steeringGroup().value()));
         assertThat(seat.get("votingRight")).isEqualTo(true);
+    }
+
+    @Test
+    void whatIsDeletedOrNoLongerPublicStaysUnderItsUrlAsDeletedAndIsFoundByModifiedSince() throws Exception {
+        var before = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString();
+        var seat = as(() -> bodies.membershipsOf(city.officer())).get(0);
+        as(() -> bodies.removeMembership(seat.id()));
+
+        var changed = "?modified_since=" + URLEncoder.encode(before, StandardCharsets.UTF_8);
+        var memberships = all(body + "/memberships" + changed);
+        assertThat(memberships).singleElement().satisfies(m -> {
+            assertConforms(m, "Membership");
+            assertThat(m).containsOnlyKeys("id", "type", "created", "modified", "deleted").containsEntry("deleted", true);
+        });
+        var person = object(body + "/people/" + city.officer().value());
+        assertThat(person).containsEntry("deleted", true).doesNotContainKeys("name", "familyName");
+        assertThat(all(body + "/people" + changed)).extracting(p -> p.get("id")).containsExactly(person.get("id"));
+        as(() -> bodies.join(city.steeringGroup(), new MembershipDetails(city.officer().value(),
+                MembershipRole.STANDING_MEMBER, LocalDate.now(), null)));
+        assertThat(object(body + "/people/" + city.officer().value())).as("a new seat publishes the person again")
+                .doesNotContainKey("deleted").containsKey("name");
+
+        var workingGroup = as(() -> bodies.create(new BodyDetails("AG Beleuchtung", "AGB", BodyKind.WORKING_GROUP, null)));
+        as(() -> bodies.delete(workingGroup));
+        var organization = object(body + "/organizations/" + workingGroup.value());
+        assertThat(organization).containsEntry("deleted", true).doesNotContainKey("name");
+        assertConforms(organization, "Organization");
     }
 
     @Test
