@@ -136,7 +136,8 @@ class OparlPublication {
             case AGENDA_ITEMS -> agendaItem(urls, id);
             case PAPERS -> paper(urls, decision(urls, id));
             case CONSULTATIONS -> consultation(urls, decision(urls, id), true);
-            case FILES -> file(urls, content(urls, id).file(), false);
+            case FILES -> file(urls, repository.file(partnership(urls).id(), id)
+                    .orElseThrow(() -> new NotFoundException("File", id)), false);
             default -> throw new NotFoundException("OParl object", kind);
         };
     }
@@ -422,7 +423,7 @@ class OparlPublication {
     }
 
     OparlRepository.FileContent content(OparlUrls urls, UUID id) {
-        return repository.file(partnership(urls).id(), id).orElseThrow(() -> new NotFoundException("File", id));
+        return repository.fileContent(partnership(urls).id(), id).orElseThrow(() -> new NotFoundException("File", id));
     }
 
     private OparlObject file(OparlUrls urls, FileRow file, boolean embedded) {

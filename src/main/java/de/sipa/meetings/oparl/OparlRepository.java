@@ -56,6 +56,10 @@ class OparlRepository {
             rs.getString("reference"), rs.getString("wording"), rs.getString("vote"), instant(rs, "decided_at"));
     private static final String FILE_COLUMNS = "f.id, f.agenda_item_id, a.meeting_id, f.file_name, f.content_type, "
             + "f.size, f.version, f.uploaded_at";
+    private static final String PUBLIC_FILE = """
+            SELECT %s FROM meetings_material f JOIN meetings_agenda_item a ON a.id = f.agenda_item_id
+                                    JOIN meetings_meeting m ON m.id = a.meeting_id
+             WHERE m.partnership_id = ? AND f.id = ? AND """ + PUBLIC_ITEM;
     private static final RowMapper<FileRow> FILE = (rs, n) -> new FileRow(uuid(rs, "id"), uuid(rs, "agenda_item_id"),
             uuid(rs, "meeting_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size"),
             rs.getInt("version"), instant(rs, "uploaded_at"));
@@ -128,12 +132,13 @@ class OparlRepository {
                 .slice(FILE_COLUMNS, FILE, FileRow::uploadedAt, FileRow::id);
     }
 
-    Optional<FileContent> file(PartnershipId partnership, UUID id) {
-        return jdbc.sql("""
-                SELECT %s, f.content FROM meetings_material f JOIN meetings_agenda_item a ON a.id = f.agenda_item_id
-                                           JOIN meetings_meeting m ON m.id = a.meeting_id
-                 WHERE m.partnership_id = ? AND f.id = ? AND %s""".formatted(FILE_COLUMNS, PUBLIC_ITEM))
-                .params(partnership.value(), id)
+    /** A public file's description, without reading its content. */
+    Optional<FileRow> file(PartnershipId partnership, UUID id) {
+        return jdbc.sql(PUBLIC_FILE.formatted(FILE_COLUMNS)).params(partnership.value(), id).query(FILE).optional();
+    }
+
+    Optional<FileContent> fileContent(PartnershipId partnership, UUID id) {
+        return jdbc.sql(PUBLIC_FILE.formatted(FILE_COLUMNS + ", f.content")).params(partnership.value(), id)
                 .query((rs, n) -> new FileContent(FILE.mapRow(rs, n), rs.getBytes("content"))).optional();
     }
 
