@@ -59,7 +59,7 @@ class OparlRepository {
     private static final String PUBLIC_FILE = """
             SELECT %s FROM meetings_material f JOIN meetings_agenda_item a ON a.id = f.agenda_item_id
                                     JOIN meetings_meeting m ON m.id = a.meeting_id
-             WHERE m.partnership_id = ? AND f.id = ? AND """ + PUBLIC_ITEM;
+             WHERE m.partnership_id = ? AND f.id = ? AND\s""" + PUBLIC_ITEM;
     private static final RowMapper<FileRow> FILE = (rs, n) -> new FileRow(uuid(rs, "id"), uuid(rs, "agenda_item_id"),
             uuid(rs, "meeting_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size"),
             rs.getInt("version"), instant(rs, "uploaded_at"));
