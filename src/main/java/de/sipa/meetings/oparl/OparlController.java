@@ -46,7 +46,8 @@ class OparlController {
 
     @GetMapping("/bodies")
     Map<String, Object> bodies(@RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.bodies(systemUrl(), OparlQuery.from(parameters)), parameters);
+        var query = OparlQuery.from(parameters);
+        return list(publication.bodies(systemUrl(), query), query, parameters);
     }
 
     @GetMapping("/bodies/{slug}")
@@ -58,7 +59,8 @@ class OparlController {
     @GetMapping("/bodies/{slug}/{kind}")
     Map<String, Object> list(@PathVariable String slug, @PathVariable String kind,
             @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.list(urls(slug), kind, OparlQuery.from(parameters)), parameters);
+        var query = OparlQuery.from(parameters);
+        return list(publication.list(urls(slug), kind, query), query, parameters);
     }
 
     @GetMapping("/bodies/{slug}/{kind}/{id}")
@@ -69,7 +71,8 @@ class OparlController {
     @GetMapping("/bodies/{slug}/organizations/{id}/meetings")
     Map<String, Object> meetingsOf(@PathVariable String slug, @PathVariable UUID id,
             @RequestParam MultiValueMap<String, String> parameters) {
-        return list(publication.meetings(urls(slug), id, OparlQuery.from(parameters)), parameters);
+        var query = OparlQuery.from(parameters);
+        return list(publication.meetings(urls(slug), id, query), query, parameters);
     }
 
     @GetMapping("/bodies/{slug}/meetings/{id}/location")
@@ -121,12 +124,13 @@ class OparlController {
     }
 
     /** A list page as the spec shapes it; the links keep the client's filters. */
-    private static Map<String, Object> list(OparlPage page, MultiValueMap<String, String> parameters) {
+    private static Map<String, Object> list(OparlPage page, OparlQuery query,
+            MultiValueMap<String, String> parameters) {
         var pagination = new LinkedHashMap<String, Object>();
         if (page.slice().total() != null) {
             pagination.put("totalElements", page.slice().total());
         }
-        pagination.put("elementsPerPage", OparlQuery.from(parameters).limit());
+        pagination.put("elementsPerPage", query.limit());
         var links = new LinkedHashMap<String, Object>();
         links.put("first", link(parameters, null));
         links.put("self", link(parameters, parameters.getFirst("after")));

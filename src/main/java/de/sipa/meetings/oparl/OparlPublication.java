@@ -113,9 +113,9 @@ class OparlPublication {
     /** The body's list of that kind (the last segment of its URL). */
     OparlPage list(OparlUrls urls, String kind, OparlQuery query) {
         return switch (kind) {
-            case ORGANIZATIONS -> organizations(urls, query);
-            case PEOPLE -> people(urls, query);
-            case MEMBERSHIPS -> memberships(urls, query);
+            case ORGANIZATIONS -> page(organizations(urls), query);
+            case PEOPLE -> page(people(urls), query);
+            case MEMBERSHIPS -> page(memberships(urls), query);
             case MEETINGS -> meetings(urls, null, query);
             case AGENDA_ITEMS -> agendaItems(urls, query);
             case PAPERS -> papers(urls, query);
@@ -129,9 +129,9 @@ class OparlPublication {
     /** One object under its URL, the body's list URL and the object's id. */
     OparlObject object(OparlUrls urls, String kind, UUID id) {
         return switch (kind) {
-            case ORGANIZATIONS -> organization(urls, id);
-            case PEOPLE -> person(urls, id);
-            case MEMBERSHIPS -> membership(urls, id);
+            case ORGANIZATIONS -> find(organizations(urls), id, "Organization");
+            case PEOPLE -> find(people(urls), id, "Person");
+            case MEMBERSHIPS -> find(memberships(urls), id, "Membership");
             case MEETINGS -> meeting(urls, id);
             case AGENDA_ITEMS -> agendaItem(urls, id);
             case PAPERS -> paper(urls, decision(urls, id));
@@ -140,14 +140,6 @@ class OparlPublication {
                     .orElseThrow(() -> new NotFoundException("File", id)), false);
             default -> throw new NotFoundException("OParl object", kind);
         };
-    }
-
-    private OparlPage organizations(OparlUrls urls, OparlQuery query) {
-        return page(organizations(urls), query);
-    }
-
-    private OparlObject organization(OparlUrls urls, UUID id) {
-        return find(organizations(urls), id, "Organization");
     }
 
     private List<Listed> organizations(OparlUrls urls) {
@@ -170,14 +162,6 @@ class OparlPublication {
                 .stamped(body.created(), body.modified());
     }
 
-    private OparlPage people(OparlUrls urls, OparlQuery query) {
-        return page(people(urls), query);
-    }
-
-    private OparlObject person(OparlUrls urls, UUID id) {
-        return find(people(urls), id, "Person");
-    }
-
     private List<Listed> people(OparlUrls urls) {
         var roster = roster(urls);
         return listed(urls, roster.people(), p -> p.id().value(), p -> person(urls, p, roster),
@@ -196,14 +180,6 @@ class OparlPublication {
                 .with("membership", roster.memberships().stream().filter(m -> m.record().person().equals(id))
                         .map(m -> membership(urls, m, false)).toList())
                 .stamped(person.created(), person.modified());
-    }
-
-    private OparlPage memberships(OparlUrls urls, OparlQuery query) {
-        return page(memberships(urls), query);
-    }
-
-    private OparlObject membership(OparlUrls urls, UUID id) {
-        return find(memberships(urls), id, "Membership");
     }
 
     private List<Listed> memberships(OparlUrls urls) {
@@ -252,7 +228,7 @@ class OparlPublication {
     OparlPage meetings(OparlUrls urls, UUID organization, OparlQuery query) {
         var partnership = partnership(urls);
         if (organization != null) {
-            organization(urls, organization);
+            find(organizations(urls), organization, "Organization");
         }
         var slice = repository.meetings(partnership.id(), organization, query);
         return new OparlPage(meetings(urls, slice.items()), slice);
