@@ -440,6 +440,12 @@ public class Reports {
         return reports.findByToken(token).map(report -> publicView(report, true));
     }
 
+    /** The partnership a status link belongs to, for the links of the public status page. */
+    @Transactional(readOnly = true)
+    public Optional<PartnershipId> partnershipOfToken(UUID token) {
+        return reports.partnershipOfToken(token);
+    }
+
     /** A status link (Open311 token) of one partnership. */
     @Transactional(readOnly = true)
     public Optional<PublicReport> publicViewByToken(PartnershipId partnership, UUID token) {
