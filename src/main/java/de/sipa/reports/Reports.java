@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,6 +34,7 @@ import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.responsibilities.Responsibilities;
 import de.sipa.responsibilities.ReviewFlag;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
@@ -71,7 +71,7 @@ public class Reports {
     Reports(ReportRepository reports, CategoryRepository categories, Partnerships partnerships,
             Organisations organisations, Responsibilities responsibilities, Accounts accounts,
             Notifications notifications, CategorySuggestions suggestions, ReportPhotos photos, Clock clock,
-            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.reports = reports;
         this.categories = categories;
         this.partnerships = partnerships;
@@ -82,7 +82,7 @@ public class Reports {
         this.suggestions = suggestions;
         this.photos = photos;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.value();
     }
 
     /**
@@ -438,6 +438,12 @@ public class Reports {
     @Transactional(readOnly = true)
     public Optional<PublicReport> publicViewByToken(UUID token) {
         return reports.findByToken(token).map(report -> publicView(report, true));
+    }
+
+    /** The partnership a status link belongs to, for the links of the public status page. */
+    @Transactional(readOnly = true)
+    public Optional<PartnershipId> partnershipOfToken(UUID token) {
+        return reports.partnershipOfToken(token);
     }
 
     /** A status link (Open311 token) of one partnership. */

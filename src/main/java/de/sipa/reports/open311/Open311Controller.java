@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.WebUtils;
 
 import de.sipa.partners.Partnership;
@@ -40,6 +39,7 @@ import de.sipa.reports.PublicReport;
 import de.sipa.reports.PublicReportQuery;
 import de.sipa.reports.ReportPhotos;
 import de.sipa.reports.Reports;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
@@ -65,9 +65,11 @@ class Open311Controller {
     private final IntakeThrottle throttle;
     private final MessageSource messages;
     private final Clock clock;
+    private final BaseUrl baseUrl;
 
     Open311Controller(Partnerships partnerships, Categories categories, Reports reports, ReportPhotos photos,
-            ApiClients clients, Open311Intake intake, IntakeThrottle throttle, MessageSource messages, Clock clock) {
+            ApiClients clients, Open311Intake intake, IntakeThrottle throttle, MessageSource messages, Clock clock,
+            BaseUrl baseUrl) {
         this.partnerships = partnerships;
         this.categories = categories;
         this.reports = reports;
@@ -77,6 +79,7 @@ class Open311Controller {
         this.throttle = throttle;
         this.messages = messages;
         this.clock = clock;
+        this.baseUrl = baseUrl;
     }
 
     @GetMapping("/discovery.{format}")
@@ -84,7 +87,7 @@ class Open311Controller {
         var type = Open311Format.of(format);
         var endpoint = new LinkedHashMap<String, Object>();
         endpoint.put("specification", SPECIFICATION);
-        endpoint.put("url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2").toUriString());
+        endpoint.put("url", baseUrl.link("/open311/v2"));
         endpoint.put("changeset", datetime(CHANGESET));
         endpoint.put("type", "production");
         endpoint.put("formats", List.of("text/xml", "application/json"));
@@ -216,7 +219,7 @@ class Open311Controller {
         Map<String, Category> byCode = new HashMap<>();
         offered.forEach(c -> byCode.put(c.code(), c));
         var coordination = message("open311.coordination", partnership.name());
-        var mediaUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2/media/").toUriString();
+        var mediaUrl = baseUrl.link("/open311/v2/media/");
         return found.stream().map(report -> {
             var category = byCode.get(report.categoryCode());
             var notice = category == null || report.status().closed() ? null
