@@ -177,6 +177,9 @@ class CategoryPagesTests {
                 "Antwortmöglichkeiten gibt es nur bei einer Auswahl")
                 .as("what was typed").contains("value=\"Drogen!\"", ">Spritzen, Handel</textarea>",
                         "value=\"Was haben Sie beobachtet?\"", ">eins\nzwei</textarea>");
+        mvc.perform(post("/reports/categories").with(coordinator()).with(csrf()).param("code", "x").param("name", "X")
+                .param("serviceLevelDays", "3").param("moderated", "vielleicht")
+                .param("attributes[0].required", "jein")).andExpect(status().isBadRequest());
         assertThat(as(() -> categories.all())).isEmpty();
 
         mvc.perform(drugsForm(post("/reports/categories"))).andExpect(status().is3xxRedirection());
