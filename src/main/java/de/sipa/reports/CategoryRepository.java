@@ -66,6 +66,10 @@ class CategoryRepository {
                         category.serviceLevelDays(), category.moderated(), category.keywords(), category.active(),
                         position)
                 .update();
+        insertAttributes(category);
+    }
+
+    private void insertAttributes(Category category) {
         int i = 0;
         for (var attribute : category.attributes()) {
             jdbc.sql("""
@@ -77,15 +81,20 @@ class CategoryRepository {
         }
     }
 
+    /** Everything of the category, its questions replaced by those it has now. */
     void update(PartnershipId partnership, Category category) {
-        jdbc.sql("""
-                UPDATE reports_category SET name = ?, description = ?, topic_id = ?, service_level_days = ?,
+        var updated = jdbc.sql("""
+                UPDATE reports_category SET code = ?, name = ?, description = ?, topic_id = ?, service_level_days = ?,
                        moderated = ?, keywords = ?, active = ?
                 WHERE partnership_id = ? AND id = ?""")
-                .params(category.name(), category.description(),
+                .params(category.code(), category.name(), category.description(),
                         category.topic() == null ? null : category.topic().value(), category.serviceLevelDays(),
                         category.moderated(), category.keywords(), category.active(), partnership.value(),
                         category.id().value())
                 .update();
+        if (updated == 1) {
+            jdbc.sql("DELETE FROM reports_category_attribute WHERE category_id = ?").param(category.id().value()).update();
+            insertAttributes(category);
+        }
     }
 }

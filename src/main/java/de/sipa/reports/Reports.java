@@ -91,8 +91,7 @@ public class Reports {
      */
     public Receipt submit(NewReport report) {
         var partnership = report.partnership();
-        var category = categories.find(partnership, report.category()).filter(Category::active)
-                .orElseThrow(() -> new RuleViolationException("report.category.unknown"));
+        var category = offered(categories.find(partnership, report.category()));
         var description = report.description() == null ? "" : report.description().strip();
         if (description.isEmpty()) {
             throw new RuleViolationException("report.description.required");
@@ -322,8 +321,7 @@ public class Reports {
     public void recategorise(ReportId id, CategoryId categoryId, String reason) {
         var report = lock(id);
         var why = requireReason(reason);
-        var category = categories.find(CurrentUser.partnership(), categoryId)
-                .orElseThrow(() -> new RuleViolationException("report.category.unknown"));
+        var category = offered(categories.find(CurrentUser.partnership(), categoryId));
         var now = clock.instant();
         reports.recategorise(id, categoryId, now);
         if (category.topic() != null) {
@@ -553,6 +551,15 @@ public class Reports {
             throw new AccessDeniedException("Only the responsible organisation works on a report");
         }
         return report;
+    }
+
+    /** The category if new reports may go into it; a retired one is refused by name. */
+    private static Category offered(Optional<Category> found) {
+        var category = found.orElseThrow(() -> new RuleViolationException("report.category.unknown"));
+        if (!category.active()) {
+            throw new RuleViolationException("report.category.retired", category.name());
+        }
+        return category;
     }
 
     private Category category(CategoryId id) {

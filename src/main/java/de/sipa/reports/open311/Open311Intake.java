@@ -47,7 +47,9 @@ class Open311Intake {
             throw new Open311Exception(400, "service_code was not provided");
         }
         var category = categories.offeredBy(partnership, code)
-                .orElseThrow(() -> new Open311Exception(404, "service_code '" + code + "' not found"));
+                .orElseThrow(() -> new Open311Exception(404, categories.retired(partnership, code)
+                        ? "service_code '" + code + "' has been retired and takes no new requests"
+                        : "service_code '" + code + "' not found"));
         var latitude = RequestFilters.decimal(params, "lat");
         var longitude = RequestFilters.decimal(params, "long");
         if ((latitude == null) != (longitude == null)) {
