@@ -74,7 +74,8 @@ document.addEventListener('DOMContentLoaded', () => {
       .catch(() => null)
       .then((outlines) => {
         const layer = outlines && outlines.features && outlines.features.length
-          ? L.geoJSON(outlines, { interactive: false, style: { color: '#0b4f8a', weight: 2, opacity: 0.6, fillOpacity: 0.04 } })
+          ? L.geoJSON(outlines, { interactive: false, className: 'district-outline',
+            style: { color: '#0b4f8a', weight: 2, opacity: 0.6, fillOpacity: 0.04 } })
           : null;
         if (layer) {
           layer.addTo(leaflet).bringToBack();
