@@ -63,6 +63,7 @@ document.addEventListener('DOMContentLoaded', () => {
   const createMap = (element, focus) => {
     const config = mapConfig.dataset;
     const leaflet = L.map(element);
+    leaflet.whenReady(() => element.classList.add('map-ready')); // has its view: taps land (tests wait for it)
     L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.attribution }).addTo(leaflet);
     if (focus instanceof L.LatLngBounds) {
       leaflet.fitBounds(focus, { maxZoom: 17 });
