@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -94,7 +95,7 @@ public final class StubMapServer {
     private void search(HttpExchange exchange) throws IOException {
         var query = exchange.getRequestURI().getRawQuery();
         searches.add(query);
-        var text = URLDecoder.decode(query, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+        var text = URLDecoder.decode(query, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         var body = (text.contains("q=schlossplatz")
                 ? "[{\"place_id\":1,\"lat\":\"" + SCHLOSSPLATZ[0] + "\",\"lon\":\"" + SCHLOSSPLATZ[1]
                         + "\",\"display_name\":\"" + SCHLOSSPLATZ_LABEL + "\",\"type\":\"square\"}]"

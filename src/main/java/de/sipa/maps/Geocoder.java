@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +57,7 @@ class Geocoder {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final Map<String, List<Place>> cache = java.util.Collections.synchronizedMap(
+    private final Map<String, List<Place>> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, List<Place>> eldest) {
@@ -87,7 +89,7 @@ class Geocoder {
      * @throws Unavailable when the geocoder cannot be reached or answers with an error
      */
     List<Place> search(String query, Optional<String> viewbox) {
-        var key = query.strip().toLowerCase(java.util.Locale.ROOT) + "|" + viewbox.orElse("");
+        var key = query.strip().toLowerCase(Locale.ROOT) + "|" + viewbox.orElse("");
         var known = cache.get(key);
         if (known != null) {
             return known;
