@@ -163,7 +163,7 @@ public class Categories {
                 .toList();
         return new Category(category.id(), strip(category.code()), strip(category.name()),
                 strip(category.description()), category.topic(), category.serviceLevelDays(), category.moderated(),
-                strip(category.keywords()), category.active(), attributes);
+                strip(category.keywords()), category.active(), attributes, category.descriptionRequired());
     }
 
     private static String strip(String text) {

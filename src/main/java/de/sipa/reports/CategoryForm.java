@@ -16,7 +16,7 @@ import de.sipa.responsibilities.TopicId;
  * @param attributes the questions in the order they are asked
  */
 public record CategoryForm(String code, String name, String description, String topicId, String serviceLevelDays,
-        Boolean moderated, String keywords, List<Question> attributes) {
+        Boolean moderated, Boolean descriptionRequired, String keywords, List<Question> attributes) {
 
     /** A question as typed; {@code type} is an {@link AttributeType}'s name. */
     public record Question(String code, String type, Boolean required, String description, String choices) {
@@ -31,13 +31,14 @@ public record CategoryForm(String code, String name, String description, String 
     }
 
     static CategoryForm empty() {
-        return new CategoryForm("", "", "", "", "3", false, "", List.of());
+        return new CategoryForm("", "", "", "", "3", false, false, "", List.of());
     }
 
     static CategoryForm of(Category category) {
         return new CategoryForm(category.code(), category.name(), category.description(),
                 category.topic() == null ? "" : category.topic().value().toString(),
-                String.valueOf(category.serviceLevelDays()), category.moderated(), category.keywords(),
+                String.valueOf(category.serviceLevelDays()), category.moderated(), category.descriptionRequired(),
+                category.keywords(),
                 category.attributes().stream().map(a -> new Question(a.code(), a.type().name(), a.required(),
                         a.description(), String.join("\n", a.choices().stream()
                                 .map(c -> c.key() + " = " + c.name()).toList())))
@@ -64,14 +65,16 @@ public record CategoryForm(String code, String name, String description, String 
                 }
             }
         }
-        return new CategoryForm(code, name, description, topicId, serviceLevelDays, moderated, keywords, rows);
+        return new CategoryForm(code, name, description, topicId, serviceLevelDays, moderated, descriptionRequired,
+                keywords, rows);
     }
 
     /** The category as entered; what cannot be read (days, topic, type) comes out so that the rules refuse it. */
     Category toCategory(CategoryId id) {
         return new Category(id, code, name, description, topic(), days(), Boolean.TRUE.equals(moderated), keywords,
                 true, attributes.stream().map(q -> new CategoryAttribute(q.code(), type(q.type()),
-                        Boolean.TRUE.equals(q.required()), q.description(), choices(q.choices()))).toList());
+                        Boolean.TRUE.equals(q.required()), q.description(), choices(q.choices()))).toList(),
+                Boolean.TRUE.equals(descriptionRequired));
     }
 
     private TopicId topic() {

@@ -43,7 +43,7 @@ class CategoryFormTests {
 
     @Test
     void whatCannotBeReadIsRefusedByTheRulesAtItsField() {
-        var form = new CategoryForm("ok", "Name", null, "kein-thema", "zwei", false, null,
+        var form = new CategoryForm("ok", "Name", null, "kein-thema", "zwei", false, false, null,
                 List.of(new CategoryForm.Question("x", "ERFUNDEN", false, "Frage", "")));
         assertThat(CategoryRules.check(form.toCategory(CategoryId.random()), Set.of(TopicId.random())))
                 .extracting(CategoryRules.Problem::field, CategoryRules.Problem::key)
@@ -64,6 +64,6 @@ class CategoryFormTests {
     }
 
     private static CategoryForm form(List<CategoryForm.Question> questions) {
-        return new CategoryForm("drogen", "Drogen", null, "", "2", false, null, questions);
+        return new CategoryForm("drogen", "Drogen", null, "", "2", false, false, null, questions);
     }
 }

@@ -212,14 +212,16 @@ class CategoryPagesTests {
 
         mvc.perform(post("/reports/categories/" + category.id()).with(coordinator()).with(csrf())
                         .param("code", "drogen").param("name", "Drogen").param("serviceLevelDays", "5")
-                        .param("topicId", "").param("moderated", "true").param("keywords", "")
+                        .param("topicId", "").param("moderated", "true").param("descriptionRequired", "true")
+                        .param("keywords", "")
                         .param("attributes[0].code", "anzahl").param("attributes[0].type", "NUMBER")
                         .param("attributes[0].required", "true").param("attributes[0].description", "Wie viele?"))
                 .andExpect(status().is3xxRedirection());
 
         var changed = as(() -> categories.get(category.id()));
         assertThat(changed).extracting(Category::name, Category::serviceLevelDays, Category::topic, Category::moderated,
-                Category::keywords, Category::active).containsExactly("Drogen", 5, null, true, null, true);
+                Category::keywords, Category::active, Category::descriptionRequired)
+                .containsExactly("Drogen", 5, null, true, null, true, true);
         assertThat(changed.attributes()).containsExactly(
                 new CategoryAttribute("anzahl", AttributeType.NUMBER, true, "Wie viele?", List.of()));
 
