@@ -27,6 +27,7 @@ import de.sipa.partners.Partnerships;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonDetails;
 import de.sipa.partners.PersonId;
+import de.sipa.shared.FederalState;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 
@@ -55,14 +56,19 @@ public class Fixtures {
 
     /**
      * A partnership with two districts, police and Ordnungsamt, one person each, a steering group with both as
-     * members, and one account per role.
+     * members, and one account per role; in Baden-Württemberg, as Musterstadt.
      */
     public City city() {
+        return city(FederalState.BW);
+    }
+
+    /** {@link #city()} in another Land, whose public holidays count for its deadlines and patrols. */
+    public City city(FederalState federalState) {
         var key = UUID.randomUUID().toString().substring(0, 8);
         var admin = SipaUser.system(PartnershipId.random());
         var id = CurrentUser.runAs(admin, () -> partnerships.create(new NewPartnership("Stadt " + key, "stadt-" + key,
                 "Mitte\nNord", "Kriminalprävention " + key, "koord-" + key, "Koordination " + key,
-                "koord-" + key + "@stadt.example", PASSWORD)));
+                "koord-" + key + "@stadt.example", PASSWORD, federalState)));
         return CurrentUser.runAs(SipaUser.system(id), () -> {
             var districts = partnerships.districts().stream().map(d -> d.id()).toList();
             var police = organisations.create(organisation("Polizeirevier " + key, OrganisationKind.POLICE_INSPECTION));

@@ -18,7 +18,7 @@ import de.sipa.shared.RuleViolationException;
  * When a joint patrol plan goes out: on some weekdays, in a local time window that may pass midnight
  * (Fri/Sat 20:00–02:00), between two dates, with or without public holidays.
  *
- * @param skipHolidays no patrol starts on a nationwide public holiday
+ * @param skipHolidays no patrol starts on a public holiday of the partnership's Land
  */
 public record PatrolSchedule(Set<DayOfWeek> weekdays, LocalTime startsAt, LocalTime endsAt, LocalDate validFrom,
         LocalDate validUntil, boolean skipHolidays) {
@@ -56,12 +56,12 @@ public record PatrolSchedule(Set<DayOfWeek> weekdays, LocalTime startsAt, LocalT
      * forward lasts an hour less, in the night they go back an hour more. A local time in the March gap is moved on by
      * the gap (02:00 is the moment the clocks jump, 02:30 becomes 03:30 summer time); one that exists twice in October
      * is its first occurrence (summer time), as {@link ZonedDateTime#of} resolves them. So 20:00–02:00 lasts six real
-     * hours in both nights.
+     * hours in both nights. A plan that skips holidays skips those of the partnership's Land.
      */
-    public List<Shift> shifts(ZoneId zone) {
+    public List<Shift> shifts(ZoneId zone, PublicHolidays holidays) {
         var shifts = new ArrayList<Shift>();
         for (var day = validFrom; !day.isAfter(validUntil); day = day.plusDays(1)) {
-            if (!weekdays.contains(day.getDayOfWeek()) || skipHolidays && PublicHolidays.isHoliday(day)) {
+            if (!weekdays.contains(day.getDayOfWeek()) || skipHolidays && holidays.isHoliday(day)) {
                 continue;
             }
             var start = ZonedDateTime.of(day, startsAt, zone).toInstant();

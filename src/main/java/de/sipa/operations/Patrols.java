@@ -121,7 +121,7 @@ public class Patrols {
         var partnership = CurrentUser.partnership();
         var plan = checkedPlan(PatrolPlanId.random(), name, schedule, areas, staffing);
         patrols.insertPlan(partnership, plan, clock.instant());
-        var shifts = schedule.shifts(clock.getZone());
+        var shifts = schedule.shifts(clock.getZone(), partnerships.holidays(partnership));
         for (var shift : shifts) {
             patrols.insertPatrol(partnership,
                     new Patrol(PatrolId.random(), plan.id(), shift.day(), shift.startsAt(), shift.endsAt(), false));
@@ -201,7 +201,8 @@ public class Patrols {
         var partnership = CurrentUser.partnership();
         var existing = patrols.patrolsOfPlan(partnership, old.id(), from);
         var onDuty = patrols.duties(existing.stream().map(Patrol::id).toList());
-        var shifts = target.schedule().shifts(clock.getZone()).stream().filter(s -> !s.day().isBefore(from))
+        var shifts = target.schedule().shifts(clock.getZone(), partnerships.holidays(partnership)).stream()
+                .filter(s -> !s.day().isBefore(from))
                 .collect(Collectors.toMap(PatrolSchedule.Shift::day, Function.identity()));
         var taking = target.staffing().stream().map(Staffing::organisation).collect(Collectors.toSet());
         var names = Map.of(old.id(), old.name());

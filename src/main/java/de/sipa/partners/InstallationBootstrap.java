@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.sipa.identity.Accounts;
+import de.sipa.shared.FederalState;
 
 /**
  * A production installation starts without demo data; its first start creates the first partnership and the
@@ -25,17 +26,20 @@ class InstallationBootstrap implements ApplicationRunner {
     private final String adminPassword;
     private final String partnershipName;
     private final String partnershipSlug;
+    private final FederalState partnershipFederalState;
 
     InstallationBootstrap(Partnerships partnerships, Accounts accounts, TransactionTemplate transaction,
             @Value("${sipa.admin.initial-password:}") String adminPassword,
             @Value("${sipa.admin.partnership-name:Sicherheitspartnerschaft}") String partnershipName,
-            @Value("${sipa.admin.partnership-slug:sicherheitspartnerschaft}") String partnershipSlug) {
+            @Value("${sipa.admin.partnership-slug:sicherheitspartnerschaft}") String partnershipSlug,
+            @Value("${sipa.admin.partnership-federal-state:BW}") FederalState partnershipFederalState) {
         this.partnerships = partnerships;
         this.accounts = accounts;
         this.transaction = transaction;
         this.adminPassword = adminPassword;
         this.partnershipName = partnershipName;
         this.partnershipSlug = partnershipSlug;
+        this.partnershipFederalState = partnershipFederalState;
     }
 
     @Override
@@ -48,7 +52,8 @@ class InstallationBootstrap implements ApplicationRunner {
                     + "(environment SIPA_ADMIN_INITIAL_PASSWORD) to the administrator's password, at least 12 characters");
         }
         transaction.executeWithoutResult(status -> {
-            var partnership = partnerships.found(partnershipSlug, partnershipName, List.of());
+            var partnership = partnerships.found(partnershipSlug, partnershipName, partnershipFederalState,
+                    List.of());
             accounts.openFirstAdministrator(partnership, "admin", adminPassword);
         });
     }

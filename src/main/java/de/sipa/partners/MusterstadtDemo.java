@@ -22,6 +22,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.NewAccount;
 import de.sipa.identity.Role;
 import de.sipa.identity.SipaUser;
+import de.sipa.shared.FederalState;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 
@@ -243,7 +244,8 @@ class MusterstadtDemo implements ApplicationRunner {
     }
 
     private void load() {
-        var partnership = partnerships.found(SLUG, "Sicherheitspartnerschaft Musterstadt",
+        // Musterstadt lies where Stuttgart does: Baden-Württemberg, with Epiphany, Corpus Christi and All Saints.
+        var partnership = partnerships.found(SLUG, "Sicherheitspartnerschaft Musterstadt", FederalState.BW,
                 java.util.Arrays.stream(DISTRICTS).map(d -> (String) d[0]).toList());
         var districts = new HashMap<String, UUID>();
         for (var district : partnershipRepository.districts(partnership)) {

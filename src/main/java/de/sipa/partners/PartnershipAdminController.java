@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import de.sipa.shared.FederalState;
 import de.sipa.shared.RuleViolationException;
 
 @Controller
@@ -33,6 +34,11 @@ class PartnershipAdminController {
     String createForm(Model model) {
         model.addAttribute("partnership", NewPartnership.empty());
         return "partners/admin/form";
+    }
+
+    @ModelAttribute("federalStates")
+    FederalState[] federalStates() {
+        return FederalState.values();
     }
 
     @PostMapping

@@ -15,9 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import de.sipa.shared.FederalState;
 import de.sipa.shared.FlashSteps;
 
-/** The coordinator's page of the own partnership: its name, its public address and the logo of its letterhead. */
+/**
+ * The coordinator's page of the own partnership: its name, its public address, its Land (whose public holidays count)
+ * and the logo of its letterhead.
+ */
 @Controller
 @RequestMapping("/partnership")
 class PartnershipController {
@@ -35,7 +39,15 @@ class PartnershipController {
         model.addAttribute("partnership", partnerships.mine());
         model.addAttribute("hasLogo", partnerships.logo().isPresent());
         model.addAttribute("logoMaxMegabytes", Partnerships.LOGO_MAX_BYTES / (1024 * 1024));
+        model.addAttribute("federalStates", FederalState.values());
         return "partners/partnership";
+    }
+
+    @PostMapping("/federal-state")
+    String changeFederalState(@RequestParam(required = false) FederalState federalState, RedirectAttributes redirect) {
+        FlashSteps.run(redirect, messages, "partnership.federalState.saved",
+                () -> partnerships.changeFederalState(federalState));
+        return "redirect:/partnership";
     }
 
     @GetMapping("/logo")

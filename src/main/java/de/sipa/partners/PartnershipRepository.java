@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import de.sipa.shared.FederalState;
 import de.sipa.shared.Images;
 import de.sipa.shared.PartnershipId;
 
@@ -17,7 +18,8 @@ import de.sipa.shared.PartnershipId;
 class PartnershipRepository {
 
     private static final RowMapper<Partnership> PARTNERSHIP = (rs, n) -> new Partnership(
-            new PartnershipId(rs.getObject("id", UUID.class)), rs.getString("slug"), rs.getString("name"));
+            new PartnershipId(rs.getObject("id", UUID.class)), rs.getString("slug"), rs.getString("name"),
+            FederalState.valueOf(rs.getString("federal_state")));
     private static final RowMapper<District> DISTRICT = (rs, n) -> new District(
             new DistrictId(rs.getObject("id", UUID.class)), rs.getString("name"), rs.getInt("position"),
             rs.getString("boundary"));
@@ -29,8 +31,20 @@ class PartnershipRepository {
     }
 
     void insert(Partnership partnership) {
-        jdbc.sql("INSERT INTO partners_partnership (id, slug, name) VALUES (?, ?, ?)")
-                .params(partnership.id().value(), partnership.slug(), partnership.name()).update();
+        jdbc.sql("INSERT INTO partners_partnership (id, slug, name, federal_state) VALUES (?, ?, ?, ?)")
+                .params(partnership.id().value(), partnership.slug(), partnership.name(),
+                        partnership.federalState().name())
+                .update();
+    }
+
+    Optional<FederalState> federalState(PartnershipId id) {
+        return jdbc.sql("SELECT federal_state FROM partners_partnership WHERE id = ?").param(id.value())
+                .query((rs, n) -> FederalState.valueOf(rs.getString(1))).optional();
+    }
+
+    void updateFederalState(PartnershipId id, FederalState state) {
+        jdbc.sql("UPDATE partners_partnership SET federal_state = ? WHERE id = ?").params(state.name(), id.value())
+                .update();
     }
 
     Optional<Partnership> find(PartnershipId id) {

@@ -14,11 +14,13 @@ import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.NewAccount;
 import de.sipa.identity.Role;
+import de.sipa.shared.FederalState;
 import de.sipa.shared.Images;
 import de.sipa.shared.Letterhead;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
+import de.sipa.shared.PublicHolidays;
 import de.sipa.shared.RuleViolationException;
 
 /** The partnerships (tenants) of an installation and their districts. */
@@ -53,7 +55,7 @@ public class Partnerships {
         if (accounts.exists(partnership.coordinatorUsername())) {
             throw new RuleViolationException("account.username.taken", partnership.coordinatorUsername());
         }
-        var id = found(partnership.slug(), partnership.name(), partnership.districtNames());
+        var id = found(partnership.slug(), partnership.name(), partnership.federalState(), partnership.districtNames());
         var office = OrganisationId.random();
         organisations.insert(id, office, new OrganisationDetails(partnership.coordinationOffice(),
                 OrganisationKind.CITY_ADMINISTRATION, null, null, null, null, null, null, null, true));
@@ -66,9 +68,9 @@ public class Partnerships {
     }
 
     /** Creates a partnership and its districts; for the installation's bootstrap and demo data, which run before any login. */
-    PartnershipId found(String slug, String name, List<String> districtNames) {
+    PartnershipId found(String slug, String name, FederalState federalState, List<String> districtNames) {
         var id = PartnershipId.random();
-        partnerships.insert(new Partnership(id, slug, name));
+        partnerships.insert(new Partnership(id, slug, name, federalState));
         for (int i = 0; i < districtNames.size(); i++) {
             partnerships.insertDistrict(id, new District(DistrictId.random(), districtNames.get(i), i + 1, null));
         }
@@ -85,6 +87,31 @@ public class Partnerships {
     public Partnership mine() {
         var id = CurrentUser.partnership();
         return partnerships.find(id).orElseThrow(() -> new NotFoundException("Partnership", id));
+    }
+
+    /** The coordination names the Land of its partnership, whose public holidays count from now on. */
+    @PreAuthorize(PartnerPermissions.MANAGE)
+    public void changeFederalState(FederalState federalState) {
+        if (federalState == null) {
+            throw new RuleViolationException("partnership.federalState.required");
+        }
+        var partnership = mine();
+        if (partnership.federalState() == federalState) {
+            return;
+        }
+        partnerships.updateFederalState(partnership.id(), federalState);
+        auditTrail.record(AuditAction.CHANGED, "Partnership", partnership.id(),
+                "Land " + partnership.federalState() + " → " + federalState);
+    }
+
+    /**
+     * The public holidays of a partnership's Land, for deadlines in working days and patrol plans. Also for public
+     * intake, hence no login needed.
+     */
+    @Transactional(readOnly = true)
+    public PublicHolidays holidays(PartnershipId partnership) {
+        return PublicHolidays.of(partnerships.federalState(partnership)
+                .orElseThrow(() -> new NotFoundException("Partnership", partnership)));
     }
 
     /** The head of the partnership's documents: its logo, if one was uploaded, and its name. */

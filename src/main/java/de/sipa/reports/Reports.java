@@ -150,7 +150,7 @@ public class Reports {
         var id = ReportId.random();
         var token = UUID.randomUUID();
         var publicId = reports.nextPublicId(now, clock.getZone());
-        var routing = moderated ? new Routing(null, null, Set.of()) : route(category, district, now);
+        var routing = moderated ? new Routing(null, null, Set.of()) : route(partnership, category, district, now);
         reports.insert(partnership, new Report(id, publicId, token, category.id(), description, report.latitude(),
                 report.longitude(), address, district, uncertain, report.source(),
                 moderated ? ReportStatus.MODERATION : ReportStatus.NEW, routing.assignee(), routing.deadline(), null,
@@ -189,7 +189,7 @@ public class Reports {
         var publicId = report.publicId() != null ? report.publicId() : reports.nextPublicId(now, clock.getZone());
         reports.approve(id, publicId, now);
         var category = category(report.category());
-        var routing = route(category, report.district(), report.submittedAt());
+        var routing = route(CurrentUser.partnership(), category, report.district(), report.submittedAt());
         reports.assign(id, routing.assignee(), routing.deadline(), now);
         reports.event(id, now, username(), ReportEvent.Kind.APPROVED, null, null, true);
         recordRouting(CurrentUser.partnership(), id, publicId, category, routing, now, username());
@@ -332,7 +332,8 @@ public class Reports {
         var why = requireReason(reason);
         organisations.get(organisation);
         var now = clock.instant();
-        var routing = Routing.to(organisation, category(report.category()), now, clock.getZone());
+        var routing = Routing.to(organisation, category(report.category()), now, clock.getZone(),
+                partnerships.holidays(CurrentUser.partnership()));
         reports.assign(id, organisation, routing.deadline(), now);
         reports.event(id, now, username(), ReportEvent.Kind.REROUTED, organisation, why, true);
         notifyAssignee(CurrentUser.partnership(), report.publicId(), category(report.category()), organisation);
@@ -350,7 +351,7 @@ public class Reports {
             suggestions.learn(CurrentUser.partnership(), report.description(), categoryId);
         }
         reports.event(id, now, username(), ReportEvent.Kind.RECATEGORISED, null, category.name() + ": " + why, false);
-        var routing = route(category, report.district(), now);
+        var routing = route(CurrentUser.partnership(), category, report.district(), now);
         reports.assign(id, routing.assignee(), routing.deadline(), now);
         recordRouting(CurrentUser.partnership(), id, report.publicId(), category, routing, now, username());
     }
@@ -363,7 +364,7 @@ public class Reports {
         var now = clock.instant();
         reports.setDistrict(id, district, now);
         var category = category(report.category());
-        var routing = route(category, district, report.submittedAt());
+        var routing = route(CurrentUser.partnership(), category, district, report.submittedAt());
         reports.assign(id, routing.assignee(), routing.deadline(), now);
         recordRouting(CurrentUser.partnership(), id, report.publicId(), category, routing, now, username());
     }
@@ -512,9 +513,11 @@ public class Reports {
                 reports.mergedIntoPublicIds(List.of(report.id())).get(report.id()), forTheReporter);
     }
 
-    private Routing route(Category category, DistrictId district, Instant at) {
-        return category.topic() == null ? Routing.of(category, null, at, clock.getZone())
-                : Routing.of(category, responsibilities.whoLeads(category.topic(), district, at), at, clock.getZone());
+    private Routing route(PartnershipId partnership, Category category, DistrictId district, Instant at) {
+        var holidays = partnerships.holidays(partnership);
+        return category.topic() == null ? Routing.of(category, null, at, clock.getZone(), holidays)
+                : Routing.of(category, responsibilities.whoLeads(category.topic(), district, at), at, clock.getZone(),
+                        holidays);
     }
 
     private void recordRouting(PartnershipId partnership, ReportId id, String publicId, Category category,

@@ -7,17 +7,18 @@ import java.util.Set;
 
 import de.sipa.responsibilities.Leadership;
 import de.sipa.shared.OrganisationId;
+import de.sipa.shared.PublicHolidays;
 
 /**
  * Where a report goes: the one lead organisation of its topic there and then, else the coordinator; the
- * deadline from the category's service level; who else hears of it.
+ * deadline from the category's service level in working days of the partnership's Land; who else hears of it.
  *
  * @param assignee {@code null}: the coordinator's queue
  */
 record Routing(OrganisationId assignee, Instant deadline, Set<OrganisationId> notified) {
 
-    static Routing of(Category category, Leadership leadership, Instant at, ZoneId zone) {
-        var deadline = WorkingDays.add(at, category.serviceLevelDays(), zone);
+    static Routing of(Category category, Leadership leadership, Instant at, ZoneId zone, PublicHolidays holidays) {
+        var deadline = WorkingDays.add(at, category.serviceLevelDays(), zone, holidays);
         if (category.topic() == null) {
             return new Routing(null, deadline, Set.of());
         }
@@ -26,7 +27,8 @@ record Routing(OrganisationId assignee, Instant deadline, Set<OrganisationId> no
         return new Routing(leadership.lead().orElse(null), deadline, notified);
     }
 
-    static Routing to(OrganisationId organisation, Category category, Instant at, ZoneId zone) {
-        return new Routing(organisation, WorkingDays.add(at, category.serviceLevelDays(), zone), Set.of());
+    static Routing to(OrganisationId organisation, Category category, Instant at, ZoneId zone,
+            PublicHolidays holidays) {
+        return new Routing(organisation, WorkingDays.add(at, category.serviceLevelDays(), zone, holidays), Set.of());
     }
 }

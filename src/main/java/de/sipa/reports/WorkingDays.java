@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import de.sipa.shared.PublicHolidays;
 
 /**
- * Deadlines in working days: Monday to Friday without the public holidays that apply in every German state.
- * State-specific holidays (e.g. Fronleichnam) are not counted; a deadline falls at most a day early there.
+ * Deadlines in working days: Monday to Friday without the public holidays of the partnership's Land (nationwide
+ * and the Land's own, e.g. Fronleichnam in Baden-Württemberg).
  */
 final class WorkingDays {
 
@@ -17,21 +17,21 @@ final class WorkingDays {
     }
 
     /** The moment {@code days} working days after {@code start}, at the same local time of day. */
-    static Instant add(Instant start, int days, ZoneId zone) {
+    static Instant add(Instant start, int days, ZoneId zone, PublicHolidays holidays) {
         var local = start.atZone(zone);
         var day = local.toLocalDate();
         int added = 0;
         while (added < days) {
             day = day.plusDays(1);
-            if (isWorkingDay(day)) {
+            if (isWorkingDay(day, holidays)) {
                 added++;
             }
         }
         return day.atTime(local.toLocalTime()).atZone(zone).toInstant();
     }
 
-    static boolean isWorkingDay(LocalDate day) {
+    static boolean isWorkingDay(LocalDate day, PublicHolidays holidays) {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !PublicHolidays.isHoliday(day);
+                && !holidays.isHoliday(day);
     }
 }

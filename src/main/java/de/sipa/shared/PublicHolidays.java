@@ -1,53 +1,65 @@
 package de.sipa.shared;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
-import java.util.HashSet;
+import java.time.Year;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import de.focus_shift.jollyday.core.Holiday;
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.HolidayType;
+import de.focus_shift.jollyday.core.ManagerParameters;
 
 /**
- * The public holidays that apply in every German state: New Year, Good Friday, Easter Monday, Labour Day,
- * Ascension, Whit Monday, German Unity Day and Christmas. State-specific ones (e.g. Fronleichnam) are not included.
+ * The public holidays of one Land: the nationwide ones (New Year, Good Friday, Easter Monday, Labour Day, Ascension,
+ * Whit Monday, German Unity Day, Christmas) and the Land's own (in Baden-Württemberg Epiphany, Corpus Christi and
+ * All Saints, in Berlin Women's Day, …), from the maintained calendar of the Jollyday library. Each year is worked
+ * out once and kept.
  */
 public final class PublicHolidays {
 
-    private static final Set<MonthDay> FIXED = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(10, 3),
-            MonthDay.of(12, 25), MonthDay.of(12, 26));
+    private static final HolidayManager GERMANY = HolidayManager
+            .getInstance(ManagerParameters.create(HolidayCalendar.GERMANY));
+    private static final Map<FederalState, PublicHolidays> BY_STATE = new EnumMap<>(FederalState.class);
 
-    private PublicHolidays() {
+    static {
+        for (var state : FederalState.values()) {
+            BY_STATE.put(state, new PublicHolidays(state));
+        }
     }
 
-    public static boolean isHoliday(LocalDate day) {
-        return of(day.getYear()).contains(day);
+    private final FederalState state;
+    private final Map<Integer, Set<LocalDate>> years = new ConcurrentHashMap<>();
+
+    private PublicHolidays(FederalState state) {
+        this.state = state;
     }
 
-    public static Set<LocalDate> of(int year) {
-        var holidays = new HashSet<LocalDate>();
-        FIXED.forEach(day -> holidays.add(day.atYear(year)));
-        var easter = easterSunday(year);
-        holidays.add(easter.minusDays(2));
-        holidays.add(easter.plusDays(1));
-        holidays.add(easter.plusDays(39));
-        holidays.add(easter.plusDays(50));
-        return holidays;
+    public static PublicHolidays of(FederalState state) {
+        return BY_STATE.get(state);
     }
 
-    /** Gauss' Easter algorithm in the anonymous Gregorian form. */
-    public static LocalDate easterSunday(int year) {
-        int a = year % 19;
-        int b = year / 100;
-        int c = year % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int day = (h + l - 7 * m + 114) % 31 + 1;
-        return LocalDate.of(year, month, day);
+    public FederalState state() {
+        return state;
+    }
+
+    public boolean isHoliday(LocalDate day) {
+        return in(day.getYear()).contains(day);
+    }
+
+    /** The public holidays of a year in this Land. */
+    public Set<LocalDate> in(int year) {
+        return years.computeIfAbsent(year, y -> GERMANY
+                .getHolidays(Year.of(y), HolidayType.PUBLIC_HOLIDAY, state.subdivision()).stream()
+                .map(Holiday::getActualDate).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    @Override
+    public String toString() {
+        return "PublicHolidays[" + state + "]";
     }
 }

@@ -36,6 +36,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonId;
+import de.sipa.shared.FederalState;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
@@ -249,6 +250,32 @@ class PatrolsTests {
         var renewed = asUser(city.policeUser(), () -> calendar.renewToken(city.officer()));
         assertThat(calendar.feed(token)).isEmpty();
         assertThat(calendar.feed(renewed)).isPresent();
+    }
+
+    @Test
+    void aPlanSkippingHolidaysSkipsCorpusChristiInBadenWuerttembergButNotInBerlin() {
+        // Thursdays 20 May to 3 June 2027; Corpus Christi is 27 May 2027, a holiday in BW, a working day in Berlin.
+        var thursdays = new PatrolSchedule(Set.of(DayOfWeek.THURSDAY), LocalTime.of(18, 0), LocalTime.of(22, 0),
+                LocalDate.parse("2027-05-20"), LocalDate.parse("2027-06-03"), true);
+        var inBadenWuerttemberg = as(() -> {
+            var area = patrols.createArea("Schlossplatz", null, PALASTGARTEN);
+            var plan = patrols.planJointPatrol("Donnerstage", thursdays, List.of(area),
+                    List.of(new Staffing(city.police(), 1), new Staffing(city.publicOrder(), 1)));
+            return patrols.roster(Instant.parse("2027-05-01T00:00:00Z"), Instant.parse("2027-07-01T00:00:00Z"), null)
+                    .stream().filter(e -> e.patrol().plan().equals(plan)).map(e -> e.patrol().day()).toList();
+        });
+        assertThat(inBadenWuerttemberg).containsExactly(LocalDate.of(2027, 5, 20), LocalDate.of(2027, 6, 3));
+
+        var berlin = fixtures.city(FederalState.BE);
+        var inBerlin = CurrentUser.runAs(SipaUser.system(berlin.id()), () -> {
+            var area = patrols.createArea("Alexanderplatz", null, PALASTGARTEN);
+            patrols.planJointPatrol("Donnerstage", thursdays, List.of(area), List.of(new Staffing(berlin.police(), 1),
+                    new Staffing(berlin.publicOrder(), 1)));
+            return patrols.roster(Instant.parse("2027-05-01T00:00:00Z"), Instant.parse("2027-07-01T00:00:00Z"), null)
+                    .stream().map(e -> e.patrol().day()).toList();
+        });
+        assertThat(inBerlin).containsExactly(LocalDate.of(2027, 5, 20), LocalDate.of(2027, 5, 27),
+                LocalDate.of(2027, 6, 3));
     }
 
     static PatrolSchedule fridaysAndSaturdays(int from, int until, String validFrom, String validUntil) {

@@ -31,7 +31,9 @@ import de.sipa.responsibilities.Responsibility;
 import de.sipa.responsibilities.TimeWindowDetails;
 import de.sipa.responsibilities.TopicDetails;
 import de.sipa.responsibilities.TopicId;
+import de.sipa.shared.FederalState;
 import de.sipa.shared.NotFoundException;
+import de.sipa.shared.PublicHolidays;
 import de.sipa.shared.RuleViolationException;
 
 /** Routing of concerns by the matrix, the work on them, and what citizens see. */
@@ -118,7 +120,8 @@ class ReportsTests {
     void withoutALeadTheReportGoesToTheCoordinatorWithADeadlineInWorkingDays() {
         var report = as(() -> reports.get(submit(otherCategory, 48.775, 9.18, Map.of()).report()));
         assertThat(report.assignee()).isNull();
-        assertThat(report.deadline()).isEqualTo(WorkingDays.add(report.submittedAt(), 3, ZoneId.of("Europe/Berlin")));
+        assertThat(report.deadline()).isEqualTo(WorkingDays.add(report.submittedAt(), 3, ZoneId.of("Europe/Berlin"),
+                PublicHolidays.of(FederalState.BW)));
         assertThat(as(() -> reports.queue(ReportQuery.coordinator(), PageRequest.of(0, 50))).getContent())
                 .extracting(Report::id).contains(report.id());
     }

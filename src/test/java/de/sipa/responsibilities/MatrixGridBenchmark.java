@@ -22,6 +22,7 @@ import de.sipa.partners.OrganisationDetails;
 import de.sipa.partners.OrganisationKind;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
+import de.sipa.shared.FederalState;
 import de.sipa.shared.PartnershipId;
 
 /**
@@ -48,7 +49,8 @@ public final class MatrixGridBenchmark {
             var responsibilities = context.getBean(Responsibilities.class);
             var partnership = CurrentUser.runAs(SipaUser.system(PartnershipId.random()),
                     () -> partnerships.create(new NewPartnership("Benchstadt", "benchstadt", districtNames(),
-                            "Koordination", "bench-koord", "Bench", null, PASSWORD)));
+                            "Koordination", "bench-koord", "Bench", null, PASSWORD,
+                            FederalState.BW)));
             long start = System.nanoTime();
             CurrentUser.runAs(SipaUser.system(partnership), () -> {
                 var random = new Random(7);

@@ -4,17 +4,18 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * In the demo and in tests, mail goes to an SMTP sink inside the application (GreenMail) and never to a real
- * server. The outbox page shows what was sent.
+ * In tests, mail goes to an SMTP server inside the test JVM (GreenMail), whose received messages the tests read;
+ * it takes precedence over the demo's sink where both profiles are active (browser tests).
  */
 @Configuration(proxyBeanMethods = false)
-@Profile({"demo", "test"})
-class LocalMailServer {
+@Profile("test")
+class TestMailServer {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail greenMail() {
@@ -22,7 +23,8 @@ class LocalMailServer {
     }
 
     @Bean
-    JavaMailSender javaMailSender(GreenMail greenMail) {
+    @Primary
+    JavaMailSender testMailSender(GreenMail greenMail) {
         var sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(greenMail.getSmtp().getPort());
