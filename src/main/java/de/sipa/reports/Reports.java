@@ -553,6 +553,17 @@ public class Reports {
         return categories.find(CurrentUser.partnership(), id).orElseThrow();
     }
 
+    /**
+     * The answers to the category's extra questions as the intake will take them, for steps that note a concern
+     * before they submit it (a patrol's observation); refused with the intake's message when one is missing or wrong.
+     */
+    @PreAuthorize(ReportPermissions.READ)
+    @Transactional(readOnly = true)
+    public Map<String, String> checkAnswers(CategoryId id, Map<String, String> given) {
+        var category = categories.find(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Category", id));
+        return checkedAttributes(category, given == null ? Map.of() : given);
+    }
+
     private Map<String, String> checkedAttributes(Category category, Map<String, String> given) {
         var answers = new LinkedHashMap<String, String>();
         for (var attribute : category.attributes()) {
