@@ -20,7 +20,12 @@ public class Urls {
 
     /** The current request's URL, all filters kept, on another page of the results. */
     public String page(int page) {
-        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build()
+        return page("page", page);
+    }
+
+    /** The same for one of several lists on a page, each paged by its own parameter. */
+    public String page(String parameter, int page) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(parameter, page).build()
                 .toUriString();
     }
 }
