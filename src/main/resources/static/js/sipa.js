@@ -55,18 +55,57 @@ document.addEventListener('DOMContentLoaded', () => {
     category.addEventListener('change', suggest);
   }
 
-  // Report forms: a click in the map sets the point.
+  // Maps: every map is made by createMap, with the installation's tiles and attribution and the partnership's
+  // district outlines as vectors (so a map shows the city even where no tile loads). The settings come from
+  // #map-config (fragments/map.html). The map starts on its focus (a point or bounds) if it has one, else on the
+  // partnership's area. Returns the Leaflet map and a promise of the area's bounds (null without districts).
+  const mapConfig = document.getElementById('map-config');
+  const createMap = (element, focus) => {
+    const config = mapConfig.dataset;
+    const leaflet = L.map(element);
+    leaflet.whenReady(() => element.classList.add('map-ready')); // has its view: taps land (tests wait for it)
+    L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.attribution }).addTo(leaflet);
+    if (focus instanceof L.LatLngBounds) {
+      leaflet.fitBounds(focus, { maxZoom: 17 });
+    } else if (focus) {
+      leaflet.setView(focus, 17);
+    }
+    const area = fetch(config.districtsUrl)
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null)
+      .then((outlines) => {
+        const layer = outlines && outlines.features && outlines.features.length
+          ? L.geoJSON(outlines, { interactive: false, className: 'district-outline',
+            style: { color: '#0b4f8a', weight: 2, opacity: 0.6, fillOpacity: 0.04 } })
+          : null;
+        if (layer) {
+          layer.addTo(leaflet).bringToBack();
+        }
+        const bounds = layer ? layer.getBounds() : null;
+        if (!focus) {
+          if (bounds) {
+            leaflet.fitBounds(bounds);
+          } else {
+            leaflet.setView([51.16, 10.45], 6); // no districts drawn yet: Germany
+          }
+        }
+        return bounds;
+      });
+    return { leaflet, area };
+  };
+  const ready = mapConfig && window.L;
+
+  // Report forms: the place is set by a tap into the map, the device's location or an address search; the
+  // coordinates are filled in (and can be typed under "Koordinaten").
   const reportMap = document.getElementById('report-map');
-  if (reportMap && window.L) {
+  if (reportMap && ready) {
     const latitude = document.getElementById('latitude');
     const longitude = document.getElementById('longitude');
-    const start = latitude.value && longitude.value ? [latitude.value, longitude.value] : [48.775, 9.18];
-    const leaflet = L.map(reportMap).setView(start, 14);
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-      maxZoom: 19,
-      attribution: '&copy; OpenStreetMap'
-    }).addTo(leaflet);
-    let marker = latitude.value && longitude.value ? L.marker(start).addTo(leaflet) : null;
+    const address = document.getElementById('address');
+    const chosen = document.getElementById('place-chosen');
+    const start = latitude.value && longitude.value ? L.latLng(latitude.value, longitude.value) : null;
+    const { leaflet, area } = createMap(reportMap, start);
+    let marker = start ? L.marker(start).addTo(leaflet) : null;
     const nearby = document.getElementById('nearby');
     const showNearby = () => {
       if (!nearby || !nearby.dataset.nearbyUrl || !latitude.value) {
@@ -89,74 +128,133 @@ document.addEventListener('DOMContentLoaded', () => {
           });
         });
     };
+    const setPoint = (latlng, zoomIn, label) => {
+      latitude.value = latlng.lat.toFixed(6);
+      longitude.value = latlng.lng.toFixed(6);
+      if (marker) {
+        marker.setLatLng(latlng);
+      } else {
+        marker = L.marker(latlng).addTo(leaflet);
+      }
+      if (zoomIn) {
+        leaflet.setView(latlng, 17);
+      }
+      chosen.textContent = chosen.dataset.chosen + ' ' + (label || latitude.value + ', ' + longitude.value);
+      showNearby();
+    };
     if (category) {
       category.addEventListener('change', showNearby);
     }
-    leaflet.on('click', (event) => {
-      latitude.value = event.latlng.lat.toFixed(6);
-      longitude.value = event.latlng.lng.toFixed(6);
-      showNearby();
-      if (marker) {
-        marker.setLatLng(event.latlng);
-      } else {
-        marker = L.marker(event.latlng).addTo(leaflet);
-      }
-    });
+    leaflet.on('click', (event) => setPoint(event.latlng, false));
+
+    const locate = document.getElementById('locate-me');
+    if (locate && navigator.geolocation && window.isSecureContext) {
+      locate.hidden = false;
+      locate.addEventListener('click', () => navigator.geolocation.getCurrentPosition(
+        (position) => setPoint(L.latLng(position.coords.latitude, position.coords.longitude), true),
+        () => { chosen.textContent = locate.dataset.failed; },
+        { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 }));
+    }
+
+    // Address search through SiPa's proxy to the installation's geocoder, limited to the partnership's area.
+    const searchButton = document.getElementById('address-search');
+    const results = document.getElementById('address-results');
+    if (searchButton && results && mapConfig.dataset.geocoderUrl) {
+      const say = (text) => {
+        const item = document.createElement('li');
+        item.className = 'hint';
+        item.textContent = text;
+        results.replaceChildren(item);
+      };
+      const search = () => {
+        const text = address.value.trim();
+        if (text.length < 3) {
+          return;
+        }
+        area.then((bounds) => {
+          const query = new URLSearchParams({ q: text });
+          if (bounds) {
+            query.set('viewbox', bounds.toBBoxString());
+          }
+          return fetch(mapConfig.dataset.geocoderUrl + '?' + query);
+        }).then((response) => {
+          if (!response.ok) {
+            throw new Error(String(response.status));
+          }
+          return response.json();
+        }).then((places) => {
+          if (!places.length) {
+            say(results.dataset.none);
+            return;
+          }
+          results.replaceChildren(...places.map((place) => {
+            const item = document.createElement('li');
+            const choose = document.createElement('button');
+            choose.type = 'button';
+            choose.textContent = place.label; // text, never HTML
+            choose.addEventListener('click', () => {
+              address.value = place.label;
+              results.replaceChildren();
+              setPoint(L.latLng(place.latitude, place.longitude), true, place.label);
+            });
+            item.appendChild(choose);
+            return item;
+          }));
+        }).catch(() => say(results.dataset.failed));
+      };
+      searchButton.addEventListener('click', search);
+      // Enter in the address field searches instead of sending the whole report.
+      address.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          search();
+        }
+      });
+    }
   }
 
-  // Public map: open reports as points rounded to about 100 m.
+  // A report's page: its place on a small map.
+  const placeMap = document.getElementById('place-map');
+  if (placeMap && ready) {
+    const point = L.latLng(placeMap.dataset.latitude, placeMap.dataset.longitude);
+    L.marker(point).addTo(createMap(placeMap, point).leaflet);
+  }
+
+  // Public map and work queue map: reports at their points; the map starts on the partnership's area and shows
+  // the points' extent only where no districts are drawn.
+  const pointsMap = (element, marker) => {
+    const { leaflet, area } = createMap(element);
+    Promise.all([area, fetch(element.dataset.url).then((response) => response.json())]).then(([bounds, points]) => {
+      const markers = points.map((point) => marker(point).addTo(leaflet));
+      if (!bounds && markers.length) {
+        leaflet.fitBounds(L.featureGroup(markers).getBounds().pad(0.1));
+      }
+    });
+  };
   const publicMap = document.getElementById('public-map');
-  if (publicMap && window.L) {
-    const leaflet = L.map(publicMap).setView([48.775, 9.18], 13);
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-      maxZoom: 19,
-      attribution: '&copy; OpenStreetMap'
-    }).addTo(leaflet);
-    fetch(publicMap.dataset.url).then((response) => response.json()).then((points) => {
-      const markers = points.map((point) => {
-        const label = document.createElement('span');
-        label.textContent = point.publicId + ': ' + point.category; // text, never HTML
-        return L.circleMarker([point.latitude, point.longitude], { radius: 6 }).bindPopup(label).addTo(leaflet);
-      });
-      if (markers.length) {
-        leaflet.fitBounds(L.featureGroup(markers).getBounds().pad(0.1));
-      }
+  if (publicMap && ready) {
+    pointsMap(publicMap, (point) => {
+      const label = document.createElement('span');
+      label.textContent = point.publicId + ': ' + point.category; // text, never HTML
+      return L.circleMarker([point.latitude, point.longitude], { radius: 6 }).bindPopup(label);
     });
   }
-
-  // Work queue map: the queue's reports at their points, linked to their pages.
   const queueMap = document.getElementById('queue-map');
-  if (queueMap && window.L) {
-    const leaflet = L.map(queueMap).setView([48.775, 9.18], 13);
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-      maxZoom: 19,
-      attribution: '&copy; OpenStreetMap'
-    }).addTo(leaflet);
-    fetch(queueMap.dataset.url).then((response) => response.json()).then((points) => {
-      const markers = points.map((point) => {
-        const link = document.createElement('a');
-        link.href = queueMap.dataset.link + point.id;
-        link.textContent = point.label; // text, never HTML
-        return L.circleMarker([point.latitude, point.longitude], { radius: 7, color: point.overdue ? '#a11212' : '#0b4f8a' })
-          .bindPopup(link).addTo(leaflet);
-      });
-      if (markers.length) {
-        leaflet.fitBounds(L.featureGroup(markers).getBounds().pad(0.1));
-      }
+  if (queueMap && ready) {
+    pointsMap(queueMap, (point) => {
+      const link = document.createElement('a');
+      link.href = queueMap.dataset.link + point.id;
+      link.textContent = point.label; // text, never HTML
+      return L.circleMarker([point.latitude, point.longitude], { radius: 7, color: point.overdue ? '#a11212' : '#0b4f8a' })
+        .bindPopup(link);
     });
   }
 
   // Event form: clicks in the map draw the event's area as a polygon into the GeoJSON field.
   const areaMap = document.getElementById('area-map');
-  if (areaMap && window.L) {
+  if (areaMap && ready) {
     const field = document.getElementById(areaMap.dataset.target);
-    const leaflet = L.map(areaMap).setView([48.775, 9.18], 13);
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-      maxZoom: 19,
-      attribution: '&copy; OpenStreetMap'
-    }).addTo(leaflet);
     let points = [];
-    let layer = null;
     if (field.value) {
       try {
         const geometry = JSON.parse(field.value);
@@ -165,6 +263,8 @@ document.addEventListener('DOMContentLoaded', () => {
         points = [];
       }
     }
+    const { leaflet } = createMap(areaMap, points.length ? L.latLngBounds(points) : null);
+    let layer = null;
     const draw = () => {
       if (layer) {
         leaflet.removeLayer(layer);
@@ -174,27 +274,21 @@ document.addEventListener('DOMContentLoaded', () => {
         coordinates: [points.concat([points[0]]).map((p) => [p[1], p[0]])] }) : '';
     };
     draw();
-    if (layer) {
-      leaflet.fitBounds(layer.getBounds());
-    }
     leaflet.on('click', (event) => {
       points.push([Number(event.latlng.lat.toFixed(6)), Number(event.latlng.lng.toFixed(6))]);
       draw();
     });
     document.getElementById('area-clear').addEventListener('click', () => { points = []; draw(); });
   }
+
+  // District, patrol area and event pages: the shape from data-geojson, which the map starts on.
   const map = document.getElementById('map');
-  if (map && window.L) {
-    const leaflet = L.map(map).setView([48.775, 9.18], 12);
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-      maxZoom: 19,
-      attribution: '&copy; OpenStreetMap'
-    }).addTo(leaflet);
+  if (map && ready) {
     const geojson = map.getAttribute('data-geojson');
-    let layer = null;
-    if (geojson) {
-      layer = L.geoJSON(JSON.parse(geojson)).addTo(leaflet);
-      leaflet.fitBounds(layer.getBounds());
+    let layer = geojson ? L.geoJSON(JSON.parse(geojson)) : null;
+    const { leaflet } = createMap(map, layer ? layer.getBounds() : null);
+    if (layer) {
+      layer.addTo(leaflet);
     }
     // Patrol areas: after "draw route" or "draw area" each click adds a point; the GeoJSON goes into the text field,
     // which stays editable for pasting.

@@ -9,16 +9,28 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every browser test shares: SiPa with the Musterstadt demo on a random port (its own embedded PostgreSQL,
  * shared by all browser tests), skipped or failed without Chromium (see {@link Browser.Installed}), and the
- * browsers a test opens, closed after it.
+ * browsers a test opens, closed after it. Maps load their tiles from, and search addresses at, a stub server on
+ * 127.0.0.1 ({@link StubMapServer}), never OpenStreetMap.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sipa.database.directory=target/browser-postgres")
 @ActiveProfiles({"test", "demo"})
 @ExtendWith(Browser.Installed.class)
 public abstract class BrowserTestBase {
+
+    /** Shared by all browser tests, so they share one application context. */
+    protected static final StubMapServer MAP_SERVER = StubMapServer.start();
+
+    @DynamicPropertySource
+    static void mapServer(DynamicPropertyRegistry registry) {
+        registry.add("sipa.map.tile-url", MAP_SERVER::tileUrl);
+        registry.add("sipa.map.geocoder-url", MAP_SERVER::geocoderUrl);
+    }
 
     @LocalServerPort
     private int port;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -22,9 +21,7 @@ class CitizenReportBrowserTest extends BrowserTestBase {
         citizen.open("/buerger/musterstadt/melden");
         new Select(citizen.visible(By.id("categoryId"))).selectByVisibleText("Vermüllung und Verwahrlosung");
         citizen.type(By.id("description"), "Sperrmüll und Scherben vor dem Jugendhaus, seit einer Woche.");
-        var map = citizen.visible(By.id("report-map"));
-        citizen.await("the map to be ready", ExpectedConditions.presenceOfNestedElementLocatedBy(map,
-                By.cssSelector(".leaflet-container, .leaflet-pane")));
+        var map = citizen.visible(By.cssSelector("#report-map.map-ready"));
         map.click();
         citizen.await("the map click to set the point",
                 d -> !d.findElement(By.id("latitude")).getAttribute("value").isEmpty());

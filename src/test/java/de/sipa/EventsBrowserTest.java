@@ -87,7 +87,7 @@ class EventsBrowserTest extends BrowserTestBase {
         browser.logIn("koordination", "demo");
         browser.open("/events/new");
         browser.type(By.id("name"), "Weinfest am Marktplatz");
-        var map = browser.visible(By.id("area-map"));
+        var map = browser.visible(By.cssSelector("#area-map.map-ready"));
         var actions = new Actions(browser.driver());
         for (int[] offset : new int[][] {{-60, -40}, {60, -40}, {0, 50}}) {
             actions.moveToElement(map, offset[0], offset[1]).click().perform();

@@ -25,6 +25,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import de.sipa.maps.MapSettings;
+
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(OidcProperties.class)
@@ -34,14 +36,16 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {"/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
         "/favicon.ico", "/buerger/**", "/open311/**", "/kalender/**", "/oparl/**"};
 
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** Images from SiPa and from the installation's map tile server ({@code sipa.map.tile-url}) only. */
+    static String contentSecurityPolicy(MapSettings map) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: " + map.tileOrigin()
+                + "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle,
             ObjectProvider<ClientRegistrationRepository> oidcClients, AccountRepository accounts,
-            OidcProperties oidcProperties) throws Exception {
+            OidcProperties oidcProperties, MapSettings map) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
@@ -67,7 +71,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/open311/**"))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(self)")));
         if (oidcClients.getIfAvailable() != null) {

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.CalendarFeeds;
 import de.sipa.shared.NotFoundException;
 
@@ -18,16 +19,18 @@ import de.sipa.shared.NotFoundException;
 class CalendarFeedController {
 
     private final CalendarFeed feed;
+    private final BaseUrl baseUrl;
 
-    CalendarFeedController(CalendarFeed feed) {
+    CalendarFeedController(CalendarFeed feed, BaseUrl baseUrl) {
         this.feed = feed;
+        this.baseUrl = baseUrl;
     }
 
     /** The user's page with the subscription URL. */
     @GetMapping("/calendar")
     String subscription(Model model) {
-        model.addAttribute("url", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/kalender/{token}.ics").buildAndExpand(feed.token()).toUriString());
+        model.addAttribute("url", UriComponentsBuilder.fromUriString(baseUrl.link("/kalender/{token}.ics"))
+                .buildAndExpand(feed.token()).toUriString());
         return "meetings/calendar";
     }
 

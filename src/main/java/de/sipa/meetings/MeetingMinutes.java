@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +18,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.Bodies;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
@@ -41,7 +41,7 @@ public class MeetingMinutes {
 
     MeetingMinutes(Meetings meetings, MeetingRepository meetingRepository, MinutesRepository minutes, Bodies bodies,
             Notifications notifications, AuditTrail auditTrail, Clock clock,
-            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.meetings = meetings;
         this.meetingRepository = meetingRepository;
         this.minutes = minutes;
@@ -49,7 +49,7 @@ public class MeetingMinutes {
         this.notifications = notifications;
         this.auditTrail = auditTrail;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.value();
     }
 
     /**

@@ -31,6 +31,7 @@ import de.sipa.partners.People;
 import de.sipa.partners.PersonId;
 import de.sipa.responsibilities.ReviewId;
 import de.sipa.responsibilities.Reviews;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.RuleViolationException;
@@ -59,7 +60,7 @@ public class Meetings {
     Meetings(MeetingRepository meetings, Bodies bodies, People people, Organisations organisations,
             Notifications notifications, AuditTrail auditTrail, Accounts accounts, Reviews reviews, Clock clock,
             @Value("${sipa.mail.from:sipa@localhost}") String organizer,
-            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.meetings = meetings;
         this.bodies = bodies;
         this.people = people;
@@ -70,7 +71,7 @@ public class Meetings {
         this.reviews = reviews;
         this.clock = clock;
         this.organizer = organizer;
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.value();
     }
 
     @PreAuthorize(MeetingPermissions.READ)

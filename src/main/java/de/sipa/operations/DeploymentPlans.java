@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,6 +35,7 @@ import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonId;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.RuleViolationException;
@@ -65,11 +65,11 @@ public class DeploymentPlans {
     DeploymentPlans(DeploymentPlanRepository plans, DebriefRepository debriefs, Events events,
             Organisations organisations, People people, Partnerships partnerships, AuditTrail auditTrail,
             Accounts accounts, Notifications notifications, MessageSource messages, Clock clock,
-            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.accounts = accounts;
         this.notifications = notifications;
         this.messages = messages;
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.value();
         this.plans = plans;
         this.debriefs = debriefs;
         this.events = events;

@@ -9,10 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import de.sipa.partners.People;
 import de.sipa.partners.PersonId;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.CalendarFeeds;
 import de.sipa.shared.NotFoundException;
 
@@ -21,10 +22,12 @@ class PatrolCalendarController {
 
     private final PatrolCalendar calendar;
     private final People people;
+    private final BaseUrl baseUrl;
 
-    PatrolCalendarController(PatrolCalendar calendar, People people) {
+    PatrolCalendarController(PatrolCalendar calendar, People people, BaseUrl baseUrl) {
         this.calendar = calendar;
         this.people = people;
+        this.baseUrl = baseUrl;
     }
 
     /** The subscription URL of a person's patrols, for their organisation to hand on. */
@@ -32,8 +35,8 @@ class PatrolCalendarController {
     String subscription(@PathVariable UUID id, Model model) {
         var person = new PersonId(id);
         model.addAttribute("person", people.get(person));
-        model.addAttribute("url", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/kalender/streifen/{token}.ics").buildAndExpand(calendar.token(person)).toUriString());
+        model.addAttribute("url", UriComponentsBuilder.fromUriString(baseUrl.link("/kalender/streifen/{token}.ics"))
+                .buildAndExpand(calendar.token(person)).toUriString());
         return "operations/patrols/calendar";
     }
 

@@ -19,6 +19,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 
@@ -40,14 +41,14 @@ class PatrolReminders {
 
     PatrolReminders(PatrolRepository repository, Patrols patrols, Accounts accounts, Notifications notifications,
             Clock clock, @Value("${sipa.patrols.open-slot-lookahead:P14D}") Duration lookahead,
-            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.repository = repository;
         this.patrols = patrols;
         this.accounts = accounts;
         this.notifications = notifications;
         this.clock = clock;
         this.lookahead = lookahead;
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.value();
     }
 
     /** Weekly, Monday morning (configurable). */

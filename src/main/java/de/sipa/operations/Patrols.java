@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -32,6 +31,7 @@ import de.sipa.partners.Partnerships;
 import de.sipa.partners.People;
 import de.sipa.partners.Person;
 import de.sipa.partners.PersonId;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
@@ -60,7 +60,7 @@ public class Patrols {
 
     Patrols(PatrolRepository patrols, Partnerships partnerships, Organisations organisations, People people,
             AuditTrail auditTrail, Accounts accounts, Notifications notifications, Clock clock,
-            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.patrols = patrols;
         this.partnerships = partnerships;
         this.organisations = organisations;
@@ -69,7 +69,7 @@ public class Patrols {
         this.accounts = accounts;
         this.notifications = notifications;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.value();
     }
 
     @PreAuthorize(OperationPermissions.READ)

@@ -126,6 +126,12 @@ public class Partnerships {
         return partnerships.findBySlug(slug);
     }
 
+    /** For public pages that know the partnership from a link rather than by its slug (a report's status link). */
+    @Transactional(readOnly = true)
+    public Optional<Partnership> find(PartnershipId id) {
+        return partnerships.find(id);
+    }
+
     /** All partnerships, for the public OParl API where each is a Body. */
     @Transactional(readOnly = true)
     public List<Published<Partnership>> published() {

@@ -47,7 +47,8 @@ class CategoryRepository {
                     return new Category(new CategoryId(id), rs.getString("code"), rs.getString("name"),
                             rs.getString("description"), topic == null ? null : new TopicId(topic),
                             rs.getInt("service_level_days"), rs.getBoolean("moderated"), rs.getString("keywords"),
-                            rs.getBoolean("active"), attributes.getOrDefault(id, List.of()));
+                            rs.getBoolean("active"), attributes.getOrDefault(id, List.of()),
+                            rs.getBoolean("description_required"));
                 })
                 .list();
     }
@@ -59,13 +60,17 @@ class CategoryRepository {
     void insert(PartnershipId partnership, Category category, int position) {
         jdbc.sql("""
                 INSERT INTO reports_category (id, partnership_id, code, name, description, topic_id, service_level_days,
-                                              moderated, keywords, active, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                              moderated, keywords, active, position, description_required)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(category.id().value(), partnership.value(), category.code(), category.name(),
                         category.description(), category.topic() == null ? null : category.topic().value(),
                         category.serviceLevelDays(), category.moderated(), category.keywords(), category.active(),
-                        position)
+                        position, category.descriptionRequired())
                 .update();
+        insertAttributes(category);
+    }
+
+    private void insertAttributes(Category category) {
         int i = 0;
         for (var attribute : category.attributes()) {
             jdbc.sql("""
@@ -77,15 +82,21 @@ class CategoryRepository {
         }
     }
 
+    /** Everything of the category, its questions replaced by those it has now. */
     void update(PartnershipId partnership, Category category) {
-        jdbc.sql("""
-                UPDATE reports_category SET name = ?, description = ?, topic_id = ?, service_level_days = ?,
-                       moderated = ?, keywords = ?, active = ?
+        var updated = jdbc.sql("""
+                UPDATE reports_category SET code = ?, name = ?, description = ?, topic_id = ?, service_level_days = ?,
+                       moderated = ?, keywords = ?, active = ?, description_required = ?
                 WHERE partnership_id = ? AND id = ?""")
-                .params(category.name(), category.description(),
+                .params(category.code(), category.name(), category.description(),
                         category.topic() == null ? null : category.topic().value(), category.serviceLevelDays(),
-                        category.moderated(), category.keywords(), category.active(), partnership.value(),
+                        category.moderated(), category.keywords(), category.active(), category.descriptionRequired(),
+                        partnership.value(),
                         category.id().value())
                 .update();
+        if (updated == 1) {
+            jdbc.sql("DELETE FROM reports_category_attribute WHERE category_id = ?").param(category.id().value()).update();
+            insertAttributes(category);
+        }
     }
 }

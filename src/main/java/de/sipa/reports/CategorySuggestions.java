@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import de.sipa.shared.PartnershipId;
 
@@ -66,6 +68,23 @@ public class CategorySuggestions {
             synchronized (model.classifier()) {
                 model.classifier().learn(text, category);
             }
+        }
+    }
+
+    /**
+     * Drops the partnership's model once the categories' change is committed, so the next suggestion learns the
+     * new names and keywords (other instances retrain within {@link #RETRAIN_AFTER}).
+     */
+    void forget(PartnershipId partnership) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    models.remove(partnership);
+                }
+            });
+        } else {
+            models.remove(partnership);
         }
     }
 

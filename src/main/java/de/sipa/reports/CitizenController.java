@@ -26,7 +26,11 @@ import de.sipa.partners.Partnerships;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
-/** The public pages: citizens report a concern without an account and follow it by its status link. */
+/**
+ * The public pages: citizens report a concern without an account and follow it by its status link. Each page names
+ * its partnership as {@code publicSlug}, so that the layout links the partnership's Impressum and
+ * Datenschutzerklärung.
+ */
 @Controller
 @RequestMapping("/buerger")
 class CitizenController {
@@ -58,6 +62,7 @@ class CitizenController {
         var partnership = partnership(slug);
         if (form.website() != null && !form.website().isBlank()) {
             // A bot filled in the hidden field: it gets a thank-you, the report is not stored.
+            model.addAttribute("publicSlug", partnership.slug());
             return "reports/citizen-thanks";
         }
         if (result.hasErrors()) {
@@ -109,7 +114,9 @@ class CitizenController {
     /** The public map of open reports: coarse locations and categories, no texts, no personal data. */
     @GetMapping("/{slug}/karte")
     String map(@PathVariable String slug, Model model) {
-        model.addAttribute("partnership", partnership(slug));
+        var partnership = partnership(slug);
+        model.addAttribute("partnership", partnership);
+        model.addAttribute("publicSlug", partnership.slug());
         return "reports/citizen-map";
     }
 
@@ -124,11 +131,14 @@ class CitizenController {
     String status(@PathVariable UUID token, @RequestParam(required = false) String neu, Model model) {
         model.addAttribute("view", reports.publicViewByToken(token).orElseThrow(() -> new NotFoundException("Report", token)));
         model.addAttribute("fresh", neu != null);
+        reports.partnershipOfToken(token).flatMap(partnerships::find)
+                .ifPresent(partnership -> model.addAttribute("publicSlug", partnership.slug()));
         return "reports/citizen-status";
     }
 
     private String form(Model model, Partnership partnership, ReportForm form) {
         model.addAttribute("partnership", partnership);
+        model.addAttribute("publicSlug", partnership.slug());
         model.addAttribute("report", form);
         model.addAttribute("categories", categories.offeredBy(partnership.id()));
         model.addAttribute("districts", partnerships.districtsOf(partnership.id()));

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +15,7 @@ import de.sipa.identity.Role;
 import de.sipa.identity.SipaUser;
 import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
+import de.sipa.shared.BaseUrl;
 
 /**
  * SiPa's own work on reports: overdue reports are escalated to the coordinator, and reporters' contact data are
@@ -34,14 +34,13 @@ class ReportJobs {
     private final String baseUrl;
 
     ReportJobs(ReportRepository reports, Accounts accounts, Notifications notifications, Clock clock,
-            @Value("${sipa.reports.contact-retention:P90D}") Duration contactRetention,
-            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            ContactRetention contactRetention, BaseUrl baseUrl) {
         this.reports = reports;
         this.accounts = accounts;
         this.notifications = notifications;
         this.clock = clock;
-        this.contactRetention = contactRetention;
-        this.baseUrl = baseUrl;
+        this.contactRetention = contactRetention.period();
+        this.baseUrl = baseUrl.value();
     }
 
     @Scheduled(fixedDelayString = "${sipa.reports.escalation-interval:PT15M}")

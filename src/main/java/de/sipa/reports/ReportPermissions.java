@@ -5,6 +5,8 @@ public final class ReportPermissions {
     public static final String READ = "isAuthenticated()";
     public static final String WORK = "hasAnyRole('ADMIN','COORDINATOR','PARTNER')";
     public static final String COORDINATE = "hasAnyRole('ADMIN','COORDINATOR')";
+    /** The categories page: the coordination, and the steering group reading along. */
+    public static final String READ_CATEGORIES = "hasAnyRole('ADMIN','COORDINATOR','STEERING')";
 
     private ReportPermissions() {
     }

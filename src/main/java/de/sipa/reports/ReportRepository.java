@@ -50,7 +50,8 @@ class ReportRepository {
             JSON.readValue(rs.getString("attributes"), ATTRIBUTES),
             new Contact(rs.getString("reporter_name"), rs.getString("reporter_email"), rs.getString("reporter_phone")),
             rs.getString("public_note"), instant(rs, "submitted_at"), instant(rs, "updated_at"),
-            instant(rs, "closed_at"), TextModeration.valueOf(rs.getString("text_moderation")));
+            instant(rs, "closed_at"), TextModeration.valueOf(rs.getString("text_moderation")), rs.getString("address_id"),
+            rs.getString("media_url"));
 
     private static final RowMapper<ReportEvent> EVENT = (rs, n) -> new ReportEvent(instant(rs, "occurred_at"),
             rs.getString("actor"), ReportEvent.Kind.valueOf(rs.getString("kind")),
@@ -73,8 +74,8 @@ class ReportRepository {
                 INSERT INTO reports_report (id, partnership_id, public_id, token, category_id, description, latitude,
                        longitude, address, district_id, district_uncertain, source, status, assignee_id, deadline,
                        attributes, reporter_name, reporter_email, reporter_phone, submitted_at, updated_at, submitted_by,
-                       text_moderation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?, ?)""")
+                       text_moderation, address_id, media_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(report.id().value(), partnership.value(), report.publicId(), report.token(),
                         report.category().value(), report.description(), report.latitude(), report.longitude(),
                         report.address(), report.district() == null ? null : report.district().value(),
@@ -82,7 +83,7 @@ class ReportRepository {
                         report.assignee() == null ? null : report.assignee().value(), timestamp(report.deadline()),
                         JSON.writeValueAsString(report.attributes()), report.contact().name(), report.contact().email(),
                         report.contact().phone(), timestamp(report.submittedAt()), timestamp(report.updatedAt()),
-                        submittedBy, report.textModeration().name())
+                        submittedBy, report.textModeration().name(), report.addressId(), report.mediaUrl())
                 .update();
     }
 
@@ -246,13 +247,15 @@ class ReportRepository {
     List<Report> publicSearch(PartnershipId partnership, PublicReportQuery query) {
         var sql = new StringBuilder("""
                 SELECT r.* FROM reports_report r JOIN reports_category c ON c.id = r.category_id
-                WHERE r.partnership_id = :partnership AND r.public_id IS NOT NULL AND r.status <> 'MODERATION'""");
+                WHERE r.partnership_id = :partnership AND r.public_id IS NOT NULL""");
         var params = new java.util.HashMap<String, Object>();
         params.put("partnership", partnership.value());
         if (!query.publicIds().isEmpty()) {
+            // Asked for by number, a report waiting for moderation answers too (what it shows is PublicReport's).
             sql.append(" AND r.public_id IN (:ids)");
             params.put("ids", query.publicIds());
         } else {
+            sql.append(" AND r.status <> 'MODERATION'");
             if (!query.categoryCodes().isEmpty()) {
                 sql.append(" AND c.code IN (:codes)");
                 params.put("codes", query.categoryCodes());
@@ -373,6 +376,19 @@ class ReportRepository {
     List<Report> duplicatesOf(ReportId id) {
         return jdbc.sql("SELECT * FROM reports_report WHERE duplicate_of = ? ORDER BY submitted_at").param(id.value())
                 .query(REPORT).list();
+    }
+
+    /** The public numbers of the reports these were merged into, for those that were. */
+    Map<ReportId, String> mergedIntoPublicIds(Collection<ReportId> reports) {
+        Map<ReportId, String> merged = new HashMap<>();
+        jdbc.sql("""
+                SELECT r.id, d.public_id FROM reports_report r JOIN reports_report d ON d.id = r.duplicate_of
+                WHERE r.id = ANY (?)""")
+                .param(ids(reports))
+                .query(rs -> {
+                    merged.put(new ReportId(rs.getObject(1, UUID.class)), rs.getString(2));
+                });
+        return merged;
     }
 
     Optional<ReportId> mergedInto(ReportId id) {

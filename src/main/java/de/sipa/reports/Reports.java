@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,11 +29,13 @@ import de.sipa.identity.Role;
 import de.sipa.identity.SipaUser;
 import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
+import de.sipa.partners.District;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.responsibilities.Responsibilities;
 import de.sipa.responsibilities.ReviewFlag;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
@@ -53,7 +54,13 @@ public class Reports {
     static final int MAX_DESCRIPTION = 5000;
     static final double DUPLICATE_METRES = 50;
     static final Duration DUPLICATE_PERIOD = Duration.ofDays(14);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final int MAX_ADDRESS = 300;
+    static final int MAX_ADDRESS_ID = 100;
+    /**
+     * A point this far from every district of the partnership lies outside its area and is refused (a report from
+     * the street across the city line is still taken in).
+     */
+    static final double AREA_MARGIN_METRES = 1000;
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+([.,]\\d+)?$");
 
     private final ReportRepository reports;
@@ -71,7 +78,7 @@ public class Reports {
     Reports(ReportRepository reports, CategoryRepository categories, Partnerships partnerships,
             Organisations organisations, Responsibilities responsibilities, Accounts accounts,
             Notifications notifications, CategorySuggestions suggestions, ReportPhotos photos, Clock clock,
-            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.reports = reports;
         this.categories = categories;
         this.partnerships = partnerships;
@@ -82,23 +89,35 @@ public class Reports {
         this.suggestions = suggestions;
         this.photos = photos;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.value();
     }
 
     /**
-     * Takes in a concern from any source and routes it. Citizens need no login; everything they send is checked
-     * here and refused as a whole with a {@link RuleViolationException} naming the problem.
+     * Takes in a concern from any source, gives it its public number and routes it (a report of a moderated category
+     * is routed once the coordinator approves it). Citizens need no login; everything they send is checked here and
+     * refused as a whole with a {@link RuleViolationException} naming the problem.
      */
     public Receipt submit(NewReport report) {
         var partnership = report.partnership();
-        var category = categories.find(partnership, report.category()).filter(Category::active)
-                .orElseThrow(() -> new RuleViolationException("report.category.unknown"));
+        var category = offered(categories.find(partnership, report.category()));
         var description = report.description() == null ? "" : report.description().strip();
-        if (description.isEmpty()) {
+        if (description.isEmpty() && category.descriptionRequired()) {
             throw new RuleViolationException("report.description.required");
         }
         if (description.length() > MAX_DESCRIPTION) {
             throw new RuleViolationException("report.description.tooLong", MAX_DESCRIPTION);
+        }
+        var address = blankToNull(report.address());
+        if (address != null && address.length() > MAX_ADDRESS) {
+            throw new RuleViolationException("report.address.tooLong", MAX_ADDRESS);
+        }
+        var addressId = blankToNull(report.addressId());
+        if (addressId != null && addressId.length() > MAX_ADDRESS_ID) {
+            throw new RuleViolationException("report.addressId.tooLong", MAX_ADDRESS_ID);
+        }
+        var mediaUrl = blankToNull(report.mediaUrl());
+        if (mediaUrl != null && !NewReport.isMediaUrl(mediaUrl)) {
+            throw new RuleViolationException("report.mediaUrl.invalid");
         }
         var attributes = checkedAttributes(category, report.attributes());
         var contact = checkedContact(report.contact());
@@ -107,6 +126,7 @@ public class Reports {
         boolean uncertain = false;
         if (report.latitude() != null || report.longitude() != null) {
             checkCoordinates(report.latitude(), report.longitude());
+            checkInArea(partnership, report.latitude(), report.longitude());
             var location = partnerships.locate(partnership, report.latitude(), report.longitude(), BOUNDARY_MARGIN_METRES);
             if (location.nearBoundary() && report.district() != null && location.nearby().contains(report.district())) {
                 // Near a boundary the reporter said which side applies.
@@ -119,7 +139,7 @@ public class Reports {
             district = partnerships.districtsOf(partnership).stream().map(d -> d.id())
                     .filter(report.district()::equals).findFirst()
                     .orElseThrow(() -> new RuleViolationException("report.district.unknown"));
-        } else if (report.address() != null && !report.address().isBlank()) {
+        } else if (address != null || addressId != null) {
             district = null;
         } else {
             throw new RuleViolationException("report.location.required");
@@ -129,16 +149,17 @@ public class Reports {
                 || report.source() == ReportSource.OPEN311);
         var id = ReportId.random();
         var token = UUID.randomUUID();
-        var publicId = moderated ? null : reports.nextPublicId(now, clock.getZone());
+        var publicId = reports.nextPublicId(now, clock.getZone());
         var routing = moderated ? new Routing(null, null, Set.of()) : route(category, district, now);
         reports.insert(partnership, new Report(id, publicId, token, category.id(), description, report.latitude(),
-                report.longitude(), blankToNull(report.address()), district, uncertain, report.source(),
+                report.longitude(), address, district, uncertain, report.source(),
                 moderated ? ReportStatus.MODERATION : ReportStatus.NEW, routing.assignee(), routing.deadline(), null,
-                attributes, contact, null, now, now, null, TextModeration.initial(report.source())), actor);
+                attributes, contact, null, now, now, null, TextModeration.initial(report.source()), addressId, mediaUrl),
+                actor);
         reports.event(id, now, actor, ReportEvent.Kind.RECEIVED, null, null, true);
         if (!moderated) {
             recordRouting(partnership, id, publicId, category, routing, now, actor);
-            if (category.topic() != null) {
+            if (category.topic() != null && !description.isEmpty()) {
                 suggestions.learn(partnership, description, category.id());
             }
         }
@@ -157,7 +178,7 @@ public class Reports {
         return receipt;
     }
 
-    /** The coordinator lets a report of a moderated category through: it gets its public id and is routed. */
+    /** The coordinator lets a report of a moderated category through: it is routed and shown to the public. */
     @PreAuthorize(ReportPermissions.COORDINATE)
     public String approve(ReportId id) {
         var report = lock(id);
@@ -165,7 +186,7 @@ public class Reports {
             throw new RuleViolationException("report.notInModeration");
         }
         var now = clock.instant();
-        var publicId = reports.nextPublicId(now, clock.getZone());
+        var publicId = report.publicId() != null ? report.publicId() : reports.nextPublicId(now, clock.getZone());
         reports.approve(id, publicId, now);
         var category = category(report.category());
         var routing = route(category, report.district(), report.submittedAt());
@@ -332,8 +353,7 @@ public class Reports {
     public void recategorise(ReportId id, CategoryId categoryId, String reason) {
         var report = lock(id);
         var why = requireReason(reason);
-        var category = categories.find(CurrentUser.partnership(), categoryId)
-                .orElseThrow(() -> new RuleViolationException("report.category.unknown"));
+        var category = offered(categories.find(CurrentUser.partnership(), categoryId));
         var now = clock.instant();
         reports.recategorise(id, categoryId, now);
         if (category.topic() != null) {
@@ -450,6 +470,12 @@ public class Reports {
         return reports.findByToken(token).map(report -> publicView(report, true));
     }
 
+    /** The partnership a status link belongs to, for the links of the public status page. */
+    @Transactional(readOnly = true)
+    public Optional<PartnershipId> partnershipOfToken(UUID token) {
+        return reports.partnershipOfToken(token);
+    }
+
     /** A status link (Open311 token) of one partnership. */
     @Transactional(readOnly = true)
     public Optional<PublicReport> publicViewByToken(PartnershipId partnership, UUID token) {
@@ -457,8 +483,8 @@ public class Reports {
     }
 
     /**
-     * The public reports of a partnership that match the query, newest first; reports waiting for moderation are
-     * left out.
+     * The public reports of a partnership that match the query, newest first. Reports of moderated categories that
+     * wait for approval are left out of lists; asked for by their number they answer with their status only.
      */
     @Transactional(readOnly = true)
     public List<PublicReport> publicSearch(PartnershipId partnership, PublicReportQuery query) {
@@ -472,11 +498,13 @@ public class Reports {
         var ids = found.stream().map(Report::id).toList();
         var events = reports.publicEvents(ids);
         var photos = reports.photoIds(ids);
+        var merged = reports.mergedIntoPublicIds(ids);
         return CurrentUser.runAs(SipaUser.system(partnership), () -> found.stream().map(report -> {
             var responsible = report.assignee() == null ? null
                     : names.computeIfAbsent(report.assignee(), o -> organisations.get(o).name());
             return PublicReport.of(report, byId.get(report.category()), responsible,
-                    photos.getOrDefault(report.id(), List.of()), events.getOrDefault(report.id(), List.of()), false);
+                    photos.getOrDefault(report.id(), List.of()), events.getOrDefault(report.id(), List.of()),
+                    merged.get(report.id()), false);
         }).toList());
     }
 
@@ -490,7 +518,8 @@ public class Reports {
                 () -> organisations.get(report.assignee()).name());
         var events = reports.events(report.id()).stream().filter(ReportEvent::visibleToPublic).toList();
         var category = categories.find(partnership, report.category()).orElseThrow();
-        return PublicReport.of(report, category, responsible, reports.photoIds(report.id()), events, forTheReporter);
+        return PublicReport.of(report, category, responsible, reports.photoIds(report.id()), events,
+                reports.mergedIntoPublicIds(List.of(report.id())).get(report.id()), forTheReporter);
     }
 
     private Routing route(Category category, DistrictId district, Instant at) {
@@ -560,6 +589,15 @@ public class Reports {
         return report;
     }
 
+    /** The category if new reports may go into it; a retired one is refused by name. */
+    private static Category offered(Optional<Category> found) {
+        var category = found.orElseThrow(() -> new RuleViolationException("report.category.unknown"));
+        if (!category.active()) {
+            throw new RuleViolationException("report.category.retired", category.name());
+        }
+        return category;
+    }
+
     private Category category(CategoryId id) {
         return categories.find(CurrentUser.partnership(), id).orElseThrow();
     }
@@ -620,15 +658,32 @@ public class Reports {
 
     private static Contact checkedContact(Contact contact) {
         var email = blankToNull(contact.email());
-        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+        if (!Contact.validEmail(email)) {
             throw new RuleViolationException("report.contact.emailInvalid");
         }
         var name = blankToNull(contact.name());
         var phone = blankToNull(contact.phone());
-        if ((name != null && name.length() > 200) || (phone != null && phone.length() > 60)) {
+        if (!Contact.validName(name) || !Contact.validPhone(phone)) {
             throw new RuleViolationException("report.contact.tooLong");
         }
         return new Contact(name, email, phone);
+    }
+
+    /**
+     * Refuses a point outside the partnership's area: 0/0 (what apps send without a position fix) always; once
+     * every district has its boundary, anything farther than {@link #AREA_MARGIN_METRES} from all of them.
+     */
+    private void checkInArea(PartnershipId partnership, double latitude, double longitude) {
+        if (latitude == 0 && longitude == 0) {
+            throw new RuleViolationException("report.location.outsideArea");
+        }
+        var districts = partnerships.districtsOf(partnership);
+        if (districts.isEmpty() || !districts.stream().allMatch(District::hasBoundary)) {
+            return;
+        }
+        if (partnerships.locate(partnership, latitude, longitude, AREA_MARGIN_METRES).nearby().isEmpty()) {
+            throw new RuleViolationException("report.location.outsideArea");
+        }
     }
 
     private static void checkCoordinates(Double latitude, Double longitude) {
@@ -643,7 +698,7 @@ public class Reports {
                 report.latitude(), report.longitude(), report.address(), report.district(), report.districtUncertain(),
                 report.source(), report.status(), report.assignee(), report.deadline(), report.escalatedAt(),
                 report.attributes(), Contact.NONE, report.publicNote(), report.submittedAt(), report.updatedAt(),
-                report.closedAt(), report.textModeration());
+                report.closedAt(), report.textModeration(), report.addressId(), report.mediaUrl());
     }
 
     private static String requireReason(String reason) {

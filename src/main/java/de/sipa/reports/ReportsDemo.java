@@ -86,8 +86,9 @@ class ReportsDemo implements ApplicationRunner {
             if (!c[2].isEmpty() && topic == null) {
                 throw new IllegalStateException("Demo topic missing: " + c[2]);
             }
+            // "Sonstiges" says nothing without a description; the other categories do (GeoReport v2 makes it optional).
             var category = new Category(CategoryId.random(), c[0], c[1], null, topic, Integer.parseInt(c[3]),
-                    Boolean.parseBoolean(c[4]), c[5], true, attributes);
+                    Boolean.parseBoolean(c[4]), c[5], true, attributes, c[0].equals("sonstiges"));
             categories.insert(partnership, category, position++);
             ids.put(c[0], category.id());
         }

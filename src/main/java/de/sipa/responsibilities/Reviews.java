@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +23,7 @@ import de.sipa.identity.SipaUser;
 import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.DistrictId;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
@@ -52,14 +52,14 @@ public class Reviews {
 
     Reviews(ReviewRepository reviews, Responsibilities responsibilities, Accounts accounts,
             Notifications notifications, AuditTrail auditTrail, Clock clock,
-            @Value("${sipa.base-url:http://localhost:8080}") String baseUrl) {
+            BaseUrl baseUrl) {
         this.reviews = reviews;
         this.responsibilities = responsibilities;
         this.accounts = accounts;
         this.notifications = notifications;
         this.auditTrail = auditTrail;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.baseUrl = baseUrl.value();
     }
 
     @PreAuthorize(ResponsibilityPermissions.READ)

@@ -87,7 +87,7 @@ class ReportsTests {
                     null, true, List.of(new CategoryAttribute("anzahl", AttributeType.NUMBER, true, "Anzahl Personen",
                             List.of()))));
             otherCategory = categories.create(new Category(CategoryId.random(), "sonstiges", "Sonstiges", null, null, 3,
-                    false, null, true, List.of()));
+                    false, null, true, List.of(), true));
             return null;
         });
     }
@@ -153,6 +153,10 @@ class ReportsTests {
         assertRefused("report.attribute.required", () -> submit(noiseCategory, 48.775, 9.18, Map.of()));
         assertRefused("report.attribute.invalid", () -> submit(noiseCategory, 48.775, 9.18, Map.of("anzahl", "viele")));
         assertRefused("report.location.invalid", () -> submit(noiseCategory, 91.0, 9.18, Map.of("anzahl", "1")));
+        assertRefused("report.location.outsideArea", () -> submit(noiseCategory, 0.0, 0.0, Map.of("anzahl", "1")));
+        assertRefused("report.location.outsideArea", () -> submit(noiseCategory, 48.7, 9.1, Map.of("anzahl", "1")));
+        assertRefused("report.address.tooLong", () -> reports.submit(new NewReport(city.id(), otherCategory, "x",
+                null, null, "a".repeat(301), null, Map.of(), null, ReportSource.CITIZEN)));
         assertRefused("report.location.required", () -> reports.submit(new NewReport(city.id(), otherCategory, "x",
                 null, null, " ", null, Map.of(), null, ReportSource.CITIZEN)));
         assertRefused("report.category.unknown", () -> reports.submit(new NewReport(city.id(), CategoryId.random(), "x",
@@ -221,17 +225,29 @@ class ReportsTests {
     }
 
     @Test
-    void aModeratedCategoryGetsItsNumberAndRouteOnlyAfterApproval() {
+    void aDescriptionIsNeededOnlyWhereTheCategoryAsksForItAndControlCharactersAreDropped() {
+        var noText = as(() -> reports.get(submit(noiseCategory, 48.775, 9.18, Map.of("anzahl", "1"), " ").report()));
+        assertThat(noText.description()).isEmpty();
+        assertRefused("report.description.required", () -> submit(otherCategory, 48.775, 9.18, Map.of(), ""));
+        var cleaned = as(() -> reports.get(submit(otherCategory, 48.775, 9.18, Map.of(), "Raser\u0000\u0007 nachts")
+                .report()));
+        assertThat(cleaned.description()).isEqualTo("Raser nachts");
+    }
+
+    @Test
+    void aModeratedCategoryGetsItsNumberAtOnceAndItsRouteOnlyAfterApproval() {
         var graffiti = as(() -> categories.create(new Category(CategoryId.random(), "graffiti", "Graffiti", null, noise,
                 10, true, null, true, List.of())));
         var receipt = reports.submit(new NewReport(city.id(), graffiti, "Beleidigende Schmiererei", 48.775, 9.18, null,
                 null, Map.of(), null, ReportSource.OPEN311));
-        assertThat(receipt.publicId()).isNull();
+        assertThat(receipt.publicId()).matches("\\d{4}-\\d{6}");
         assertThat(as(() -> reports.get(receipt.report())).status()).isEqualTo(ReportStatus.MODERATION);
+        assertThat(as(() -> reports.get(receipt.report())).assignee()).isNull();
 
         login(city.coordinator());
         var publicId = reports.approve(receipt.report());
         var approved = reports.get(receipt.report());
+        assertThat(publicId).isEqualTo(receipt.publicId());
         assertThat(approved.publicId()).isEqualTo(publicId);
         assertThat(approved.status()).isEqualTo(ReportStatus.NEW);
         assertThat(approved.assignee()).isNotNull();
@@ -269,7 +285,7 @@ class ReportsTests {
         var litter = as(() -> categories.create(new Category(CategoryId.random(), "muell", "Vermüllung", null,
                 litterTopic, 5, false, "abfall", true, List.of())));
         for (var text : List.of("Scherben und Müll am Spielplatz", "Sperrmüll abgeladen", "Müll überall im Park")) {
-            reports.submit(new NewReport(city.id(), litter, text, 48.7, 9.1, null, null, Map.of(), null,
+            reports.submit(new NewReport(city.id(), litter, text, 48.775, 9.18, null, null, Map.of(), null,
                     ReportSource.CITIZEN));
         }
         for (var text : List.of("Laute Musik am Pavillon", "Gegröle und Musik nachts", "Party mit Musik im Park")) {

@@ -16,9 +16,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 
 /**
@@ -34,9 +37,11 @@ class OparlController {
     static final String PATH = "/oparl/v1.1";
 
     private final OparlPublication publication;
+    private final BaseUrl baseUrl;
 
-    OparlController(OparlPublication publication) {
+    OparlController(OparlPublication publication, BaseUrl baseUrl) {
         this.publication = publication;
+        this.baseUrl = baseUrl;
     }
 
     @GetMapping
@@ -124,7 +129,7 @@ class OparlController {
     }
 
     /** A list page as the spec shapes it; the links keep the client's filters. */
-    private static Map<String, Object> list(OparlPage page, OparlQuery query,
+    private Map<String, Object> list(OparlPage page, OparlQuery query,
             MultiValueMap<String, String> parameters) {
         var pagination = new LinkedHashMap<String, Object>();
         if (page.slice().total() != null) {
@@ -145,8 +150,10 @@ class OparlController {
     }
 
     /** The filters come decoded from the request and are encoded once here, so links never double-encode. */
-    private static String link(MultiValueMap<String, String> parameters, String after) {
-        var link = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null);
+    private String link(MultiValueMap<String, String> parameters, String after) {
+        var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        var link = UriComponentsBuilder.fromUriString(
+                baseUrl.link(request.getRequestURI().substring(request.getContextPath().length())));
         for (var filter : OparlQuery.FILTERS) {
             if (parameters.getFirst(filter) != null) {
                 link.queryParam(filter, "{" + filter + "}");
@@ -160,11 +167,12 @@ class OparlController {
         return link.encode().buildAndExpand(values).toUriString();
     }
 
-    private static String systemUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(PATH).toUriString();
+    /** Absolute from {@code sipa.base-url}, never from the request's Host header. */
+    private String systemUrl() {
+        return baseUrl.link(PATH);
     }
 
-    private static OparlUrls urls(String slug) {
+    private OparlUrls urls(String slug) {
         return new OparlUrls(systemUrl(), slug);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.WebUtils;
 
 import de.sipa.partners.Partnership;
@@ -40,12 +41,15 @@ import de.sipa.reports.PublicReport;
 import de.sipa.reports.PublicReportQuery;
 import de.sipa.reports.ReportPhotos;
 import de.sipa.reports.Reports;
+import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
 /**
  * The Open311 GeoReport v2 API under {@code /open311/v2/}. {@code jurisdiction_id} is a partnership's slug; the
- * format comes from the URL's extension.
+ * format comes from the URL's extension. Error descriptions are English whatever the request's language (the rules
+ * of the domain from {@code messages_en}); notices for people ({@code service_notice}) follow the language. The
+ * read-only GET methods may be called from web pages of any origin (CORS), posting may not.
  */
 @RestController
 @RequestMapping("/open311/v2")
@@ -65,9 +69,11 @@ class Open311Controller {
     private final IntakeThrottle throttle;
     private final MessageSource messages;
     private final Clock clock;
+    private final BaseUrl baseUrl;
 
     Open311Controller(Partnerships partnerships, Categories categories, Reports reports, ReportPhotos photos,
-            ApiClients clients, Open311Intake intake, IntakeThrottle throttle, MessageSource messages, Clock clock) {
+            ApiClients clients, Open311Intake intake, IntakeThrottle throttle, MessageSource messages, Clock clock,
+            BaseUrl baseUrl) {
         this.partnerships = partnerships;
         this.categories = categories;
         this.reports = reports;
@@ -77,14 +83,16 @@ class Open311Controller {
         this.throttle = throttle;
         this.messages = messages;
         this.clock = clock;
+        this.baseUrl = baseUrl;
     }
 
+    @CrossOrigin(origins = "*")
     @GetMapping("/discovery.{format}")
     ResponseEntity<byte[]> discovery(@PathVariable String format) {
         var type = Open311Format.of(format);
         var endpoint = new LinkedHashMap<String, Object>();
         endpoint.put("specification", SPECIFICATION);
-        endpoint.put("url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2").toUriString());
+        endpoint.put("url", baseUrl.link("/open311/v2"));
         endpoint.put("changeset", datetime(CHANGESET));
         endpoint.put("type", "production");
         endpoint.put("formats", List.of("text/xml", "application/json"));
@@ -96,6 +104,7 @@ class Open311Controller {
         return Open311Writer.ok(type, "discovery", discovery);
     }
 
+    @CrossOrigin(origins = "*")
     @GetMapping("/services.{format}")
     ResponseEntity<byte[]> services(@PathVariable String format, HttpServletRequest request) {
         var type = Open311Format.of(format);
@@ -105,6 +114,7 @@ class Open311Controller {
                 .map(c -> Open311Representations.service(c, group)).toList());
     }
 
+    @CrossOrigin(origins = "*")
     @GetMapping("/services/{code}.{format}")
     ResponseEntity<byte[]> definition(@PathVariable String code, @PathVariable String format,
             HttpServletRequest request) {
@@ -120,7 +130,7 @@ class Open311Controller {
         var contentType = request.getContentType();
         if (contentType != null && !contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
                 && !contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-            throw new Open311Exception(415, "Send the request as application/x-www-form-urlencoded or multipart/form-data");
+            throw new Open311Exception(400, "Send the request as application/x-www-form-urlencoded or multipart/form-data");
         }
         var partnership = jurisdiction(request);
         if (clients.authenticate(partnership.id(), request.getParameter("api_key")).isEmpty()) {
@@ -142,15 +152,15 @@ class Open311Controller {
         }
         var submitted = intake.submit(partnership.id(), single(request), multi(request), photo);
         var receipt = submitted.receipt();
-        var answer = new LinkedHashMap<String, Object>();
-        if (receipt.publicId() == null) {
-            answer.put("token", receipt.token().toString());
-            answer.put("service_notice", message("open311.notice.moderated"));
-        } else {
-            answer.put("service_request_id", receipt.publicId());
-            answer.put("service_notice", message("open311.notice.received", submitted.category().serviceLevelDays()));
-            answer.put("account_id", null);
+        var notice = submitted.category().moderated() ? message("open311.notice.moderated")
+                : message("open311.notice.received", submitted.category().serviceLevelDays());
+        if (!submitted.dropped().isEmpty()) {
+            notice += " " + message("open311.notice.dropped", String.join(", ", submitted.dropped()));
         }
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("service_request_id", receipt.publicId());
+        answer.put("service_notice", notice);
+        answer.put("account_id", null);
         return Open311Writer.ok(type, "service_requests", List.of(answer));
     }
 
@@ -167,6 +177,7 @@ class Open311Controller {
         return Open311Writer.ok(type, "service_requests", List.of(answer));
     }
 
+    @CrossOrigin(origins = "*")
     @GetMapping("/requests.{format}")
     ResponseEntity<byte[]> requests(@PathVariable String format, HttpServletRequest request) {
         var type = Open311Format.of(format);
@@ -178,6 +189,7 @@ class Open311Controller {
                 represent(partnership, offered, reports.publicSearch(partnership.id(), query), request));
     }
 
+    @CrossOrigin(origins = "*")
     @GetMapping("/requests/{id}.{format}")
     ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format,
             HttpServletRequest request) {
@@ -201,12 +213,12 @@ class Open311Controller {
                 .header("X-Content-Type-Options", "nosniff").body(photo.data());
     }
 
-    /** Anything else under the API: the spec's error, not a page. */
+    /** Anything else under the API: the spec's error, not a page; a method the resource does not know is a 400. */
     @RequestMapping("/**")
     ResponseEntity<byte[]> unknown(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
         var known = path.matches("/open311/v2/(discovery|services|requests)(/[^/]+)?\\.\\w+|/open311/v2/tokens/[^/]+\\.\\w+");
-        return known ? Open311Writer.error(Open311Format.ofPath(path), 405, request.getMethod() + " is not supported here")
+        return known ? Open311Writer.error(Open311Format.ofPath(path), 400, request.getMethod() + " is not supported here")
                 : Open311Writer.error(Open311Format.ofPath(path), 404, "No such resource: " + path);
     }
 
@@ -216,7 +228,7 @@ class Open311Controller {
         Map<String, Category> byCode = new HashMap<>();
         offered.forEach(c -> byCode.put(c.code(), c));
         var coordination = message("open311.coordination", partnership.name());
-        var mediaUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2/media/").toUriString();
+        var mediaUrl = baseUrl.link("/open311/v2/media/");
         return found.stream().map(report -> {
             var category = byCode.get(report.categoryCode());
             var notice = category == null || report.status().closed() ? null
@@ -246,7 +258,8 @@ class Open311Controller {
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<byte[]> ruleViolation(RuleViolationException e, HttpServletRequest request) {
         var status = "report.photo.tooLarge".equals(e.messageKey()) ? 413 : 400;
-        return Open311Writer.error(format(request), status, e.describe(messages));
+        return Open311Writer.error(format(request), status,
+                messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.ENGLISH));
     }
 
     @ExceptionHandler(NotFoundException.class)

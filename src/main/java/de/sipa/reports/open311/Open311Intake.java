@@ -1,8 +1,10 @@
 package de.sipa.reports.open311;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +20,8 @@ import de.sipa.shared.PartnershipId;
 
 /**
  * POST requests: turns the spec's parameters into a report and its photo, in one transaction, so the client is
- * answered only after both are stored, and a refusal stores nothing.
+ * answered only after both are stored, and a refusal stores nothing. An invalid optional field (contact data, the
+ * photo link) does not refuse the report: it is left out and named in the answer.
  */
 @Service
 class Open311Intake {
@@ -31,7 +34,8 @@ class Open311Intake {
         this.reports = reports;
     }
 
-    record Submitted(Receipt receipt, Category category) {
+    /** @param dropped the parameters left out as invalid, e.g. {@code email} */
+    record Submitted(Receipt receipt, Category category, List<String> dropped) {
     }
 
     /**
@@ -47,23 +51,42 @@ class Open311Intake {
             throw new Open311Exception(400, "service_code was not provided");
         }
         var category = categories.offeredBy(partnership, code)
-                .orElseThrow(() -> new Open311Exception(404, "service_code '" + code + "' not found"));
+                .orElseThrow(() -> new Open311Exception(404, categories.retired(partnership, code)
+                        ? "service_code '" + code + "' has been retired and takes no new requests"
+                        : "service_code '" + code + "' not found"));
         var latitude = RequestFilters.decimal(params, "lat");
         var longitude = RequestFilters.decimal(params, "long");
         if ((latitude == null) != (longitude == null)) {
             throw new Open311Exception(400, "lat and long must be given together");
         }
         var address = RequestFilters.param(params, "address_string");
-        if (latitude == null && address == null) {
-            throw new Open311Exception(400, "lat and long or address_string is required");
+        var addressId = RequestFilters.param(params, "address_id");
+        if (latitude == null && address == null && addressId == null) {
+            throw new Open311Exception(400, "lat and long, address_string or address_id is required");
         }
-        var first = RequestFilters.param(params, "first_name");
-        var last = RequestFilters.param(params, "last_name");
+        var dropped = new ArrayList<String>();
+        var first = valid(RequestFilters.param(params, "first_name"), "first_name", Contact::validName, dropped);
+        var last = valid(RequestFilters.param(params, "last_name"), "last_name", Contact::validName, dropped);
         var name = first == null ? last : last == null ? first : first + " " + last;
-        var contact = new Contact(name, RequestFilters.param(params, "email"), RequestFilters.param(params, "phone"));
+        if (!Contact.validName(name)) {
+            dropped.add("last_name");
+            name = first;
+        }
+        var contact = new Contact(name, valid(RequestFilters.param(params, "email"), "email", Contact::validEmail, dropped),
+                valid(RequestFilters.param(params, "phone"), "phone", Contact::validPhone, dropped));
+        var mediaUrl = valid(RequestFilters.param(params, "media_url"), "media_url", NewReport::isMediaUrl, dropped);
         var receipt = reports.submit(new NewReport(partnership, category.id(), params.get("description"), latitude,
-                longitude, address, null, attributes(multi), contact, ReportSource.OPEN311), photo);
-        return new Submitted(receipt, category);
+                longitude, address, null, attributes(multi), contact, ReportSource.OPEN311, addressId, mediaUrl), photo);
+        return new Submitted(receipt, category, List.copyOf(dropped));
+    }
+
+    /** The value if the check passes; otherwise {@code null}, and the parameter is noted as dropped. */
+    private static String valid(String value, String parameter, Predicate<String> check, List<String> dropped) {
+        if (value == null || check.test(value)) {
+            return value;
+        }
+        dropped.add(parameter);
+        return null;
     }
 
     /** {@code attribute[code]=value} and, for multivaluelists, {@code attribute[code][]=value} repeated. */

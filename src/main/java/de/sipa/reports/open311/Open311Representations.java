@@ -34,7 +34,8 @@ final class Open311Representations {
         service.put("service_name", category.name());
         service.put("description", category.description());
         service.put("metadata", !category.attributes().isEmpty());
-        service.put("type", category.moderated() ? "batch" : "realtime");
+        // Every accepted request gets its id at once, moderated ones too: no service is "batch".
+        service.put("type", "realtime");
         service.put("keywords", keywords(category.keywords()));
         service.put("group", group);
         return service;
@@ -71,7 +72,8 @@ final class Open311Representations {
      *
      * @param responsible the organisation's name, or the coordination's when none is responsible yet
      * @param mediaUrl an absolute URL per photo id, without the id
-     * @param extensions with the FixMyStreet/CitySDK extras: detailed status, title, public updates
+     * @param extensions with the FixMyStreet/CitySDK extras: detailed status, title, photos, public updates, and
+     *     SiPa's: where moderation stands, the report a duplicate was merged into
      */
     static Map<String, Object> request(PublicReport report, String responsible, String serviceNotice, ZoneId zone,
             String mediaUrl, boolean extensions) {
@@ -88,20 +90,45 @@ final class Open311Representations {
         request.put("updated_datetime", datetime(report.updatedAt(), zone));
         request.put("expected_datetime", report.status().closed() ? null : datetime(report.deadline(), zone));
         request.put("address", report.address());
-        request.put("address_id", null);
+        request.put("address_id", report.addressId());
         request.put("zipcode", null);
         request.put("lat", report.latitude());
         request.put("long", report.longitude());
-        request.put("media_url", report.photos().isEmpty() ? null : mediaUrl + report.photos().get(0));
+        var media = new java.util.ArrayList<String>();
+        report.photos().forEach(id -> media.add(mediaUrl + id));
+        if (report.mediaUrl() != null) {
+            media.add(report.mediaUrl());
+        }
+        request.put("media_url", media.isEmpty() ? null : media.get(0));
         if (extensions) {
             var extended = new LinkedHashMap<String, Object>();
             extended.put("detailed_status", detailedStatus(report.status()));
             extended.put("title", report.categoryName());
-            extended.put("media_urls", report.photos().stream().map(id -> mediaUrl + id).toList());
+            extended.put("media_urls", media);
+            extended.put("moderation", moderation(report));
+            extended.put("merged_into", report.mergedInto());
             extended.put("updates", report.events().stream().map(event -> update(event, zone)).toList());
             request.put("extended_attributes", extended);
         }
         return request;
+    }
+
+    /**
+     * Whether what the reporter wrote is public: {@code pending} (not checked yet: description, address, address id
+     * and photos are withheld, and for a moderated category the place too), {@code approved}, or {@code withheld}.
+     */
+    static String moderation(PublicReport report) {
+        if (report.awaitingApproval()) {
+            return "pending";
+        }
+        switch (report.textModeration()) {
+            case APPROVED:
+                return "approved";
+            case HIDDEN:
+                return "withheld";
+            default:
+                return "pending";
+        }
     }
 
     /** CitySDK's detailed status (RECEIVED, IN_PROCESS, PROCESSED, REJECTED). */

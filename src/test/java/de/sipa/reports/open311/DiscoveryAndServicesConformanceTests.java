@@ -74,7 +74,8 @@ class DiscoveryAndServicesConformanceTests {
         assertThat(drugs.get("metadata").asBoolean()).isTrue();
         assertThat(drugs.get("type").asString()).isEqualTo("realtime");
         assertThat(drugs.get("keywords").asString()).isEqualTo("drogen,spritzen,dealer");
-        assertThat(json.get(1).get("type").asString()).isEqualTo("batch");
+        assertThat(json.get(1).get("type").asString()).as("moderated, but its id is given at once")
+                .isEqualTo("realtime");
         assertThat(json.get(1).get("metadata").asBoolean()).isFalse();
 
         var xml = xml(mvc.perform(get("/open311/v2/services.xml").param("jurisdiction_id", city.slug())).andReturn());
@@ -83,7 +84,7 @@ class DiscoveryAndServicesConformanceTests {
         var first = children(xml).get(0);
         assertThat(names(first)).containsExactly(SERVICE_FIELDS);
         assertThat(text(first, "metadata")).isEqualTo("true");
-        assertThat(text(children(xml).get(1), "type")).isEqualTo("batch");
+        assertThat(text(children(xml).get(1), "type")).isEqualTo("realtime");
     }
 
     @Test
@@ -133,6 +134,6 @@ class DiscoveryAndServicesConformanceTests {
                 .andReturn(), 404);
         assertXmlError(mvc.perform(get("/open311/v2/nichts.xml")).andReturn(), 404);
         assertJsonError(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .delete("/open311/v2/services.json")).andReturn(), 405);
+                .delete("/open311/v2/services.json")).andReturn(), 400);
     }
 }

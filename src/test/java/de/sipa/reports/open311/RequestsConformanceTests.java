@@ -211,18 +211,20 @@ class RequestsConformanceTests {
     }
 
     @Test
-    void aTokenGivesTheIdOnceTheReportIsModerated() throws Exception {
+    void aTokenGivesTheIdAtOnceEvenBeforeModeration() throws Exception {
         var token = receipts.get(3).token();
         var json = json(mvc.perform(get("/open311/v2/tokens/" + token + ".json").param("jurisdiction_id", city.slug()))
                 .andReturn()).get(0);
         assertThat(names(json)).containsExactly("service_request_id", "token");
-        assertThat(json.get("service_request_id").isNull()).isTrue();
+        assertThat(json.get("service_request_id").asString()).isEqualTo(id(3));
         assertThat(json.get("token").asString()).isEqualTo(token.toString());
-        assertThat(ids(list("json"))).hasSize(3);
+        assertThat(ids(list("json"))).as("lists show it only once approved").hasSize(3);
 
         var publicId = CurrentUser.runAs(SipaUser.system(city.city().id()), () -> reports.approve(reports.queue(
                 new ReportQuery(null, false, ReportStatus.MODERATION, null, null, false, false, null),
                 PageRequest.of(0, 5)).getContent().get(0).id()));
+        assertThat(publicId).isEqualTo(id(3));
+        assertThat(ids(list("json"))).hasSize(4).contains(id(3));
         json = json(mvc.perform(get("/open311/v2/tokens/" + token + ".json").param("jurisdiction_id", city.slug()))
                 .andReturn()).get(0);
         assertThat(json.get("service_request_id").asString()).isEqualTo(publicId);

@@ -1,0 +1,6 @@
+/**
+ * The Impressum and the Datenschutzerklärung of a partnership's public pages ({@code /buerger/{slug}/…}): written
+ * by its coordinator, shown from a template until then. Nothing depends on this module; the public pages link to
+ * it by URL.
+ */
+package de.sipa.legal;
