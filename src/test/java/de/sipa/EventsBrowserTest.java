@@ -18,7 +18,8 @@ import de.sipa.partners.Partnerships;
 
 /**
  * Events in a real browser: the coordinator draws an event's area on the map; on a phone the police open the demo
- * Stadtfest's plan and operations log, and an entry written elsewhere appears on the open page without a reload.
+ * Stadtfest's plan and operations log, and an entry written elsewhere appears on the open page without a reload; on
+ * a phone the log's field is on top, and an entry posted there appears without a reload or a jump.
  */
 class EventsBrowserTest extends BrowserTestBase {
 
@@ -34,9 +35,7 @@ class EventsBrowserTest extends BrowserTestBase {
     void aNewLogEntryAppearsOnTheOpenPageOfAnotherOrganisation() {
         browser = open(Browser.PHONE);
         browser.logIn("polizei", "demo");
-        browser.open("/events?upcoming=false");
-        browser.submitAndWaitForNewPage(By.partialLinkText("Stadtfest Musterstadt"));
-        var event = new EventId(UUID.fromString(browser.path().substring("/events/".length())));
+        var event = stadtfest();
         assertThat(browser.visible(By.id("event-plan")).getText()).contains("Fassung 1", "freigegeben");
         browser.open("/events/" + event + "/plan/mobile");
         assertThat(browser.visible(By.id("mobile-contacts")).getText()).contains("Kanal 4", "Lagezentrum Rathaus");
@@ -56,6 +55,33 @@ class EventsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void onAPhoneTheFieldIsOnTopAndAnEntryIsPostedInPlaceWithoutReloadOrJump() {
+        browser = open(Browser.PHONE);
+        browser.logIn("polizei", "demo");
+        browser.open("/events/" + stadtfest() + "/log");
+        var form = browser.visible(By.id("log-form"));
+        var entries = browser.visible(By.id("log-entries"));
+        assertThat(form.getLocation().getY()).as("the field above the entries").isLessThan(entries.getLocation().getY());
+        assertThat(inView("log-text")).as("the field on the first screen").isTrue();
+        browser.script("window.notReloaded = true;");
+        var scrolled = browser.script("return window.scrollY");
+
+        browser.type(By.id("log-text"), "Streife am Brunnen: Lage ruhig.");
+        browser.click(By.cssSelector("#log-form button[type=submit]"));
+        browser.await("the new entry on top of the entries", d -> d.findElement(
+                By.cssSelector("#log-entries li[data-number]")).getText().contains("Streife am Brunnen: Lage ruhig."));
+        browser.await("the confirmation in the emptied form", ExpectedConditions.textToBePresentInElementLocated(
+                By.id("log-form"), "Der Eintrag steht im Einsatztagebuch."));
+        assertThat(browser.script("return window.notReloaded === true")).as("no reload").isEqualTo(true);
+        assertThat(browser.script("return window.scrollY")).as("no jump").isEqualTo(scrolled);
+        assertThat(browser.driver().findElement(By.id("log-text")).getAttribute("value")).isEmpty();
+        assertThat(browser.script("return document.activeElement.id")).as("ready for the next entry").isEqualTo("log-text");
+        assertThat(inView("log-text")).isTrue();
+        assertThat(browser.driver().findElement(By.cssSelector("#log-entries li[data-number] .log-author")).getText())
+                .isEqualTo("Polizeipräsidium Musterstadt (Frank Becker)");
+    }
+
+    @Test
     void theCoordinatorDrawsTheEventsAreaOnTheMap() {
         browser = open(Browser.DESKTOP);
         browser.logIn("koordination", "demo");
@@ -71,5 +97,17 @@ class EventsBrowserTest extends BrowserTestBase {
         browser.submitAndWaitForNewPage(By.cssSelector("form[action$='/events'] button[type=submit]"));
         assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Weinfest am Marktplatz");
         assertThat(browser.driver().findElement(By.id("map")).getAttribute("data-geojson")).contains("Polygon");
+    }
+
+    /** Opens the demo's Stadtfest (among the past events) and answers its id. */
+    private EventId stadtfest() {
+        browser.open("/events?upcoming=false");
+        browser.submitAndWaitForNewPage(By.partialLinkText("Stadtfest Musterstadt"));
+        return new EventId(UUID.fromString(browser.path().substring("/events/".length())));
+    }
+
+    private boolean inView(String id) {
+        return Boolean.TRUE.equals(browser.script("var r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= window.innerHeight;", id));
     }
 }

@@ -56,5 +56,22 @@ class PatrolBrowserTest extends BrowserTestBase {
         assertThat(browser.visible(observation).getText()).contains("als Anliegen gemeldet");
         assertThat(browser.driver().findElement(observation).findElements(By.cssSelector("button.to-report")))
                 .as("one tap only").isEmpty();
+
+        // Drugs ask what was seen: the form shows the question once the category is chosen, and needs the answer.
+        new Select(browser.visible(By.id("categoryId"))).selectByVisibleText("Drogenkonsum oder -handel");
+        browser.visible(By.id("attribute-drogen-art"));
+        assertThat(browser.unlabelledFields("#observation-form")).as("fields without label").isEmpty();
+        browser.type(By.id("description"), "Übergabe kleiner Päckchen am Pavillon.");
+        browser.submitAndWaitForNewPage(By.cssSelector("#observation-form button[type=submit]"));
+        assertThat(browser.visible(By.cssSelector("#observation-form .flash.error")).getText())
+                .isEqualTo("Bitte beantworten Sie: Was haben Sie beobachtet?");
+        assertThat(browser.driver().findElement(By.id("description")).getAttribute("value"))
+                .as("what was typed is kept").isEqualTo("Übergabe kleiner Päckchen am Pavillon.");
+        new Select(browser.visible(By.id("attribute-drogen-art"))).selectByVisibleText("Handel");
+        browser.submitAndWaitForNewPage(By.cssSelector("#observation-form button[type=submit]"));
+        browser.submitAndWaitForNewPage(By.xpath("//ul[contains(@class,'observations')]/li[contains(., "
+                + "'Übergabe kleiner Päckchen')]//button[contains(@class,'to-report')]"));
+        assertThat(browser.visible(By.cssSelector("main .flash.success")).getText())
+                .startsWith("Die Beobachtung ist als Anliegen gemeldet");
     }
 }

@@ -125,7 +125,7 @@ class MeetingController {
         model.addAttribute("decisions", meetings.decisions(meeting.id()));
         model.addAttribute("actionItems", meetings.actionItems(meeting.id()));
         model.addAttribute("overlapping", meetings.overlapping(meeting.id()));
-        model.addAttribute("members", bodies.members(meeting.body()));
+        model.addAttribute("members", meetings.attendees(meeting.id()));
         model.addAttribute("attendance", meetings.attendance(meeting.id()).stream()
                 .collect(Collectors.toMap(Attendance::person, a -> a)));
         model.addAttribute("quorum", meetings.quorum(meeting.id()));

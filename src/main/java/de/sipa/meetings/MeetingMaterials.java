@@ -51,7 +51,11 @@ public class MeetingMaterials {
 
     @PreAuthorize(MeetingPermissions.PLAN)
     public Material attach(MeetingId id, UUID agendaItem, String fileName, byte[] content) {
-        meetingRepository.lock(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Meeting", id));
+        var meeting = meetingRepository.lock(CurrentUser.partnership(), id)
+                .orElseThrow(() -> new NotFoundException("Meeting", id));
+        if (!meeting.status().takesRecords()) {
+            throw new RuleViolationException("meeting.closed");
+        }
         if (meetingRepository.agenda(id).stream().noneMatch(item -> item.id().equals(agendaItem))) {
             throw new NotFoundException("AgendaItem", agendaItem);
         }

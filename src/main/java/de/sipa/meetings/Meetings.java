@@ -24,6 +24,7 @@ import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.Bodies;
 import de.sipa.partners.BodyId;
+import de.sipa.partners.Member;
 import de.sipa.partners.MembershipRole;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.People;
@@ -165,7 +166,20 @@ public class Meetings {
         return meetings.attendance(get(id).id());
     }
 
-    /** Records who attended (members of the body only); the meeting counts as held from then on. */
+    /**
+     * Whose attendance the meeting takes: the body's members on the meeting's day. Someone whose membership ended
+     * before the meeting (or began after it) is not among them.
+     */
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Member> attendees(MeetingId id) {
+        return membersOnTheDay(get(id));
+    }
+
+    /**
+     * Records who attended (members of the body on the meeting's day only); the meeting counts as held from then on.
+     * Approved minutes close the record.
+     */
     @PreAuthorize(MeetingPermissions.PLAN)
     public void recordAttendance(MeetingId id, List<Attendance> attendance) {
         var meeting = lock(id);
@@ -173,7 +187,8 @@ public class Meetings {
             throw new RuleViolationException(
                     meeting.status() == MeetingStatus.CANCELLED ? "meeting.closed" : "attendance.tooEarly");
         }
-        var members = bodies.members(meeting.body()).stream().map(m -> m.person().id()).toList();
+        requireRecording(meeting);
+        var members = membersOnTheDay(meeting).stream().map(m -> m.person().id()).toList();
         for (var entry : attendance) {
             if (!members.contains(entry.person())) {
                 throw new RuleViolationException("attendance.notMember");
@@ -197,10 +212,7 @@ public class Meetings {
     @Transactional(readOnly = true)
     public Quorum quorum(MeetingId id) {
         var meeting = get(id);
-        var day = meeting.startsAt().atZone(clock.getZone()).toLocalDate();
-        var voting = bodies.members(meeting.body()).stream()
-                .filter(m -> m.membership().isCurrentOn(day)
-                        && m.membership().role() != MembershipRole.GUEST)
+        var voting = membersOnTheDay(meeting).stream().filter(m -> m.membership().role() != MembershipRole.GUEST)
                 .map(m -> m.person().id()).toList();
         int attending = (int) meetings.attendance(id).stream()
                 .filter(a -> a.status().counts() && voting.contains(a.person())).count();
@@ -385,6 +397,11 @@ public class Meetings {
             return true;
         }
         return user.organisation() != null && bodies.seats(body, user.organisation(), LocalDate.now(clock));
+    }
+
+    private List<Member> membersOnTheDay(Meeting meeting) {
+        var day = meeting.startsAt().atZone(clock.getZone()).toLocalDate();
+        return bodies.members(meeting.body()).stream().filter(m -> m.membership().isCurrentOn(day)).toList();
     }
 
     private static void requireRecording(Meeting meeting) {

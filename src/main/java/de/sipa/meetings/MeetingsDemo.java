@@ -130,7 +130,7 @@ class MeetingsDemo implements ApplicationRunner {
                 minutes.setText(meeting.id(), 1, findings.id(), "Die Befunde der Zuständigkeitsmatrix wurden erörtert; "
                         + "die Beschlüsse und Arbeitsaufträge sind unten aufgeführt.");
                 minutes.setStatus(meeting.id(), 1, MinutesStatus.APPROVED, "Sabine Krüger", at(day.plusWeeks(2), 10));
-                var members = bodies.members(body.id());
+                var members = bodies.members(body.id()).stream().filter(m -> m.membership().isCurrentOn(day)).toList();
                 for (int m = 0; m < members.size(); m++) {
                     meetings.recordAttendance(meeting.id(), new Attendance(members.get(m).person().id(),
                             (m + decision) % 4 == 3 ? Attendance.Status.EXCUSED : Attendance.Status.PRESENT, null));

@@ -2,13 +2,13 @@ package de.sipa.operations;
 
 import java.time.Clock;
 import java.time.Year;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.sipa.reports.Categories;
+import de.sipa.reports.Category;
 import de.sipa.reports.CategoryId;
-import de.sipa.shared.FlashSteps;
 import de.sipa.shared.RuleViolationException;
 
 @Controller
@@ -79,26 +79,54 @@ class PatrolReportController {
         }
     }
 
+    /**
+     * Notes an observation. A refusal (a missing answer to one of the category's questions, say) is shown at the
+     * observation form, with everything typed still in it.
+     */
     @PostMapping("/{id}/observations")
     String observe(@PathVariable UUID id, @Valid @ModelAttribute("observation") ObservationForm form,
             BindingResult result, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            redirect.addFlashAttribute("problem", messages.getMessage("observation.incomplete", null,
-                    LocaleContextHolder.getLocale()));
-        } else {
-            FlashSteps.run(redirect, messages, "observation.noted", () -> reports.observe(new PatrolId(id),
-                    new CategoryId(form.categoryId()), form.areaId() == null ? null : new PatrolAreaId(form.areaId()),
-                    form.place(), form.description()));
+        try {
+            if (result.hasErrors()) {
+                throw new RuleViolationException("observation.incomplete");
+            }
+            reports.observe(new PatrolId(id), new CategoryId(form.categoryId()),
+                    form.areaId() == null ? null : new PatrolAreaId(form.areaId()), form.place(), form.description(),
+                    form.attributes());
+            redirect.addFlashAttribute("success", "observation.noted");
+            return "redirect:/patrols/" + id + "/report#observations";
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("observationProblem", e.describe(messages));
+            redirect.addFlashAttribute("observation", form);
+            return "redirect:/patrols/" + id + "/report#observation-form";
         }
-        return "redirect:/patrols/" + id + "/report#observations";
     }
 
-    /** One tap: the observation goes to the central contact point, which routes it by the matrix. */
+    /**
+     * One tap: the observation goes to the central contact point, which routes it by the matrix. Answers to the
+     * category's questions come along when the observation was noted without them; a refusal is shown at the
+     * observation.
+     */
     @PostMapping("/{id}/observations/{observation}/report")
-    String toReport(@PathVariable UUID id, @PathVariable UUID observation, RedirectAttributes redirect) {
-        FlashSteps.run(redirect, messages, "observation.reported",
-                () -> reports.toReport(new PatrolId(id), observation));
-        return "redirect:/patrols/" + id + "/report#observations";
+    String toReport(@PathVariable UUID id, @PathVariable UUID observation, @ModelAttribute Answers answers,
+            RedirectAttributes redirect) {
+        try {
+            reports.toReport(new PatrolId(id), observation, answers.attributes());
+            redirect.addFlashAttribute("success", "observation.reported");
+            return "redirect:/patrols/" + id + "/report#observations";
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("observationProblem", e.describe(messages));
+            redirect.addFlashAttribute("refusedObservation", observation);
+            return "redirect:/patrols/" + id + "/report#observation-" + observation;
+        }
+    }
+
+    /** The answers sent with "Als Anliegen melden", as {@code attributes[code]}. */
+    record Answers(Map<String, String> attributes) {
+
+        Answers {
+            attributes = attributes == null ? Map.of() : attributes;
+        }
     }
 
     @GetMapping("/statistics")
@@ -118,11 +146,19 @@ class PatrolReportController {
         model.addAttribute("report", form);
         model.addAttribute("filed", reports.report(patrol).orElse(null));
         model.addAttribute("mayReport", reports.mayReport(patrol));
-        model.addAttribute("observations", reports.observations(patrol));
-        model.addAttribute("observation", new ObservationForm(null, null, null, null));
-        model.addAttribute("categories", categories.all().stream().filter(c -> c.active()).toList());
-        model.addAttribute("categoryNames", categories.all().stream()
-                .collect(Collectors.toMap(c -> c.id(), c -> c.name())));
+        var observations = reports.observations(patrol);
+        var list = categories.all();
+        var all = list.stream().collect(Collectors.toMap(Category::id, c -> c));
+        model.addAttribute("observations", observations);
+        if (!model.containsAttribute("observation")) {
+            model.addAttribute("observation", ObservationForm.empty());
+        }
+        model.addAttribute("categories", list.stream().filter(Category::active).toList());
+        model.addAttribute("categoryNames", list.stream().collect(Collectors.toMap(Category::id, Category::name)));
+        model.addAttribute("unanswered", observations.stream()
+                .filter(o -> !o.reported() && all.get(o.category()).attributes().stream()
+                        .anyMatch(a -> a.required() && !o.attributes().containsKey(a.code())))
+                .collect(Collectors.toMap(PatrolObservation::id, o -> all.get(o.category()))));
         model.addAttribute("areas", patrols.plan(entry.patrol().plan()).areas().stream().map(patrols::area).toList());
         return "operations/patrols/report";
     }

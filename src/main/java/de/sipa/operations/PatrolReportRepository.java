@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import de.sipa.reports.CategoryId;
 import de.sipa.reports.ReportId;
@@ -26,12 +28,17 @@ class PatrolReportRepository {
             rs.getString("incidents"), rs.getString("measures"), rs.getString("written_by"),
             rs.getTimestamp("written_at").toInstant());
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
+    };
+
     private static final RowMapper<PatrolObservation> OBSERVATION = (rs, n) -> {
         var area = rs.getObject("area_id", UUID.class);
         var report = rs.getObject("report_id", UUID.class);
         return new PatrolObservation(rs.getObject("id", UUID.class), new PatrolId(rs.getObject("patrol_id", UUID.class)),
                 new CategoryId(rs.getObject("category_id", UUID.class)), area == null ? null : new PatrolAreaId(area),
-                rs.getString("place"), rs.getString("description"), report == null ? null : new ReportId(report));
+                rs.getString("place"), rs.getString("description"), JSON.readValue(rs.getString("attributes"), ANSWERS),
+                report == null ? null : new ReportId(report));
     };
 
     private final JdbcClient jdbc;
@@ -78,11 +85,12 @@ class PatrolReportRepository {
     void insertObservation(PatrolObservation observation, String by, Instant now) {
         jdbc.sql("""
                 INSERT INTO operations_patrol_observation (id, patrol_id, category_id, area_id, place, description,
-                                                           written_by, written_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                           attributes, written_by, written_at)
+                VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?)""")
                 .params(observation.id(), observation.patrol().value(), observation.category().value(),
                         observation.area() == null ? null : observation.area().value(), observation.place(),
-                        observation.description(), by, Timestamp.from(now))
+                        observation.description(), JSON.writeValueAsString(observation.attributes()), by,
+                        Timestamp.from(now))
                 .update();
     }
 
@@ -92,8 +100,9 @@ class PatrolReportRepository {
                 .params(patrol.value(), id).query(OBSERVATION).optional();
     }
 
-    void markReported(UUID observation, ReportId report) {
-        jdbc.sql("UPDATE operations_patrol_observation SET report_id = ? WHERE id = ?")
-                .params(report.value(), observation).update();
+    /** Notes the report the observation became, with the answers it went with. */
+    void markReported(UUID observation, ReportId report, Map<String, String> answers) {
+        jdbc.sql("UPDATE operations_patrol_observation SET report_id = ?, attributes = CAST(? AS JSONB) WHERE id = ?")
+                .params(report.value(), JSON.writeValueAsString(answers), observation).update();
     }
 }

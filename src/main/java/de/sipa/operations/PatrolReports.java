@@ -7,6 +7,7 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,9 +111,14 @@ public class PatrolReports {
         return reports.observations(patrols.patrol(patrol).id());
     }
 
-    /** Notes an observation in one of the contact point's categories, optionally in one of the plan's areas. */
+    /**
+     * Notes an observation in one of the contact point's categories, optionally in one of the plan's areas, with the
+     * answers to the category's extra questions: those the contact point requires are required here already, so that
+     * the observation can become a report later.
+     */
     @PreAuthorize(OperationPermissions.STAFF)
-    public UUID observe(PatrolId id, CategoryId category, PatrolAreaId area, String place, String description) {
+    public UUID observe(PatrolId id, CategoryId category, PatrolAreaId area, String place, String description,
+            Map<String, String> answers) {
         var patrol = participating(id);
         categories.get(category);
         if (area != null && !patrols.plan(patrol.plan()).areas().contains(area)) {
@@ -122,17 +128,19 @@ public class PatrolReports {
         if (what == null) {
             throw new RuleViolationException("observation.description.required");
         }
-        var observation = new PatrolObservation(UUID.randomUUID(), id, category, area, text(place), what, null);
+        var observation = new PatrolObservation(UUID.randomUUID(), id, category, area, text(place), what,
+                contactPoint.checkAnswers(category, answers), null);
         reports.insertObservation(observation, CurrentUser.get().username(), clock.instant());
         return observation.id();
     }
 
     /**
      * Turns an observation into a report of the central contact point (source: patrol), where the matrix routes it.
-     * Its location is the observation's place and the area's district.
+     * Its location is the observation's place and the area's district; {@code answers} add to or replace the noted
+     * answers to the category's questions (for observations noted before the category asked them).
      */
     @PreAuthorize(OperationPermissions.STAFF)
-    public ReportId toReport(PatrolId id, UUID observationId) {
+    public ReportId toReport(PatrolId id, UUID observationId, Map<String, String> answers) {
         participating(id);
         var observation = reports.lockObservation(id, observationId)
                 .orElseThrow(() -> new NotFoundException("PatrolObservation", observationId));
@@ -142,10 +150,18 @@ public class PatrolReports {
         var area = observation.area() == null ? null : patrols.area(observation.area());
         var address = observation.place() == null ? (area == null ? null : area.name())
                 : area == null ? observation.place() : observation.place() + ", " + area.name();
+        var given = new HashMap<>(observation.attributes());
+        if (answers != null) {
+            answers.forEach((code, answer) -> {
+                if (answer != null && !answer.isBlank()) {
+                    given.put(code, answer);
+                }
+            });
+        }
         var receipt = contactPoint.submit(new NewReport(CurrentUser.partnership(), observation.category(),
-                observation.description(), null, null, address, area == null ? null : area.district(), Map.of(), null,
+                observation.description(), null, null, address, area == null ? null : area.district(), given, null,
                 ReportSource.PATROL));
-        reports.markReported(observation.id(), receipt.report());
+        reports.markReported(observation.id(), receipt.report(), given);
         auditTrail.record(AuditAction.CREATED, "Report", receipt.report(),
                 "Anliegen aus Streifenbeobachtung " + receipt.publicId());
         return receipt.report();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -125,9 +126,9 @@ class PatrolsDemo implements ApplicationRunner {
                     i % 3 == 0 ? "Platzverweis für zwei Personen." : "Präsenz gezeigt, Gespräche geführt.");
             if (i % 3 == 1) {
                 var o = OBSERVATIONS[i % OBSERVATIONS.length];
-                var observation = reports.observe(patrol.id(), categoryOf.get(o[0]), garden, o[1], o[2]);
+                var observation = reports.observe(patrol.id(), categoryOf.get(o[0]), garden, o[1], o[2], Map.of());
                 if (i % 2 == 1) {
-                    reports.toReport(patrol.id(), observation);
+                    reports.toReport(patrol.id(), observation, Map.of());
                 }
             }
         }

@@ -82,6 +82,7 @@ class ReportController {
                 ? found.getContent().stream().filter(r -> !reports.possibleDuplicates(r.id()).isEmpty())
                         .map(Report::id).toList()
                 : java.util.List.of());
+        model.addAttribute("handedBack", reports.handedBack(found.getContent().stream().map(Report::id).toList()));
         names(model);
         return "reports/queue";
     }
@@ -148,7 +149,8 @@ class ReportController {
                 selected.equals("coordination"), filter.status(),
                 filter.category() == null ? null : new CategoryId(filter.category()),
                 filter.district() == null ? null : new DistrictId(filter.district()),
-                Boolean.TRUE.equals(filter.overdue()), Boolean.TRUE.equals(filter.closed()), filter.q());
+                Boolean.TRUE.equals(filter.overdue()), Boolean.TRUE.equals(filter.closed()), filter.q(),
+                Boolean.TRUE.equals(filter.handedBack()));
     }
 
     private static String selected(QueueFilter filter) {
@@ -175,18 +177,20 @@ class ReportController {
 
     /** The coordinator's checks: reports of moderated categories, and citizens' texts before they go public. */
     @GetMapping("/moderation")
-    String moderation(Model model) {
-        model.addAttribute("waiting", reports.inModeration());
-        model.addAttribute("texts", reports.pendingText());
+    String moderation(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int waitingPage,
+            Model model) {
+        model.addAttribute("waiting", reports.inModeration(PageRequest.of(Math.max(waitingPage, 0), PAGE_SIZE)));
+        model.addAttribute("texts", reports.pendingText(PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         names(model);
         return "reports/moderation";
     }
 
     @PostMapping("/{id}/text")
-    String moderateText(@PathVariable UUID id, @RequestParam boolean publish, RedirectAttributes redirect) {
+    String moderateText(@PathVariable UUID id, @RequestParam boolean publish,
+            @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, publish ? "report.text.published" : "report.text.hidden",
                 () -> reports.moderateText(new ReportId(id), publish));
-        return "redirect:/reports/moderation";
+        return "redirect:/reports/moderation" + (page > 0 ? "?page=" + page : "");
     }
 
     @GetMapping("/new")

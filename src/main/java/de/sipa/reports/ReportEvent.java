@@ -10,6 +10,8 @@ public record ReportEvent(Instant occurredAt, String actor, Kind kind, Organisat
 
     public enum Kind {
         RECEIVED, APPROVED, ROUTED, REROUTED, RECATEGORISED, HANDED_BACK, STATUS_CHANGED, COMMENTED, ESCALATED,
-        CONTACT_DELETED, MERGED
+        CONTACT_DELETED, MERGED,
+        /** A supporting or informed organisation of the matrix was told of the report: from then on it may read it. */
+        NOTIFIED
     }
 }

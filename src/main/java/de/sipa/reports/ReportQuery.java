@@ -9,9 +9,16 @@ import de.sipa.shared.OrganisationId;
  * @param organisation whose queue; ignored for the coordinator's queue
  * @param coordinatorQueue only reports without a responsible organisation
  * @param status one status; {@code null} for all open ones (or all, with {@code includeClosed})
+ * @param handedBack only reports an organisation handed back ("nicht unsere Zuständigkeit") and nobody routed since
  */
 public record ReportQuery(OrganisationId organisation, boolean coordinatorQueue, ReportStatus status,
-        CategoryId category, DistrictId district, boolean overdue, boolean includeClosed, String text) {
+        CategoryId category, DistrictId district, boolean overdue, boolean includeClosed, String text,
+        boolean handedBack) {
+
+    public ReportQuery(OrganisationId organisation, boolean coordinatorQueue, ReportStatus status, CategoryId category,
+            DistrictId district, boolean overdue, boolean includeClosed, String text) {
+        this(organisation, coordinatorQueue, status, category, district, overdue, includeClosed, text, false);
+    }
 
     public static ReportQuery queueOf(OrganisationId organisation) {
         return new ReportQuery(organisation, false, null, null, null, false, false, null);

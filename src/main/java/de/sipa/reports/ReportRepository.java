@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -30,6 +31,12 @@ import de.sipa.shared.PartnershipId;
 class ReportRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A report (alias r) without a responsible organisation whose last routing step was a hand-back. */
+    private static final String HANDED_BACK = """
+            r.assignee_id IS NULL AND (SELECT e.kind FROM reports_event e WHERE e.report_id = r.id
+                AND e.kind IN ('ROUTED', 'REROUTED', 'HANDED_BACK') ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)
+                = 'HANDED_BACK'""";
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
@@ -171,6 +178,13 @@ class ReportRepository {
                 .params(report.value(), organisation.value()).query(Boolean.class).single();
     }
 
+    /** Those of the reports an organisation handed back to the coordinator and nobody routed since. */
+    Set<ReportId> handedBack(PartnershipId partnership, Collection<ReportId> reports) {
+        return jdbc.sql("SELECT r.id FROM reports_report r WHERE r.partnership_id = ? AND r.id = ANY(?) AND " + HANDED_BACK)
+                .params(partnership.value(), reports.stream().map(ReportId::value).toArray(UUID[]::new))
+                .query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).set();
+    }
+
     Page<Report> search(PartnershipId partnership, ReportQuery query, Instant now, Pageable pageable) {
         var where = new StringBuilder(" FROM reports_report r WHERE r.partnership_id = :partnership");
         if (query.coordinatorQueue()) {
@@ -191,6 +205,9 @@ class ReportRepository {
         }
         if (query.overdue()) {
             where.append(" AND r.closed_at IS NULL AND r.deadline < :now");
+        }
+        if (query.handedBack()) {
+            where.append(" AND ").append(HANDED_BACK);
         }
         if (query.text() != null && !query.text().isBlank()) {
             where.append(" AND (lower(r.description) LIKE :text OR lower(coalesce(r.address, '')) LIKE :text"
@@ -400,17 +417,22 @@ class ReportRepository {
     }
 
     /** Citizens' reports whose text nobody has looked at yet, oldest first. */
-    List<Report> pendingText(PartnershipId partnership, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM reports_report WHERE partnership_id = ? AND text_moderation = 'PENDING'
-                ORDER BY submitted_at LIMIT ?""").params(partnership.value(), limit).query(REPORT).list();
+    Page<Report> pendingText(PartnershipId partnership, Pageable pageable) {
+        return page("text_moderation = 'PENDING'", partnership, pageable);
     }
 
     /** Reports of moderated categories waiting for approval, oldest first. */
-    List<Report> inModeration(PartnershipId partnership, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM reports_report WHERE partnership_id = ? AND status = 'MODERATION'
-                ORDER BY submitted_at LIMIT ?""").params(partnership.value(), limit).query(REPORT).list();
+    Page<Report> inModeration(PartnershipId partnership, Pageable pageable) {
+        return page("status = 'MODERATION'", partnership, pageable);
+    }
+
+    /** The partnership's reports that meet the condition, oldest first, one page of them and their count. */
+    private Page<Report> page(String condition, PartnershipId partnership, Pageable pageable) {
+        var where = " FROM reports_report WHERE partnership_id = ? AND " + condition;
+        var count = jdbc.sql("SELECT count(*)" + where).param(partnership.value()).query(Long.class).single();
+        var content = jdbc.sql("SELECT *" + where + " ORDER BY submitted_at, id LIMIT ? OFFSET ?")
+                .params(partnership.value(), pageable.getPageSize(), pageable.getOffset()).query(REPORT).list();
+        return new PageImpl<>(content, pageable, count);
     }
 
     PartnershipId partnershipOf(ReportId id) {

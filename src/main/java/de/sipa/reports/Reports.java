@@ -232,7 +232,10 @@ public class Reports {
         return titles;
     }
 
-    /** A partner reads the reports of its organisation and those it was involved in; everyone else all of them. */
+    /**
+     * A partner reads the reports of its organisation and those it was involved in (worked on, handed back, or was
+     * told of as a supporting or informed organisation); everyone else all of them.
+     */
     private Optional<Report> readable(ReportId id) {
         var user = CurrentUser.get();
         return reports.find(CurrentUser.partnership(), id)
@@ -261,6 +264,13 @@ public class Reports {
                 : query;
         var page = reports.search(CurrentUser.partnership(), effective, clock.instant(), pageable);
         return user.coordinates() ? page : page.map(Reports::withoutContact);
+    }
+
+    /** Those of the reports that an organisation handed back ("nicht unsere Zuständigkeit") and nobody routed since. */
+    @PreAuthorize(ReportPermissions.READ)
+    @Transactional(readOnly = true)
+    public Set<ReportId> handedBack(Collection<ReportId> ids) {
+        return ids.isEmpty() ? Set.of() : reports.handedBack(CurrentUser.partnership(), ids);
     }
 
     @PreAuthorize(ReportPermissions.WORK)
@@ -425,15 +435,15 @@ public class Reports {
     /** Citizens' reports whose text waits for the coordinator's look before it is shown publicly. */
     @PreAuthorize(ReportPermissions.COORDINATE)
     @Transactional(readOnly = true)
-    public List<Report> pendingText() {
-        return reports.pendingText(CurrentUser.partnership(), 100);
+    public Page<Report> pendingText(Pageable pageable) {
+        return reports.pendingText(CurrentUser.partnership(), pageable);
     }
 
     /** Reports of moderated categories waiting for approval. */
     @PreAuthorize(ReportPermissions.COORDINATE)
     @Transactional(readOnly = true)
-    public List<Report> inModeration() {
-        return reports.inModeration(CurrentUser.partnership(), 100);
+    public Page<Report> inModeration(Pageable pageable) {
+        return reports.inModeration(CurrentUser.partnership(), pageable);
     }
 
     /** The coordinator decides whether a citizen's text may be shown publicly. */
@@ -527,6 +537,7 @@ public class Reports {
             notifyAssignee(partnership, publicId, category, routing.assignee());
         }
         for (var organisation : routing.notified()) {
+            reports.event(id, now, actor, ReportEvent.Kind.NOTIFIED, organisation, null, false);
             for (var email : accounts.emailsOf(partnership, organisation)) {
                 notifications.send(Mail.of(partnership, email, "Zur Information: Anliegen " + publicId + " – "
                         + category.name(), "Guten Tag,\n\nIhre Organisation wird bei diesem Anliegen beteiligt "
@@ -592,6 +603,17 @@ public class Reports {
 
     private Category category(CategoryId id) {
         return categories.find(CurrentUser.partnership(), id).orElseThrow();
+    }
+
+    /**
+     * The answers to the category's extra questions as the intake will take them, for steps that note a concern
+     * before they submit it (a patrol's observation); refused with the intake's message when one is missing or wrong.
+     */
+    @PreAuthorize(ReportPermissions.READ)
+    @Transactional(readOnly = true)
+    public Map<String, String> checkAnswers(CategoryId id, Map<String, String> given) {
+        var category = categories.find(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Category", id));
+        return checkedAttributes(category, given == null ? Map.of() : given);
     }
 
     private Map<String, String> checkedAttributes(Category category, Map<String, String> given) {

@@ -25,7 +25,12 @@ public class Urls {
 
     /** The current request's URL, all filters kept, on another page of the results. */
     public String page(int page) {
-        return current().replaceQueryParam("page", page).build().toUriString();
+        return page("page", page);
+    }
+
+    /** The same for one of several lists on a page, each paged by its own parameter. */
+    public String page(String parameter, int page) {
+        return current().replaceQueryParam(parameter, page).build().toUriString();
     }
 
     private static UriComponentsBuilder current() {

@@ -24,6 +24,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import de.sipa.Fixtures;
 import de.sipa.SipaIntegrationTest;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.SipaUser;
+import de.sipa.partners.Bodies;
+import de.sipa.partners.MembershipDetails;
+import de.sipa.partners.MembershipRole;
 
 /** A meeting planned and run through its pages: schedule, agenda, decision with action item, invitation. */
 @SipaIntegrationTest
@@ -34,6 +39,9 @@ class MeetingPagesTests {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    Bodies bodies;
 
     @Test
     void theCoordinatorRunsAMeetingThroughItsPagesAndPartnersSeeIt() throws Exception {
@@ -113,6 +121,45 @@ class MeetingPagesTests {
         assertThat(page).contains("Beschlussfähig: 1 von 1", "anwesend", "stattgefunden")
                 .contains("wenn anwesend oder vertreten sind mindestens zwei Drittel der stimmberechtigten Mitglieder.")
                 .doesNotContain("name=\"status-");
+    }
+
+    @Test
+    void aPastMeetingWithApprovedMinutesOpensAsARecordAndListsOnlyThoseWhoWereMembersOnItsDay() throws Exception {
+        var city = fixtures.city();
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var day = LocalDate.now().minusDays(7);
+        // The clerk sat in the steering group until a month before the meeting.
+        CurrentUser.runAs(SipaUser.system(city.id()), () -> bodies.join(city.steeringGroup(), new MembershipDetails(
+                city.clerk().value(), MembershipRole.STANDING_MEMBER, LocalDate.of(2024, 1, 1), day.minusMonths(1))));
+        var location = mvc.perform(post("/meetings").with(coordinator).with(csrf())
+                        .param("bodyId", city.steeringGroup().toString()).param("title", "Frühjahrssitzung")
+                        .param("startsAt", day + "T14:00").param("endsAt", day + "T16:00"))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(location + "/agenda").with(coordinator).with(csrf()).param("title", "Stadtpark"));
+        var held = mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString();
+        assertThat(held).contains("name=\"status-" + city.officer() + "\"")
+                .as("a former member is not listed").doesNotContain("name=\"status-" + city.clerk() + "\"");
+        mvc.perform(post(location + "/attendance").with(coordinator).with(csrf())
+                        .param("status-" + city.clerk(), "PRESENT"))
+                .andExpect(flash().attribute("problem", "Anwesenheit kann nur für Mitglieder des Gremiums erfasst werden."));
+        mvc.perform(post(location + "/attendance").with(coordinator).with(csrf())
+                        .param("status-" + city.officer(), "PRESENT"))
+                .andExpect(flash().attribute("success", "attendance.recorded"));
+        var field = Pattern.compile("name=\"(minutes-[0-9a-f-]{36})\"").matcher(held);
+        assertThat(field.find()).isTrue();
+        mvc.perform(post(location + "/minutes").with(coordinator).with(csrf()).param(field.group(1), "Licht ab Mai"));
+        mvc.perform(post(location + "/minutes/circulate").with(coordinator).with(csrf()));
+        mvc.perform(post(location + "/minutes/approve").with(coordinator).with(csrf()))
+                .andExpect(flash().attribute("success", "minutes.approvedNow"));
+
+        var record = mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString();
+        assertThat(record).contains("Protokoll genehmigt", "Licht ab Mai", "Polizei-" + city.key(), "anwesend")
+                .as("no field to change the record").doesNotContain("<select", "<textarea", "type=\"file\"",
+                        "/attendance\"", "/quorum-rule\"", "/agenda\"", "/decisions\"", "/action-items\"")
+                .as("only the correction, which needs a reason").contains("/minutes/correct\"");
+        mvc.perform(post(location + "/attendance").with(coordinator).with(csrf())
+                        .param("status-" + city.officer(), "EXCUSED"))
+                .andExpect(flash().attribute("problem", "Diese Sitzung kann nicht mehr geändert werden."));
     }
 
     @Test

@@ -10,12 +10,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,9 @@ class OperationsLogTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    OperationsLogRepository repository;
 
     City city;
     EventId event;
@@ -142,6 +148,45 @@ class OperationsLogTests {
                 .andExpect(content().string(""));
         assertThat(mvc.perform(get(url).with(viewer)).andReturn().getResponse().getContentAsString())
                 .contains("Einlass geöffnet", "since=3").doesNotContain("id=\"log-form\"");
+    }
+
+    @Test
+    void onThePageTheFieldComesFirstThenTheNewestEntriesEachNamingItsAuthorOnce() throws Exception {
+        var police = user(fixtures.user(city.policeUser()));
+        var url = "/events/" + event + "/log";
+        asUser(fixtures, city.policeUser(), () -> log.write(event, "Einlass geöffnet", null));
+        // Entries written under the organisation's name (as the demo's are) name it once, not "X (X)".
+        var policeName = "Polizeirevier " + city.key();
+        repository.append(city.id(), event, new LogEntry(UUID.randomUUID(), repository.nextNumber(event), city.police(),
+                policeName, Instant.now(), "Bühne 1 voll", null), null);
+
+        var page = mvc.perform(get(url).with(police)).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsSubsequence("id=\"log-form\"", "id=\"log-text\"", "id=\"log-entries\"",
+                "id=\"log-poller\"", "Bühne 1 voll", "Einlass geöffnet");
+        assertThat(page).contains(">" + policeName + "<", ">" + policeName + " (Paula Polizei)<")
+                .doesNotContain(policeName + " (" + policeName + ")");
+    }
+
+    @Test
+    void anEntryPostedWithHtmxAnswersWithTheEmptyFormAndTellsThePollerToFetchAtOnce() throws Exception {
+        var police = user(fixtures.user(city.policeUser()));
+        var url = "/events/" + event + "/log";
+        var written = mvc.perform(post(url).with(police).with(csrf()).header("HX-Request", "true")
+                        .param("text", "Sperrung Marktstraße aktiv"))
+                .andExpect(status().isOk()).andExpect(header().string("HX-Trigger", "log-written")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(written).startsWith("<form").contains("Der Eintrag steht im Einsatztagebuch.", "autofocus",
+                "hx-post=\"" + url + "\"", "name=\"_csrf\"", "></textarea>").doesNotContain("<html", "log-entries");
+        assertThat(asUser(fixtures, city.steeringUser(), () -> log.after(event, 0))).extracting(LogEntry::text)
+                .containsExactly("Sperrung Marktstraße aktiv");
+        assertThat(mvc.perform(get(url + "/entries").param("since", "0").with(police)).andReturn().getResponse()
+                .getContentAsString()).contains("log-written from:body");
+
+        var typed = "Lage: " + "sehr ".repeat(500);
+        var refused = mvc.perform(post(url).with(police).with(csrf()).header("HX-Request", "true").param("text", typed))
+                .andExpect(status().isOk()).andExpect(header().doesNotExist("HX-Trigger")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("role=\"alert\"", typed + "</textarea>").doesNotContain("steht im Einsatztagebuch");
     }
 
     @Test

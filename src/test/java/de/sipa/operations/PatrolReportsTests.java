@@ -2,6 +2,12 @@ package de.sipa.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -21,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import de.sipa.Fixtures;
 import de.sipa.Fixtures.City;
@@ -29,8 +37,10 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.OrganisationKind;
 import de.sipa.partners.Organisations;
+import de.sipa.reports.AttributeType;
 import de.sipa.reports.Categories;
 import de.sipa.reports.Category;
+import de.sipa.reports.CategoryAttribute;
 import de.sipa.reports.CategoryId;
 import de.sipa.reports.ReportSource;
 import de.sipa.reports.Reports;
@@ -68,6 +78,12 @@ class PatrolReportsTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
     City city;
     CategoryId noise;
     PatrolAreaId garden;
@@ -101,11 +117,11 @@ class PatrolReportsTests {
     void anObservationBecomesAReportRoutedByTheMatrixWithOneTap() {
         var patrol = patrolOn(today.minusDays(3));
         var atStation = asUser(city.policeUser(), () -> patrolReports.observe(patrol, noise, station, "Bahnhofsvorplatz",
-                "Laute Musik aus einer Box, Beschwerden von Anwohnern"));
+                "Laute Musik aus einer Box, Beschwerden von Anwohnern", Map.of()));
         var inTown = asUser(city.policeUser(), () -> patrolReports.observe(patrol, noise, null, "Marktplatz 3",
-                "Nächtliche Ruhestörung durch Gaststätte"));
+                "Nächtliche Ruhestörung durch Gaststätte", Map.of()));
 
-        var routed = asUser(city.policeUser(), () -> patrolReports.toReport(patrol, atStation));
+        var routed = asUser(city.policeUser(), () -> patrolReports.toReport(patrol, atStation, Map.of()));
         var report = as(() -> reports.get(routed));
         assertThat(report.source()).isEqualTo(ReportSource.PATROL);
         assertThat(report.assignee()).as("the police lead noise in the station's district").isEqualTo(city.police());
@@ -113,14 +129,83 @@ class PatrolReportsTests {
         assertThat(report.address()).isEqualTo("Bahnhofsvorplatz, Hauptbahnhof");
         assertThat(report.description()).isEqualTo("Laute Musik aus einer Box, Beschwerden von Anwohnern");
 
-        var fromTown = asUser(city.policeUser(), () -> patrolReports.toReport(patrol, inTown));
+        var fromTown = asUser(city.policeUser(), () -> patrolReports.toReport(patrol, inTown, Map.of()));
         var cityWide = as(() -> reports.get(fromTown));
         assertThat(cityWide.assignee()).as("without a district the city-wide lead").isEqualTo(city.publicOrder());
 
         assertThat(as(() -> patrolReports.observations(patrol))).extracting(PatrolObservation::report)
                 .containsExactly(routed, cityWide.id());
-        assertThatThrownBy(() -> asUser(city.publicOrderUser(), () -> patrolReports.toReport(patrol, atStation)))
+        assertThatThrownBy(() -> asUser(city.publicOrderUser(), () -> patrolReports.toReport(patrol, atStation, Map.of())))
                 .isInstanceOf(RuleViolationException.class).hasMessage("observation.alreadyReported");
+    }
+
+    @Test
+    void anObservationAsksTheCategorysRequiredQuestionsAndTheReportCarriesTheAnswers() {
+        var drugs = drugsCategory();
+        var patrol = patrolOn(today.minusDays(3));
+        assertThatThrownBy(() -> asUser(city.policeUser(), () -> patrolReports.observe(patrol, drugs, garden, "Pavillon",
+                "Gruppe tauscht Päckchen", Map.of()))).isInstanceOf(RuleViolationException.class)
+                .hasMessage("report.attribute.required");
+        assertThatThrownBy(() -> asUser(city.policeUser(), () -> patrolReports.observe(patrol, drugs, garden, "Pavillon",
+                "Gruppe tauscht Päckchen", Map.of("art", "schmuggel")))).hasMessage("report.attribute.invalid");
+
+        var seen = asUser(city.policeUser(), () -> patrolReports.observe(patrol, drugs, garden, "Pavillon",
+                "Gruppe tauscht Päckchen", Map.of("art", "handel")));
+        var reported = asUser(city.policeUser(), () -> patrolReports.toReport(patrol, seen, Map.of()));
+        var report = as(() -> reports.get(reported));
+        assertThat(report.attributes()).containsEntry("art", "handel");
+        assertThat(report.source()).isEqualTo(ReportSource.PATROL);
+    }
+
+    @Test
+    void aRefusedObservationIsShownAtTheFormWithWhatWasTypedAndTheCategorysQuestions() throws Exception {
+        var drugs = drugsCategory();
+        var patrol = patrolOn(today.minusDays(3));
+        var police = user(fixtures.user(city.policeUser()));
+        var page = "/patrols/" + patrol + "/report";
+        assertThat(mvc.perform(get(page).with(police)).andReturn().getResponse().getContentAsString())
+                .contains("data-category=\"" + drugs + "\"", "name=\"attributes[art]\"", "Was wurde beobachtet?");
+
+        var refused = mvc.perform(post("/patrols/" + patrol + "/observations").with(police).with(csrf())
+                        .param("categoryId", drugs.toString()).param("areaId", garden.toString())
+                        .param("place", "Pavillon").param("description", "Gruppe tauscht kleine Beutel"))
+                .andExpect(redirectedUrl(page + "#observation-form")).andReturn().getResponse();
+        // The flash lives in the (JDBC) session: the reload sends the session cookie as a browser does.
+        var reloaded = mvc.perform(get(page).cookie(refused.getCookies()).with(police)).andReturn().getResponse()
+                .getContentAsString();
+        var form = reloaded.substring(reloaded.indexOf("id=\"observation-form\""));
+        assertThat(form).contains("Bitte beantworten Sie: Was wurde beobachtet?", "Gruppe tauscht kleine Beutel</textarea>",
+                "value=\"Pavillon\"");
+        assertThat(as(() -> patrolReports.observations(patrol))).isEmpty();
+    }
+
+    @Test
+    void anObservationNotedBeforeTheCategoryAskedIsAnsweredWhenReportedAndARefusalShowsAtIt() throws Exception {
+        var patrol = patrolOn(today.minusDays(3));
+        var seen = asUser(city.policeUser(), () -> patrolReports.observe(patrol, noise, garden, "Pavillon",
+                "Musikbox bis nach Mitternacht", Map.of()));
+        // The category asks a required question from now on (as the coordinator's category page will let it).
+        jdbc.sql("""
+                INSERT INTO reports_category_attribute (category_id, code, position, datatype, required, description, choices)
+                VALUES (?, 'personen', 0, 'NUMBER', TRUE, 'Wie viele Personen?', '[]')""").param(noise.value()).update();
+        var police = user(fixtures.user(city.policeUser()));
+        var page = "/patrols/" + patrol + "/report";
+        var item = "id=\"observation-" + seen + "\"";
+        assertThat(mvc.perform(get(page).with(police)).andReturn().getResponse().getContentAsString())
+                .contains(item, "id=\"answer-" + seen + "-personen\"");
+
+        var refused = mvc.perform(post("/patrols/" + patrol + "/observations/" + seen + "/report").with(police)
+                        .with(csrf())).andExpect(redirectedUrl(page + "#observation-" + seen)).andReturn().getResponse();
+        var reloaded = mvc.perform(get(page).cookie(refused.getCookies()).with(police)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(reloaded.substring(reloaded.indexOf(item))).startsWith(item)
+                .containsSubsequence("role=\"alert\"", "Bitte beantworten Sie: Wie viele Personen?", "Als Anliegen melden");
+
+        mvc.perform(post("/patrols/" + patrol + "/observations/" + seen + "/report").with(police).with(csrf())
+                .param("attributes[personen]", "6")).andExpect(flash().attribute("success", "observation.reported"));
+        var reported = as(() -> patrolReports.observations(patrol)).get(0);
+        assertThat(as(() -> reports.get(reported.report())).attributes()).containsEntry("personen", "6");
+        assertThat(reported.attributes()).containsEntry("personen", "6");
     }
 
     @Test
@@ -159,7 +244,7 @@ class PatrolReportsTests {
         asUser(city.policeUser(), () -> patrolReports.file(youthPatrol, LocalTime.of(18, 0), LocalTime.of(22, 0), null,
                 0, null, null));
         assertThatThrownBy(() -> asUser(city.steeringUser(), () -> patrolReports.observe(patrol, noise, null, null,
-                "Lärm"))).isInstanceOf(AccessDeniedException.class);
+                "Lärm", Map.of()))).isInstanceOf(AccessDeniedException.class);
         var future = as(() -> patrols.planJointPatrol("Später", PatrolsTests.fridaysAndSaturdays(20, 2, "2027-06-04", "2027-06-05"),
                 List.of(garden), List.of(new Staffing(city.police(), 1), new Staffing(city.publicOrder(), 1))));
         var later = as(() -> patrols.roster(LocalDate.of(2027, 6, 1).atStartOfDay(clock.getZone()).toInstant(),
@@ -191,6 +276,14 @@ class PatrolReportsTests {
         assertThat(months.stream().mapToDouble(m -> m.hoursPerArea().getOrDefault("Hauptbahnhof", 0.0)).sum())
                 .isEqualTo(3.5);
         assertThat(new PatrolMonth(YearMonth.of(2026, 3), 9, 6, Map.of()).percentTookPlace()).isEqualTo(67);
+    }
+
+    /** Drugs, as in the demo: what was seen is a required question. */
+    private CategoryId drugsCategory() {
+        return as(() -> categories.create(new Category(CategoryId.random(), "drogen", "Drogen", null, null, 3, false,
+                null, true, List.of(new CategoryAttribute("art", AttributeType.SINGLEVALUELIST, true,
+                        "Was wurde beobachtet?", List.of(new CategoryAttribute.Choice("konsum", "Konsum"),
+                                new CategoryAttribute.Choice("handel", "Handel")))))));
     }
 
     private PatrolId patrolOn(LocalDate day) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -55,6 +56,9 @@ class ReportPagesTests {
 
     @Autowired
     Partnerships partnerships;
+
+    @Autowired
+    JdbcClient jdbc;
 
     City city;
     CategoryId litter;
@@ -223,6 +227,91 @@ class ReportPagesTests {
                 "/reports/" + receipt.report())) {
             mvc.perform(get(page).with(user(fixtures.user(city.coordinator())))).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void aPartnerMailedForInformationReadsTheReportItWasToldOfButDoesNotWorkOnIt() throws Exception {
+        CurrentUser.runAs(SipaUser.system(city.id()), () -> responsibilities.assign(new EntryDetails(
+                categories.get(litter).topic().value(), null, null, city.police().value(), Responsibility.INFORMED, null,
+                null, "Polizei zur Kenntnis")));
+        var receipt = reports.submit(new NewReport(city.id(), litter, "Sperrmüll vor der Schule", 48.7, 9.1, null, null,
+                Map.of("menge", "viel"), null, ReportSource.CITIZEN));
+        var mail = jdbc.sql("SELECT body FROM notifications_mail WHERE recipient = ? AND subject LIKE 'Zur Information%'")
+                .param("polizei-" + city.key() + "@stadt.example").query(String.class).single();
+        var link = "/reports/" + receipt.report();
+        assertThat(mail).contains(link);
+
+        var police = user(fixtures.user(city.policeUser()));
+        var page = mvc.perform(get(link).with(police)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Sperrmüll vor der Schule", "benachrichtigt", "Polizeirevier " + city.key())
+                .doesNotContain("id=\"close-form\"", "/hand-back");
+        mvc.perform(post(link + "/close").with(police).with(csrf()).param("outcome", "DONE"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(link + "/hand-back").with(police).with(csrf()).param("reason", "nicht wir"))
+                .andExpect(status().isForbidden());
+        CurrentUser.runAs(SipaUser.system(city.id()),
+                () -> assertThat(reports.get(receipt.report()).status()).isEqualTo(ReportStatus.NEW));
+        // Others the matrix does not name still do not see it.
+        var otherCity = fixtures.city();
+        mvc.perform(get(link).with(user(fixtures.user(otherCity.policeUser())))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void reportsHandedBackAreMarkedInTheCoordinatorsQueueAndCanBeFilteredUntilRoutedAgain() throws Exception {
+        var other = CurrentUser.runAs(SipaUser.system(city.id()), () -> categories.create(new Category(
+                CategoryId.random(), "sonstiges", "Sonstiges", null, null, 5, false, null, true, List.of())));
+        var unrouted = reports.submit(new NewReport(city.id(), other, "Ohne Zuständigkeit", 48.7, 9.1, null, null,
+                Map.of(), null, ReportSource.CITIZEN));
+        var returned = reports.submit(new NewReport(city.id(), litter, "Sperrmüll im Hinterhof", 48.7, 9.1, null, null,
+                Map.of("menge", "viel"), null, ReportSource.CITIZEN));
+        mvc.perform(post("/reports/" + returned.report() + "/hand-back").with(user(fixtures.user(city.publicOrderUser())))
+                .with(csrf()).param("reason", "Privatgrund")).andExpect(flash().attribute("success", "report.handedBack"));
+
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var queue = mvc.perform(get("/reports").with(coordinator)).andReturn().getResponse().getContentAsString();
+        assertThat(rowOf(queue, returned.publicId())).contains("zurückgegeben: nicht unsere Zuständigkeit");
+        assertThat(rowOf(queue, unrouted.publicId())).doesNotContain("zurückgegeben");
+        var filtered = mvc.perform(get("/reports").param("handedBack", "true").with(coordinator)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(filtered).contains(returned.publicId(), "name=\"handedBack\" value=\"true\" checked=\"checked\"")
+                .doesNotContain(unrouted.publicId());
+
+        mvc.perform(post("/reports/" + returned.report() + "/reroute").with(coordinator).with(csrf())
+                .param("organisation", city.police().toString()).param("reason", "Polizei prüft"));
+        assertThat(mvc.perform(get("/reports").param("queue", "all").with(coordinator)).andReturn().getResponse()
+                .getContentAsString()).contains(returned.publicId()).doesNotContain("zurückgegeben: nicht");
+    }
+
+    @Test
+    void theModerationPageCountsTheWaitingTextsAndPagesThroughThem() throws Exception {
+        var waiting = new java.util.ArrayList<ReportId>();
+        for (int i = 1; i <= 27; i++) {
+            waiting.add(reports.submit(new NewReport(city.id(), litter, "Wartender Text " + i, 48.7 + i / 1000.0, 9.1,
+                    null, null, Map.of("menge", "wenig"), null, ReportSource.CITIZEN)).report());
+        }
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var first = mvc.perform(get("/reports/moderation").with(coordinator)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(first).contains("id=\"texts-count\">(27)<", "Seite 1 von 2 (27 Einträge)", "moderation?page=1");
+        assertThat(first.split("Wartender Text ", -1)).hasSize(25 + 1);
+        var second = mvc.perform(get("/reports/moderation").param("page", "1").with(coordinator)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(second).contains("Wartender Text 26", "Wartender Text 27", "Seite 2 von 2 (27 Einträge)")
+                .doesNotContain("Wartender Text 1<");
+        mvc.perform(post("/reports/" + waiting.get(26) + "/text").with(coordinator).with(csrf())
+                .param("publish", "true").param("page", "1"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/reports/moderation?page=1"));
+        assertThat(mvc.perform(get("/reports/moderation").with(coordinator)).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"texts-count\">(26)<");
+    }
+
+    /** The queue's table row of the report with this number. */
+    private static String rowOf(String queue, String publicId) {
+        var at = queue.indexOf(">" + publicId + "<");
+        assertThat(at).as(publicId + " in the queue").isPositive();
+        return queue.substring(queue.lastIndexOf("<tr", at), queue.indexOf("</tr>", at));
     }
 
     private MockHttpServletRequestBuilder report(String description) {
