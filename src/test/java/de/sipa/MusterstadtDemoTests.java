@@ -234,7 +234,7 @@ class MusterstadtDemoTests {
         var repeated = titles.stream().collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new,
                 Collectors.counting())).entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
         assertThat(repeated).as("agenda titles used more than once").isEmpty();
-        assertThat(titles).hasSizeGreaterThan(60);
+        assertThat(titles).hasSizeGreaterThan(50);
         var decisions = jdbc.sql("""
                 SELECT wording FROM meetings_decision WHERE partnership_id = ?""").param(p).query(String.class).list();
         assertThat(decisions).hasSizeGreaterThan(15).doesNotHaveDuplicates();

@@ -123,7 +123,7 @@ class PatrolsDemo implements ApplicationRunner {
         var officers = people.ofOrganisation(police.id()).stream().filter(p -> p.function().contains("Einsatzzug"))
                 .toList();
         var clerks = people.ofOrganisation(publicOrder.id()).stream()
-                .filter(p -> p.function().contains("Vollzugsdienst")).toList();
+                .filter(p -> p.function().contains("Gemeindevollzugsdienst")).toList();
         var zone = clock.getZone();
         var entries = patrols.roster(story.patrolsBegin().atStartOfDay(zone).toInstant(),
                 today.plusWeeks(5).atStartOfDay(zone).toInstant(), null).stream()

@@ -25,6 +25,10 @@ public class DemoReports {
             String description, String submittedBy) {
     }
 
+    /** The contact point's figures of a period: received, closed by their deadline, and the three top categories. */
+    public record Summary(long received, long closedInTime, List<String> topCategories) {
+    }
+
     private final JdbcClient jdbc;
 
     DemoReports(JdbcClient jdbc) {
@@ -58,5 +62,20 @@ public class DemoReports {
                 .params(partnership.value(), categoryCode, "%" + text + "%", "%" + text + "%", Timestamp.from(from),
                         Timestamp.from(to))
                 .query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).optional();
+    }
+
+    /** What came in during [from, to), for the figures a meeting looks at. */
+    public Summary summary(PartnershipId partnership, Instant from, Instant to) {
+        var figures = jdbc.sql("""
+                SELECT count(*), count(*) FILTER (WHERE closed_at IS NOT NULL AND closed_at <= deadline)
+                FROM reports_report WHERE partnership_id = ? AND submitted_at >= ? AND submitted_at < ?""")
+                .params(partnership.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        var top = jdbc.sql("""
+                SELECT c.name || ' (' || count(*) || ')' FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                WHERE r.partnership_id = ? AND r.submitted_at >= ? AND r.submitted_at < ?
+                GROUP BY c.name ORDER BY count(*) DESC, c.name LIMIT 3""")
+                .params(partnership.value(), Timestamp.from(from), Timestamp.from(to)).query(String.class).list();
+        return new Summary(figures[0], figures[1], top);
     }
 }
