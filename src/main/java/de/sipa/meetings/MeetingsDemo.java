@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -47,6 +49,8 @@ import de.sipa.shared.PdfLetterhead;
 @Profile("demo")
 @Order(40)
 class MeetingsDemo implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MeetingsDemo.class);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.GERMAN);
@@ -134,6 +138,9 @@ class MeetingsDemo implements ApplicationRunner {
     }
 
     private void load(PartnershipId partnership) {
+        long begun = System.nanoTime();
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuBegun = cpu.getCurrentThreadCpuTime();
         var today = LocalDate.now(clock);
         var story = new DemoStory(today);
         Map<String, Body> bodyOf = new HashMap<>();
@@ -245,6 +252,8 @@ class MeetingsDemo implements ApplicationRunner {
                 }
             }
         }
+        log.info("Demo meetings: {} meetings in {} ms ({} ms CPU in this thread)", plans.size(),
+                (System.nanoTime() - begun) / 1_000_000, (cpu.getCurrentThreadCpuTime() - cpuBegun) / 1_000_000);
     }
 
     /** The meetings of the story, before the history is cut to the last two years. */

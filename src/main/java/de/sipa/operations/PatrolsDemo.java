@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -47,6 +49,8 @@ import de.sipa.shared.DemoStory;
 @Profile("demo")
 @Order(50)
 class PatrolsDemo implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(PatrolsDemo.class);
 
     static final String PALASTGARTEN = """
             {"type":"Polygon","coordinates":[[[9.1795,48.7795],[9.1862,48.7795],[9.1871,48.7838],[9.1808,48.7846],\
@@ -106,6 +110,9 @@ class PatrolsDemo implements ApplicationRunner {
     }
 
     private void load(de.sipa.shared.PartnershipId partnership) {
+        long begun = System.nanoTime();
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuBegun = cpu.getCurrentThreadCpuTime();
         var random = new SplittableRandom(DemoStory.SEED + 50);
         var now = clock.instant();
         var today = LocalDate.now(clock);
@@ -205,6 +212,8 @@ class PatrolsDemo implements ApplicationRunner {
                 assign(patrol, clerks, i, 1);
             }
         }
+        log.info("Demo patrols: {} patrols in {} ms ({} ms CPU in this thread)", entries.size(),
+                (System.nanoTime() - begun) / 1_000_000, (cpu.getCurrentThreadCpuTime() - cpuBegun) / 1_000_000);
     }
 
     /** Puts {@code count} people of the organisation on the patrol, in turns so that nobody walks every night. */
