@@ -69,7 +69,7 @@ echo
 log "Starting SiPa (HTTP $PORT, PostgreSQL $DB_PORT) on an empty data directory ..."
 app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT"
 wait_for_login_page "$PORT" 180 >/dev/null
-wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
+wait_for_log_line "Musterstadt demo ready" 120 >/dev/null
 
 log "Adding $PEOPLE people ..."
 t0="$(now_ns)"

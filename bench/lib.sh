@@ -257,7 +257,7 @@ start_demo_instance() {
     log "Starting SiPa (HTTP $port, PostgreSQL $DB_PORT) ..."
     app_start "$data" "$port" --sipa.database.port="$DB_PORT" "$@"
     wait_for_login_page "$port" 180 >/dev/null
-    wait_for_log_line "Demo partnership Musterstadt loaded" 120 >/dev/null
+    wait_for_log_line "Musterstadt demo ready" 120 >/dev/null
 }
 
 # wait_until SQL: waits up to 60 s until the query answers t, e.g. for demo data a later runner adds.

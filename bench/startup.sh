@@ -40,7 +40,7 @@ echo
 echo "Times in seconds after launching java -jar:"
 echo "  spring = JVM up, Spring Boot starting, pg = embedded PostgreSQL up (incl. initdb when cold), flyway = migrations done,"
 echo "  started = Spring's 'Started SipaApplication', login = GET /login answered 200,"
-echo "  demo = Musterstadt demo data committed (cold only; it loads after the server already answers)"
+echo "  demo = all of the Musterstadt demo (two years of reports, meetings, patrols) committed (cold only; it loads after the server already answers)"
 printf '%-12s %7s %7s %7s %8s %7s %7s   %s\n' run spring pg flyway started login demo load
 declare -a COLD_LOGIN=() COLD_DEMO=() WARM_LOGIN=()
 
@@ -54,7 +54,7 @@ run_once() {
     LOGIN_MS="$(ms_between "$APP_T0" "$t_login")"
     DEMO_MS="-"
     if [[ "$cold" == 1 ]]; then
-        t_demo="$(wait_for_log_line "Demo partnership Musterstadt loaded" 120)"
+        t_demo="$(wait_for_log_line "Musterstadt demo ready" 120)"
         DEMO_MS="$(ms_between "$APP_T0" "$t_demo")"
     else
         sleep 1   # let the runners finish before stopping

@@ -1,5 +1,6 @@
 package de.sipa.partners;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.NewAccount;
 import de.sipa.identity.Role;
 import de.sipa.identity.SipaUser;
+import de.sipa.shared.DemoStory;
 import de.sipa.shared.FederalState;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
@@ -144,6 +146,18 @@ class MusterstadtDemo implements ApplicationRunner {
         {"ordnungsamt", "Herr", "Georg", "Ernst", "Sachbearbeiter Sondernutzungen", ""},
         {"jugendamt", "Frau", "Laura", "Stein", "Kinder- und Jugendförderung", "Süd"},
         {"pp", "Herr", "Hans", "Keller", "ehemaliger Leiter Referat Prävention", ""},
+        // Who walks the joint patrol: officers of the Einsatzzug and the Ordnungsamt's enforcement staff.
+        {"pp", "Herr", "Marco", "Vogel", "Polizeioberkommissar, Einsatzzug Innenstadt", "Mitte"},
+        {"pp", "Frau", "Lisa", "Schwarz", "Polizeikommissarin, Einsatzzug Innenstadt", "Mitte"},
+        {"pp", "Herr", "Dennis", "Arnold", "Polizeihauptmeister, Einsatzzug Innenstadt", "Mitte"},
+        {"pp", "Frau", "Jana", "Friedrich", "Polizeiobermeisterin, Einsatzzug Innenstadt", "Mitte"},
+        {"pp", "Herr", "Timo", "Pfeiffer", "Polizeikommissar, Einsatzzug Innenstadt", "Mitte"},
+        {"pp", "Frau", "Selin", "Aksoy", "Polizeioberkommissarin, Einsatzzug Innenstadt", "Mitte"},
+        {"ordnungsamt", "Herr", "Sven", "Koller", "Vollzugsbediensteter, Gemeindevollzugsdienst", "Mitte"},
+        {"ordnungsamt", "Frau", "Nina", "Brunner", "Vollzugsbedienstete, Gemeindevollzugsdienst", "Mitte"},
+        {"ordnungsamt", "Herr", "Erik", "Lindner", "Vollzugsbediensteter, Gemeindevollzugsdienst", "Mitte"},
+        {"ordnungsamt", "Frau", "Marie", "Kraus", "Vollzugsbedienstete, Gemeindevollzugsdienst", "Mitte"},
+        {"ordnungsamt", "Herr", "Yusuf", "Kaya", "Vollzugsbediensteter, Gemeindevollzugsdienst", "Mitte"},
     };
 
     /** Body: name, short name, kind, description. */
@@ -157,6 +171,9 @@ class MusterstadtDemo implements ApplicationRunner {
         {"AG Sicherheit im Palastgarten", "AGPG", "WORKING_GROUP",
             "Sicherheitskonzept für den Palastgarten: Beleuchtung, Präsenz, Gestaltung."},
     };
+
+    /** Stands for the day the story founds the working group (see {@link DemoStory#workingGroupFounded()}). */
+    private static final String WORKING_GROUP_FOUNDED = "story";
 
     /** Body short name, person last name, role, start, end (empty while current). */
     private static final String[][] MEMBERSHIPS = {
@@ -195,13 +212,13 @@ class MusterstadtDemo implements ApplicationRunner {
         {"KPR", "Lehmann", "STANDING_MEMBER", "2023-01-01", ""},
         {"KPR", "Engel", "STANDING_MEMBER", "2024-01-01", ""},
         {"KPR", "Demir", "GUEST", "2025-01-01", ""},
-        {"AGPG", "Fischer", "CHAIR", "2025-03-01", ""},
-        {"AGPG", "Roth", "DEPUTY_CHAIR", "2025-03-01", ""},
-        {"AGPG", "Krause", "STANDING_MEMBER", "2025-03-01", ""},
-        {"AGPG", "Maier", "STANDING_MEMBER", "2025-03-01", ""},
-        {"AGPG", "Schröder", "STANDING_MEMBER", "2025-03-01", ""},
-        {"AGPG", "Engel", "STANDING_MEMBER", "2025-03-01", ""},
-        {"AGPG", "Braun", "GUEST", "2025-03-01", ""},
+        {"AGPG", "Fischer", "CHAIR", WORKING_GROUP_FOUNDED, ""},
+        {"AGPG", "Roth", "DEPUTY_CHAIR", WORKING_GROUP_FOUNDED, ""},
+        {"AGPG", "Krause", "STANDING_MEMBER", WORKING_GROUP_FOUNDED, ""},
+        {"AGPG", "Maier", "STANDING_MEMBER", WORKING_GROUP_FOUNDED, ""},
+        {"AGPG", "Schröder", "STANDING_MEMBER", WORKING_GROUP_FOUNDED, ""},
+        {"AGPG", "Engel", "STANDING_MEMBER", WORKING_GROUP_FOUNDED, ""},
+        {"AGPG", "Braun", "GUEST", WORKING_GROUP_FOUNDED, ""},
     };
 
     /** User name, display name, organisation key (empty for the administrator), role. */
@@ -221,10 +238,11 @@ class MusterstadtDemo implements ApplicationRunner {
     private final BodyRepository bodies;
     private final Accounts accounts;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     MusterstadtDemo(Partnerships partnerships, PartnershipRepository partnershipRepository,
             OrganisationRepository organisations, PersonRepository people, BodyRepository bodies, Accounts accounts,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, Clock clock) {
         this.partnerships = partnerships;
         this.partnershipRepository = partnershipRepository;
         this.organisations = organisations;
@@ -232,6 +250,7 @@ class MusterstadtDemo implements ApplicationRunner {
         this.bodies = bodies;
         this.accounts = accounts;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     @Override
@@ -287,7 +306,8 @@ class MusterstadtDemo implements ApplicationRunner {
         }
         for (var m : MEMBERSHIPS) {
             bodies.insertMembership(partnership, new Membership(MembershipId.random(), bodyIds.get(m[0]),
-                    personIds.get(m[1]), MembershipRole.valueOf(m[2]), LocalDate.parse(m[3]),
+                    personIds.get(m[1]), MembershipRole.valueOf(m[2]), m[3].equals(WORKING_GROUP_FOUNDED)
+                            ? new DemoStory(LocalDate.now(clock)).workingGroupFounded() : LocalDate.parse(m[3]),
                     m[4].isEmpty() ? null : LocalDate.parse(m[4])));
         }
         CurrentUser.runAs(SipaUser.system(partnership), () -> {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import de.sipa.identity.SipaUser;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
+import de.sipa.shared.DemoStory;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 
@@ -35,6 +37,7 @@ import de.sipa.shared.PartnershipId;
 class ResponsibilitiesDemo implements ApplicationRunner {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     /** Name, legal basis, description. */
     private static final String[][] TOPICS = {
@@ -172,33 +175,37 @@ class ResponsibilitiesDemo implements ApplicationRunner {
         Map<String, DistrictId> districtIds = new HashMap<>();
         partnerships.districts().forEach(d -> districtIds.put(d.name(), d.id()));
 
-        var first = at(2024, 1, 15);
+        var story = new DemoStory(LocalDate.now(clock));
+        var first = at(story.matrixDrawnUp());
         var change = repository.insertChange(partnership, first, "koordination",
-                "Erstaufstellung der Zuständigkeitsmatrix nach Beschluss der Lenkungsgruppe (LG-2024-01)", null);
+                "Erstaufstellung der Zuständigkeitsmatrix nach Beschluss der Lenkungsgruppe", null);
         Map<String, MatrixEntry> entries = new HashMap<>();
         for (var row : INITIAL) {
             var entry = entry(row, topicIds, organisationIds, districtIds, night);
             repository.startEntry(partnership, entry, first, change);
             entries.put(row[0] + "|" + row[1] + "|" + row[2] + "|" + row[3], entry);
         }
-        var second = at(2025, 3, 1);
+        var second = at(story.nightGivenToPolice());
         change = repository.insertChange(partnership, second, "koordination",
-                "Nachts übernimmt die Polizei Lärm, Alkohol und Gaststättenlärm (Beschluss KK-2025-02)", null);
+                "Nachts übernimmt die Polizei Lärm, Alkohol und Gaststättenlärm (Beschluss des Koordinierungskreises vom "
+                        + DAY.format(story.lightingTakenUp()) + ")", null);
         for (var row : NIGHT) {
             repository.startEntry(partnership, entry(row, topicIds, organisationIds, districtIds, night), second, change);
         }
-        lastYearsReview(partnership, topicIds, organisationIds, entries);
+        lastYearsReview(partnership, story, topicIds, organisationIds, entries);
         reviewInProgress(partnership, topicIds, entries);
     }
 
     /** "Aufgabenkritik 2025": graffiti moved from the police to the Ordnungsamt, decided and applied. */
-    private void lastYearsReview(PartnershipId partnership, TopicId[] topics, Map<String, OrganisationId> organisations,
-            Map<String, MatrixEntry> entries) {
+    private void lastYearsReview(PartnershipId partnership, DemoStory story, TopicId[] topics,
+            Map<String, OrganisationId> organisations, Map<String, MatrixEntry> entries) {
+        var applied = at(story.graffitiToPublicOrder());
+        var decided = story.reviewDecided();
         var policeLead = entries.get("9|Polizeipräsidium Musterstadt|LEAD|");
         var gardensSupport = entries.get("9|Garten-, Friedhofs- und Forstamt|SUPPORT|");
-        var review = new Review(ReviewId.random(), "Aufgabenkritik 2025: Stadtbild", LocalDate.of(2025, 11, 7),
-                ReviewStatus.OPEN, Set.of(topics[9], topics[1]), Set.of(), "koordination", at(2025, 10, 1), null,
-                null, null);
+        var review = new Review(ReviewId.random(), "Aufgabenkritik " + decided.getYear() + ": Stadtbild",
+                decided.minusDays(11), ReviewStatus.OPEN, Set.of(topics[9], topics[1]), Set.of(), "koordination",
+                at(decided.minusDays(48)), null, null, null);
         reviews.insert(partnership, review);
         reviews.insertItem(review.id(), policeLead);
         reviews.insertItem(review.id(), gardensSupport);
@@ -208,7 +215,7 @@ class ResponsibilitiesDemo implements ApplicationRunner {
                 reviews.answer(item.id(), ReviewAnswer.CHANGE_PROPOSED, organisations.get("Amt für öffentliche Ordnung"),
                         Responsibility.LEAD, Resource.parseAll("1 Person; 20000 €/Jahr"),
                         "Beseitigung und Anzeigen sind Verwaltungsaufgabe; Polizei bleibt für Ermittlungen informiert.",
-                        "polizei", at(2025, 10, 20));
+                        "polizei", at(decided.minusDays(29)));
                 reviews.insertProposal(review.id(), ProposalKind.CHANGE, new MatrixEntry(policeLead.id(),
                         policeLead.topic(), null, null, organisations.get("Amt für öffentliche Ordnung"),
                         Responsibility.LEAD, Resource.parseAll("1 Person; 20000 €/Jahr"), null), item.id(),
@@ -216,14 +223,13 @@ class ResponsibilitiesDemo implements ApplicationRunner {
             } else {
                 reviews.answer(item.id(), ReviewAnswer.CONFIRMED, null, null, null, null,
                         item.entry().organisation().equals(organisations.get("Amt für öffentliche Ordnung"))
-                                ? "ordnungsamt" : "koordination", at(2025, 10, 28));
+                                ? "ordnungsamt" : "koordination", at(decided.minusDays(21)));
             }
         }
-        reviews.submitted(review.id(), at(2025, 11, 10));
+        reviews.submitted(review.id(), at(decided.minusDays(8)));
         var proposal = reviews.proposals(review.id()).get(0);
-        reviews.decide(review.id(), proposal.id(), Decision.APPROVED, "lenkung", at(2025, 11, 18),
-                "Beschluss LG-2025-09");
-        var applied = at(2025, 11, 20);
+        reviews.decide(review.id(), proposal.id(), Decision.APPROVED, "lenkung", at(decided),
+                "Beschluss der Lenkungsgruppe vom " + DAY.format(decided));
         var change = repository.insertChange(partnership, applied, "koordination",
                 "Aufgabenkritik „" + review.title() + "“: 1 beschlossene Änderung(en)", review.id().value());
         repository.endEntry(partnership, policeLead.id(), applied, change);
@@ -234,7 +240,7 @@ class ResponsibilitiesDemo implements ApplicationRunner {
     /** "Aufgabenkritik 2026" on public space at night, open for answers until ten days from now. */
     private void reviewInProgress(PartnershipId partnership, TopicId[] topics, Map<String, MatrixEntry> entries) {
         var today = LocalDate.now(clock);
-        var review = new Review(ReviewId.random(), "Aufgabenkritik 2026: öffentlicher Raum und Nacht",
+        var review = new Review(ReviewId.random(), "Aufgabenkritik " + today.getYear() + ": öffentlicher Raum und Nacht",
                 today.plusDays(10), ReviewStatus.OPEN, Set.of(topics[0], topics[3], topics[6], topics[8]), Set.of(),
                 "koordination", clock.instant().minus(Duration.ofDays(14)), null, null, null);
         reviews.insert(partnership, review);
@@ -267,7 +273,7 @@ class ResponsibilitiesDemo implements ApplicationRunner {
                 Responsibility.valueOf(row[2]), row[5].isEmpty() ? List.of() : Resource.parseAll(row[5]), null);
     }
 
-    private static java.time.Instant at(int year, int month, int day) {
-        return LocalDate.of(year, month, day).atTime(10, 0).atZone(ZONE).toInstant();
+    private static java.time.Instant at(LocalDate day) {
+        return day.atTime(10, 0).atZone(ZONE).toInstant();
     }
 }

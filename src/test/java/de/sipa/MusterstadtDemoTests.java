@@ -1,0 +1,335 @@
+package de.sipa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import de.sipa.partners.DistrictId;
+import de.sipa.partners.Partnerships;
+import de.sipa.responsibilities.Responsibilities;
+import de.sipa.responsibilities.TopicId;
+import de.sipa.shared.DemoStory;
+import de.sipa.shared.PartnershipId;
+
+/**
+ * The Musterstadt demo as one consistent story: loaded once (its own embedded PostgreSQL, the demo profile), then
+ * read as a coordinator would check it.
+ */
+@SpringBootTest(properties = {"sipa.database.directory=target/demo-postgres", "sipa.database.clean=true"})
+@ActiveProfiles({"test", "demo"})
+class MusterstadtDemoTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Partnerships partnerships;
+
+    @Autowired
+    Responsibilities responsibilities;
+
+    @Autowired
+    Clock clock;
+
+    PartnershipId musterstadt;
+
+    /** A report with what its history says about its routing. */
+    record Routed(UUID id, TopicId topic, DistrictId district, Instant submittedAt, UUID assignee, UUID routedTo,
+            Instant routedAt, boolean recategorised, boolean reassigned) {
+    }
+
+    @BeforeEach
+    void musterstadt() {
+        musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
+    }
+
+    @Test
+    void everyReportWentToWhoLeadsItsTopicInItsDistrictWhenItCameInElseToTheCoordinator() {
+        var reports = routedReports();
+        assertThat(reports).hasSizeGreaterThan(3000);
+        Map<String, Integer> expected = new TreeMap<>();
+        Map<String, Integer> actual = new TreeMap<>();
+        for (var report : reports) {
+            // A re-categorised report was routed again by the matrix at that moment; the others when they came in.
+            var at = report.recategorised() ? report.routedAt() : report.submittedAt();
+            var lead = report.topic() == null ? null
+                    : responsibilities.whoLeads(report.topic(), report.district(), at).lead()
+                            .map(o -> o.value()).orElse(null);
+            assertThat(report.routedTo()).as("routing of %s", report.id()).isEqualTo(lead);
+            if (!report.reassigned()) {
+                assertThat(report.assignee()).as("assignee of %s", report.id()).isEqualTo(lead);
+            }
+            expected.merge(Objects.toString(lead, "Koordination"), 1, Integer::sum);
+            actual.merge(Objects.toString(report.routedTo(), "Koordination"), 1, Integer::sum);
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual).as("organisations with reports, and the coordinator").hasSizeGreaterThanOrEqualTo(7)
+                .containsKey("Koordination");
+    }
+
+    @Test
+    void reportsSpreadOverTheLastTwoYearsAndNoneIsInTheFuture() {
+        var now = clock.instant();
+        var months = jdbc.sql("""
+                SELECT to_char(submitted_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM') AS month, count(*) FROM reports_report
+                WHERE partnership_id = ? GROUP BY 1""").param(musterstadt.value())
+                .query((rs, n) -> Map.entry(YearMonth.parse(rs.getString(1)), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        var thisMonth = YearMonth.now(clock);
+        for (int back = 1; back <= DemoStory.MONTHS - 1; back++) {
+            assertThat(months.getOrDefault(thisMonth.minusMonths(back), 0L)).as("reports in %s", thisMonth.minusMonths(back))
+                    .isGreaterThan(40);
+        }
+        var span = jdbc.sql("SELECT min(submitted_at), max(submitted_at), max(updated_at) FROM reports_report WHERE partnership_id = ?")
+                .param(musterstadt.value()).query((rs, n) -> new Instant[] {rs.getTimestamp(1).toInstant(),
+                        rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()}).single();
+        assertThat(span[0]).isAfterOrEqualTo(LocalDate.now(clock).minusMonths(DemoStory.MONTHS).atStartOfDay(clock.getZone()).toInstant());
+        assertThat(span[1]).isBefore(now);
+        assertThat(span[2]).as("nothing happened after now").isBefore(now);
+        var futureEvents = jdbc.sql("SELECT count(*) FROM reports_event WHERE occurred_at > ?").param(java.sql.Timestamp.from(now))
+                .query(Long.class).single();
+        assertThat(futureEvents).isZero();
+        // Seasons: lighting in the dark months, noise in summer.
+        assertThat(countIn("beleuchtung", "12,1,2")).isGreaterThan(3 * countIn("beleuchtung", "6,7,8"));
+        assertThat(countIn("laerm", "6,7,8")).isGreaterThan(3 * countIn("laerm", "12,1,2"));
+    }
+
+    @Test
+    void mostAreClosedWithANoteAndSomeAreOverdueEscalatedHandedBackMergedOrRecategorised() {
+        var p = musterstadt.value();
+        long all = count("SELECT count(*) FROM reports_report WHERE partnership_id = ?", p);
+        long closed = count("SELECT count(*) FROM reports_report WHERE partnership_id = ? AND closed_at IS NOT NULL", p);
+        long closedWithNote = count("""
+                SELECT count(*) FROM reports_report WHERE partnership_id = ? AND closed_at IS NOT NULL
+                  AND public_note IS NOT NULL""", p);
+        assertThat(closed).isGreaterThan(all * 8 / 10).isLessThan(all);
+        assertThat(closedWithNote).isGreaterThan(closed * 8 / 10);
+        assertThat(count("""
+                SELECT count(*) FROM reports_report WHERE partnership_id = ? AND closed_at IS NULL AND deadline < now()
+                  AND escalated_at IS NOT NULL""", p)).as("overdue and escalated").isGreaterThan(5);
+        assertThat(count("""
+                SELECT count(*) FROM reports_report WHERE partnership_id = ? AND closed_at IS NULL
+                  AND deadline < now() - interval '15 minutes' AND escalated_at IS NULL AND assignee_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM reports_event e WHERE e.report_id = reports_report.id
+                                  AND e.kind IN ('HANDED_BACK', 'REROUTED'))""", p))
+                .as("overdue but not escalated").isZero();
+        assertThat(count("""
+                SELECT count(DISTINCT r.id) FROM reports_report r JOIN reports_event e ON e.report_id = r.id
+                WHERE r.partnership_id = ? AND e.kind = 'HANDED_BACK'""", p)).as("handed back").isGreaterThan(20);
+        assertThat(count("""
+                SELECT count(*) FROM reports_report r WHERE r.partnership_id = ? AND r.assignee_id IS NULL
+                  AND r.closed_at IS NULL AND EXISTS (SELECT 1 FROM reports_event e WHERE e.report_id = r.id
+                  AND e.kind = 'HANDED_BACK')""", p)).as("handed back, waiting for the coordinator").isPositive();
+        assertThat(count("""
+                SELECT count(*) FROM reports_report d JOIN reports_report o ON o.id = d.duplicate_of
+                WHERE d.partnership_id = ? AND d.status = 'FORWARDED' AND d.public_note = 'Zusammengeführt mit Anliegen ' || o.public_id
+                  AND d.closed_at < coalesce(o.closed_at, now())""", p)).as("merged duplicates").isGreaterThan(20);
+        assertThat(count("""
+                SELECT count(DISTINCT r.id) FROM reports_report r JOIN reports_event e ON e.report_id = r.id
+                WHERE r.partnership_id = ? AND e.kind = 'RECATEGORISED'""", p)).as("re-categorised").isGreaterThan(20);
+        assertThat(count("SELECT count(*) FROM reports_report WHERE partnership_id = ? AND closed_at IS NULL AND status = 'NEW'", p))
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM reports_report WHERE partnership_id = ? AND status = 'IN_PROGRESS'", p))
+                .isPositive();
+        for (var source : List.of("CITIZEN", "OPEN311", "PARTNER", "PATROL")) {
+            assertThat(count("SELECT count(*) FROM reports_report WHERE partnership_id = ? AND source = '" + source + "'", p))
+                    .as(source).isGreaterThan(100);
+        }
+        // Statuses agree with the history: a closed report's last status change closed it, at its closing time.
+        assertThat(count("""
+                SELECT count(*) FROM reports_report r WHERE r.partnership_id = ? AND r.closed_at IS NOT NULL
+                  AND r.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM reports_event e WHERE e.report_id = r.id
+                  AND e.kind = 'STATUS_CHANGED' AND e.occurred_at = r.closed_at AND e.note LIKE r.status || '%')""", p))
+                .isZero();
+        assertThat(count("""
+                SELECT count(*) FROM reports_report WHERE partnership_id = ? AND public_id IS NOT NULL
+                  AND split_part(public_id, '-', 1)::int <> extract(year FROM submitted_at AT TIME ZONE 'Europe/Berlin')
+                  AND status <> 'MODERATION' AND category_id NOT IN (SELECT id FROM reports_category WHERE moderated)""", p))
+                .as("numbered in the year they came in").isLessThan(5);
+    }
+
+    @Test
+    void reportsClusterAtThePalastgartenTheHauptbahnhofAndTheNeckarblickEstateInsideTheDistricts() {
+        var points = jdbc.sql("""
+                SELECT latitude, longitude, district_id FROM reports_report
+                WHERE partnership_id = ? AND latitude IS NOT NULL""").param(musterstadt.value())
+                .query((rs, n) -> new Object[] {rs.getDouble(1), rs.getDouble(2), rs.getObject(3, UUID.class)}).list();
+        int clustered = 0;
+        for (var point : points) {
+            double lat = (double) point[0];
+            double lon = (double) point[1];
+            var location = partnerships.locate(musterstadt, lat, lon, 30);
+            assertThat(location.district().map(DistrictId::value)).contains((UUID) point[2]);
+            assertThat(location.nearBoundary()).isFalse();
+            if (metres(lat, lon, 48.7818, 9.1832) < 300 || metres(lat, lon, 48.7829, 9.18) < 300
+                    || metres(lat, lon, 48.7625, 9.2455) < 300) {
+                clustered++;
+            }
+        }
+        assertThat(clustered).as("share at the three places").isGreaterThan(points.size() * 4 / 10);
+    }
+
+    @Test
+    void patrolsAreWalkedByPoliceOfficersAndOrdnungsamtStaffOfTheirPlanOnly() {
+        record Duty(UUID personOrganisation, UUID dutyOrganisation, boolean inPlan, String function) {
+        }
+        var duties = jdbc.sql("""
+                SELECT p.organisation_id, d.organisation_id, s.organisation_id IS NOT NULL, p.function
+                FROM operations_patrol_duty d JOIN operations_patrol pa ON pa.id = d.patrol_id
+                JOIN partners_person p ON p.id = d.person_id
+                LEFT JOIN operations_patrol_staffing s ON s.plan_id = pa.plan_id AND s.organisation_id = d.organisation_id
+                WHERE pa.partnership_id = ?""").param(musterstadt.value())
+                .query((rs, n) -> new Duty(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3),
+                        rs.getString(4))).list();
+        assertThat(duties).hasSizeGreaterThan(400);
+        assertThat(duties).allSatisfy(duty -> {
+            assertThat(duty.inPlan()).isTrue();
+            assertThat(duty.personOrganisation()).isEqualTo(duty.dutyOrganisation());
+            assertThat(duty.function()).as("no head of an authority walks patrols")
+                    .doesNotContainIgnoringCase("leiter").doesNotContainIgnoringCase("präsident")
+                    .doesNotContainIgnoringCase("direktor").doesNotContainIgnoringCase("bürgermeister");
+        });
+        // The patrol's observations fed the contact point: each report of source "patrol" came from an observation.
+        var p = musterstadt.value();
+        long fromPatrols = count("SELECT count(*) FROM reports_report WHERE partnership_id = ? AND source = 'PATROL'", p);
+        assertThat(count("""
+                SELECT count(*) FROM operations_patrol_observation o JOIN reports_report r ON r.id = o.report_id
+                JOIN operations_patrol pa ON pa.id = o.patrol_id
+                WHERE r.partnership_id = ? AND r.source = 'PATROL' AND r.category_id = o.category_id
+                  AND r.submitted_at BETWEEN pa.starts_at AND pa.ends_at AND NOT pa.cancelled""", p))
+                .isEqualTo(fromPatrols).isGreaterThan(100);
+        assertThat(count("""
+                SELECT count(*) FROM operations_patrol_report pr JOIN operations_patrol pa ON pa.id = pr.patrol_id
+                WHERE pa.partnership_id = ?""", p)).isGreaterThan(100);
+    }
+
+    @Test
+    void meetingsFollowTheStoryWithDistinctAgendaItemsDecisionsMaterialAndApprovedMinutes() {
+        var p = musterstadt.value();
+        var titles = jdbc.sql("""
+                SELECT i.title FROM meetings_agenda_item i JOIN meetings_meeting m ON m.id = i.meeting_id
+                WHERE m.partnership_id = ?""").param(p).query(String.class).list();
+        var repeated = titles.stream().collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new,
+                Collectors.counting())).entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        assertThat(repeated).as("agenda titles used more than once").isEmpty();
+        assertThat(titles).hasSizeGreaterThan(50);
+        var decisions = jdbc.sql("""
+                SELECT wording FROM meetings_decision WHERE partnership_id = ?""").param(p).query(String.class).list();
+        assertThat(decisions).hasSizeGreaterThan(15).doesNotHaveDuplicates();
+        assertThat(decisions).anyMatch(d -> d.contains("LED") && d.contains("Palastgarten"));
+        assertThat(count("""
+                SELECT count(*) FROM meetings_meeting m WHERE m.partnership_id = ? AND m.starts_at < now()
+                  AND m.status = 'MINUTES_APPROVED'""", p)).isGreaterThan(15);
+        assertThat(count("""
+                SELECT count(*) FROM meetings_meeting m WHERE m.partnership_id = ? AND m.starts_at < now()
+                  AND m.status <> 'MINUTES_APPROVED'""", p)).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM meetings_material ma JOIN meetings_agenda_item i ON i.id = ma.agenda_item_id
+                JOIN meetings_meeting m ON m.id = i.meeting_id WHERE m.partnership_id = ?""", p)).isGreaterThan(5);
+        var states = jdbc.sql("SELECT DISTINCT status FROM meetings_action_item WHERE partnership_id = ?").param(p)
+                .query(String.class).set();
+        assertThat(states).contains("OPEN", "IN_PROGRESS", "DONE");
+        // The lighting story: the Palastgarten's lighting reports drop after the LED decision was carried out.
+        var story = new DemoStory(LocalDate.now(clock));
+        var winterBefore = lightingReportsAtThePalastgarten(story.month(-2), story.month(3));
+        var winterAfter = lightingReportsAtThePalastgarten(story.month(10), story.month(15));
+        assertThat(winterBefore).isGreaterThan(3 * winterAfter);
+        assertThat(count("""
+                SELECT count(*) FROM meetings_agenda_link l JOIN meetings_agenda_item i ON i.id = l.agenda_item_id
+                JOIN meetings_meeting m ON m.id = i.meeting_id WHERE m.partnership_id = ? AND l.kind = 'REPORT'""", p))
+                .isGreaterThan(3);
+    }
+
+    private long lightingReportsAtThePalastgarten(LocalDate from, LocalDate to) {
+        var zone = clock.getZone();
+        return jdbc.sql("""
+                SELECT count(*) FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                WHERE r.partnership_id = ? AND c.code = 'beleuchtung' AND r.submitted_at >= ? AND r.submitted_at < ?
+                  AND (r.description LIKE '%Palastgarten%' OR r.address LIKE '%Palastgarten%')""")
+                .params(musterstadt.value(), java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()),
+                        java.sql.Timestamp.from(to.atStartOfDay(zone).toInstant()))
+                .query(Long.class).single();
+    }
+
+    private List<Routed> routedReports() {
+        Map<UUID, List<Object[]>> events = new HashMap<>();
+        jdbc.sql("""
+                SELECT e.report_id, e.kind, e.organisation_id, e.occurred_at FROM reports_event e
+                JOIN reports_report r ON r.id = e.report_id WHERE r.partnership_id = ? ORDER BY e.occurred_at, e.id""")
+                .param(musterstadt.value())
+                .query(rs -> {
+                    events.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Object[] {
+                        rs.getString(2), rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant()});
+                });
+        var reports = new ArrayList<Routed>();
+        jdbc.sql("""
+                SELECT r.id, c.topic_id, r.district_id, r.submitted_at, r.assignee_id FROM reports_report r
+                JOIN reports_category c ON c.id = r.category_id WHERE r.partnership_id = ?""")
+                .param(musterstadt.value())
+                .query((ResultSet rs) -> {
+                    var id = rs.getObject(1, UUID.class);
+                    var history = events.getOrDefault(id, List.of());
+                    var routings = history.stream().filter(e -> e[0].equals("ROUTED")).toList();
+                    if (routings.isEmpty()) {
+                        return; // waiting for moderation
+                    }
+                    boolean recategorised = history.stream().anyMatch(e -> e[0].equals("RECATEGORISED"));
+                    boolean reassigned = history.stream().anyMatch(e -> e[0].equals("HANDED_BACK") || e[0].equals("REROUTED"));
+                    var routing = recategorised ? routings.get(routings.size() - 1) : routings.get(0);
+                    reports.add(new Routed(id, topic(rs), district(rs), rs.getTimestamp(4).toInstant(),
+                            rs.getObject(5, UUID.class), (UUID) routing[1], (Instant) routing[2], recategorised,
+                            reassigned));
+                });
+        return reports;
+    }
+
+    private static TopicId topic(ResultSet rs) throws SQLException {
+        var id = rs.getObject(2, UUID.class);
+        return id == null ? null : new TopicId(id);
+    }
+
+    private static DistrictId district(ResultSet rs) throws SQLException {
+        var id = rs.getObject(3, UUID.class);
+        return id == null ? null : new DistrictId(id);
+    }
+
+    private long countIn(String category, String months) {
+        return jdbc.sql("""
+                SELECT count(*) FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                WHERE r.partnership_id = ? AND c.code = ?
+                  AND extract(month FROM r.submitted_at AT TIME ZONE 'Europe/Berlin') IN (%s)""".formatted(months))
+                .params(musterstadt.value(), category).query(Long.class).single();
+    }
+
+    private long count(String sql, UUID partnership) {
+        return jdbc.sql(sql).param(partnership).query(Long.class).single();
+    }
+
+    private static double metres(double lat1, double lon1, double lat2, double lon2) {
+        double dy = (lat1 - lat2) * 111_320;
+        double dx = (lon1 - lon2) * 111_320 * Math.cos(Math.toRadians(lat1));
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+}
