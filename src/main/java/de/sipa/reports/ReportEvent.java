@@ -10,6 +10,6 @@ public record ReportEvent(Instant occurredAt, String actor, Kind kind, Organisat
 
     public enum Kind {
         RECEIVED, APPROVED, ROUTED, REROUTED, RECATEGORISED, HANDED_BACK, STATUS_CHANGED, COMMENTED, ESCALATED,
-        CONTACT_DELETED, MERGED
+        CONTACT_DELETED, MERGED, INFORMED
     }
 }

@@ -233,9 +233,11 @@ public class Reports {
     @Transactional(readOnly = true)
     public Page<Report> queue(ReportQuery query, Pageable pageable) {
         var user = CurrentUser.get();
+        // A partner sees its own queue, or what its own organisation was informed about.
         var effective = user.role() == Role.PARTNER
-                ? new ReportQuery(user.organisation(), false, query.status(), query.category(), query.district(),
-                        query.overdue(), query.includeClosed(), query.text())
+                ? new ReportQuery(query.informedOf() == null ? user.organisation() : null, false, query.status(),
+                        query.category(), query.district(), query.overdue(), query.includeClosed(), query.text(),
+                        query.handedBack(), query.informedOf() == null ? null : user.organisation())
                 : query;
         var page = reports.search(CurrentUser.partnership(), effective, clock.instant(), pageable);
         return user.coordinates() ? page : page.map(Reports::withoutContact);
@@ -499,6 +501,7 @@ public class Reports {
             notifyAssignee(partnership, publicId, category, routing.assignee());
         }
         for (var organisation : routing.notified()) {
+            reports.event(id, now, actor, ReportEvent.Kind.INFORMED, organisation, null, false);
             for (var email : accounts.emailsOf(partnership, organisation)) {
                 notifications.send(Mail.of(partnership, email, "Zur Information: Anliegen " + publicId + " – "
                         + category.name(), "Guten Tag,\n\nIhre Organisation wird bei diesem Anliegen beteiligt "
