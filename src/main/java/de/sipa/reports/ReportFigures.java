@@ -165,6 +165,11 @@ public class ReportFigures {
      */
     public record MonthFigures(YearMonth month, long received, long closed, Duration medianTimeToClose,
             Double overdueShare, Double directShare) {
+
+        /** The median in days, to a tenth ({@code 2.5}); {@code null} if nothing was closed. */
+        public Double medianDays() {
+            return medianTimeToClose == null ? null : Math.round(medianTimeToClose.toMinutes() / 144.0) / 10.0;
+        }
     }
 
     public record CategoryMonth(YearMonth month, String category, long count) {

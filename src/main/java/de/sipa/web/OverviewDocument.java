@@ -38,7 +38,7 @@ final class OverviewDocument {
         var columns = List.of(overview.figures(), overview.previousMonth(), overview.previousYear());
         row(figures, text.get("overview.received"), columns, f -> Long.toString(f.received()));
         row(figures, text.get("overview.closed"), columns, f -> Long.toString(f.closed()));
-        row(figures, text.get("overview.medianDays"), columns, f -> number(StartPages.days(f.medianTimeToClose()), locale));
+        row(figures, text.get("overview.medianDays"), columns, f -> number(f.medianDays(), locale));
         row(figures, text.get("overview.overdueShare"), columns, f -> percent(f.overdueShare(), locale));
         row(figures, text.get("overview.directShare"), columns, f -> percent(f.directShare(), locale));
         document.add(figures);

@@ -2,7 +2,6 @@ package de.sipa.web;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
@@ -154,11 +153,6 @@ class StartPages {
             de.sipa.reports.ReportFigures.MonthFigures previousYear, List<Body> steeringGroups,
             List<Decision> decisions, List<FollowUp> overdueActionItems, List<Review> submittedReviews,
             long undecidedProposals, Charts.StackedBars perMonth, Charts.Bars timeToClose) {
-    }
-
-    /** Days of a median for the templates ("2,5"); {@code null} stays {@code null}. */
-    static Double days(Duration duration) {
-        return duration == null ? null : Math.round(duration.toMinutes() / 144.0) / 10.0;
     }
 
     private java.time.Instant endOf(LocalDate day) {
