@@ -10,6 +10,17 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
+  // The menu's groups work without script; with it, one group is open at a time and a click elsewhere closes it.
+  const groups = document.querySelectorAll('.nav-group');
+  groups.forEach((group) => group.addEventListener('toggle', () => {
+    if (group.open) {
+      groups.forEach((other) => { if (other !== group) { other.open = false; } });
+    }
+  }));
+  document.addEventListener('click', (event) => {
+    groups.forEach((group) => { if (group.open && !group.contains(event.target)) { group.open = false; } });
+  });
+
   document.addEventListener('submit', (event) => {
     const message = event.target.getAttribute('data-confirm');
     if (message && !window.confirm(message)) {

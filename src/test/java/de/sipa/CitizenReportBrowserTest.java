@@ -37,7 +37,8 @@ class CitizenReportBrowserTest extends BrowserTestBase {
 
         partner = open(Browser.DESKTOP);
         partner.logIn("ordnungsamt", "demo");
-        partner.submitAndWaitForNewPage(By.linkText("Anliegen"));
+        partner.visible(By.xpath("//nav[@id='main-nav']//summary[normalize-space()='Anliegen']")).click();
+        partner.submitAndWaitForNewPage(By.linkText("Arbeitslisten"));
         partner.submitAndWaitForNewPage(By.linkText(number));
         new Select(partner.visible(By.id("outcome"))).selectByValue("DONE");
         partner.type(By.id("publicNote"), "Der Sperrmüll wurde heute abgeholt.");

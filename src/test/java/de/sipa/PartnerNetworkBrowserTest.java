@@ -45,8 +45,8 @@ class PartnerNetworkBrowserTest extends BrowserTestBase {
         assertThat(browser.driver().findElement(By.id("main-nav")).isDisplayed()).isTrue();
         assertThat(browser.driver().findElement(By.cssSelector("button.nav-toggle")).isDisplayed()).isFalse();
 
-        // A new organisation through the form.
-        browser.submitAndWaitForNewPage(navigationLink("Organisationen"));
+        // A new organisation through the form; the menu groups its items by task.
+        goTo("Organisationen");
         browser.submitAndWaitForNewPage(By.linkText("Neue Organisation"));
         assertThat(heading()).isEqualTo("Neue Organisation");
         browser.type(By.id("name"), organisation);
@@ -77,7 +77,7 @@ class PartnerNetworkBrowserTest extends BrowserTestBase {
         assertThat(flash()).isEqualTo("Die Person wurde angelegt.");
 
         // Member of the steering group, through the membership form on the body's page.
-        browser.submitAndWaitForNewPage(navigationLink("Gremien"));
+        goTo("Gremien");
         browser.submitAndWaitForNewPage(By.linkText(STEERING_GROUP));
         assertThat(heading()).isEqualTo(STEERING_GROUP);
         new Select(browser.visible(By.id("personId")))
@@ -93,7 +93,7 @@ class PartnerNetworkBrowserTest extends BrowserTestBase {
                 "Präventionsbeauftragte", organisation);
 
         // The directory finds the person while typing (htmx swaps the results, no page load) ...
-        browser.submitAndWaitForNewPage(navigationLink("Verzeichnis"));
+        goTo("Verzeichnis");
         assertThat(heading()).isEqualTo("Verzeichnis");
         var search = lastName.substring(2).toUpperCase(); // a part of the name, in other case
         browser.script("window.sipaSamePage = true;");
@@ -162,7 +162,7 @@ class PartnerNetworkBrowserTest extends BrowserTestBase {
         assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("false");
 
         toggle.click();
-        browser.submitAndWaitForNewPage(navigationLink("Verzeichnis"));
+        goTo("Verzeichnis");
         assertThat(heading()).isEqualTo("Verzeichnis");
         assertThat(browser.driver().findElement(By.id("main-nav")).isDisplayed())
                 .as("closed again on the next page").isFalse();
@@ -200,6 +200,15 @@ class PartnerNetworkBrowserTest extends BrowserTestBase {
         assertThat(cells(rows.get(0))).as("name, function, organisation, contact, bodies").containsExactly(
                 lastName + ", " + firstName, "Präventionsbeauftragte", organisation,
                 "mara." + lastName.substring("Quendel-".length()) + "@verein.example", STEERING_GROUP);
+    }
+
+    /** Follows a link of the main navigation, opening its group first (the menu groups its items by task). */
+    private void goTo(String text) {
+        var link = browser.driver().findElement(navigationLink(text));
+        if (!link.isDisplayed()) {
+            link.findElement(By.xpath("ancestor::details[1]/summary")).click();
+        }
+        browser.submitAndWaitForNewPage(navigationLink(text));
     }
 
     private By navigationLink(String text) {

@@ -50,9 +50,10 @@ class FollowUpController {
     @GetMapping
     String board(@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID body,
             @RequestParam(defaultValue = "open") String state, @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) LocalDate dueFrom, @RequestParam(required = false) LocalDate dueTo,
             HttpServletRequest request, Model model) {
         var today = LocalDate.now(clock);
-        var query = new FollowUpQuery(owner, body, state, overdue ? today : null);
+        var query = new FollowUpQuery(owner, body, state, overdue ? today : null, dueFrom, dueTo);
         model.addAttribute("followUps", board.followUps(query));
         model.addAttribute("query", query);
         model.addAttribute("overdue", overdue);
@@ -67,8 +68,9 @@ class FollowUpController {
     @GetMapping("/export.csv")
     void csv(@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID body,
             @RequestParam(defaultValue = "open") String state, @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) LocalDate dueFrom, @RequestParam(required = false) LocalDate dueTo,
             HttpServletResponse response) throws IOException {
-        var query = new FollowUpQuery(owner, body, state, overdue ? LocalDate.now(clock) : null);
+        var query = new FollowUpQuery(owner, body, state, overdue ? LocalDate.now(clock) : null, dueFrom, dueTo);
         CsvDownload.send(response, "arbeitsauftraege.csv", out -> board.exportCsv(query, out));
     }
 

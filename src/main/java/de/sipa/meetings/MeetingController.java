@@ -84,8 +84,10 @@ class MeetingController {
 
     @GetMapping
     String list(@RequestParam(required = false) UUID body, @RequestParam(defaultValue = "true") boolean upcoming,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("meetings", meetings.page(body, upcoming, PageRequest.of(Math.max(page, 0), 25)));
+            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("meetings", meetings.page(body, upcoming, mine, PageRequest.of(Math.max(page, 0), 25)));
+        model.addAttribute("mine", mine);
         model.addAttribute("body", body);
         model.addAttribute("upcoming", upcoming);
         model.addAttribute("openActionItems", board.followUps(FollowUpQuery.OPEN));

@@ -3,6 +3,7 @@ package de.sipa.meetings;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -76,13 +77,23 @@ class MeetingRepository {
 
     /** Upcoming meetings from the earliest, or past ones from the latest; optionally of one body. */
     Page<Meeting> page(PartnershipId partnership, UUID body, boolean upcoming, Instant since, Pageable pageable) {
+        return page(partnership, body, null, upcoming, since, pageable);
+    }
+
+    /** @param amongBodies only meetings of these bodies; {@code null}: of all */
+    Page<Meeting> page(PartnershipId partnership, UUID body, Collection<UUID> amongBodies, boolean upcoming,
+            Instant since, Pageable pageable) {
         var where = "WHERE partnership_id = :partnership AND starts_at " + (upcoming ? ">=" : "<") + " :since"
-                + (body == null ? "" : " AND body_id = :body");
+                + (body == null ? "" : " AND body_id = :body")
+                + (amongBodies == null ? "" : " AND body_id = ANY (:bodies)");
         var params = new HashMap<String, Object>();
         params.put("partnership", partnership.value());
         params.put("since", Timestamp.from(since));
         if (body != null) {
             params.put("body", body);
+        }
+        if (amongBodies != null) {
+            params.put("bodies", amongBodies.toArray(UUID[]::new));
         }
         long total = jdbc.sql("SELECT count(*) FROM meetings_meeting " + where).params(params).query(Long.class)
                 .single();
@@ -176,6 +187,20 @@ class MeetingRepository {
                 .param(meeting.value()).query(DECISION).list();
     }
 
+    /** The body's decisions taken in meetings that began in [from, to); those of confidential items only if asked. */
+    List<Decision> decisionsOfBody(PartnershipId partnership, BodyId body, Instant from, Instant to,
+            boolean withConfidential) {
+        return jdbc.sql("""
+                SELECT d.* FROM meetings_decision d JOIN meetings_meeting m ON m.id = d.meeting_id
+                LEFT JOIN meetings_agenda_item a ON a.id = d.agenda_item_id
+                WHERE d.partnership_id = :partnership AND d.body_id = :body AND m.starts_at >= :from
+                  AND m.starts_at < :to AND (:confidential OR a.confidential IS NOT TRUE)
+                ORDER BY d.year, d.number""")
+                .param("partnership", partnership.value()).param("body", body.value())
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("confidential", withConfidential).query(DECISION).list();
+    }
+
     List<Decision> decisionsOfBody(BodyId body) {
         return jdbc.sql("SELECT * FROM meetings_decision WHERE body_id = ? ORDER BY year, number")
                 .param(body.value()).query(DECISION).list();
@@ -226,6 +251,14 @@ class MeetingRepository {
         if (query.body() != null) {
             sql.append(" AND m.body_id = :body");
             params.put("body", query.body());
+        }
+        if (query.dueFrom() != null) {
+            sql.append(" AND a.due_on >= :dueFrom");
+            params.put("dueFrom", Date.valueOf(query.dueFrom()));
+        }
+        if (query.dueTo() != null) {
+            sql.append(" AND a.due_on <= :dueTo");
+            params.put("dueTo", Date.valueOf(query.dueTo()));
         }
         if (query.overdueOn() != null) {
             sql.append(" AND a.status IN ('OPEN', 'IN_PROGRESS') AND a.due_on < :day");

@@ -2,6 +2,7 @@ package de.sipa.meetings;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -23,6 +24,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.Bodies;
+import de.sipa.partners.Body;
 import de.sipa.partners.BodyId;
 import de.sipa.partners.Member;
 import de.sipa.partners.MembershipRole;
@@ -79,6 +81,38 @@ public class Meetings {
     public Page<Meeting> page(UUID body, boolean upcoming, Pageable pageable) {
         var startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
         return meetings.page(CurrentUser.partnership(), body, upcoming, startOfToday, pageable);
+    }
+
+    /** Meetings from today on (or before today), only those of the bodies the user's organisation sits in if asked. */
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public Page<Meeting> page(UUID body, boolean upcoming, boolean mine, Pageable pageable) {
+        if (!mine) {
+            return page(body, upcoming, pageable);
+        }
+        var startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        var among = myBodies().stream().map(BodyId::value).toList();
+        return meetings.page(CurrentUser.partnership(), body, among, upcoming, startOfToday, pageable);
+    }
+
+    /** The bodies the user's organisation has a seat in today (none for the coordination without organisation). */
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<BodyId> myBodies() {
+        var user = CurrentUser.get();
+        if (user.organisation() == null) {
+            return List.of();
+        }
+        var today = LocalDate.now(clock);
+        return bodies.all().stream().map(Body::id).filter(body -> bodies.seats(body, user.organisation(), today))
+                .toList();
+    }
+
+    /** A body's decisions taken in meetings that began in [from, to); confidential ones only for its members. */
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Decision> decisionsOf(BodyId body, Instant from, Instant to) {
+        return meetings.decisionsOfBody(CurrentUser.partnership(), body, from, to, isMember(body));
     }
 
     @PreAuthorize(MeetingPermissions.READ)

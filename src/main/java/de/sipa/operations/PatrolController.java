@@ -94,11 +94,14 @@ class PatrolController {
 
     /** Open slots from now until a day (default: eight weeks ahead). */
     @GetMapping("/gaps")
-    String gaps(@RequestParam(required = false) LocalDate until, Locale locale, Model model) {
+    String gaps(@RequestParam(required = false) LocalDate until, @RequestParam(required = false) UUID organisation,
+            Locale locale, Model model) {
         var last = until == null ? LocalDate.now(clock).plusWeeks(GAP_WEEKS) : until;
-        model.addAttribute("entries", rows(patrols.gaps(last.plusDays(1).atStartOfDay(clock.getZone()).toInstant()),
-                locale));
+        model.addAttribute("entries", rows(patrols.gaps(last.plusDays(1).atStartOfDay(clock.getZone()).toInstant(),
+                organisation == null ? null : new OrganisationId(organisation)), locale));
         model.addAttribute("until", last);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("organisations", organisations.all());
         return "operations/patrols/gaps";
     }
 

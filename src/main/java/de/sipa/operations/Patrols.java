@@ -330,8 +330,15 @@ public class Patrols {
     @PreAuthorize(OperationPermissions.READ)
     @Transactional(readOnly = true)
     public List<PatrolRosterEntry> gaps(Instant to) {
+        return gaps(to, null);
+    }
+
+    /** Patrols from now until {@code to} where the organisation's own slots are not all filled ({@code null}: any). */
+    @PreAuthorize(OperationPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<PatrolRosterEntry> gaps(Instant to, OrganisationId organisation) {
         var now = clock.instant();
-        return roster(now, to, null).stream().filter(PatrolRosterEntry::hasGap).toList();
+        return roster(now, to, organisation).stream().filter(PatrolRosterEntry::hasGap).toList();
     }
 
     /** Whether the current user fills the organisation's slots: its own staff and the coordination. */

@@ -138,6 +138,13 @@ class ReportController {
         var user = CurrentUser.get();
         var selected = selected(filter);
         OrganisationId organisation = null;
+        if (selected.equals("informed")) {
+            return new ReportQuery(null, false, filter.status(),
+                    filter.category() == null ? null : new CategoryId(filter.category()),
+                    filter.district() == null ? null : new DistrictId(filter.district()),
+                    Boolean.TRUE.equals(filter.overdue()), Boolean.TRUE.equals(filter.closed()), filter.q(), false,
+                    user.organisation());
+        }
         if (!selected.equals("coordination") && !selected.equals("all") && !selected.equals("mine")) {
             try {
                 organisation = organisations.get(new OrganisationId(UUID.fromString(selected))).id();
@@ -150,7 +157,7 @@ class ReportController {
                 filter.category() == null ? null : new CategoryId(filter.category()),
                 filter.district() == null ? null : new DistrictId(filter.district()),
                 Boolean.TRUE.equals(filter.overdue()), Boolean.TRUE.equals(filter.closed()), filter.q(),
-                Boolean.TRUE.equals(filter.handedBack()));
+                Boolean.TRUE.equals(filter.handedBack()), null);
     }
 
     private static String selected(QueueFilter filter) {

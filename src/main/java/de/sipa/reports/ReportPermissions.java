@@ -8,6 +8,9 @@ public final class ReportPermissions {
     /** The categories page: the coordination, and the steering group reading along. */
     public static final String READ_CATEGORIES = "hasAnyRole('ADMIN','COORDINATOR','STEERING')";
 
+    /** The contact point's figures: the coordination and the steering group. */
+    public static final String FIGURES = "hasAnyRole('ADMIN','COORDINATOR','STEERING')";
+
     private ReportPermissions() {
     }
 }

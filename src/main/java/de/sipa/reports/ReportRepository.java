@@ -192,6 +192,14 @@ class ReportRepository {
         } else if (query.organisation() != null) {
             where.append(" AND r.assignee_id = :organisation");
         }
+        if (query.informedOf() != null) {
+            where.append(" AND r.assignee_id IS DISTINCT FROM :informed AND EXISTS (SELECT 1 FROM reports_event i"
+                    + " WHERE i.report_id = r.id AND i.kind = 'NOTIFIED' AND i.organisation_id = :informed)");
+        }
+        if (query.handedBack()) {
+            where.append(" AND r.assignee_id IS NULL AND EXISTS (SELECT 1 FROM reports_event h"
+                    + " WHERE h.report_id = r.id AND h.kind = 'HANDED_BACK')");
+        }
         if (query.status() != null) {
             where.append(" AND r.status = :status");
         } else if (!query.includeClosed()) {
@@ -226,6 +234,9 @@ class ReportRepository {
         statement = statement.param("partnership", partnership.value()).param("now", timestamp(now));
         if (query.organisation() != null) {
             statement = statement.param("organisation", query.organisation().value());
+        }
+        if (query.informedOf() != null) {
+            statement = statement.param("informed", query.informedOf().value());
         }
         if (query.status() != null) {
             statement = statement.param("status", query.status().name());

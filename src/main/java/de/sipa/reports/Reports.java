@@ -258,9 +258,11 @@ public class Reports {
     @Transactional(readOnly = true)
     public Page<Report> queue(ReportQuery query, Pageable pageable) {
         var user = CurrentUser.get();
+        // A partner sees its own queue, or what its own organisation was informed about.
         var effective = user.role() == Role.PARTNER
-                ? new ReportQuery(user.organisation(), false, query.status(), query.category(), query.district(),
-                        query.overdue(), query.includeClosed(), query.text())
+                ? new ReportQuery(query.informedOf() == null ? user.organisation() : null, false, query.status(),
+                        query.category(), query.district(), query.overdue(), query.includeClosed(), query.text(),
+                        query.handedBack(), query.informedOf() == null ? null : user.organisation())
                 : query;
         var page = reports.search(CurrentUser.partnership(), effective, clock.instant(), pageable);
         return user.coordinates() ? page : page.map(Reports::withoutContact);

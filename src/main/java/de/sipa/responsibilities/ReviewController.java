@@ -47,8 +47,11 @@ class ReviewController {
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("reviews", reviews.all());
+    String list(@RequestParam(required = false) String state, Model model) {
+        // "waiting": all rounds not closed yet; a status name: the rounds in it; nothing: all rounds.
+        model.addAttribute("reviews", state == null || state.isBlank() ? reviews.all()
+                : reviews.inStatus(state.equals("waiting") ? null : status(state)));
+        model.addAttribute("state", state);
         return "responsibilities/reviews";
     }
 
@@ -154,5 +157,13 @@ class ReviewController {
         model.addAttribute("topics", responsibilities.topics().stream().filter(Topic::active).toList());
         model.addAttribute("districts", partnerships.districts());
         return "responsibilities/review-form";
+    }
+
+    private static ReviewStatus status(String state) {
+        try {
+            return ReviewStatus.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException("review.state.unknown", state);
+        }
     }
 }

@@ -68,6 +68,40 @@ public class Reviews {
         return reviews.all(CurrentUser.partnership());
     }
 
+    /** The rounds in one status ({@code null}: those not closed yet), as the list of rounds filters them. */
+    @PreAuthorize(ResponsibilityPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Review> inStatus(ReviewStatus status) {
+        return all().stream().filter(review -> status == null ? review.status() != ReviewStatus.CLOSED
+                : review.status() == status).toList();
+    }
+
+    /**
+     * Per open round, how many of the entries an organisation leads still wait for its answer; rounds without such
+     * entries are left out.
+     */
+    @PreAuthorize(ResponsibilityPermissions.READ)
+    @Transactional(readOnly = true)
+    public Map<Review, Long> unansweredLeads(OrganisationId organisation) {
+        var waiting = new java.util.LinkedHashMap<Review, Long>();
+        for (var review : inStatus(ReviewStatus.OPEN)) {
+            long count = items(review.id()).stream().filter(item -> organisation.equals(item.organisation())
+                    && item.entry().responsibility() == Responsibility.LEAD && !item.answered()).count();
+            if (count > 0) {
+                waiting.put(review, count);
+            }
+        }
+        return waiting;
+    }
+
+    /** How many proposals of the rounds submitted to the steering group wait for its decision. */
+    @PreAuthorize(ResponsibilityPermissions.READ)
+    @Transactional(readOnly = true)
+    public long undecidedProposals() {
+        return inStatus(ReviewStatus.SUBMITTED).stream()
+                .mapToLong(review -> proposals(review.id()).stream().filter(p -> !p.decided()).count()).sum();
+    }
+
     @PreAuthorize(ResponsibilityPermissions.READ)
     @Transactional(readOnly = true)
     public Review get(ReviewId id) {

@@ -1,0 +1,181 @@
+package de.sipa.reports;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.CurrentUser;
+
+/**
+ * The contact point's figures for the start pages: how many reports a queue holds (counted by the very query the
+ * queue page runs, so a count and its link never disagree), and a month's key figures for the steering group.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportFigures {
+
+    /** The upper ends (in days) of the classes of the time-to-close chart; the last class is open. */
+    static final int[] CLOSURE_CLASSES = {1, 3, 7, 14, 30};
+
+    private final Reports reports;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReportFigures(Reports reports, JdbcClient jdbc, Clock clock) {
+        this.reports = reports;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** How many reports the work queue lists for this query (for a partner: within its own organisation's). */
+    @PreAuthorize(ReportPermissions.READ)
+    public long count(ReportQuery query) {
+        return reports.queue(query, PageRequest.of(0, 1)).getTotalElements();
+    }
+
+    /**
+     * Reports the moderation page lists: waiting for approval (moderated categories) or with a citizen's text nobody
+     * has looked at yet; a report in both lists counts once.
+     */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    public long awaitingModeration() {
+        return jdbc.sql("""
+                SELECT count(*) FROM reports_report WHERE partnership_id = ?
+                AND (status = 'MODERATION' OR text_moderation = 'PENDING')""")
+                .param(CurrentUser.partnership().value()).query(Long.class).single();
+    }
+
+    /**
+     * A month's key figures: received and closed in it, the median time to close of those closed in it, the share of
+     * the month's reports that ran (or run) past their deadline, and the share the matrix routed straight to an
+     * organisation that kept them (never handed back, rerouted or left with the coordinator).
+     */
+    @PreAuthorize(ReportPermissions.FIGURES)
+    public MonthFigures month(YearMonth month) {
+        var zone = clock.getZone();
+        var start = Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
+        var end = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        var partnership = CurrentUser.partnership().value();
+        var now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                SELECT
+                  (SELECT count(*) FROM reports_report r WHERE r.partnership_id = :p AND r.submitted_at >= :start
+                     AND r.submitted_at < :end AND r.status <> 'MODERATION') AS received,
+                  (SELECT count(*) FROM reports_report r WHERE r.partnership_id = :p AND r.closed_at >= :start
+                     AND r.closed_at < :end) AS closed,
+                  (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (r.closed_at - r.submitted_at)))
+                     FROM reports_report r WHERE r.partnership_id = :p AND r.closed_at >= :start
+                     AND r.closed_at < :end) AS median_close,
+                  (SELECT count(*) FROM reports_report r WHERE r.partnership_id = :p AND r.submitted_at >= :start
+                     AND r.submitted_at < :end AND r.status <> 'MODERATION' AND r.deadline IS NOT NULL
+                     AND coalesce(r.closed_at, :now) > r.deadline) AS overdue,
+                  (SELECT count(*) FROM reports_report r WHERE r.partnership_id = :p AND r.submitted_at >= :start
+                     AND r.submitted_at < :end AND r.status <> 'MODERATION'
+                     AND EXISTS (SELECT 1 FROM reports_event e WHERE e.report_id = r.id AND e.kind = 'ROUTED'
+                                 AND e.organisation_id IS NOT NULL)
+                     AND NOT EXISTS (SELECT 1 FROM reports_event e WHERE e.report_id = r.id
+                                 AND (e.kind IN ('HANDED_BACK', 'REROUTED', 'RECATEGORISED')
+                                      OR e.kind = 'ROUTED' AND e.organisation_id IS NULL))) AS direct""")
+                .param("p", partnership).param("start", start).param("end", end).param("now", now)
+                .query((rs, n) -> {
+                    long received = rs.getLong("received");
+                    var median = rs.getObject("median_close");
+                    return new MonthFigures(month, received, rs.getLong("closed"),
+                            median == null ? null : Duration.ofSeconds(Math.round(((Number) median).doubleValue())),
+                            share(rs.getLong("overdue"), received), share(rs.getLong("direct"), received));
+                })
+                .single();
+    }
+
+    /** Reports received per month and category, from the first month to the last (both included), oldest first. */
+    @PreAuthorize(ReportPermissions.FIGURES)
+    public List<CategoryMonth> receivedPerMonth(YearMonth first, YearMonth last) {
+        var zone = clock.getZone();
+        return jdbc.sql("""
+                SELECT to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month, c.name AS category,
+                       count(*) AS n
+                FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                WHERE r.partnership_id = :p AND r.submitted_at >= :start AND r.submitted_at < :end
+                  AND r.status <> 'MODERATION'
+                GROUP BY 1, 2 ORDER BY 1, 2""")
+                .param("zone", zone.getId()).param("p", CurrentUser.partnership().value())
+                .param("start", Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> new CategoryMonth(YearMonth.parse(rs.getString("month")), rs.getString("category"),
+                        rs.getLong("n")))
+                .list();
+    }
+
+    /**
+     * How long the reports closed in the period took, in classes: up to 1 day, 1–3, 3–7, 7–14, 14–30 days and longer.
+     */
+    @PreAuthorize(ReportPermissions.FIGURES)
+    public List<ClosureClass> timeToClose(YearMonth first, YearMonth last) {
+        var zone = clock.getZone();
+        var counts = new long[CLOSURE_CLASSES.length + 1];
+        jdbc.sql("""
+                SELECT extract(epoch FROM (r.closed_at - r.submitted_at)) / 86400 AS days FROM reports_report r
+                WHERE r.partnership_id = :p AND r.closed_at >= :start AND r.closed_at < :end""")
+                .param("p", CurrentUser.partnership().value())
+                .param("start", Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
+                .query(rs -> {
+                    counts[closureClass(rs.getDouble("days"))]++;
+                });
+        var classes = new java.util.ArrayList<ClosureClass>();
+        for (int i = 0; i < counts.length; i++) {
+            classes.add(new ClosureClass(i == 0 ? 0 : CLOSURE_CLASSES[i - 1],
+                    i < CLOSURE_CLASSES.length ? CLOSURE_CLASSES[i] : null, counts[i]));
+        }
+        return classes;
+    }
+
+    /** Now, as the figures see it (the application's clock). */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    static int closureClass(double days) {
+        for (int i = 0; i < CLOSURE_CLASSES.length; i++) {
+            if (days <= CLOSURE_CLASSES[i]) {
+                return i;
+            }
+        }
+        return CLOSURE_CLASSES.length;
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    /**
+     * @param medianTimeToClose {@code null} if nothing was closed in the month
+     * @param overdueShare of the month's reports, the share past its deadline (closed late or still open and late);
+     *     {@code null} without reports
+     * @param directShare of the month's reports, the share the matrix routed to an organisation that kept it
+     */
+    public record MonthFigures(YearMonth month, long received, long closed, Duration medianTimeToClose,
+            Double overdueShare, Double directShare) {
+
+        /** The median in days, to a tenth ({@code 2.5}); {@code null} if nothing was closed. */
+        public Double medianDays() {
+            return medianTimeToClose == null ? null : Math.round(medianTimeToClose.toMinutes() / 144.0) / 10.0;
+        }
+    }
+
+    public record CategoryMonth(YearMonth month, String category, long count) {
+    }
+
+    /** @param toDays {@code null}: open-ended */
+    public record ClosureClass(int fromDays, Integer toDays, long count) {
+    }
+}
