@@ -155,7 +155,8 @@ class MeetingPagesTests {
         var record = mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString();
         assertThat(record).contains("Protokoll genehmigt", "Licht ab Mai", "Polizei-" + city.key(), "anwesend")
                 .as("no field to change the record").doesNotContain("<select", "<textarea", "type=\"file\"",
-                        "/attendance\"", "/quorum-rule\"", "/agenda\"", "/decisions\"", "/action-items\"")
+                        location + "/attendance\"", location + "/quorum-rule\"", location + "/agenda\"",
+                        location + "/decisions\"", location + "/action-items\"")
                 .as("only the correction, which needs a reason").contains("/minutes/correct\"");
         mvc.perform(post(location + "/attendance").with(coordinator).with(csrf())
                         .param("status-" + city.officer(), "EXCUSED"))
