@@ -38,7 +38,7 @@ public record PublicReport(String publicId, String categoryCode, String category
                 report.latitude() == null ? null : coarse(report.latitude()),
                 report.longitude() == null ? null : coarse(report.longitude()), report.address(),
                 report.submittedAt(), report.updatedAt(), report.deadline(), approved ? photos : List.of(),
-                events.stream().map(e -> new ReportEvent(e.occurredAt(), "", e.kind(), e.organisation(), e.note(), true))
+                events.stream().map(e -> new ReportEvent(e.occurredAt(), "", e.kind(), e.status(), e.organisation(), e.note(), true))
                         .toList());
     }
 }

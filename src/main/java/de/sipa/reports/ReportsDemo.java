@@ -91,13 +91,13 @@ class ReportsDemo implements ApplicationRunner {
             categories.insert(partnership, category, position++);
             ids.put(c[0], category.id());
         }
-        submit(partnership, ids.get("laerm"), "Jeden Freitag ab 23 Uhr laute Musik und Gegröle am Pavillon im Palastgarten.",
+        var noise = submit(partnership, ids.get("laerm"), "Jeden Freitag ab 23 Uhr laute Musik und Gegröle am Pavillon im Palastgarten.",
                 48.7781, 9.1835, ReportSource.CITIZEN, Map.of());
-        submit(partnership, ids.get("muell"), "Glasscherben und Müll rund um die Bänke am Spielplatz Nordpark.",
+        var litter = submit(partnership, ids.get("muell"), "Glasscherben und Müll rund um die Bänke am Spielplatz Nordpark.",
                 48.7951, 9.1702, ReportSource.CITIZEN, Map.of());
         submit(partnership, ids.get("drogen"), "Spritzen im Gebüsch hinter der Unterführung Hauptbahnhof.",
                 48.7842, 9.1822, ReportSource.CITIZEN, Map.of("art", "spritzen"));
-        submit(partnership, ids.get("beleuchtung"), "Der Fußweg zwischen Schillerplatz und Parkhaus ist seit Wochen "
+        var lighting = submit(partnership, ids.get("beleuchtung"), "Der Fußweg zwischen Schillerplatz und Parkhaus ist seit Wochen "
                 + "komplett dunkel, drei Laternen sind aus.", 48.7712, 9.1771, ReportSource.CITIZEN, Map.of());
         submit(partnership, ids.get("betteln"), "Passanten werden am Eingang der Markthalle bedrängt und verfolgt.",
                 48.7745, 9.1801, ReportSource.PARTNER, Map.of());
@@ -105,15 +105,23 @@ class ReportsDemo implements ApplicationRunner {
                 48.7668, 9.2101, ReportSource.PATROL, Map.of("anzahl", "8"));
         submit(partnership, ids.get("haltestelle"), "An der Haltestelle Hafenstraße fühle ich mich abends nicht sicher, "
                 + "es lungern Gruppen herum.", 48.7601, 9.2455, ReportSource.CITIZEN, Map.of());
-        submit(partnership, ids.get("sonstiges"), "Am Sportplatz werden nachts Autorennen gefahren.",
+        var racing = submit(partnership, ids.get("sonstiges"), "Am Sportplatz werden nachts Autorennen gefahren.",
                 48.7532, 9.1521, ReportSource.CITIZEN, Map.of());
         submit(partnership, ids.get("graffiti"), "Neue Schmierereien an der Stadtmauer, auch Beleidigungen.",
                 48.7761, 9.1788, ReportSource.CITIZEN, Map.of());
+        // Some have been worked on, so that their histories and status pages show each step.
+        reports.startWork(noise.report());
+        reports.comment(noise.report(), "Streife für Freitagnacht angefragt.");
+        reports.startWork(litter.report());
+        reports.close(litter.report(), ReportStatus.DONE, "Die Scherben wurden am Montag beseitigt.");
+        reports.close(lighting.report(), ReportStatus.FORWARDED, "Die Stadtwerke reparieren die Laternen.");
+        reports.close(racing.report(), ReportStatus.REJECTED, "Der Sportplatz ist ein Privatgelände; bitte wenden Sie "
+                + "sich an den Verein.");
     }
 
-    private void submit(PartnershipId partnership, CategoryId category, String description, double latitude,
+    private Receipt submit(PartnershipId partnership, CategoryId category, String description, double latitude,
             double longitude, ReportSource source, Map<String, String> attributes) {
-        reports.submit(new NewReport(partnership, category, description, latitude, longitude, null, null, attributes,
+        return reports.submit(new NewReport(partnership, category, description, latitude, longitude, null, null, attributes,
                 new Contact("Erika Mustermann", "erika.mustermann@example.org", null), source));
     }
 }
