@@ -1,0 +1,339 @@
+package de.sipa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Every page a user reaches by following links, as each demo role and as the public, on the Musterstadt demo:
+ * none answers 5xx, none shows "null", an unresolved message key ({@code ??key??}) or a raw enum name, and
+ * following links changes no data. The test crawls from the start pages, so a new page is covered as soon as a
+ * page links to it.
+ */
+@SpringBootTest(properties = "sipa.database.directory=target/pages-postgres")
+@AutoConfigureMockMvc
+@ActiveProfiles({"test", "demo"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AllPagesTests {
+
+    /** Pages fetched per role at most. */
+    private static final int MAX_PAGES = 400;
+    /** Pages fetched per URL pattern (path and query with ids and numbers collapsed), so 500 reports count as two. */
+    private static final int SAMPLES_PER_PATTERN = 2;
+
+    private static final Pattern NULL = Pattern.compile("\\bnull\\b");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?[^\\s?]+\\?\\?");
+    private static final Pattern CONSTANT_CASE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+    private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]{2,}\\b");
+    /** A year formatted as a number ("Dienstplan 2.026"). */
+    private static final Pattern YEAR_AS_NUMBER = Pattern.compile("(?<![\\d.,])2\\.0\\d\\d(?![\\d.,])");
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{24,}");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** Links not followed: leaving the session, and anything whose name sounds destructive (GET changes nothing anyway). */
+    private static final Pattern NOT_FOLLOWED = Pattern.compile("(?i)logout|delete|remove");
+    /**
+     * Tables a GET may write to: the sessions, and the secret calendar feed tokens, created when a user first sees
+     * the page that shows their feed's address.
+     */
+    private static final Set<String> WRITTEN_BY_READING = Set.of("spring_session", "spring_session_attributes",
+            "meetings_calendar_feed", "operations_patrol_feed");
+    /**
+     * Tables compared in part: the audit trail without its EXPORTED entries (a download of a PDF or CSV is recorded),
+     * the outbox without its delivery state (the background job sends the demo's mails meanwhile).
+     */
+    private static final Map<String, String> COMPARED_IN_PART = Map.of(
+            "identity_audit_entry", "(SELECT * FROM identity_audit_entry WHERE action <> 'EXPORTED')",
+            "notifications_mail", "(SELECT id, recipient, subject, body, created_at FROM notifications_mail)");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Set<String> enumConstants;
+    private Pattern accountNames;
+
+    @BeforeAll
+    void collectTheEnumConstantsOfTheApplication() throws ClassNotFoundException {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
+        scanner.addIncludeFilter(new AssignableTypeFilter(Enum.class));
+        enumConstants = new TreeSet<>();
+        for (var definition : scanner.findCandidateComponents("de.sipa")) {
+            for (var constant : Class.forName(definition.getBeanClassName()).getEnumConstants()) {
+                enumConstants.add(((Enum<?>) constant).name());
+            }
+        }
+        // Words the German texts use themselves (PDF, CSV, JPEG) are words, even where an enum has the same name.
+        var messages = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/messages.properties")) {
+            messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        messages.values().forEach(text -> CAPITALS.matcher(text.toString()).results()
+                .forEach(word -> enumConstants.remove(word.group())));
+        assertThat(enumConstants).contains("IN_PROGRESS", "COORDINATOR");
+    }
+
+    @BeforeAll
+    void collectTheAccountNames() {
+        var names = new ArrayList<>(jdbc.sql("SELECT username FROM identity_account").query(String.class).list());
+        names.add("system");
+        accountNames = Pattern.compile("(?<![\\w@.-])(" + names.stream().map(Pattern::quote)
+                .collect(Collectors.joining("|")) + ")(?![\\w@-]|\\.\\w)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"admin", "koordination", "polizei", "ordnungsamt", "jugendamt", "lenkung"})
+    void everyPageOfARoleShowsNamesAndLabelsAndNoServerError(String username) throws Exception {
+        var crawl = crawl(user(users.loadUserByUsername(username)), List.of("/"));
+
+        assertThat(crawl.problems).as("problems on the pages of %s", username).isEmpty();
+        assertThat(crawl.fetched).as("pages of %s", username).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void everyPublicPageShowsNamesAndLabelsAndNoServerError() throws Exception {
+        var start = new ArrayList<>(List.of("/", "/login", "/buerger/musterstadt/melden", "/buerger/musterstadt/karte"));
+        // The status pages are reached through the link in the citizen's confirmation mail: one per status.
+        start.addAll(jdbc.sql("""
+                SELECT DISTINCT ON (status) '/buerger/anliegen/' || token FROM reports_report
+                ORDER BY status, submitted_at DESC""").query(String.class).list());
+
+        var crawl = crawl(anonymous(), start);
+
+        assertThat(crawl.problems).as("problems on the public pages").isEmpty();
+        assertThat(crawl.fetched).as("public pages").hasSizeGreaterThan(5);
+    }
+
+    private Crawl crawl(RequestPostProcessor who, List<String> start) throws Exception {
+        var before = snapshot();
+        var crawl = new Crawl();
+        start.forEach(crawl::start);
+        while (!crawl.queue.isEmpty() && crawl.fetched.size() < MAX_PAGES) {
+            var url = crawl.queue.poll();
+            crawl.fetched.add(url);
+            var started = System.nanoTime();
+            visit(who, url, crawl);
+            crawl.millis.put(url, (System.nanoTime() - started) / 1_000_000);
+        }
+        System.out.printf("AllPagesTests: %d pages (%d English) fetched in %d ms, %d problems; slowest %s%n",
+                crawl.fetched.size(), crawl.fetched.stream().filter(u -> u.contains("lang=en")).count(),
+                crawl.millis.values().stream().mapToLong(Long::longValue).sum(), crawl.problems.size(),
+                crawl.millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        var after = snapshot();
+        var changed = before.keySet().stream().filter(table -> !before.get(table).equals(after.get(table))).toList();
+        if (!changed.isEmpty()) {
+            crawl.problems.add("following links changed the tables " + changed);
+        }
+        return crawl;
+    }
+
+    private void visit(RequestPostProcessor who, String url, Crawl crawl) throws Exception {
+        var from = crawl.referrer.get(url);
+        org.springframework.mock.web.MockHttpServletResponse response;
+        try {
+            response = mvc.perform(get(URI.create(url)).with(who).accept(MediaType.TEXT_HTML, MediaType.ALL))
+                    .andReturn().getResponse();
+        } catch (Exception e) {
+            var cause = e;
+            while (cause.getCause() instanceof Exception inner) {
+                cause = inner;
+            }
+            crawl.problems.add("5xx " + url + " (linked from " + from + "): " + cause);
+            return;
+        }
+        if (response.getStatus() >= 500) {
+            crawl.problems.add(response.getStatus() + " " + url + " (linked from " + from + ")");
+            return;
+        }
+        if (response.getStatus() >= 300 && response.getStatus() < 400 && response.getRedirectedUrl() != null) {
+            var location = response.getRedirectedUrl();
+            crawl.offer(sameOrigin(location, URI.create("http://localhost" + url).resolve(location).toString()), url);
+            return;
+        }
+        var type = response.getContentType();
+        if (response.getStatus() >= 400 || type == null || !type.startsWith("text/html")) {
+            return;
+        }
+        var page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8), "http://localhost" + url);
+        check(url, page, crawl.problems);
+        page.select("a[href]").forEach(a -> crawl.offer(sameOrigin(a.attr("href"), a.absUrl("href")), url));
+        page.select("[hx-get]").forEach(e -> crawl.offer(sameOrigin(e.attr("hx-get"), e.absUrl("hx-get")), url));
+    }
+
+    private void check(String url, Document page, Set<String> problems) {
+        // An account's login name may be shown where it is the subject (the list of accounts): marked class="username".
+        page.select(".username").remove();
+        var text = page.title() + " " + page.body().text();
+        find(accountNames, text).forEach(hit -> problems.add("account name instead of a name on " + url + ": …" + hit + "…"));
+        find(YEAR_AS_NUMBER, text).forEach(hit -> problems.add("year as a number on " + url + ": …" + hit + "…"));
+        find(NULL, text).forEach(hit -> problems.add("\"null\" on " + url + ": …" + hit + "…"));
+        find(MESSAGE_KEY, text).forEach(hit -> problems.add("message key on " + url + ": …" + hit + "…"));
+        page.getAllElements().forEach(element -> element.attributes().forEach(attribute -> {
+            if (MESSAGE_KEY.matcher(attribute.getValue()).find()) {
+                problems.add("message key in " + attribute.getKey() + " on " + url + ": " + attribute.getValue());
+            }
+        }));
+        find(CONSTANT_CASE, text).forEach(hit -> problems.add("raw enum name on " + url + ": …" + hit + "…"));
+        var capitals = CAPITALS.matcher(text);
+        while (capitals.find()) {
+            if (enumConstants.contains(capitals.group()) && !capitals.group().contains("_")) {
+                problems.add("raw enum name on " + url + ": …" + context(text, capitals.start(), capitals.end()) + "…");
+            }
+        }
+    }
+
+    private static List<String> find(Pattern pattern, String text) {
+        var hits = new ArrayList<String>();
+        var matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            hits.add(context(text, matcher.start(), matcher.end()));
+        }
+        return hits;
+    }
+
+    private static String context(String text, int start, int end) {
+        return text.substring(Math.max(0, start - 50), Math.min(text.length(), end + 30));
+    }
+
+    /**
+     * The path and query of a link on the application, or null for links elsewhere, anchors, mail and phone.
+     *
+     * @param absolute the link resolved against its page as a browser does (jsoup; {@link URI#resolve} drops the last
+     *        path segment for a link that is only a query, such as the language switch {@code ?lang=en})
+     */
+    private static String sameOrigin(String href, String absolute) {
+        if (href == null || href.isBlank() || href.startsWith("#") || absolute.isEmpty()) {
+            return null;
+        }
+        URI target;
+        try {
+            target = URI.create(absolute);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!"http".equals(target.getScheme()) || !"localhost".equals(target.getHost()) || target.getRawPath() == null) {
+            return null;
+        }
+        return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+    }
+
+    /** A URL with ids, tokens and numbers collapsed and its parameters sorted: the pages of one template. */
+    static String pattern(String url) {
+        var question = url.indexOf('?');
+        var path = collapse(question < 0 ? url : url.substring(0, question));
+        if (question < 0) {
+            return path;
+        }
+        var parameters = new TreeMap<String, String>();
+        for (var pair : url.substring(question + 1).split("&")) {
+            var equals = pair.indexOf('=');
+            var name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            var value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.put(name, collapse(value));
+        }
+        return path + "?" + parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String collapse(String text) {
+        var withoutIds = UUID.matcher(text).replaceAll("{id}");
+        var withoutTokens = TOKEN.matcher(withoutIds).replaceAll("{token}");
+        return DIGITS.matcher(withoutTokens).replaceAll("9");
+    }
+
+    /** Per table its row count and a hash of its rows, to show that following links changed nothing. */
+    private Map<String, String> snapshot() {
+        var tables = jdbc.sql("""
+                SELECT table_name FROM information_schema.tables
+                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")
+                .query(String.class).list();
+        var snapshot = new LinkedHashMap<String, String>();
+        for (var table : tables) {
+            if (!WRITTEN_BY_READING.contains(table)) {
+                var rows = COMPARED_IN_PART.getOrDefault(table, table);
+                snapshot.put(table, jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' "
+                        + "ORDER BY md5(t::text))), '') FROM " + rows + " t").query(String.class).single());
+            }
+        }
+        return snapshot;
+    }
+
+    private static final class Crawl {
+        final ArrayDeque<String> queue = new ArrayDeque<>();
+        final Set<String> seen = new LinkedHashSet<>();
+        final Map<String, Integer> perPattern = new HashMap<>();
+        final Map<String, String> referrer = new HashMap<>();
+        final List<String> fetched = new ArrayList<>();
+        final Map<String, Long> millis = new HashMap<>();
+        final Set<String> problems = new LinkedHashSet<>();
+
+        void start(String url) {
+            seen.add(url);
+            perPattern.merge(pattern(url), 1, Integer::sum);
+            referrer.put(url, "start");
+            queue.add(url);
+        }
+
+        void offer(String url, String from) {
+            if (url == null || NOT_FOLLOWED.matcher(url).find() || !seen.add(url)) {
+                return;
+            }
+            var pattern = pattern(url);
+            if (perPattern.merge(pattern, 1, Integer::sum) > SAMPLES_PER_PATTERN) {
+                return;
+            }
+            referrer.put(url, from);
+            queue.add(url);
+        }
+    }
+}
