@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,9 +46,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every page a user reaches by following links, as each demo role and as the public, on the Musterstadt demo:
- * none answers 5xx, none shows "null", an unresolved message key ({@code ??key??}) or a raw enum name, and
- * following links changes no data. The test crawls from the start pages, so a new page is covered as soon as a
- * page links to it.
+ * none answers 5xx, and none shows in its visible text "null", an unresolved message key ({@code ??key??}), a raw
+ * enum name ({@code IN_PROGRESS}, {@code COORDINATOR}), a type name of the code ({@code DeploymentPlan}), an account
+ * name where a person is meant ({@code polizei}; where the account itself is meant, the page marks it
+ * {@code class="account-login"})
+ * or a year written as a number ("2.026"); and following links changes no data. The test crawls from the start
+ * pages, so a new page is covered as soon as a page links to it.
  */
 @SpringBootTest(properties = "sipa.database.directory=target/pages-postgres")
 @AutoConfigureMockMvc
@@ -55,20 +61,25 @@ class AllPagesTests {
 
     /** Pages fetched per role at most. */
     private static final int MAX_PAGES = 400;
-    /** Pages fetched per URL pattern (path and query with ids and numbers collapsed), so 500 reports count as two. */
-    private static final int SAMPLES_PER_PATTERN = 2;
+    /** Pages fetched per URL pattern (path and query with ids and numbers collapsed), so 500 reports count as three. */
+    private static final int SAMPLES_PER_PATTERN = 3;
 
     private static final Pattern NULL = Pattern.compile("\\bnull\\b");
     private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?[^\\s?]+\\?\\?");
     private static final Pattern CONSTANT_CASE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
     private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]{2,}\\b");
+    /** A type name of the code ("DeploymentPlan") where a label belongs; not a law's abbreviation ("GewSchG"). */
+    private static final Pattern CAMEL_CASE = Pattern.compile("\\b[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+\\b");
     /** A year formatted as a number ("Dienstplan 2.026"). */
     private static final Pattern YEAR_AS_NUMBER = Pattern.compile("(?<![\\d.,])2\\.0\\d\\d(?![\\d.,])");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{24,}");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
-    /** Links not followed: leaving the session, and anything whose name sounds destructive (GET changes nothing anyway). */
-    private static final Pattern NOT_FOLLOWED = Pattern.compile("(?i)logout|delete|remove");
+    /**
+     * Links not followed: leaving the session, anything whose name sounds destructive (GET changes nothing anyway),
+     * and the language switch (the same pages in English; MessagesTests keeps the English texts complete).
+     */
+    private static final Pattern NOT_FOLLOWED = Pattern.compile("(?i)logout|delete|remove|[?&]lang=");
     /**
      * Tables a GET may write to: the sessions, and the secret calendar feed tokens, created when a user first sees
      * the page that shows their feed's address.
@@ -93,6 +104,8 @@ class AllPagesTests {
     JdbcClient jdbc;
 
     private Set<String> enumConstants;
+    /** Words the German texts use themselves (PDF, CSV, JPEG, SiPa): words, even where an enum has the same name. */
+    private final Set<String> wordsOfTheTexts = new java.util.HashSet<>();
     private Pattern accountNames;
 
     @BeforeAll
@@ -110,15 +123,15 @@ class AllPagesTests {
                 enumConstants.add(((Enum<?>) constant).name());
             }
         }
-        // Words the German texts use themselves (PDF, CSV, JPEG) are words, even where an enum has the same name.
         var messages = new java.util.Properties();
         try (var in = getClass().getResourceAsStream("/messages.properties")) {
             messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        messages.values().forEach(text -> CAPITALS.matcher(text.toString()).results()
-                .forEach(word -> enumConstants.remove(word.group())));
+        messages.values().forEach(text -> Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS)
+                .matcher(text.toString()).results().forEach(word -> wordsOfTheTexts.add(word.group())));
+        enumConstants.removeAll(wordsOfTheTexts);
         assertThat(enumConstants).contains("IN_PROGRESS", "COORDINATOR");
     }
 
@@ -211,9 +224,10 @@ class AllPagesTests {
     }
 
     private void check(String url, Document page, Set<String> problems) {
-        // An account's login name may be shown where it is the subject (the list of accounts): marked class="username".
-        page.select(".username").remove();
-        var text = page.title() + " " + page.body().text();
+        // An account's login name may be shown where the account is the subject (the list of accounts, the audit
+        // trail's descriptions such as "Konto polizei angelegt"): marked class="account-login".
+        page.select(".account-login").remove();
+        var text = page.title() + " " + visibleText(page);
         find(accountNames, text).forEach(hit -> problems.add("account name instead of a name on " + url + ": …" + hit + "…"));
         find(YEAR_AS_NUMBER, text).forEach(hit -> problems.add("year as a number on " + url + ": …" + hit + "…"));
         find(NULL, text).forEach(hit -> problems.add("\"null\" on " + url + ": …" + hit + "…"));
@@ -230,6 +244,23 @@ class AllPagesTests {
                 problems.add("raw enum name on " + url + ": …" + context(text, capitals.start(), capitals.end()) + "…");
             }
         }
+        var camelCase = CAMEL_CASE.matcher(text);
+        while (camelCase.find()) {
+            if (!wordsOfTheTexts.contains(camelCase.group())) {
+                problems.add("type name on " + url + ": …" + context(text, camelCase.start(), camelCase.end()) + "…");
+            }
+        }
+    }
+
+    /** The text of the page, one space between the texts of elements (jsoup's text() runs options together). */
+    private static String visibleText(Document page) {
+        var text = new StringBuilder();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode textNode) {
+                text.append(textNode.text()).append(' ');
+            }
+        }, page.body());
+        return StringUtil.normaliseWhitespace(text.toString()).strip();
     }
 
     private static List<String> find(Pattern pattern, String text) {
