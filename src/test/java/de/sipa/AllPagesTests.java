@@ -61,8 +61,13 @@ class AllPagesTests {
 
     /** Pages fetched per role at most. */
     private static final int MAX_PAGES = 400;
-    /** Pages fetched per URL pattern (path and query with ids and numbers collapsed), so 500 reports count as three. */
-    private static final int SAMPLES_PER_PATTERN = 3;
+    /**
+     * Pages fetched per URL pattern (path and query with ids and numbers collapsed), so 500 reports count as a few:
+     * the first two found anywhere, and then the first one linked from each other kind of page (the queue filtered by
+     * status lists a report in that status), up to six.
+     */
+    private static final int SAMPLES_PER_PATTERN = 2;
+    private static final int SAMPLES_PER_PATTERN_FROM_OTHER_PAGES = 6;
 
     private static final Pattern NULL = Pattern.compile("\\bnull\\b");
     private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?[^\\s?]+\\?\\?");
@@ -177,11 +182,9 @@ class AllPagesTests {
             visit(who, url, crawl);
             crawl.millis.put(url, (System.nanoTime() - started) / 1_000_000);
         }
-        System.out.printf("AllPagesTests: %d pages (%d English) fetched in %d ms, %d problems; slowest %s%n",
-                crawl.fetched.size(), crawl.fetched.stream().filter(u -> u.contains("lang=en")).count(),
-                crawl.millis.values().stream().mapToLong(Long::longValue).sum(), crawl.problems.size(),
-                crawl.millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        System.out.printf("AllPagesTests: %d pages in %d ms, %d problems; links answered 4xx: %s%n",
+                crawl.fetched.size(), crawl.millis.values().stream().mapToLong(Long::longValue).sum(),
+                crawl.problems.size(), crawl.clientErrors);
         var after = snapshot();
         var changed = before.keySet().stream().filter(table -> !before.get(table).equals(after.get(table))).toList();
         if (!changed.isEmpty()) {
@@ -213,6 +216,9 @@ class AllPagesTests {
             crawl.offer(sameOrigin(location, URI.create("http://localhost" + url).resolve(location).toString()), url);
             return;
         }
+        if (response.getStatus() >= 400) {
+            crawl.clientErrors.add(response.getStatus() + " " + url + " (linked from " + from + ")");
+        }
         var type = response.getContentType();
         if (response.getStatus() >= 400 || type == null || !type.startsWith("text/html")) {
             return;
@@ -221,6 +227,10 @@ class AllPagesTests {
         check(url, page, crawl.problems);
         page.select("a[href]").forEach(a -> crawl.offer(sameOrigin(a.attr("href"), a.absUrl("href")), url));
         page.select("[hx-get]").forEach(e -> crawl.offer(sameOrigin(e.attr("hx-get"), e.absUrl("hx-get")), url));
+        if (!url.contains("?")) {
+            // Forms are filled in on the unfiltered page only: one filter at a time, not every combination.
+            page.select("form").forEach(form -> filled(form, url).forEach(filled -> crawl.offer(filled, url)));
+        }
     }
 
     private void check(String url, Document page, Set<String> problems) {
@@ -250,6 +260,54 @@ class AllPagesTests {
                 problems.add("type name on " + url + ": …" + context(text, camelCase.start(), camelCase.end()) + "…");
             }
         }
+    }
+
+    /**
+     * A search or filter form (method GET) as sent with its preset values, and once more for each other option of
+     * each list and each unticked box, one at a time: the queue by each status, the roster per organisation.
+     */
+    private static List<String> filled(org.jsoup.nodes.Element form, String page) {
+        if (!form.attr("method").isBlank() && !form.attr("method").equalsIgnoreCase("get")) {
+            return List.of();
+        }
+        var action = sameOrigin(form.hasAttr("action") ? form.attr("action") : page,
+                form.hasAttr("action") ? form.absUrl("action") : "http://localhost" + page);
+        if (action == null) {
+            return List.of();
+        }
+        var preset = new ArrayList<Map.Entry<String, String>>();
+        var variants = new ArrayList<Map.Entry<String, String>>();
+        for (var field : form.select("input[name], select[name], textarea[name]")) {
+            var name = field.attr("name");
+            var type = field.attr("type").toLowerCase(java.util.Locale.ROOT);
+            if (field.tagName().equals("select")) {
+                var options = field.select("option");
+                var chosen = options.stream().filter(o -> o.hasAttr("selected")).findFirst()
+                        .or(() -> options.stream().findFirst());
+                chosen.ifPresent(o -> preset.add(Map.entry(name, o.val())));
+                options.stream().filter(o -> chosen.isEmpty() || o != chosen.get())
+                        .forEach(o -> variants.add(Map.entry(name, o.val())));
+            } else if (type.equals("checkbox") || type.equals("radio")) {
+                var value = field.hasAttr("value") ? field.val() : "on";
+                (field.hasAttr("checked") ? preset : variants).add(Map.entry(name, value));
+            } else if (!List.of("submit", "button", "reset", "image", "file").contains(type)) {
+                preset.add(Map.entry(name, field.tagName().equals("textarea") ? field.text() : field.val()));
+            }
+        }
+        var urls = new ArrayList<String>();
+        urls.add(withQuery(action, preset));
+        for (var variant : variants) {
+            var changed = new ArrayList<>(preset.stream().filter(p -> !p.getKey().equals(variant.getKey())).toList());
+            changed.add(variant);
+            urls.add(withQuery(action, changed));
+        }
+        return urls;
+    }
+
+    private static String withQuery(String action, List<Map.Entry<String, String>> parameters) {
+        var path = action.contains("?") ? action.substring(0, action.indexOf('?')) : action;
+        return path + "?" + parameters.stream().map(p -> java.net.URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     /** The text of the page, one space between the texts of elements (jsoup's text() runs options together). */
@@ -343,9 +401,11 @@ class AllPagesTests {
         final ArrayDeque<String> queue = new ArrayDeque<>();
         final Set<String> seen = new LinkedHashSet<>();
         final Map<String, Integer> perPattern = new HashMap<>();
+        final Set<String> perSource = new java.util.HashSet<>();
         final Map<String, String> referrer = new HashMap<>();
         final List<String> fetched = new ArrayList<>();
         final Map<String, Long> millis = new HashMap<>();
+        final List<String> clientErrors = new ArrayList<>();
         final Set<String> problems = new LinkedHashSet<>();
 
         void start(String url) {
@@ -360,9 +420,14 @@ class AllPagesTests {
                 return;
             }
             var pattern = pattern(url);
-            if (perPattern.merge(pattern, 1, Integer::sum) > SAMPLES_PER_PATTERN) {
+            var found = perPattern.getOrDefault(pattern, 0);
+            var firstFromThisKindOfPage = perSource.add(pattern + " from " + pattern(from));
+            if (found >= SAMPLES_PER_PATTERN
+                    && (!firstFromThisKindOfPage || found >= SAMPLES_PER_PATTERN_FROM_OTHER_PAGES)) {
+                seen.remove(url);
                 return;
             }
+            perPattern.put(pattern, found + 1);
             referrer.put(url, from);
             queue.add(url);
         }
