@@ -161,7 +161,7 @@ class MusterstadtDemoTests {
         assertThat(count("""
                 SELECT count(*) FROM reports_report r WHERE r.partnership_id = ? AND r.closed_at IS NOT NULL
                   AND r.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM reports_event e WHERE e.report_id = r.id
-                  AND e.kind = 'STATUS_CHANGED' AND e.occurred_at = r.closed_at AND e.note LIKE r.status || '%')""", p))
+                  AND e.kind = 'STATUS_CHANGED' AND e.occurred_at = r.closed_at AND e.status = r.status)""", p))
                 .isZero();
         assertThat(count("""
                 SELECT count(*) FROM reports_report WHERE partnership_id = ? AND public_id IS NOT NULL

@@ -50,7 +50,7 @@ public class Accounts {
         var id = UUID.randomUUID();
         accounts.insert(id, account, passwordEncoder.encode(account.password()));
         auditTrail.record(account.partnership(), AuditAction.CREATED, "Account", id,
-                "Konto " + account.username() + " (" + account.role() + ")");
+                "Konto " + account.username() + " (" + auditTrail.label("role.", account.role()) + ")");
         return id;
     }
 

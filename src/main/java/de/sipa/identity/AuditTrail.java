@@ -2,7 +2,9 @@ package de.sipa.identity;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -23,10 +25,20 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MessageSource messages;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.messages = messages;
+    }
+
+    /**
+     * A value as the summary of an entry names it: its German label ({@code role.PARTNER} → "Partner"), since the
+     * trail is written once, in German, for everyone who reads it later.
+     */
+    public String label(String messagePrefix, Enum<?> value) {
+        return messages.getMessage(messagePrefix + value.name(), null, value.name(), Locale.GERMAN);
     }
 
     /** Records an action of the current user in their partnership. */
@@ -50,7 +62,9 @@ public class AuditTrail {
     public Page<AuditEntry> entries(String search, Pageable pageable) {
         var partnership = CurrentUser.partnership().value();
         var pattern = search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase() + "%";
+        // The page shows who acted by display name, so that name is found too.
         var where = "WHERE partnership_id = :partnership AND (CAST(:pattern AS TEXT) IS NULL OR lower(actor) LIKE :pattern "
+                + "OR lower(actor) IN (SELECT lower(username) FROM identity_account WHERE lower(display_name) LIKE :pattern) "
                 + "OR lower(summary) LIKE :pattern OR lower(subject_type) LIKE :pattern)";
         long total = jdbc.sql("SELECT count(*) FROM identity_audit_entry " + where)
                 .param("partnership", partnership).param("pattern", pattern).query(Long.class).single();

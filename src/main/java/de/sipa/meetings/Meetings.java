@@ -257,7 +257,7 @@ public class Meetings {
     public void setQuorumRule(BodyId id, QuorumRule rule) {
         var body = bodies.get(id);
         meetings.setQuorumRule(id, rule);
-        auditTrail.record(AuditAction.CHANGED, "Body", id, "Beschlussfähigkeit " + body.name() + ": " + rule);
+        auditTrail.record(AuditAction.CHANGED, "Body", id, "Beschlussfähigkeit " + body.name() + ": " + auditTrail.label("quorum.rule.", rule));
     }
 
     @PreAuthorize(MeetingPermissions.READ)

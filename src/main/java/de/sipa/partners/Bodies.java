@@ -136,7 +136,8 @@ public class Bodies {
                 details.startsOn(), details.endsOn());
         bodies.insertMembership(partnership, membership);
         auditTrail.record(AuditAction.CREATED, "Membership", membership.id(),
-                person.fullName() + " in " + body.name() + " aufgenommen (" + details.role() + ")");
+                person.fullName() + " in " + body.name() + " aufgenommen ("
+                        + auditTrail.label("membership.role.", details.role()) + ")");
         return membership.id();
     }
 

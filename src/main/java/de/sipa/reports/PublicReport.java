@@ -52,7 +52,7 @@ public record PublicReport(String publicId, String categoryCode, String category
                 placed && report.longitude() != null ? coarse(report.longitude()) : null,
                 approved ? report.address() : null,
                 report.submittedAt(), report.updatedAt(), report.deadline(), approved ? photos : List.of(),
-                events.stream().map(e -> new ReportEvent(e.occurredAt(), "", e.kind(), e.organisation(), e.note(), true))
+                events.stream().map(e -> new ReportEvent(e.occurredAt(), "", e.kind(), e.status(), e.organisation(), e.note(), true))
                         .toList(),
                 approved ? report.addressId() : null, approved ? report.mediaUrl() : null, mergedInto,
                 report.textModeration());

@@ -116,8 +116,8 @@ final class ReportHistory {
     private static final double[] PATROL_WEIGHTS = {0.35, 0.25, 0.15, 0.1, 0.1, 0.05};
 
     /** One event of a report's history; a note may name another report's number ({@code %s}) not drawn yet. */
-    record Event(Instant at, String actor, ReportEvent.Kind kind, OrganisationId organisation, String note,
-            boolean visibleToPublic, Row names) {
+    record Event(Instant at, String actor, ReportEvent.Kind kind, ReportStatus status, OrganisationId organisation,
+            String note, boolean visibleToPublic, Row names) {
     }
 
     /** One report as it stands today, with its history. */
@@ -156,7 +156,12 @@ final class ReportHistory {
 
         void event(Instant at, String actor, ReportEvent.Kind kind, OrganisationId organisation, String note,
                 boolean visibleToPublic) {
-            events.add(new Event(at, actor, kind, organisation, note, visibleToPublic, null));
+            events.add(new Event(at, actor, kind, null, organisation, note, visibleToPublic, null));
+        }
+
+        /** The report's status changed, with the public note that came with it. */
+        void statusChanged(Instant at, String actor, ReportStatus status, String note) {
+            events.add(new Event(at, actor, ReportEvent.Kind.STATUS_CHANGED, status, assignee, note, true, null));
         }
     }
 
@@ -442,8 +447,7 @@ final class ReportHistory {
             escalateIfLate(row, from, now);
             return;
         }
-        row.event(started, worker, ReportEvent.Kind.STATUS_CHANGED, row.assignee, ReportStatus.IN_PROGRESS.name(),
-                true);
+        row.statusChanged(started, worker, ReportStatus.IN_PROGRESS, null);
         var span = Duration.between(from, row.deadline).toMinutes();
         double u = random.nextDouble();
         double factor = u < 0.75 ? 0.1 + 0.8 * random.nextDouble() : u < 0.95 ? 1.1 + 2 * random.nextDouble()
@@ -478,8 +482,7 @@ final class ReportHistory {
         row.status = status;
         row.publicNote = note;
         row.closedAt = at;
-        row.event(at, actor, ReportEvent.Kind.STATUS_CHANGED, row.assignee,
-                status.name() + (note == null ? "" : ": " + note), true);
+        row.statusChanged(at, actor, status, note);
         forgetContact(row);
     }
 
@@ -564,9 +567,9 @@ final class ReportHistory {
             row.status = ReportStatus.FORWARDED;
             row.closedAt = merge;
             row.publicNote = "Zusammengeführt mit Anliegen %s";
-            row.events.add(new Event(merge, COORDINATION, ReportEvent.Kind.MERGED, original.assignee, row.publicNote,
+            row.events.add(new Event(merge, COORDINATION, ReportEvent.Kind.MERGED, null, original.assignee, row.publicNote,
                     true, original));
-            original.events.add(new Event(merge, COORDINATION, ReportEvent.Kind.MERGED, null,
+            original.events.add(new Event(merge, COORDINATION, ReportEvent.Kind.MERGED, null, null,
                     "Anliegen %s zusammengeführt", false, row));
             forgetContact(row);
             merged.add(row);
@@ -595,7 +598,7 @@ final class ReportHistory {
             for (int i = 0; i < row.events.size(); i++) {
                 var event = row.events.get(i);
                 if (event.names() != null) {
-                    row.events.set(i, new Event(event.at(), event.actor(), event.kind(), event.organisation(),
+                    row.events.set(i, new Event(event.at(), event.actor(), event.kind(), event.status(), event.organisation(),
                             String.format(event.note(), event.names().publicId), event.visibleToPublic(), null));
                 }
             }

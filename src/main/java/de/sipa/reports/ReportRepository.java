@@ -55,6 +55,7 @@ class ReportRepository {
 
     private static final RowMapper<ReportEvent> EVENT = (rs, n) -> new ReportEvent(instant(rs, "occurred_at"),
             rs.getString("actor"), ReportEvent.Kind.valueOf(rs.getString("kind")),
+            rs.getString("status") == null ? null : ReportStatus.valueOf(rs.getString("status")),
             optional(rs, "organisation_id", OrganisationId::new), rs.getString("note"), rs.getBoolean("public"));
 
     private final JdbcClient jdbc;
@@ -147,10 +148,20 @@ class ReportRepository {
 
     void event(ReportId report, Instant at, String actor, ReportEvent.Kind kind, OrganisationId organisation,
             String note, boolean visibleToPublic) {
+        event(report, at, actor, kind, null, organisation, note, visibleToPublic);
+    }
+
+    void statusChanged(ReportId report, Instant at, String actor, ReportStatus status, OrganisationId organisation,
+            String publicNote) {
+        event(report, at, actor, ReportEvent.Kind.STATUS_CHANGED, status, organisation, publicNote, true);
+    }
+
+    private void event(ReportId report, Instant at, String actor, ReportEvent.Kind kind, ReportStatus status,
+            OrganisationId organisation, String note, boolean visibleToPublic) {
         jdbc.sql("""
-                INSERT INTO reports_event (report_id, occurred_at, actor, kind, organisation_id, note, public)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(report.value(), timestamp(at), actor, kind.name(),
+                INSERT INTO reports_event (report_id, occurred_at, actor, kind, status, organisation_id, note, public)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(report.value(), timestamp(at), actor, kind.name(), status == null ? null : status.name(),
                         organisation == null ? null : organisation.value(), note, visibleToPublic)
                 .update();
     }

@@ -559,8 +559,7 @@ public class Reports {
     private void changeStatus(Report report, ReportStatus status, String publicNote) {
         var now = clock.instant();
         reports.status(report.id(), status, publicNote, now);
-        reports.event(report.id(), now, username(), ReportEvent.Kind.STATUS_CHANGED, report.assignee(),
-                status.name() + (publicNote == null ? "" : ": " + publicNote), true);
+        reports.statusChanged(report.id(), now, username(), status, report.assignee(), publicNote);
         if (status.closed()) {
             var informed = new java.util.ArrayList<Report>();
             informed.add(report);

@@ -223,7 +223,7 @@ class ReportsDemo implements ApplicationRunner {
                     row.closedAt, row.submittedBy, row.duplicateOf == null ? null : row.duplicateOf.id,
                     row.textModeration);
             for (var event : row.events) {
-                csv(events, row.id, event.at(), event.actor(), event.kind(),
+                csv(events, row.id, event.at(), event.actor(), event.kind(), event.status(),
                         event.organisation() == null ? null : event.organisation().value(), event.note(),
                         event.visibleToPublic());
             }
@@ -237,7 +237,7 @@ class ReportsDemo implements ApplicationRunner {
                          escalated_at, attributes, reporter_name, reporter_email, reporter_phone, contact_deleted_at,
                          public_note, submitted_at, updated_at, closed_at, submitted_by, duplicate_of, text_moderation)
                     FROM STDIN (FORMAT csv)""", new StringReader(reports.toString()));
-            copy.copyIn("COPY reports_event (report_id, occurred_at, actor, kind, organisation_id, note, public) "
+            copy.copyIn("COPY reports_event (report_id, occurred_at, actor, kind, status, organisation_id, note, public) "
                     + "FROM STDIN (FORMAT csv)", new StringReader(events.toString()));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Demo reports could not be written", e);

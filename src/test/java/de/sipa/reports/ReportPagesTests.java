@@ -214,6 +214,11 @@ class ReportPagesTests {
         var status = mvc.perform(get("/buerger/anliegen/" + receipt.token())).andReturn().getResponse()
                 .getContentAsString();
         assertThat(status).contains("erledigt", "Wurde am Montag abgeholt.");
+        var history = org.jsoup.Jsoup.parse(mvc.perform(get("/reports/" + receipt.report()).with(partner)).andReturn()
+                .getResponse().getContentAsString()).select("ol.history").text();
+        assertThat(history).as("the status by its label, the person by their name")
+                .contains("Status erledigt", "Wurde am Montag abgeholt. (Otto Ordnung)")
+                .doesNotContain("DONE", "ordnung-" + city.key());
         var moderation = mvc.perform(get("/reports/moderation").with(user(fixtures.user(city.coordinator()))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(moderation).contains("Sperrmüll an der Ecke");

@@ -150,6 +150,9 @@ final class Open311Representations {
         var update = new LinkedHashMap<String, Object>();
         update.put("updated_datetime", datetime(event.occurredAt(), zone));
         update.put("type", event.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (event.status() != null) {
+            update.put("detailed_status", detailedStatus(event.status()));
+        }
         update.put("description", event.note());
         return update;
     }
