@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directory data directory; survives restarts unless {@code clean} is set
  * @param port TCP port on loopback, 0 for any free one
  * @param clean start from an empty directory (tests)
+ * @param durable write every commit to disk before acknowledging it ({@code fsync}, {@code synchronous_commit},
+ *        {@code full_page_writes} on), so a power loss loses no acknowledged report; tests turn it off for speed
  */
 @ConfigurationProperties("sipa.database")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("data/postgres") Path directory,
         @DefaultValue("0") int port,
-        @DefaultValue("false") boolean clean) {
+        @DefaultValue("false") boolean clean,
+        @DefaultValue("true") boolean durable) {
 }

@@ -34,7 +34,8 @@ final class EmbeddedDatabases {
         try {
             Files.createDirectories(directory);
             claim(directory);
-            log.info("Starting embedded PostgreSQL with data in {}", directory);
+            log.info("Starting embedded PostgreSQL with data in {}{}", directory,
+                    properties.durable() ? "" : " (not durable: fsync off, for tests)");
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(properties.clean())
@@ -45,6 +46,12 @@ final class EmbeddedDatabases {
                     // stop the server while beans still use it on shutdown (the event publication registry then
                     // waited 30 s for a connection). Stopped after the contexts instead, see below.
                     .setRegisterShutdownHook(false);
+            // The library starts PostgreSQL with fsync and synchronous_commit off, as suits tests. SiPa's own
+            // database is also what a small city runs in production: there a crash must not lose acknowledged data.
+            var durable = properties.durable() ? "on" : "off";
+            builder.setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable);
             if (properties.port() > 0) {
                 builder.setPort(properties.port());
             }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,7 @@ class LoginThrottle {
     }
 
     @Scheduled(fixedDelayString = "PT1H")
+    @SchedulerLock(name = "identity.forget-login-failures", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     void forgetOldFailures() {
         jdbc.sql("DELETE FROM identity_login_failure WHERE failed_at < ?")
                 .param(Timestamp.from(clock.instant().minus(WINDOW))).update();

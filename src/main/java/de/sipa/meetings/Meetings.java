@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -370,6 +371,7 @@ public class Meetings {
 
     /** Daily: reminds the owners of overdue action items, once a week per item. */
     @Scheduled(cron = "${sipa.meetings.reminder-cron:0 15 7 * * *}", zone = "${sipa.time-zone:Europe/Berlin}")
+    @SchedulerLock(name = "meetings.action-item-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     void remindDaily() {
         remindOverdue(LocalDate.now(clock));
     }

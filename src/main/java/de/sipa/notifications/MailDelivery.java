@@ -2,10 +2,15 @@ package de.sipa.notifications;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,11 +22,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers queued mail. Rows are locked with SKIP LOCKED, so several instances share the work without
- * sending a mail twice; a failed mail is retried a few times and its error kept for the outbox page.
+ * Delivers queued mail in three steps: claim a batch (a short transaction that sets {@code claimed_until}; rows
+ * are picked with SKIP LOCKED, so instances never claim the same mail), send each mail with no transaction or
+ * row lock open, then mark it sent. A slow mail server holds no locks. If the instance dies between sending and
+ * marking, the claim expires and the mail goes out once more; it is never sent by two runs at the same time.
+ * A failed mail is retried a few times and its error kept for the outbox page.
  */
 @Component
 class MailDelivery {
@@ -33,31 +42,31 @@ class MailDelivery {
     private final ObjectProvider<JavaMailSender> sender;
     private final Clock clock;
     private final String from;
+    private final Duration claim;
+    private final TransactionTemplate transaction;
 
     MailDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock,
-            @Value("${sipa.mail.from:sipa@localhost}") String from) {
+            @Value("${sipa.mail.from:sipa@localhost}") String from,
+            @Value("${sipa.mail.claim:PT10M}") Duration claim, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.sender = sender;
         this.clock = clock;
         this.from = from;
+        this.claim = claim;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Scheduled(fixedDelayString = "${sipa.mail.delivery-interval:PT10S}")
+    @SchedulerLock(name = "notifications.mail-delivery", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1S")
+    void deliverScheduled() {
+        deliverPending();
     }
 
     /** Sends what is pending; returns how many mails went out. */
-    @Scheduled(fixedDelayString = "${sipa.mail.delivery-interval:PT10S}")
-    @Transactional
     public int deliverPending() {
         var mailSender = sender.getIfAvailable();
-        var pending = jdbc.sql("""
-                SELECT id, recipient, subject, body, attachment_name, attachment_type, attachment
-                FROM notifications_mail WHERE sent_at IS NULL AND attempts < ?
-                ORDER BY created_at LIMIT 50 FOR UPDATE SKIP LOCKED""")
-                .param(MAX_ATTEMPTS)
-                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("body"), rs.getString("attachment_name"),
-                        rs.getString("attachment_type"), rs.getBytes("attachment")))
-                .list();
         int sent = 0;
-        for (var mail : pending) {
+        for (var mail : claim()) {
             if (mailSender == null) {
                 fail(mail.id(), "Kein Mailserver konfiguriert (spring.mail.host)");
                 continue;
@@ -74,7 +83,9 @@ class MailDelivery {
                             mail.attachmentType());
                 }
                 mailSender.send(message);
-                jdbc.sql("UPDATE notifications_mail SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+                jdbc.sql("""
+                        UPDATE notifications_mail SET sent_at = ?, attempts = attempts + 1, last_error = NULL,
+                               claimed_until = NULL WHERE id = ?""")
                         .params(Timestamp.from(clock.instant()), mail.id()).update();
                 sent++;
             } catch (MailException | MessagingException e) {
@@ -85,13 +96,33 @@ class MailDelivery {
         return sent;
     }
 
+    /** Claims up to 50 pending mails nobody else holds, and commits the claim before anything is sent. */
+    List<Pending> claim() {
+        var now = clock.instant();
+        return transaction.execute(status -> jdbc.sql("""
+                UPDATE notifications_mail m SET claimed_until = ?
+                FROM (SELECT id FROM notifications_mail
+                      WHERE sent_at IS NULL AND attempts < ? AND (claimed_until IS NULL OR claimed_until < ?)
+                      ORDER BY created_at LIMIT 50 FOR UPDATE SKIP LOCKED) c
+                WHERE m.id = c.id
+                RETURNING m.id, m.recipient, m.subject, m.body, m.attachment_name, m.attachment_type, m.attachment,
+                          m.created_at""")
+                .params(Timestamp.from(now.plus(claim)), MAX_ATTEMPTS, Timestamp.from(now))
+                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getString("recipient"),
+                        rs.getString("subject"), rs.getString("body"), rs.getString("attachment_name"),
+                        rs.getString("attachment_type"), rs.getBytes("attachment"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list()
+                .stream().sorted(Comparator.comparing(Pending::createdAt)).toList());
+    }
+
     private void fail(UUID id, String error) {
         var message = error == null ? "unbekannter Fehler" : error;
-        jdbc.sql("UPDATE notifications_mail SET attempts = attempts + 1, last_error = ? WHERE id = ?")
+        jdbc.sql("UPDATE notifications_mail SET attempts = attempts + 1, last_error = ?, claimed_until = NULL WHERE id = ?")
                 .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
     }
 
-    private record Pending(UUID id, String recipient, String subject, String body, String attachmentName,
-            String attachmentType, byte[] attachment) {
+    record Pending(UUID id, String recipient, String subject, String body, String attachmentName,
+            String attachmentType, byte[] attachment, Instant createdAt) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,7 @@ class PatrolReminders {
 
     /** Weekly, Monday morning (configurable). */
     @Scheduled(cron = "${sipa.patrols.open-slot-reminder-cron:0 0 7 * * MON}", zone = "${sipa.time-zone:Europe/Berlin}")
+    @SchedulerLock(name = "operations.open-slot-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     void remindWeekly() {
         remindOpenSlots(clock.instant());
     }

@@ -57,6 +57,7 @@ public class IntakeThrottle {
         }
     }
 
+    // No @SchedulerLock: the counters live in this instance's memory, every instance tidies its own.
     @Scheduled(fixedDelayString = "PT10M")
     void forgetQuietAddresses() {
         var cutOff = clock.instant().minus(window);

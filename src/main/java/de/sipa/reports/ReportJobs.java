@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +45,13 @@ class ReportJobs {
     }
 
     @Scheduled(fixedDelayString = "${sipa.reports.escalation-interval:PT15M}")
+    @SchedulerLock(name = "reports.escalation", lockAtMostFor = "PT14M", lockAtLeastFor = "PT30S")
     void escalateOverdue() {
         escalate(clock.instant());
     }
 
     @Scheduled(cron = "${sipa.reports.retention-cron:0 30 3 * * *}", zone = "${sipa.time-zone:Europe/Berlin}")
+    @SchedulerLock(name = "reports.contact-retention", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
     void deleteExpiredContacts() {
         deleteContacts(clock.instant());
     }
@@ -57,9 +60,13 @@ class ReportJobs {
     @Transactional
     int escalate(Instant now) {
         var overdue = reports.overdueNotEscalated(now);
+        int escalated = 0;
         for (var report : overdue) {
+            if (!reports.escalated(report.id(), now)) {
+                continue; // escalated meanwhile by another run
+            }
+            escalated++;
             var partnership = reports.partnershipOf(report.id());
-            reports.escalated(report.id(), now);
             reports.event(report.id(), now, ACTOR, ReportEvent.Kind.ESCALATED, report.assignee(), null, false);
             CurrentUser.runAs(SipaUser.system(partnership), () -> {
                 for (var email : accounts.emailsOfRole(partnership, Role.COORDINATOR)) {
@@ -72,7 +79,7 @@ class ReportJobs {
                 }
             });
         }
-        return overdue.size();
+        return escalated;
     }
 
     /** Deletes the contact data of reports closed longer than the retention period ago; returns how many. */

@@ -142,8 +142,10 @@ class ReportRepository {
                 .update();
     }
 
-    void escalated(ReportId id, Instant now) {
-        jdbc.sql("UPDATE reports_report SET escalated_at = ? WHERE id = ?").params(timestamp(now), id.value()).update();
+    /** Marks the report escalated; false if it was already (another run got there first). */
+    boolean escalated(ReportId id, Instant now) {
+        return jdbc.sql("UPDATE reports_report SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")
+                .params(timestamp(now), id.value()).update() == 1;
     }
 
     void event(ReportId report, Instant at, String actor, ReportEvent.Kind kind, OrganisationId organisation,

@@ -64,6 +64,7 @@ class MatrixLookup {
         cache.remove(changed.partnership());
     }
 
+    // No @SchedulerLock: each instance keeps its own cache and must drop what changed elsewhere itself.
     @Scheduled(fixedDelayString = "${sipa.responsibilities.refresh:PT5S}")
     void dropWhatChangedElsewhere() {
         if (cache.isEmpty()) {

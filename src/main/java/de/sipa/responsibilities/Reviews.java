@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -298,6 +299,7 @@ public class Reviews {
 
     /** Daily: reminds organisations with open items of reviews whose deadline is near. */
     @Scheduled(cron = "${sipa.reviews.reminder-cron:0 0 7 * * *}", zone = "${sipa.time-zone:Europe/Berlin}")
+    @SchedulerLock(name = "responsibilities.review-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     void remindDaily() {
         remindBefore(LocalDate.now(clock));
     }

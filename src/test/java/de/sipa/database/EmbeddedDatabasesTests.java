@@ -31,4 +31,20 @@ class EmbeddedDatabasesTests {
         EmbeddedDatabases.claim(directory);
         assertThat(directory.resolve("postmaster.pid")).doesNotExist();
     }
+
+    @Test
+    void aDurableServerWritesEveryCommitToDisk() throws Exception {
+        var postgres = EmbeddedDatabases.start(new EmbeddedDatabaseProperties(directory.resolve("durable"), 0, true, true));
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            for (var setting : new String[] { "fsync", "synchronous_commit", "full_page_writes" }) {
+                try (var result = statement.executeQuery("SHOW " + setting)) {
+                    assertThat(result.next()).isTrue();
+                    assertThat(result.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        } finally {
+            postgres.close();
+        }
+    }
 }
