@@ -40,9 +40,11 @@ public class CalendarFeed {
     private final Accounts accounts;
     private final List<CalendarContribution> contributions;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
     CalendarFeed(JdbcClient jdbc, MeetingRepository meetings, Meetings membership, Bodies bodies, Accounts accounts,
-            List<CalendarContribution> contributions, Clock clock) {
+            List<CalendarContribution> contributions, Clock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.membership = membership;
@@ -83,7 +85,8 @@ public class CalendarFeed {
     }
 
     private Calendar calendar(SipaUser user) {
-        var calendar = CalendarFeeds.publishing("-//SiPa//Kalender//DE");
+        var calendar = CalendarFeeds.publishing("-//SiPa//Kalender//DE",
+                messages.getMessage("calendar.feed.name", null, java.util.Locale.GERMANY), clock.getZone());
         var names = new java.util.HashMap<BodyId, String>();
         bodies.all().forEach(b -> names.put(b.id(), b.name()));
         // Whether the organisation sits in a body, asked once per body (not per meeting: that was ~6,700 statements
@@ -109,6 +112,8 @@ public class CalendarFeed {
             }
             var event = new VEvent(item.dueOn(), "Fällig: " + item.title());
             event.add(new Uid(item.id().value() + "@sipa"));
+            // Only open items are listed: a due date is published once and leaves the feed when the item is done.
+            event.add(new Sequence(0));
             calendar.add(event);
         }
         contributions.forEach(c -> c.eventsFor(user).forEach(calendar::add));

@@ -8,7 +8,6 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
-import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
@@ -41,6 +40,22 @@ final class MeetingCalendar {
         return calendar(meeting, bodyName, invitees, organizerEmail, true);
     }
 
+    /** The meeting as a published calendar for the meeting page's download: no METHOD, no attendees. */
+    static String download(Meeting meeting, String bodyName, String calendarName, java.time.ZoneId zone) {
+        var event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
+        event.add(new Uid(meeting.uid()));
+        event.add(new Sequence(meeting.sequence()));
+        event.add(new Description(bodyName));
+        if (meeting.location() != null) {
+            event.add(new Location(meeting.location()));
+        }
+        event.add(meeting.status() == MeetingStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED
+                : ImmutableStatus.VEVENT_CONFIRMED);
+        var calendar = de.sipa.shared.CalendarFeeds.publishing("-//SiPa//Sitzungen//DE", calendarName, zone);
+        calendar.add(event);
+        return de.sipa.shared.CalendarFeeds.text(calendar);
+    }
+
     private static String calendar(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail,
             boolean cancelled) {
         var event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
@@ -56,8 +71,8 @@ final class MeetingCalendar {
             var attendee = new Attendee(URI.create("mailto:" + invitee.email()));
             attendee.add(new Cn(invitee.name()));
             attendee.add(Role.REQ_PARTICIPANT);
+            // No RSVP: SiPa reads no answers (attendance is recorded in SiPa), so none is asked for.
             attendee.add(PartStat.NEEDS_ACTION);
-            attendee.add(Rsvp.TRUE);
             event.add(attendee);
         }
         var calendar = new Calendar();
@@ -66,6 +81,6 @@ final class MeetingCalendar {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(cancelled ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         calendar.add(event);
-        return calendar.toString();
+        return de.sipa.shared.CalendarFeeds.text(calendar);
     }
 }

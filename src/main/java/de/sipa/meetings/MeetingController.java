@@ -150,6 +150,15 @@ class MeetingController {
         return "meetings/detail";
     }
 
+    @GetMapping("/{id}/calendar.ics")
+    ResponseEntity<String> calendarFile(@PathVariable UUID id, java.util.Locale locale) {
+        var meeting = new MeetingId(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename("sitzung.ics").build().toString())
+                .body(meetings.calendarFile(meeting, messages.getMessage("calendar.meeting.name", null, locale)));
+    }
+
     @GetMapping("/{id}/invitation.pdf")
     void invitationPdf(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         PdfLetterhead.send(response, "einladung.pdf", out -> papers.invitation(new MeetingId(id), out));

@@ -165,6 +165,14 @@ public class Meetings {
         auditTrail.record(AuditAction.CHANGED, "Meeting", id, "Sitzung geändert: " + changed.title());
     }
 
+    /** The meeting as an .ics file to add to one's calendar (same UID and SEQUENCE as the invitation). */
+    @PreAuthorize(MeetingPermissions.READ)
+    @Transactional(readOnly = true)
+    public String calendarFile(MeetingId id, String calendarName) {
+        var meeting = get(id);
+        return MeetingCalendar.download(meeting, bodies.get(meeting.body()).name(), calendarName, clock.getZone());
+    }
+
     /** Invites all current members with an .ics invitation. */
     @PreAuthorize(MeetingPermissions.PLAN)
     public int invite(MeetingId id) {

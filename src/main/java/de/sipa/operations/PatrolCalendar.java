@@ -42,7 +42,11 @@ public class PatrolCalendar {
     private final People people;
     private final Clock clock;
 
-    PatrolCalendar(JdbcClient jdbc, PatrolRepository patrols, Patrols planning, People people, Clock clock) {
+    private final org.springframework.context.MessageSource messages;
+
+    PatrolCalendar(JdbcClient jdbc, PatrolRepository patrols, Patrols planning, People people, Clock clock,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.patrols = patrols;
         this.planning = planning;
@@ -90,7 +94,8 @@ public class PatrolCalendar {
     }
 
     private Calendar calendar(PartnershipId partnership, PersonId person) {
-        var calendar = CalendarFeeds.publishing("-//SiPa//Streifen//DE");
+        var calendar = CalendarFeeds.publishing("-//SiPa//Streifen//DE",
+                messages.getMessage("calendar.feed.patrols", null, java.util.Locale.GERMANY), clock.getZone());
         for (var entry : planning.entries(patrols.patrolsOf(partnership, person, clock.instant().minus(HISTORY)))) {
             calendar.add(event(entry));
         }
@@ -105,6 +110,8 @@ public class PatrolCalendar {
         event.add(new Description(entry.areaNames() + "\n" + entry.crews().stream()
                 .map(c -> c.name() + ": " + c.memberNames()).collect(Collectors.joining("\n"))));
         event.add(patrol.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        // A patrol changes once at most: from planned to cancelled (a changed plan makes new patrols).
+        event.add(new net.fortuna.ical4j.model.property.Sequence(patrol.cancelled() ? 1 : 0));
         return event;
     }
 

@@ -7,12 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.regex.Pattern;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
@@ -49,9 +47,13 @@ class CalendarFeedTests {
         var url = feedUrl(mvc.perform(get("/calendar").with(police)).andReturn().getResponse().getContentAsString());
 
         var ics = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        var calendar = new CalendarBuilder().build(new StringReader(ics));
-        var summaries = calendar.getComponents().stream()
-                .map(c -> ((VEvent) c).getProperty(Property.SUMMARY).orElseThrow().getValue()).toList();
+        var calendar = MeetingCalendarTests.parseAndValidate(ics);
+        assertThat(calendar.getProperty(Property.METHOD)).as("a published feed has no METHOD").isEmpty();
+        assertThat(ics).contains("X-WR-CALNAME:", "\r\nNAME:", "BEGIN:VTIMEZONE");
+        var events = calendar.<VEvent>getComponents("VEVENT");
+        assertThat(events).allSatisfy(e -> assertThat(e.getProperty(Property.SEQUENCE)).isPresent());
+        var summaries = events.stream()
+                .map(c -> c.getProperty(Property.SUMMARY).orElseThrow().getValue()).toList();
         assertThat(summaries).containsExactlyInAnyOrder("Lenkungsgruppe Sommer", "Fällig: Bericht schreiben");
 
         var publicOrder = user(fixtures.user(city.publicOrderUser()));

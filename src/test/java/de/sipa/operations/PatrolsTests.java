@@ -5,7 +5,6 @@ import static de.sipa.operations.Refusals.catchRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -240,9 +238,11 @@ class PatrolsTests {
         assertThatThrownBy(() -> asUser(city.publicOrderUser(), () -> calendar.token(city.officer())))
                 .isInstanceOf(AccessDeniedException.class);
 
-        var feed = new CalendarBuilder().build(new StringReader(calendar.feed(token).orElseThrow().toString()));
-        assertThat(feed.getComponents()).hasSize(1);
-        var event = feed.getComponents().get(0);
+        var feed = de.sipa.meetings.MeetingCalendarTests.parseAndValidate(
+                de.sipa.shared.CalendarFeeds.text(calendar.feed(token).orElseThrow()));
+        assertThat(feed.getComponents("VEVENT")).hasSize(1);
+        var event = feed.getComponents("VEVENT").get(0);
+        assertThat(event.getProperty(Property.SEQUENCE)).isPresent();
         assertThat(event.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(first.value() + "@sipa");
         assertThat(event.getProperty(Property.DTSTART).orElseThrow().getValue()).isEqualTo("20270305T190000Z");
         assertThat(event.getProperty(Property.SUMMARY).orElseThrow().getValue()).isEqualTo("Streife Palastgarten");

@@ -90,22 +90,31 @@ class OparlController {
         return publication.meetingPaper(urls(slug), id, role);
     }
 
-    @GetMapping(path = "/bodies/{slug}/meetings/{id}/{role:invitation|results-protocol}/download",
+    /** A file's {@code accessUrl} ({@code content}, shown inline) and {@code downloadUrl} (saved as attachment). */
+    @GetMapping(path = "/bodies/{slug}/meetings/{id}/{role:invitation|results-protocol}/{disposition:content|download}",
             produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> meetingPaperPdf(@PathVariable String slug, @PathVariable UUID id, @PathVariable String role) {
+    ResponseEntity<byte[]> meetingPaperPdf(@PathVariable String slug, @PathVariable UUID id, @PathVariable String role,
+            @PathVariable String disposition) {
         var pdf = new java.io.ByteArrayOutputStream();
+        var file = publication.meetingPaper(urls(slug), id, role);
         publication.writeMeetingPaper(urls(slug), id, role, pdf);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pdf.toByteArray());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", disposition(disposition, (String) file.get("fileName")))
+                .body(pdf.toByteArray());
     }
 
-    @GetMapping(path = "/bodies/{slug}/files/{id}/download", produces = MediaType.ALL_VALUE)
-    ResponseEntity<byte[]> download(@PathVariable String slug, @PathVariable UUID id) {
+    @GetMapping(path = "/bodies/{slug}/files/{id}/{disposition:content|download}", produces = MediaType.ALL_VALUE)
+    ResponseEntity<byte[]> download(@PathVariable String slug, @PathVariable UUID id, @PathVariable String disposition) {
         var content = publication.content(urls(slug), id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.file().contentType()))
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename(content.file().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("Content-Disposition", disposition(disposition, content.file().fileName()))
                 .body(content.content());
+    }
+
+    private static String disposition(String disposition, String fileName) {
+        var builder = "download".equals(disposition) ? ContentDisposition.attachment() : ContentDisposition.inline();
+        return builder.filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString();
     }
 
     @ExceptionHandler(OparlException.class)

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +54,7 @@ class OparlPublication {
     static final String PEOPLE = "people";
     static final String MEMBERSHIPS = "memberships";
     static final String LEGISLATIVE_TERMS = "legislative-terms";
+    static final String LOCATIONS = "locations";
     static final String INVITATION = "invitation";
     static final String RESULTS_PROTOCOL = "results-protocol";
 
@@ -62,9 +64,11 @@ class OparlPublication {
     private final MeetingPapers papers;
     private final MessageSource messages;
     private final ZoneId zone;
+    private final Environment environment;
 
     OparlPublication(Partnerships partnerships, Bodies bodies, OparlRepository repository, MeetingPapers papers,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, Environment environment) {
+        this.environment = environment;
         this.papers = papers;
         this.partnerships = partnerships;
         this.bodies = bodies;
@@ -82,7 +86,7 @@ class OparlPublication {
 
     OparlPage bodies(String system, OparlQuery query) {
         return page(partnerships.published().stream().map(p -> new Listed(p.created(), p.modified(), p.record().id().value(),
-                () -> body(new OparlUrls(system, p.record().slug()), p))).toList(), query);
+                false, () -> body(new OparlUrls(system, p.record().slug()), p))).toList(), query);
     }
 
     OparlObject body(OparlUrls urls) {
@@ -101,13 +105,43 @@ class OparlPublication {
                 .with("person", urls.list(PEOPLE))
                 .with("meeting", urls.list(MEETINGS))
                 .with("paper", urls.list(PAPERS))
-                .with("legislativeTerm", List.of())
+                .with("legislativeTerm", List.of(legislativeTerm(urls, partnership)))
                 .with("agendaItem", urls.list(AGENDA_ITEMS))
                 .with("consultation", urls.list(CONSULTATIONS))
                 .with("file", urls.list(FILES))
+                .with("locationList", urls.list(LOCATIONS))
                 .with("legislativeTermList", urls.list(LEGISLATIVE_TERMS))
                 .with("membership", urls.list(MEMBERSHIPS))
+                .with("license", license(partnership.record().slug()))
                 .stamped(partnership.created(), partnership.modified());
+    }
+
+    /**
+     * The licence of a partnership's published data: {@code sipa.oparl.license.<slug>}, else
+     * {@code sipa.oparl.license}, by default the Datenlizenz Deutschland – Namensnennung – Version 2.0.
+     */
+    private String license(String slug) {
+        return environment.getProperty("sipa.oparl.license." + slug,
+                environment.getProperty("sipa.oparl.license", DEFAULT_LICENSE));
+    }
+
+    static final String DEFAULT_LICENSE = "https://www.govdata.de/dl-de/by-2-0";
+
+    /**
+     * A partnership has no elections: its bodies work in one open-ended term since the partnership was set up, so
+     * that clients which sort by term find one. Its id is the partnership's.
+     */
+    private OparlObject legislativeTerm(OparlUrls urls, Published<Partnership> partnership) {
+        return new OparlObject(urls.object(LEGISLATIVE_TERMS, partnership.record().id().value()), "LegislativeTerm", zone)
+                .with("body", urls.body())
+                .with("name", label("oparl.legislative-term.name"))
+                .withDate("startDate", partnership.created().atZone(zone).toLocalDate())
+                .stamped(partnership.created(), partnership.created());
+    }
+
+    private Published<Partnership> published(OparlUrls urls) {
+        return partnerships.published().stream().filter(p -> p.record().slug().equals(urls.slug())).findFirst()
+                .orElseThrow(() -> new NotFoundException("Body", urls.slug()));
     }
 
     /** The body's list of that kind (the last segment of its URL). */
@@ -122,6 +156,7 @@ class OparlPublication {
             case CONSULTATIONS -> consultations(urls, query);
             case FILES -> files(urls, query);
             case LEGISLATIVE_TERMS -> legislativeTerms(urls);
+            case LOCATIONS -> locations(urls, query);
             default -> throw new NotFoundException("OParl list", kind);
         };
     }
@@ -138,6 +173,9 @@ class OparlPublication {
             case CONSULTATIONS -> consultation(urls, decision(urls, id), true);
             case FILES -> file(urls, repository.file(partnership(urls).id(), id)
                     .orElseThrow(() -> new NotFoundException("File", id)), false);
+            case LEGISLATIVE_TERMS -> legislativeTerms(urls).data().stream()
+                    .filter(t -> t.get("id").equals(urls.object(LEGISLATIVE_TERMS, id))).findFirst()
+                    .orElseThrow(() -> new NotFoundException("LegislativeTerm", id));
             default -> throw new NotFoundException("OParl object", kind);
         };
     }
@@ -195,11 +233,16 @@ class OparlPublication {
     private <T> List<Listed> listed(OparlUrls urls, List<Published<T>> live, Function<T, UUID> id,
             Function<Published<T>, OparlObject> write, List<PublicRoster.Tombstone> deleted, String kind, String type) {
         var listed = new ArrayList<Listed>();
-        live.forEach(p -> listed.add(new Listed(p.created(), p.modified(), id.apply(p.record()), () -> write.apply(p))));
-        deleted.forEach(t -> listed.add(new Listed(t.created(), t.deleted(), t.id(),
-                () -> new OparlObject(urls.object(kind, t.id()), type, zone).stamped(t.created(), t.deleted())
-                        .with("deleted", true))));
+        live.forEach(p -> listed.add(new Listed(p.created(), p.modified(), id.apply(p.record()), false,
+                () -> write.apply(p))));
+        deleted.forEach(t -> listed.add(new Listed(t.created(), t.deleted(), t.id(), true,
+                () -> deleted(urls.object(kind, t.id()), type, t.created(), t.deleted()))));
         return listed;
+    }
+
+    /** What was public and is gone, under its URL. */
+    private OparlObject deleted(String url, String type, java.time.Instant created, java.time.Instant deleted) {
+        return new OparlObject(url, type, zone).stamped(created, deleted).with("deleted", true);
     }
 
     private static OparlPage page(List<Listed> listed, OparlQuery query) {
@@ -242,9 +285,20 @@ class OparlPublication {
 
     OparlObject location(OparlUrls urls, UUID meetingId) {
         var meeting = repository.meeting(partnership(urls).id(), meetingId)
-                .filter(m -> m.location() != null)
                 .orElseThrow(() -> new NotFoundException("Location", meetingId));
+        if (meeting.location() == null) {
+            return deleted(urls.object(MEETINGS, meetingId) + "/location", "Location", meeting.created(),
+                    meeting.modified());
+        }
         return location(urls, meeting).with("meeting", List.of(urls.object(MEETINGS, meetingId)));
+    }
+
+    /** The places of the meetings: each meeting with a place has its Location. */
+    private OparlPage locations(OparlUrls urls, OparlQuery query) {
+        var slice = repository.locations(partnership(urls).id(), query);
+        return new OparlPage(slice.items().stream().map(m -> m.location() == null
+                ? deleted(urls.object(MEETINGS, m.id()) + "/location", "Location", m.created(), m.modified())
+                : location(urls, m).with("meeting", List.of(urls.object(MEETINGS, m.id())))).toList(), slice);
     }
 
     private OparlObject location(OparlUrls urls, MeetingRow meeting) {
@@ -290,11 +344,16 @@ class OparlPublication {
                 || RESULTS_PROTOCOL.equals(role) && status == MeetingStatus.MINUTES_APPROVED) {
             return meetingFile(urls, meeting, role).with("meeting", List.of(urls.object(MEETINGS, meetingId)));
         }
+        if (INVITATION.equals(role)) {
+            return deleted(urls.object(MEETINGS, meetingId) + "/" + role, "File", meeting.created(), meeting.modified());
+        }
         throw new NotFoundException("File", meetingId + "/" + role);
     }
 
     void writeMeetingPaper(OparlUrls urls, UUID meetingId, String role, OutputStream out) {
-        meetingPaper(urls, meetingId, role);
+        if (meetingPaper(urls, meetingId, role).containsKey("deleted")) {
+            throw new NotFoundException("File", meetingId + "/" + role);
+        }
         papers.publish(partnership(urls).id(), new MeetingId(meetingId), RESULTS_PROTOCOL.equals(role), out);
     }
 
@@ -306,7 +365,7 @@ class OparlPublication {
                 .with("name", (invitation ? "Einladung – " : "Ergebnisprotokoll – ") + meeting.title())
                 .with("fileName", (invitation ? "einladung-" : "protokoll-") + day + ".pdf")
                 .with("mimeType", "application/pdf")
-                .with("accessUrl", url + "/download")
+                .with("accessUrl", url + "/content")
                 .with("downloadUrl", url + "/download")
                 .with("fileRole", invitation ? "Einladung" : "Ergebnisprotokoll")
                 .stamped(meeting.created(), meeting.modified());
@@ -338,8 +397,8 @@ class OparlPublication {
             var decided = decisions.getOrDefault(item.id(), List.of());
             var object = new OparlObject(urls.object(AGENDA_ITEMS, item.id()), "AgendaItem", zone)
                     .with("meeting", embedded ? null : urls.object(MEETINGS, item.meeting()))
-                    .with("number", String.valueOf(item.position()))
-                    .with("order", item.position())
+                    .with("number", String.valueOf(item.number()))
+                    .with("order", item.number())
                     .with("name", item.title())
                     .with("public", true)
                     .with("consultation", decided.isEmpty() ? null : urls.object(CONSULTATIONS, decided.get(0).id()))
@@ -370,7 +429,7 @@ class OparlPublication {
                 .with("paperType", "Beschluss")
                 .with("underDirectionOf", List.of(urls.object(ORGANIZATIONS, decision.body())))
                 .with("consultation", List.of(consultation(urls, decision, false)))
-                .stamped(decision.decidedAt(), decision.decidedAt());
+                .stamped(decision.decidedAt(), decision.modified());
     }
 
     private OparlPage consultations(OparlUrls urls, OparlQuery query) {
@@ -386,7 +445,7 @@ class OparlPublication {
                 .with("organization", List.of(urls.object(ORGANIZATIONS, decision.body())))
                 .with("authoritative", true)
                 .with("role", "Beschlussfassung")
-                .stamped(decision.decidedAt(), decision.decidedAt());
+                .stamped(decision.decidedAt(), decision.modified());
     }
 
     private DecisionRow decision(OparlUrls urls, UUID id) {
@@ -395,7 +454,13 @@ class OparlPublication {
 
     private OparlPage files(OparlUrls urls, OparlQuery query) {
         var slice = repository.files(partnership(urls).id(), query);
-        return new OparlPage(slice.items().stream().map(f -> file(urls, f, false)).toList(), slice);
+        var meetings = repository.meetings(slice.items().stream().filter(f -> !f.material()).map(FileRow::meeting)
+                .distinct().toList()).stream().collect(Collectors.toMap(MeetingRow::id, Function.identity()));
+        return new OparlPage(slice.items().stream().map(f -> f.material() ? file(urls, f, false)
+                : f.deleted() ? deleted(urls.object(MEETINGS, f.meeting()) + "/" + f.role(), "File", f.uploadedAt(),
+                        f.modified())
+                : meetingFile(urls, meetings.get(f.meeting()), f.role())
+                        .with("meeting", List.of(urls.object(MEETINGS, f.meeting())))).toList(), slice);
     }
 
     OparlRepository.FileContent content(OparlUrls urls, UUID id) {
@@ -410,18 +475,18 @@ class OparlPublication {
                 .with("name", file.version() > 1 ? name + " (Fassung " + file.version() + ")" : name)
                 .with("fileName", file.fileName())
                 .with("mimeType", file.contentType())
-                .withTime("date", file.uploadedAt())
+                .withDate("date", file.uploadedAt().atZone(zone).toLocalDate())
                 .with("size", file.size())
-                .with("accessUrl", url + "/download")
+                .with("accessUrl", url + "/content")
                 .with("downloadUrl", url + "/download")
                 .with("meeting", embedded ? null : List.of(urls.object(MEETINGS, file.meeting())))
                 .with("agendaItem", embedded ? null : List.of(urls.object(AGENDA_ITEMS, file.agendaItem())))
-                .stamped(file.uploadedAt(), file.uploadedAt());
+                .stamped(file.uploadedAt(), file.modified());
     }
 
     private OparlPage legislativeTerms(OparlUrls urls) {
-        partnership(urls);
-        return new OparlPage(List.of(), new OparlSlice<>(List.of(), null, 0L));
+        var term = legislativeTerm(urls, published(urls));
+        return new OparlPage(List.of(term), new OparlSlice<>(List.of(term), null, 1L));
     }
 
     private Partnership partnership(OparlUrls urls) {

@@ -10,7 +10,9 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * One page of an OParl list: the spec's filters on {@code created} and {@code modified}, the page size the client
- * asked for (capped), and the cursor after which the page starts.
+ * asked for (capped), and the cursor after which the page starts. The API writes times to the second, so the
+ * {@code _until} filters include the whole second they name: {@code createdUntil} and {@code modifiedUntil} hold the
+ * first instant no longer included.
  */
 record OparlQuery(Instant createdSince, Instant createdUntil, Instant modifiedSince, Instant modifiedUntil,
         Cursor after, int limit) {
@@ -23,8 +25,8 @@ record OparlQuery(Instant createdSince, Instant createdUntil, Instant modifiedSi
             "elementsPerPage"};
 
     static OparlQuery from(MultiValueMap<String, String> parameters) {
-        return new OparlQuery(dateTime(parameters, "created_since"), dateTime(parameters, "created_until"),
-                dateTime(parameters, "modified_since"), dateTime(parameters, "modified_until"),
+        return new OparlQuery(dateTime(parameters, "created_since"), until(parameters, "created_until"),
+                dateTime(parameters, "modified_since"), until(parameters, "modified_until"),
                 parameters.getFirst("after") == null ? null : Cursor.parse(parameters.getFirst("after")),
                 limit(parameters.getFirst("elementsPerPage")));
     }
@@ -32,10 +34,16 @@ record OparlQuery(Instant createdSince, Instant createdUntil, Instant modifiedSi
     /** For lists held in memory, sorted with {@link Cursor#ORDER}; the database lists filter in SQL alike. */
     boolean admits(Instant created, Instant modified, UUID id) {
         return (createdSince == null || !created.isBefore(createdSince))
-                && (createdUntil == null || !created.isAfter(createdUntil))
+                && (createdUntil == null || created.isBefore(createdUntil))
                 && (modifiedSince == null || !modified.isBefore(modifiedSince))
-                && (modifiedUntil == null || !modified.isAfter(modifiedUntil))
+                && (modifiedUntil == null || modified.isBefore(modifiedUntil))
                 && (after == null || Cursor.ORDER.compare(after, new Cursor(created, id)) < 0);
+    }
+
+    /** The end of the second named, exclusive: 10:00:00 includes 10:00:00.999. */
+    private static Instant until(MultiValueMap<String, String> parameters, String name) {
+        var value = dateTime(parameters, name);
+        return value == null ? null : value.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     private static Instant dateTime(MultiValueMap<String, String> parameters, String name) {

@@ -27,16 +27,25 @@ class OparlRepository {
             String status, Instant created, Instant modified) {
     }
 
-    record ItemRow(UUID id, UUID meeting, int position, String title, Instant created, Instant modified) {
+    /** A public agenda item; its number counts the public items only, so it does not reveal confidential ones. */
+    record ItemRow(UUID id, UUID meeting, int number, String title, Instant created, Instant modified) {
     }
 
-    /** A decision, published as Paper with its Consultation; created and modified are when it was taken. */
+    /** A decision, published as Paper with its Consultation; created when it was taken. */
     record DecisionRow(UUID id, UUID body, UUID meeting, UUID agendaItem, String reference, String wording,
-            String vote, Instant decidedAt) {
+            String vote, Instant decidedAt, Instant modified) {
     }
 
+    /**
+     * A file: the material of a public agenda item, or a meeting's invitation or approved minutes ({@code role}
+     * {@code invitation}/{@code results-protocol}, made on request; {@code id} is then the meeting's id).
+     */
     record FileRow(UUID id, UUID agendaItem, UUID meeting, String fileName, String contentType, int size, int version,
-            Instant uploadedAt) {
+            Instant uploadedAt, String role, Instant modified, UUID listId, boolean deleted) {
+
+        boolean material() {
+            return role == null;
+        }
     }
 
     record FileContent(FileRow file, byte[] content) {
@@ -50,10 +59,14 @@ class OparlRepository {
             rs.getString("title"), instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getString("location"),
             rs.getString("status"), instant(rs, "created_at"), instant(rs, "updated_at"));
     private static final RowMapper<ItemRow> ITEM = (rs, n) -> new ItemRow(uuid(rs, "id"), uuid(rs, "meeting_id"),
-            rs.getInt("position"), rs.getString("title"), instant(rs, "created_at"), instant(rs, "updated_at"));
+            rs.getInt("public_number"), rs.getString("title"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    /** The item's place among the public items of its meeting. */
+    private static final String ITEM_COLUMNS = "a.*, (SELECT count(*) FROM meetings_agenda_item p WHERE "
+            + "p.meeting_id = a.meeting_id AND NOT p.confidential AND p.position <= a.position) AS public_number";
     private static final RowMapper<DecisionRow> DECISION = (rs, n) -> new DecisionRow(uuid(rs, "id"),
             uuid(rs, "body_id"), uuid(rs, "meeting_id"), rs.getObject("agenda_item_id", UUID.class),
-            rs.getString("reference"), rs.getString("wording"), rs.getString("vote"), instant(rs, "decided_at"));
+            rs.getString("reference"), rs.getString("wording"), rs.getString("vote"), instant(rs, "decided_at"),
+            instant(rs, "updated_at"));
     private static final String FILE_COLUMNS = "f.id, f.agenda_item_id, a.meeting_id, f.file_name, f.content_type, "
             + "f.size, f.version, f.uploaded_at";
     private static final String PUBLIC_FILE = """
@@ -62,7 +75,31 @@ class OparlRepository {
              WHERE m.partnership_id = ? AND f.id = ? AND\s""" + PUBLIC_ITEM;
     private static final RowMapper<FileRow> FILE = (rs, n) -> new FileRow(uuid(rs, "id"), uuid(rs, "agenda_item_id"),
             uuid(rs, "meeting_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size"),
-            rs.getInt("version"), instant(rs, "uploaded_at"));
+            rs.getInt("version"), instant(rs, "uploaded_at"), null, instant(rs, "uploaded_at"), uuid(rs, "id"), false);
+    /**
+     * Every public file of the partnerships in one list: the material of public agenda items, each meeting's
+     * invitation (unless cancelled) and approved minutes. The meeting's papers take a stable id of their own for
+     * the list's order (created, id). A cancelled meeting's invitation is deleted.
+     */
+    private static final String ALL_FILES = """
+            (SELECT f.id AS list_id, f.id, f.agenda_item_id, a.meeting_id, m.partnership_id, f.file_name,
+                    f.content_type, f.size, f.version, f.uploaded_at AS created_at, f.uploaded_at AS updated_at,
+                    NULL AS role, false AS deleted
+               FROM meetings_material f JOIN meetings_agenda_item a ON a.id = f.agenda_item_id
+                                        JOIN meetings_meeting m ON m.id = a.meeting_id
+              WHERE NOT a.confidential
+             UNION ALL
+             SELECT md5(m.id || ':invitation')::uuid, m.id, NULL, m.id, m.partnership_id, NULL, 'application/pdf', 0, 1,
+                    m.created_at, m.updated_at, 'invitation', m.status = 'CANCELLED'
+               FROM meetings_meeting m
+             UNION ALL
+             SELECT md5(m.id || ':results-protocol')::uuid, m.id, NULL, m.id, m.partnership_id, NULL, 'application/pdf',
+                    0, 1, m.created_at, m.updated_at, 'results-protocol', false
+               FROM meetings_meeting m WHERE m.status = 'MINUTES_APPROVED') f""";
+    private static final RowMapper<FileRow> LISTED_FILE = (rs, n) -> new FileRow(uuid(rs, "id"),
+            rs.getObject("agenda_item_id", UUID.class), uuid(rs, "meeting_id"), rs.getString("file_name"),
+            rs.getString("content_type"), rs.getInt("size"), rs.getInt("version"), instant(rs, "created_at"),
+            rs.getString("role"), instant(rs, "updated_at"), uuid(rs, "list_id"), rs.getBoolean("deleted"));
 
     private final JdbcClient jdbc;
 
@@ -79,6 +116,24 @@ class OparlRepository {
         return list.slice("m.*", MEETING, MeetingRow::created, MeetingRow::id);
     }
 
+    /**
+     * The meetings that have a place, for the list of Locations; syncing clients get those without a place too, as
+     * their Location is deleted (it may have had one).
+     */
+    OparlSlice<MeetingRow> locations(PartnershipId partnership, OparlQuery query) {
+        var list = new ListQuery("meetings_meeting m", "m.created_at", "m.updated_at", "m.id", query)
+                .where("m.partnership_id = ?", partnership.value());
+        if (query.modifiedSince() == null) {
+            list.where("m.location IS NOT NULL");
+        }
+        return list.slice("m.*", MEETING, MeetingRow::created, MeetingRow::id);
+    }
+
+    List<MeetingRow> meetings(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql("SELECT * FROM meetings_meeting WHERE id = ANY(?)")
+                .param(ids.toArray(UUID[]::new)).query(MEETING).list();
+    }
+
     Optional<MeetingRow> meeting(PartnershipId partnership, UUID id) {
         return jdbc.sql("SELECT * FROM meetings_meeting WHERE partnership_id = ? AND id = ?")
                 .params(partnership.value(), id).query(MEETING).optional();
@@ -88,25 +143,25 @@ class OparlRepository {
         return new ListQuery("meetings_agenda_item a JOIN meetings_meeting m ON m.id = a.meeting_id",
                 "a.created_at", "a.updated_at", "a.id", query)
                 .where("m.partnership_id = ?", partnership.value()).where(PUBLIC_ITEM)
-                .slice("a.*", ITEM, ItemRow::created, ItemRow::id);
+                .slice(ITEM_COLUMNS, ITEM, ItemRow::created, ItemRow::id);
     }
 
     Optional<ItemRow> agendaItem(PartnershipId partnership, UUID id) {
         return jdbc.sql("""
-                SELECT a.* FROM meetings_agenda_item a JOIN meetings_meeting m ON m.id = a.meeting_id
-                 WHERE m.partnership_id = ? AND a.id = ? AND %s""".formatted(PUBLIC_ITEM))
+                SELECT %s FROM meetings_agenda_item a JOIN meetings_meeting m ON m.id = a.meeting_id
+                 WHERE m.partnership_id = ? AND a.id = ? AND %s""".formatted(ITEM_COLUMNS, PUBLIC_ITEM))
                 .params(partnership.value(), id).query(ITEM).optional();
     }
 
     List<ItemRow> agendaOf(Collection<UUID> meetings) {
         return meetings.isEmpty() ? List.of() : jdbc.sql("""
-                SELECT a.* FROM meetings_agenda_item a
-                 WHERE a.meeting_id = ANY(?) AND %s ORDER BY a.meeting_id, a.position""".formatted(PUBLIC_ITEM))
+                SELECT %s FROM meetings_agenda_item a
+                 WHERE a.meeting_id = ANY(?) AND %s ORDER BY a.meeting_id, a.position""".formatted(ITEM_COLUMNS, PUBLIC_ITEM))
                 .param(meetings.toArray(UUID[]::new)).query(ITEM).list();
     }
 
     OparlSlice<DecisionRow> decisions(PartnershipId partnership, OparlQuery query) {
-        return new ListQuery("meetings_decision d", "d.decided_at", "d.decided_at", "d.id", query)
+        return new ListQuery("meetings_decision d", "d.decided_at", "d.updated_at", "d.id", query)
                 .where("d.partnership_id = ?", partnership.value()).where(PUBLIC_DECISION)
                 .slice("d.*", DECISION, DecisionRow::decidedAt, DecisionRow::id);
     }
@@ -124,12 +179,12 @@ class OparlRepository {
     }
 
     OparlSlice<FileRow> files(PartnershipId partnership, OparlQuery query) {
-        return new ListQuery("""
-                meetings_material f JOIN meetings_agenda_item a ON a.id = f.agenda_item_id
-                                    JOIN meetings_meeting m ON m.id = a.meeting_id""",
-                "f.uploaded_at", "f.uploaded_at", "f.id", query)
-                .where("m.partnership_id = ?", partnership.value()).where(PUBLIC_ITEM)
-                .slice(FILE_COLUMNS, FILE, FileRow::uploadedAt, FileRow::id);
+        var list = new ListQuery(ALL_FILES, "f.created_at", "f.updated_at", "f.list_id", query)
+                .where("f.partnership_id = ?", partnership.value());
+        if (query.modifiedSince() == null) {
+            list.where("NOT f.deleted");
+        }
+        return list.slice("f.*", LISTED_FILE, FileRow::uploadedAt, FileRow::listId);
     }
 
     /** A public file's description, without reading its content. */
@@ -181,9 +236,9 @@ class OparlRepository {
             this.id = id;
             this.query = query;
             condition(created + " >= ?", query.createdSince());
-            condition(created + " <= ?", query.createdUntil());
+            condition(created + " < ?", query.createdUntil());
             condition(modified + " >= ?", query.modifiedSince());
-            condition(modified + " <= ?", query.modifiedUntil());
+            condition(modified + " < ?", query.modifiedUntil());
         }
 
         ListQuery where(String condition, Object... values) {

@@ -12,8 +12,11 @@ import java.util.function.Supplier;
  */
 record OparlSlice<T>(List<T> items, OparlQuery.Cursor next, Long total) {
 
-    /** An element of a list held in memory, written only if it is on the page. */
-    record Listed(Instant created, Instant modified, UUID id, Supplier<OparlObject> object) {
+    /**
+     * An element of a list held in memory, written only if it is on the page; a deleted one (a tombstone) is listed
+     * only to clients that sync with modified_since, as the spec says.
+     */
+    record Listed(Instant created, Instant modified, UUID id, boolean deleted, Supplier<OparlObject> object) {
 
         OparlQuery.Cursor position() {
             return new OparlQuery.Cursor(created, id);
@@ -24,6 +27,7 @@ record OparlSlice<T>(List<T> items, OparlQuery.Cursor next, Long total) {
     static OparlSlice<Listed> of(List<Listed> all, OparlQuery query) {
         var matching = all.stream()
                 .filter(l -> query.admits(l.created(), l.modified(), l.id()))
+                .filter(l -> !l.deleted() || query.modifiedSince() != null)
                 .sorted(Comparator.comparing(Listed::position, OparlQuery.Cursor.ORDER))
                 .toList();
         var total = query.after() != null ? null : (long) matching.size();

@@ -69,7 +69,8 @@ class OparlConformanceTests {
             Map.entry("Paper", List.of("id", "type")),
             Map.entry("Consultation", List.of("id", "type")),
             Map.entry("File", List.of("id", "type", "accessUrl")),
-            Map.entry("Location", List.of("id", "type")));
+            Map.entry("Location", List.of("id", "type")),
+            Map.entry("LegislativeTerm", List.of("id", "type")));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final byte[] PDF = "%PDF-1.4 Lageplan".getBytes(StandardCharsets.US_ASCII);
@@ -125,10 +126,13 @@ class OparlConformanceTests {
         var ours = bodies.stream().filter(b -> ((String) b.get("id")).endsWith(body)).findFirst().orElseThrow();
         assertConforms(ours, "Body");
         assertThat(ours.get("name")).isEqualTo("Stadt " + city.key());
+        assertThat(ours.get("license")).isEqualTo("https://www.govdata.de/dl-de/by-2-0");
+        assertThat(list(ours.get("legislativeTerm"))).singleElement()
+                .satisfies(term -> assertConforms(term, "LegislativeTerm"));
 
         var seen = new HashSet<String>();
         for (var list : List.of("organization", "person", "meeting", "paper", "agendaItem", "consultation", "file",
-                "membership", "legislativeTermList")) {
+                "membership", "legislativeTermList", "locationList")) {
             for (var element : all((String) ours.get(list))) {
                 var type = ((String) element.get("type")).substring(SCHEMA.length());
                 assertConforms(element, type);
@@ -137,7 +141,10 @@ class OparlConformanceTests {
             }
         }
         assertThat(seen).containsExactlyInAnyOrder("Organization", "Person", "Meeting", "Paper", "AgendaItem",
-                "Consultation", "File", "Membership");
+                "Consultation", "File", "Membership", "Location", "LegislativeTerm");
+        assertThat(all((String) ours.get("file"))).extracting(f -> f.get("id"))
+                .as("the meeting's invitation is in the File list")
+                .contains(url("/meetings/" + held.value() + "/invitation"));
     }
 
     @Test
@@ -160,7 +167,14 @@ class OparlConformanceTests {
         var file = map(list(item.get("auxiliaryFile")).get(0));
         assertConforms(file, "File");
         assertThat(file.get("fileName")).isEqualTo("Lageplan Stadtpark.pdf");
-        var download = mvc.perform(get(path(file.get("accessUrl")))).andExpect(status().isOk()).andReturn();
+        assertThat(file.get("date")).isEqualTo(LocalDate.now().toString());
+        var access = mvc.perform(get(path(file.get("accessUrl")))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")))
+                .andReturn();
+        assertThat(access.getResponse().getContentAsByteArray()).isEqualTo(PDF);
+        var download = mvc.perform(get(path(file.get("downloadUrl")))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andReturn();
         assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(PDF);
 
         var consultation = object(path(item.get("consultation")));
@@ -227,6 +241,9 @@ class OparlConformanceTests {
         as(() -> bodies.removeMembership(seat.id()));
 
         var changed = "?modified_since=" + URLEncoder.encode(before, StandardCharsets.UTF_8);
+        assertThat(all(body + "/memberships")).as("deleted objects only for clients syncing with modified_since")
+                .isEmpty();
+        assertThat(all(body + "/people")).isEmpty();
         var memberships = all(body + "/memberships" + changed);
         assertThat(memberships).singleElement().satisfies(m -> {
             assertConforms(m, "Membership");
@@ -314,6 +331,30 @@ class OparlConformanceTests {
         mvc.perform(get(body).header("Origin", "https://oparl-client.example"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Access-Control-Allow-Origin", "*"));
+        mvc.perform(get(body + "/meetings")).andExpect(status().isOk())
+                .andExpect(header().string("Access-Control-Allow-Origin", "*"));
+        mvc.perform(get(body + "/meetings/" + UUID.randomUUID())).andExpect(status().isNotFound())
+                .andExpect(header().string("Access-Control-Allow-Origin", "*"));
+    }
+
+    @Test
+    void untilFiltersIncludeTheWholeSecondTheyName() throws Exception {
+        var meeting = object(body + "/meetings/" + held.value());
+        var modified = (String) meeting.get("modified");
+        var until = body + "/meetings?modified_until=" + URLEncoder.encode(modified, StandardCharsets.UTF_8);
+        assertThat(list(object(until).get("data"))).extracting(m -> m.get("id")).contains(meeting.get("id"));
+        var before = OffsetDateTime.parse(modified).minusSeconds(1).toString();
+        assertThat(list(object(body + "/meetings?modified_until=" + URLEncoder.encode(before, StandardCharsets.UTF_8))
+                .get("data"))).extracting(m -> m.get("id")).doesNotContain(meeting.get("id"));
+    }
+
+    @Test
+    void publicAgendaItemsAreNumberedWithoutGapsSoConfidentialOnesAreNotCounted() throws Exception {
+        as(() -> meetings.addAgendaItem(held, "Verschiedenes", null, null, false));
+        var agenda = list(object(body + "/meetings/" + held.value()).get("agendaItem"));
+        assertThat(agenda).extracting(i -> i.get("name"), i -> i.get("number"), i -> i.get("order"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Beleuchtung Stadtpark", "1", 1),
+                        org.assertj.core.groups.Tuple.tuple("Verschiedenes", "2", 2));
     }
 
     private byte[] download(Object url) throws Exception {
