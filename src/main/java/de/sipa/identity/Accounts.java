@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.core.env.Environment;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,11 +24,18 @@ public class Accounts {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail auditTrail;
+    private final PasswordPolicy passwordPolicy;
+    private final AccountSessions sessions;
+    private final Environment environment;
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditTrail auditTrail) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, AuditTrail auditTrail,
+            PasswordPolicy passwordPolicy, AccountSessions sessions, Environment environment) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.auditTrail = auditTrail;
+        this.passwordPolicy = passwordPolicy;
+        this.sessions = sessions;
+        this.environment = environment;
     }
 
     /**
@@ -36,6 +44,23 @@ public class Accounts {
      */
     @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
     public UUID open(NewAccount account) {
+        passwordPolicy.check(account.password(), account.username());
+        return insert(account);
+    }
+
+    /**
+     * The demo's accounts with the demo password {@code demo}, which the password policy would refuse: only with
+     * the {@code demo} profile active.
+     */
+    @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
+    public UUID openDemoAccount(NewAccount account) {
+        if (!environment.matchesProfiles("demo") || !"demo".equals(account.password())) {
+            throw new IllegalStateException("Demo accounts exist in the demo profile only, with the demo password");
+        }
+        return insert(account);
+    }
+
+    private UUID insert(NewAccount account) {
         var actor = CurrentUser.get();
         if (actor.role() != Role.ADMIN
                 && (!actor.partnership().equals(account.partnership()) || account.role() == Role.ADMIN)) {
@@ -76,8 +101,38 @@ public class Accounts {
             throw new AccessDeniedException("Only administrators change administrator accounts");
         }
         accounts.setEnabled(partnership, id, enabled);
+        if (!enabled) {
+            sessions.endAll(account.user().username());
+        }
         auditTrail.record(AuditAction.CHANGED, "Account", id,
                 "Konto " + account.user().username() + (enabled ? " freigeschaltet" : " gesperrt"));
+    }
+
+    /**
+     * Gives an account another role; its sessions end at once, so the new rights hold from the next login. The same
+     * rules as for opening: coordinators neither make nor change administrators, nor change themselves.
+     */
+    @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
+    public void changeRole(UUID id, Role role) {
+        var partnership = CurrentUser.partnership();
+        var actor = CurrentUser.get();
+        var account = accounts.findById(partnership, id).orElseThrow(() -> new NotFoundException("Account", id));
+        if (account.user().username().equalsIgnoreCase(actor.username())) {
+            throw new RuleViolationException("account.role.self");
+        }
+        if (actor.role() != Role.ADMIN && (role == Role.ADMIN || account.user().role() == Role.ADMIN)) {
+            throw new AccessDeniedException("Only administrators change administrator accounts");
+        }
+        if (role != Role.ADMIN && account.user().organisation() == null) {
+            throw new RuleViolationException("account.organisation.required");
+        }
+        if (role == account.user().role()) {
+            return;
+        }
+        accounts.setRole(partnership, id, role);
+        sessions.endAll(account.user().username());
+        auditTrail.record(AuditAction.CHANGED, "Account", id,
+                "Konto " + account.user().username() + ": Rolle " + account.user().role() + " → " + role);
     }
 
     /** The user behind an account, if it is enabled; for feeds and jobs that act for a user without a login. */
@@ -118,6 +173,12 @@ public class Accounts {
     public UUID openFirstAdministrator(PartnershipId partnership, String username, String password) {
         if (accounts.any()) {
             throw new IllegalStateException("The installation already has accounts");
+        }
+        try {
+            passwordPolicy.check(password, username);
+        } catch (RuleViolationException e) {
+            throw new IllegalStateException("The administrator's initial password (SIPA_ADMIN_INITIAL_PASSWORD) is refused ("
+                    + e.messageKey() + "): at least 12 characters, not the user name, not a common password", e);
         }
         var id = UUID.randomUUID();
         accounts.insert(id, new NewAccount(partnership, null, username, "Administration", null, password, Role.ADMIN),

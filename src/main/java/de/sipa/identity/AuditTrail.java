@@ -49,6 +49,18 @@ public class AuditTrail {
     /** Records an action that concerns another partnership than the actor's (e.g. an administrator creating one). */
     public void record(PartnershipId partnership, AuditAction action, String subjectType, Object subjectId, String summary) {
         var actor = CurrentUser.find().map(SipaUser::username).orElse(SipaUser.SYSTEM);
+        insert(partnership, actor, action, subjectType, subjectId, summary);
+    }
+
+    /** A login or a failed login of an account, with the account's user name as actor and the client's address. */
+    void recordLogin(SipaUser user, boolean success, String address, String how) {
+        insert(user.partnership(), user.username(), success ? AuditAction.LOGGED_IN : AuditAction.LOGIN_FAILED,
+                "Account", user.accountId(), (success ? "Anmeldung" : "Fehlgeschlagene Anmeldung") + " (" + how
+                        + ") von " + address);
+    }
+
+    private void insert(PartnershipId partnership, String actor, AuditAction action, String subjectType,
+            Object subjectId, String summary) {
         jdbc.sql("""
                 INSERT INTO identity_audit_entry (partnership_id, occurred_at, actor, action, subject_type, subject_id, summary)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")

@@ -1,18 +1,27 @@
 package de.sipa.identity;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -20,21 +29,37 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import de.sipa.maps.MapSettings;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(OidcProperties.class)
+@EnableConfigurationProperties({OidcProperties.class, SecuritySettings.class})
 class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     /** Pages and APIs that citizens use without an account. */
-    static final String[] PUBLIC_PATHS = {"/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-        "/favicon.ico", "/buerger/**", "/open311/**", "/kalender/**", "/oparl/**"};
+    static final String[] PUBLIC_PATHS = {"/login", "/login/**", "/error", "/css/**", "/js/**", "/img/**",
+        "/webjars/**", "/favicon.ico", "/buerger/**", "/open311/**", "/kalender/**", "/oparl/**"};
+
+    /** Session attributes: when the user logged in, and whether they still have to enrol a second factor. */
+    static final String AUTHENTICATED_AT = "sipa.authenticatedAt";
+    static final String MUST_ENROL_TOTP = "sipa.mustEnrolTotp";
 
     /** Images from SiPa and from the installation's map tile server ({@code sipa.map.tile-url}) only. */
     static String contentSecurityPolicy(MapSettings map) {
@@ -42,35 +67,74 @@ class SecurityConfiguration {
                 + "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 
+    /**
+     * The session cookie as {@code server.servlet.session.cookie.*} describes it (Spring Session does not read those
+     * settings by itself here, and would send {@code SESSION} without HttpOnly and SameSite).
+     */
+    @Bean
+    CookieSerializer sessionCookie(@Value("${server.servlet.session.cookie.name:SIPA_SESSION}") String name,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secure,
+            @Value("${server.servlet.session.cookie.same-site:Lax}") String sameSite) {
+        var cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(name);
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setUseSecureCookie(secure);
+        cookie.setSameSite(sameSite.substring(0, 1).toUpperCase() + sameSite.substring(1).toLowerCase());
+        return cookie;
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
+    }
+
+    /**
+     * Resolves the client address before anything else reads it (Spring Security's filters run at -100).
+     */
+    @Bean
+    FilterRegistrationBean<ClientAddressFilter> clientAddressFilter(SecuritySettings settings) {
+        var registration = new FilterRegistrationBean<>(new ClientAddressFilter(settings.trustedProxies()));
+        registration.setOrder(-110);
+        return registration;
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle,
             ObjectProvider<ClientRegistrationRepository> oidcClients, AccountRepository accounts,
-            OidcProperties oidcProperties, MapSettings map) throws Exception {
+            OidcProperties oidcProperties, MapSettings map, SecuritySettings settings, AuditTrail auditTrail,
+            SecurityContextRepository contextRepository, Clock clock,
+            @Value("${sipa.session.absolute-lifetime:PT12H}") Duration absoluteLifetime) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
+                .securityContext(context -> context.securityContextRepository(contextRepository))
+                // Anonymous visitors get no session: the CSRF token and the page to return to after the login
+                // travel in cookies, the language too (WebConfiguration).
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        // Open311 clients post without a session; they authenticate with their api_key.
+                        .ignoringRequestMatchers("/open311/**"))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler(new SavedRequestAwareAuthenticationSuccessHandler() {
-                            @Override
-                            public void onAuthenticationSuccess(HttpServletRequest request,
-                                    HttpServletResponse response,
-                                    org.springframework.security.core.Authentication authentication)
-                                    throws ServletException, IOException {
-                                throttle.recordSuccess(authentication.getName());
-                                super.onAuthenticationSuccess(request, response, authentication);
-                            }
-                        })
+                        .successHandler(new PasswordLoginSuccess(throttle, accounts, auditTrail, settings,
+                                contextRepository, clock))
                         .failureHandler((request, response, exception) -> {
-                            throttle.recordFailure(request.getParameter("username"), request.getRemoteAddr());
+                            var username = request.getParameter("username");
+                            throttle.recordFailure(username, request.getRemoteAddr());
+                            accounts.findByUsername(username == null ? "" : username).ifPresentOrElse(
+                                    account -> auditTrail.recordLogin(account.user(), false, request.getRemoteAddr(),
+                                            "Passwort"),
+                                    () -> log.info("Failed login for an unknown user name from {}",
+                                            request.getRemoteAddr()));
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         })
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                // Open311 clients post without a session; they authenticate with their api_key.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/open311/**"))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AbsoluteLifetimeFilter(absoluteLifetime, clock), SecurityContextHolderFilter.class)
+                .addFilterAfter(new TotpEnrolmentGate(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -98,7 +162,58 @@ class SecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
     }
 
-    /** Refuses login attempts while the user name or address is throttled, before the password is checked. */
+    /**
+     * After the right password: an account with a second factor is not logged in yet (the password's
+     * authentication waits in the session for {@link SecondFactorController}); any other is, and one whose role
+     * requires a second factor has to enrol it first.
+     */
+    static final class PasswordLoginSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        private final LoginThrottle throttle;
+        private final AccountRepository accounts;
+        private final AuditTrail auditTrail;
+        private final SecuritySettings settings;
+        private final SecurityContextRepository contextRepository;
+        private final Clock clock;
+
+        PasswordLoginSuccess(LoginThrottle throttle, AccountRepository accounts, AuditTrail auditTrail,
+                SecuritySettings settings, SecurityContextRepository contextRepository, Clock clock) {
+            this.throttle = throttle;
+            this.accounts = accounts;
+            this.auditTrail = auditTrail;
+            this.settings = settings;
+            this.contextRepository = contextRepository;
+            this.clock = clock;
+            setRequestCache(new CookieRequestCache());
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) throws ServletException, IOException {
+            var user = ((SipaPrincipal) authentication.getPrincipal()).sipaUser();
+            var account = accounts.findByPartnershipAgnosticId(user.accountId()).orElseThrow();
+            if (account.hasTotp()) {
+                SecondFactorController.awaitSecondFactor(request, authentication, clock.instant());
+                var empty = SecurityContextHolder.createEmptyContext();
+                SecurityContextHolder.clearContext();
+                contextRepository.saveContext(empty, request, response);
+                response.sendRedirect(request.getContextPath() + "/login/totp");
+                return;
+            }
+            throttle.recordSuccess(user.username());
+            auditTrail.recordLogin(user, true, request.getRemoteAddr(), "Passwort");
+            var session = request.getSession();
+            session.setAttribute(AUTHENTICATED_AT, clock.instant());
+            if (settings.requiresTotp(user.role())) {
+                session.setAttribute(MUST_ENROL_TOTP, Boolean.TRUE);
+                response.sendRedirect(request.getContextPath() + "/account/totp");
+                return;
+            }
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+
+    /** Refuses login attempts while the user name or address still has to wait, before the password is checked. */
     private static final class ThrottleFilter extends OncePerRequestFilter {
 
         private final LoginThrottle throttle;
@@ -116,8 +231,60 @@ class SecurityConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
-                response.sendRedirect(request.getContextPath() + "/login?blocked");
+            var wait = throttle.waitBefore(request.getParameter("username"), request.getRemoteAddr());
+            if (wait.isPresent()) {
+                response.sendRedirect(request.getContextPath() + "/login?blocked=" + (wait.get().toMillis() + 999) / 1000);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Ends a session that has lasted longer than {@code sipa.session.absolute-lifetime} since the login, however
+     * active it was (the idle timeout, {@code server.servlet.session.timeout}, ends quiet ones earlier).
+     */
+    static final class AbsoluteLifetimeFilter extends OncePerRequestFilter {
+
+        private final Duration lifetime;
+        private final Clock clock;
+
+        AbsoluteLifetimeFilter(Duration lifetime, Clock clock) {
+            this.lifetime = lifetime;
+            this.clock = clock;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var session = request.getSession(false);
+            if (session != null) {
+                var since = session.getAttribute(AUTHENTICATED_AT) instanceof Instant at ? at
+                        : Instant.ofEpochMilli(session.getCreationTime());
+                if (since.plus(lifetime).isBefore(clock.instant())) {
+                    session.invalidate();
+                    SecurityContextHolder.clearContext();
+                    response.sendRedirect(request.getContextPath() + "/login?expired");
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Until a user whose role requires a second factor has enrolled one, every page leads to the enrolment. */
+    static final class TotpEnrolmentGate extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var session = request.getSession(false);
+            var path = request.getRequestURI().substring(request.getContextPath().length());
+            if (session != null && Boolean.TRUE.equals(session.getAttribute(MUST_ENROL_TOTP))
+                    && !path.startsWith("/account/totp") && !path.equals("/logout") && !path.startsWith("/css/")
+                    && !path.startsWith("/js/") && !path.startsWith("/webjars/") && !path.startsWith("/img/")
+                    && !path.equals("/error")) {
+                response.sendRedirect(request.getContextPath() + "/account/totp");
                 return;
             }
             chain.doFilter(request, response);

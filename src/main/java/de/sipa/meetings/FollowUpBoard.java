@@ -1,7 +1,5 @@
 package de.sipa.meetings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -10,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,6 +23,7 @@ import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.People;
 import de.sipa.partners.Person;
+import de.sipa.shared.CsvSheet;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
@@ -100,22 +97,18 @@ public class FollowUpBoard {
         var organisationNames = organisations.all().stream()
                 .collect(Collectors.toMap(Organisation::id, Organisation::name));
         var personNames = people.all().stream().collect(Collectors.toMap(Person::id, Person::fullName));
-        try {
-            // Not closed here: the writer belongs to the caller (e.g. the HTTP response).
-            var csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').setHeader(CSV_HEADER).get());
-            for (var followUp : items) {
-                var item = followUp.item();
-                csv.printRecord(DAY.format(item.dueOn()), item.title(), organisationNames.get(item.owner()),
-                        item.responsible() == null ? "" : personNames.get(item.responsible()),
-                        followUp.body() == null ? "" : bodyNames.get(followUp.body()), followUp.originLabel(),
-                        followUp.decisionReference() == null ? "" : followUp.decisionReference(),
-                        messages.getMessage("actionItem.status." + item.status(), null, Locale.GERMANY),
-                        followUp.lastNote() == null ? "" : followUp.lastNote());
-            }
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // Not closed here: the writer belongs to the caller (e.g. the HTTP response).
+        var csv = CsvSheet.on(out, CSV_HEADER);
+        for (var followUp : items) {
+            var item = followUp.item();
+            csv.row(DAY.format(item.dueOn()), item.title(), organisationNames.get(item.owner()),
+                    item.responsible() == null ? "" : personNames.get(item.responsible()),
+                    followUp.body() == null ? "" : bodyNames.get(followUp.body()), followUp.originLabel(),
+                    followUp.decisionReference() == null ? "" : followUp.decisionReference(),
+                    messages.getMessage("actionItem.status." + item.status(), null, Locale.GERMANY),
+                    followUp.lastNote() == null ? "" : followUp.lastNote());
         }
+        csv.flush();
         auditTrail.record(AuditAction.EXPORTED, "ActionItem", null, items.size() + " Arbeitsaufträge als CSV exportiert");
         return items.size();
     }

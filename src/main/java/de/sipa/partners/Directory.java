@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
+import de.sipa.shared.CsvSheet;
 
 /** The "who is who" of the partnership: one place for the short ways. */
 @Service
@@ -43,18 +42,14 @@ public class Directory {
     @Transactional
     public void exportCsv(DirectoryQuery query, Writer out) {
         var entries = directory.all(CurrentUser.partnership(), query);
-        try {
-            // Not closed here: the writer belongs to the caller (e.g. the HTTP response).
-            var csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').setHeader(CSV_HEADER).get());
-            for (var e : entries) {
-                csv.printRecord(e.lastName(), e.firstName(), e.salutation(), e.function(), e.organisation(), e.phone(),
-                        e.mobile(), e.email(), e.onDutyPhone(), String.join(", ", e.bodies()),
-                        String.join(", ", e.districts()));
-            }
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // Not closed here: the writer belongs to the caller (e.g. the HTTP response).
+        var csv = CsvSheet.on(out, CSV_HEADER);
+        for (var e : entries) {
+            csv.row(e.lastName(), e.firstName(), e.salutation(), e.function(), e.organisation(), e.phone(),
+                    e.mobile(), e.email(), e.onDutyPhone(), String.join(", ", e.bodies()),
+                    String.join(", ", e.districts()));
         }
+        csv.flush();
         auditTrail.record(AuditAction.EXPORTED, "Directory", null, "Verzeichnis als CSV exportiert (" + entries.size() + " Personen)");
     }
 

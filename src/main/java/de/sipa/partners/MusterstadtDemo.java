@@ -312,7 +312,7 @@ class MusterstadtDemo implements ApplicationRunner {
         }
         CurrentUser.runAs(SipaUser.system(partnership), () -> {
             for (var a : ACCOUNTS) {
-                accounts.open(new NewAccount(partnership, a[2].isEmpty() ? null : organisationIds.get(a[2]), a[0],
+                accounts.openDemoAccount(new NewAccount(partnership, a[2].isEmpty() ? null : organisationIds.get(a[2]), a[0],
                         a[1], a[0] + "@musterstadt.example", DEMO_PASSWORD, Role.valueOf(a[3])));
             }
         });

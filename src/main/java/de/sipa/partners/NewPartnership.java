@@ -23,7 +23,7 @@ public record NewPartnership(
         @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{3,100}$", message = "{validation.username}") String coordinatorUsername,
         @NotBlank @Size(max = 200) String coordinatorName,
         @Email @Size(max = 200) String coordinatorEmail,
-        @NotBlank @Size(min = 10, max = 200, message = "{validation.password}") String coordinatorPassword,
+        @NotBlank @Size(min = 12, max = 200, message = "{validation.password}") String coordinatorPassword,
         @NotNull(message = "{partnership.federalState.required}") FederalState federalState) {
 
     public static NewPartnership empty() {

@@ -1,9 +1,7 @@
 package de.sipa.responsibilities;
 
 import java.awt.Color;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,10 +18,9 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import de.sipa.partners.District;
+import de.sipa.shared.CsvSheet;
 import de.sipa.shared.Letterhead;
 import de.sipa.partners.Organisation;
 
@@ -50,20 +47,16 @@ final class MatrixDocuments {
         var organisationNames = organisations.stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
         var districts = matrix.districts().stream().collect(Collectors.toMap(District::id, District::name));
         var windows = matrix.timeWindows().stream().collect(Collectors.toMap(TimeWindow::id, TimeWindow::name));
-        try {
-            var csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').setHeader(CSV_HEADER).get());
-            for (var entry : matrix.entries()) {
-                csv.printRecord(topics.get(entry.topic()), organisationNames.get(entry.organisation()),
-                        LABELS.get(entry.responsibility()),
-                        entry.district() == null ? "" : districts.get(entry.district()),
-                        entry.timeWindow() == null ? "" : windows.get(entry.timeWindow()),
-                        Resource.formatAll(entry.resources()), entry.note() == null ? "" : entry.note());
-            }
-            csv.flush();
-            return matrix.entries().size();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var csv = CsvSheet.on(out, CSV_HEADER);
+        for (var entry : matrix.entries()) {
+            csv.row(topics.get(entry.topic()), organisationNames.get(entry.organisation()),
+                    LABELS.get(entry.responsibility()),
+                    entry.district() == null ? "" : districts.get(entry.district()),
+                    entry.timeWindow() == null ? "" : windows.get(entry.timeWindow()),
+                    Resource.formatAll(entry.resources()), entry.note() == null ? "" : entry.note());
         }
+        csv.flush();
+        return matrix.entries().size();
     }
 
     static void writePdf(Matrix matrix, List<Organisation> organisations, Letterhead letterhead, ZoneId zone,

@@ -61,7 +61,7 @@ public record CsvTable(List<String> header, List<Row> rows) {
             for (var record : records) {
                 Map<String, String> values = new HashMap<>();
                 for (int i = 0; i < header.size() && i < record.size(); i++) {
-                    values.putIfAbsent(header.get(i), record.get(i).strip());
+                    values.putIfAbsent(header.get(i), CsvSheet.restore(record.get(i).strip()));
                 }
                 rows.add(new Row(line(text, lines, record), values));
             }

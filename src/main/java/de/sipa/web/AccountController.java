@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,10 +36,12 @@ class AccountController {
 
     private final Accounts accounts;
     private final Organisations organisations;
+    private final MessageSource messages;
 
-    AccountController(Accounts accounts, Organisations organisations) {
+    AccountController(Accounts accounts, Organisations organisations, MessageSource messages) {
         this.accounts = accounts;
         this.organisations = organisations;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -70,6 +74,23 @@ class AccountController {
     String setEnabled(@PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
         accounts.setEnabled(id, enabled);
         redirect.addFlashAttribute("success", enabled ? "account.enabled" : "account.disabled");
+        return "redirect:/accounts";
+    }
+
+    @PostMapping("/{id}/role")
+    String changeRole(@PathVariable UUID id, @RequestParam Role role, RedirectAttributes redirect) {
+        if (!ROLES.contains(role)) {
+            redirect.addFlashAttribute("problem", messages.getMessage("account.role.invalid", null,
+                    LocaleContextHolder.getLocale()));
+            return "redirect:/accounts";
+        }
+        try {
+            accounts.changeRole(id, role);
+        } catch (RuleViolationException e) {
+            redirect.addFlashAttribute("problem", e.describe(messages));
+            return "redirect:/accounts";
+        }
+        redirect.addFlashAttribute("success", "account.role.changed");
         return "redirect:/accounts";
     }
 

@@ -17,7 +17,7 @@ record AccountForm(
         @Email @Size(max = 200) String email,
         @NotNull UUID organisationId,
         @NotNull Role role,
-        @NotBlank @Size(min = 10, max = 200, message = "{validation.password}") String password) {
+        @NotBlank @Size(min = 12, max = 200, message = "{validation.password}") String password) {
 
     static AccountForm empty() {
         return new AccountForm("", "", "", null, Role.PARTNER, "");

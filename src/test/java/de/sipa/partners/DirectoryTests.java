@@ -45,6 +45,19 @@ class DirectoryTests {
     }
 
     @Test
+    void theCsvExportNeutralisesCellsThatASpreadsheetWouldReadAsFormulas() {
+        as(() -> people.create(new PersonDetails(city.publicOrder().value(), null, "Eva", "=HYPERLINK(\"http://x\")",
+                "@Leitung", "+49 711 1", null, null, java.util.List.of())));
+        var out = new java.io.StringWriter();
+        as(() -> {
+            directory.exportCsv(new DirectoryQuery("HYPERLINK", null, null, null, null), out);
+            return null;
+        });
+        assertThat(out.toString()).contains("\"'=HYPERLINK(\"\"http://x\"\")\"").contains(";'@Leitung;")
+                .contains(";'+49 711 1;").doesNotContain(";=").doesNotContain(";@").doesNotContain(";+");
+    }
+
+    @Test
     void textMatchesNamesEitherWayRoundFunctionsEmailsAndOrganisations() {
         assertThat(names(query("Schmidt1", null, null, null))).hasSize(11);
         assertThat(names(query("vorname3 schmidt3", null, null, null))).containsExactly("Vorname3 Schmidt3");

@@ -55,7 +55,7 @@ class AccountTests {
                         .param("organisationId", city.police().toString()).param("role", "PARTNER")
                         .param("password", "kurz"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("muss mindestens 10 Zeichen lang sein");
+        assertThat(page).contains("muss mindestens 12 Zeichen lang sein");
 
         mvc.perform(post("/accounts").with(coordinator).with(csrf())
                         .param("username", "chef-" + city.key()).param("displayName", "Chef")
