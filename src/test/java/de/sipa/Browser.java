@@ -225,6 +225,12 @@ public final class Browser implements AutoCloseable {
         await("clickable " + locator, ExpectedConditions.elementToBeClickable(locator)).click();
     }
 
+    /** Opens a group of the main navigation ("Anliegen") and follows one of its links ("Kategorien"). */
+    public void navigate(String group, String link) {
+        visible(By.xpath("//nav[@id='main-nav']//summary[normalize-space()='" + group + "']")).click();
+        submitAndWaitForNewPage(By.linkText(link));
+    }
+
     /** Clicks a link or submit button and waits until the browser has left the current page. */
     public void submitAndWaitForNewPage(By locator) {
         var page = driver.findElement(By.tagName("html"));

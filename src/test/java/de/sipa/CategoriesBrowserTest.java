@@ -14,7 +14,7 @@ class CategoriesBrowserTest extends BrowserTestBase {
     void theCoordinatorCreatesACategoryWithAQuestionAndEnterSaves() {
         var browser = open(Browser.DESKTOP);
         browser.logIn("koordination", "demo");
-        browser.submitAndWaitForNewPage(By.linkText("Kategorien"));
+        browser.navigate("Anliegen", "Kategorien");
         assertThat(browser.visible(By.id("categories")).getText()).contains("Lärm und Ruhestörung", "laerm");
         browser.submitAndWaitForNewPage(By.linkText("Neue Kategorie"));
 
@@ -27,7 +27,7 @@ class CategoriesBrowserTest extends BrowserTestBase {
         new Select(browser.visible(By.id("attributes0.type"))).selectByVisibleText("Auswahl (eine Antwort)");
         browser.type(By.id("attributes0.code"), "art");
         browser.type(By.id("attributes0.choices"), "Zelt\nWohnmobil");
-        assertThat(browser.visibleFields("#category-form")).isEqualTo(12);
+        assertThat(browser.visibleFields("#category-form")).isEqualTo(13);
         assertThat(browser.unlabelledFields("#category-form")).as("fields without label").isEmpty();
 
         var question = browser.visible(By.id("attributes0.description"));

@@ -63,7 +63,7 @@ class CitizenFindsPlaceBrowserTest extends BrowserTestBase {
 
         var partner = open(Browser.DESKTOP);
         partner.logIn("ordnungsamt", "demo");
-        partner.submitAndWaitForNewPage(By.linkText("Anliegen"));
+        partner.navigate("Anliegen", "Arbeitslisten");
         partner.submitAndWaitForNewPage(By.linkText(number));
         var placeMap = partner.visible(By.id("place-map"));
         assertThat(placeMap.getAttribute("data-latitude")).isEqualTo("48.7781");

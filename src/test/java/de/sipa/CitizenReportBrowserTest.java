@@ -37,8 +37,7 @@ class CitizenReportBrowserTest extends BrowserTestBase {
 
         partner = open(Browser.DESKTOP);
         partner.logIn("ordnungsamt", "demo");
-        partner.visible(By.xpath("//nav[@id='main-nav']//summary[normalize-space()='Anliegen']")).click();
-        partner.submitAndWaitForNewPage(By.linkText("Arbeitslisten"));
+        partner.navigate("Anliegen", "Arbeitslisten");
         partner.submitAndWaitForNewPage(By.linkText(number));
         new Select(partner.visible(By.id("outcome"))).selectByValue("DONE");
         partner.type(By.id("publicNote"), "Der Sperrmüll wurde heute abgeholt.");

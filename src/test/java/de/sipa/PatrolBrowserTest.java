@@ -39,7 +39,7 @@ class PatrolBrowserTest extends BrowserTestBase {
         browser.submitAndWaitForNewPage(By.cssSelector("#report-form button[type=submit]"));
         assertThat(browser.visible(By.cssSelector("main .flash.success")).getText())
                 .isEqualTo("Der Streifenbericht ist gespeichert.");
-        assertThat(browser.visible(By.id("report-status")).getText()).contains("polizei", "5,5 Stunden");
+        assertThat(browser.visible(By.id("report-status")).getText()).contains("Frank Becker", "5,5 Stunden");
         assertThat(browser.driver().findElement(By.id("citizenContacts")).getAttribute("value")).isEqualTo("17");
 
         new Select(browser.visible(By.id("categoryId"))).selectByVisibleText("Lärm und Ruhestörung");
