@@ -41,6 +41,11 @@ public class AuditTrail {
         return messages.getMessage(messagePrefix + value.name(), null, value.name(), Locale.GERMAN);
     }
 
+    /** A summary from the messages file ({@code audit.account.passwordChanged}), in German like every entry. */
+    public String summary(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, Locale.GERMAN);
+    }
+
     /** Records an action of the current user in their partnership. */
     public void record(AuditAction action, String subjectType, Object subjectId, String summary) {
         record(CurrentUser.partnership(), action, subjectType, subjectId, summary);

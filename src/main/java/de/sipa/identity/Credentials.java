@@ -69,7 +69,7 @@ class Credentials {
         accounts.setPassword(account.user().accountId(), passwordEncoder.encode(next), clock.instant());
         sessions.endAllBut(account.user().username(), keepSession);
         auditTrail.record(AuditAction.CHANGED, "Account", account.user().accountId(),
-                "Passwort geändert von " + account.user().username());
+                auditTrail.summary("audit.account.passwordChanged", account.user().username()));
     }
 
     /**
@@ -95,7 +95,7 @@ class Credentials {
         events.publishEvent(new PasswordResetRequested(account.user().partnership(), account.email(),
                 account.user().displayName(), baseUrl.link("/login/reset/" + token), settings.passwordResetValidity()));
         auditTrail.record(account.user().partnership(), AuditAction.CHANGED, "Account", account.user().accountId(),
-                "Link zum Zurücksetzen des Passworts gesendet an " + account.user().username());
+                auditTrail.summary("audit.account.resetLinkSent", account.user().username()));
     }
 
     @Transactional(readOnly = true)
@@ -114,7 +114,7 @@ class Credentials {
         accounts.setPassword(account.user().accountId(), passwordEncoder.encode(next), now);
         sessions.endAll(account.user().username());
         auditTrail.record(account.user().partnership(), AuditAction.CHANGED, "Account", account.user().accountId(),
-                "Passwort über den Link zurückgesetzt von " + account.user().username());
+                auditTrail.summary("audit.account.passwordReset", account.user().username()));
     }
 
     // --- second factor -------------------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ class Credentials {
         accounts.enableTotp(account.user().accountId(), secretBase32, step, clock.instant());
         var codes = newRecoveryCodes(account.user().accountId());
         auditTrail.record(AuditAction.CHANGED, "Account", account.user().accountId(),
-                "Zweiter Faktor (TOTP) eingerichtet von " + account.user().username());
+                auditTrail.summary("audit.account.totpEnabled", account.user().username()));
         return codes;
     }
 
@@ -153,7 +153,7 @@ class Credentials {
         }
         accounts.disableTotp(account.user().accountId());
         auditTrail.record(AuditAction.CHANGED, "Account", account.user().accountId(),
-                "Zweiter Faktor (TOTP) abgeschaltet von " + account.user().username());
+                auditTrail.summary("audit.account.totpDisabled", account.user().username()));
     }
 
     /** New recovery codes replace the old ones. */
@@ -180,7 +180,7 @@ class Credentials {
         var recovery = normaliseRecoveryCode(code);
         if (recovery.length() == 10 && accounts.useRecoveryCode(accountId, sha256(recovery), now)) {
             auditTrail.record(account.get().user().partnership(), AuditAction.CHANGED, "Account", accountId,
-                    "Wiederherstellungscode verwendet von " + account.get().user().username());
+                    auditTrail.summary("audit.account.recoveryCodeUsed", account.get().user().username()));
             return true;
         }
         return false;
