@@ -90,6 +90,33 @@ class MusterstadtDemoTests {
     }
 
     @Test
+    void theOrganisationsSupportingOrInformedByTheMatrixWereToldOfEachReportAndMayReadIt() {
+        Map<UUID, java.util.Set<UUID>> told = new HashMap<>();
+        jdbc.sql("""
+                SELECT e.report_id, e.organisation_id FROM reports_event e JOIN reports_report r ON r.id = e.report_id
+                WHERE r.partnership_id = ? AND e.kind = 'NOTIFIED'""").param(musterstadt.value())
+                .query((ResultSet rs) -> {
+                    told.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.HashSet<>())
+                            .add(rs.getObject(2, UUID.class));
+                });
+        int checked = 0;
+        for (var report : routedReports()) {
+            if (report.recategorised() || report.topic() == null) {
+                continue;
+            }
+            var leadership = responsibilities.whoLeads(report.topic(), report.district(), report.submittedAt());
+            var expected = new java.util.HashSet<UUID>();
+            leadership.supporters().forEach(o -> expected.add(o.value()));
+            leadership.informed().forEach(o -> expected.add(o.value()));
+            assertThat(told.getOrDefault(report.id(), java.util.Set.of())).as("told of %s", report.id())
+                    .isEqualTo(expected);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(3000);
+        assertThat(told).as("reports some organisation was told of").hasSizeGreaterThan(100);
+    }
+
+    @Test
     void reportsSpreadOverTheLastTwoYearsAndNoneIsInTheFuture() {
         var now = clock.instant();
         var months = jdbc.sql("""

@@ -159,6 +159,19 @@ final class ReportHistory {
             events.add(new Event(at, actor, kind, null, organisation, note, visibleToPublic, null));
         }
 
+        /**
+         * Routed by the matrix: to the lead (or the coordinator) with its deadline; as Reports.recordRouting does, the
+         * supporting and informed organisations are told and may read the report from then on.
+         */
+        void routed(Instant at, String actor, Routing routing) {
+            event(at, actor, ReportEvent.Kind.ROUTED, routing.assignee(), null, true);
+            for (var organisation : routing.notified()) {
+                event(at, actor, ReportEvent.Kind.NOTIFIED, organisation, null, false);
+            }
+            assignee = routing.assignee();
+            deadline = routing.deadline();
+        }
+
         /** The report's status changed, with the public note that came with it. */
         void statusChanged(Instant at, String actor, ReportStatus status, String note) {
             events.add(new Event(at, actor, ReportEvent.Kind.STATUS_CHANGED, status, assignee, note, true, null));
@@ -380,9 +393,7 @@ final class ReportHistory {
         }
         row.numberedAt = routedAt;
         var routing = Routing.of(category, city.whoLeads(category, row.district, at), at, zone, holidays);
-        row.event(routedAt, routedBy, ReportEvent.Kind.ROUTED, routing.assignee(), null, true);
-        row.assignee = routing.assignee();
-        row.deadline = routing.deadline();
+        row.routed(routedAt, routedBy, routing);
         if (citizens) {
             var looked = office(at.plus(hoursBetween(1, 40)), null);
             if (looked.isBefore(now)) {
@@ -404,9 +415,7 @@ final class ReportHistory {
             row.event(corrected, COORDINATION, ReportEvent.Kind.RECATEGORISED, null,
                     category.name() + ": " + texts.any("recategorise", random), false);
             routing = Routing.of(category, city.whoLeads(category, row.district, corrected), corrected, zone, holidays);
-            row.event(corrected, COORDINATION, ReportEvent.Kind.ROUTED, routing.assignee(), null, true);
-            row.assignee = routing.assignee();
-            row.deadline = routing.deadline();
+            row.routed(corrected, COORDINATION, routing);
             from = corrected;
         }
         var handBacks = texts.all("handback." + category.code());
@@ -560,9 +569,7 @@ final class ReportHistory {
             row.numberedAt = again;
             row.event(again, row.submittedBy, ReportEvent.Kind.RECEIVED, null, null, true);
             var routing = Routing.of(row.category, city.whoLeads(row.category, row.district, again), again, zone, holidays);
-            row.event(again, row.submittedBy, ReportEvent.Kind.ROUTED, routing.assignee(), null, true);
-            row.assignee = routing.assignee();
-            row.deadline = routing.deadline();
+            row.routed(again, row.submittedBy, routing);
             row.duplicateOf = original;
             row.status = ReportStatus.FORWARDED;
             row.closedAt = merge;
