@@ -43,7 +43,8 @@ class LegalTemplates {
 
     String privacy(Partnership partnership, Locale locale) {
         return messages.getMessage("legal.template.privacy", new Object[] {partnership.name(),
-                recipients(partnership, locale), String.valueOf(retention.days())}, locale);
+                recipients(partnership, locale), String.valueOf(retention.days()),
+                messages.getMessage(partnership.federalState().labelKey(), null, locale)}, locale);
     }
 
     /** Read as the public would: the matrix and the organisations' names, nothing else. */

@@ -117,7 +117,9 @@ class LegalPagesTests {
         assertThat(template).contains("Art. 6 Abs. 1 Buchst. e DSGVO", "Einwilligung", "Art. 77 DSGVO",
                 days + " Tage nach Abschluss", "Ordnungsamt " + city.key(), "Stadt " + city.key())
                 .as("the police holds no responsibility in this matrix").doesNotContain("Polizeirevier " + city.key())
-                .contains("Datenschutzbeauftragte", "von der Sicherheitskoordination einzutragen");
+                .contains("Datenschutzbeauftragte", "von der Sicherheitskoordination einzutragen")
+                .as("the partnership's Land, not a blank").contains("Ordnungsrecht des Landes Baden-Württemberg")
+                .doesNotContain("[Land");
         assertThat(page("/buerger/" + slug + "/impressum")).contains("§ 5 Digitale-Dienste-Gesetz", "[Postleitzahl und Ort]");
 
         var editor = mvc.perform(get("/partnership/legal").with(as(city.coordinator()))).andExpect(status().isOk())
