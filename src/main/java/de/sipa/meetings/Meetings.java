@@ -266,7 +266,8 @@ public class Meetings {
     public void setQuorumRule(BodyId id, QuorumRule rule) {
         var body = bodies.get(id);
         meetings.setQuorumRule(id, rule);
-        auditTrail.record(AuditAction.CHANGED, "Body", id, "Beschlussfähigkeit " + body.name() + ": " + auditTrail.label("quorum.rule.", rule));
+        auditTrail.record(AuditAction.CHANGED, "Body", id, auditTrail.summary("audit.body.quorumRule",
+                body.name(), auditTrail.label("quorum.rule.", rule)));
     }
 
     @PreAuthorize(MeetingPermissions.READ)
