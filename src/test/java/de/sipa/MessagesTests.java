@@ -27,6 +27,28 @@ class MessagesTests {
         }
     }
 
+    /** A key written twice silently shows only its last text (two branches once added the same key). */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (var file : new String[] {"/messages.properties", "/messages_en.properties"}) {
+            var seen = new java.util.HashSet<String>();
+            var twice = new java.util.ArrayList<String>();
+            var properties = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    if (!seen.add((String) key)) {
+                        twice.add((String) key);
+                    }
+                    return super.put(key, value);
+                }
+            };
+            try (var in = MessagesTests.class.getResourceAsStream(file)) {
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(twice).as(file).isEmpty();
+        }
+    }
+
     private static Properties load(String resource) throws IOException {
         var properties = new Properties();
         try (var in = MessagesTests.class.getResourceAsStream(resource)) {
