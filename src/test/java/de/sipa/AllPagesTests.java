@@ -70,7 +70,8 @@ class AllPagesTests {
     private static final int SAMPLES_PER_PATTERN_FROM_OTHER_PAGES = 6;
 
     private static final Pattern NULL = Pattern.compile("\\bnull\\b");
-    private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?[^\\s?]+\\?\\?");
+    /** Thymeleaf's "??key_de??"; the key may be anything a page computed, blanks and markup included. */
+    private static final Pattern MESSAGE_KEY = Pattern.compile("\\?\\?(?:[^\\s?]+|[^?]{1,300}?_[a-z]{2}(?:_[A-Z]{2})?)\\?\\?");
     private static final Pattern CONSTANT_CASE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
     private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z][A-Z0-9]{2,}\\b");
     /** A type name of the code ("DeploymentPlan") where a label belongs; not a law's abbreviation ("GewSchG"). */

@@ -71,7 +71,8 @@ class LegalController {
 
     private static String page(Model model, LegalPage page, String title, boolean privacy) {
         model.addAttribute("page", page);
-        model.addAttribute("title", title);
+        // Not "title": inside the layout that name is the page title fragment.
+        model.addAttribute("titleKey", title);
         model.addAttribute("privacy", privacy);
         model.addAttribute("publicSlug", page.partnership().slug());
         return "legal/page";
