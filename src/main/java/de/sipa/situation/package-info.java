@@ -1,0 +1,8 @@
+/**
+ * The situation picture (Lagebild): the police's crime figures (PKS) per district and year, hotspots computed from
+ * the reports with their places (kernel density, Getis-Ord Gi* on a square grid), and one profile page per district.
+ * It reads the other modules through their APIs; nothing it computes is written back to them.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"identity", "maps", "operations", "partners", "reports", "responsibilities", "shared"})
+package de.sipa.situation;
