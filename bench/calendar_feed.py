@@ -11,7 +11,7 @@ import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from timing import HEADER, summary  # noqa: E402  (same percentiles and table)
+from timing import HEADER, record_latencies, summary  # noqa: E402  (same percentiles and table)
 
 
 def main():
@@ -41,6 +41,7 @@ def main():
         due = text.count("SUMMARY:Fällig")
         todos = text.count("BEGIN:VTODO")
         print(f"  {label:<14} {len(body) / 1024:6.0f} {events:7d} {due:5d} {todos:6d} {summary(times)}")
+        record_latencies(f"calendar feed {label}", times)
 
 
 if __name__ == "__main__":

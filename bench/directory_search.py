@@ -23,7 +23,7 @@ import urllib.parse
 
 sys.dont_write_bytecode = True  # no __pycache__ in bench/ from the import below
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from timing import interleaved, percentile  # noqa: E402
+from timing import interleaved, percentile, record_latencies  # noqa: E402
 
 
 class Browser:
@@ -147,6 +147,7 @@ def main():
               f"{percentile(values, 95):7.1f} {percentile(values, 99):7.1f} {values[-1]:7.1f} "
               f"{statistics.fmean(values):7.1f}")
     everything.sort()
+    record_latencies("directory search overall", everything)
     print(f"{'overall':32} {'':7} {'':5} {len(everything):5d} {percentile(everything, 50):7.1f} "
           f"{percentile(everything, 95):7.1f} {percentile(everything, 99):7.1f} {everything[-1]:7.1f} "
           f"{statistics.fmean(everything):7.1f}")

@@ -24,6 +24,12 @@ ms_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1e6 }';
 
 log() { printf '%s\n' "$*" >&2; }
 
+# Adds one figure (scenario, metric, value, unit) to $SIPA_BENCH_RECORD when bench/run-all.sh set it.
+bench_record() {
+    [[ -n "${SIPA_BENCH_RECORD:-}" ]] || return 0
+    printf '"%s",%s,%s,%s\n' "$1" "$2" "$3" "$4" >> "$SIPA_BENCH_RECORD"
+}
+
 bench_init() {
     BENCH_TMP="$(mktemp -d "${TMPDIR:-/tmp}/sipa-bench.XXXXXX")"
     trap bench_cleanup EXIT

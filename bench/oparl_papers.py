@@ -14,7 +14,7 @@ import urllib.parse
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from timing import HEADER, summary  # noqa: E402  (same percentiles and table)
+from timing import HEADER, record_latencies, summary  # noqa: E402  (same percentiles and table)
 
 
 def walk(conn, url):
@@ -55,6 +55,7 @@ def main():
         if total is not None and total != count:
             sys.exit(f"{label}: walked {count} elements, totalElements said {total}")
         print(f"  {label:<28} {len(times):6d} {count:9d} {walked:7.1f} {summary(times)}")
+        record_latencies(f"oparl {label}", times)
 
 
 if __name__ == "__main__":

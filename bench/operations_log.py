@@ -19,7 +19,7 @@ import urllib.parse
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from directory_search import Browser, login  # noqa: E402  (same form login and cookie jar)
-from timing import HEADER, percentile, summary  # noqa: E402  (same percentiles and table)
+from timing import HEADER, percentile, record_latencies, summary  # noqa: E402  (same percentiles and table)
 
 ENTRY = re.compile(r'data-number="(\d+)".*?bench w\d+ t=([\d.]+)', re.S)
 NUMBER = re.compile(r'data-number="(\d+)"')
@@ -129,6 +129,7 @@ def main():
           f"errors: {errors['write']} writes, {errors['poll']} polls")
     print(f"  {'':<22} {HEADER}")
     print(f"  {'write -> viewer':<22} {summary(arrivals)}")
+    record_latencies("operations log write -> viewer", arrivals)
     print(f"  {'POST (write)':<22} {summary([w for ws in writes for w in ws])}")
     print(f"  {'GET entries (poll)':<22} {summary([p for ps in polls for p in ps])}")
     print(f"  client: this Python process used {client_cpu:.2f} CPU cores on average")

@@ -16,6 +16,7 @@ import sys
 import time
 
 from directory_search import Browser, login, percentile
+from timing import record_latencies
 
 
 def main():
@@ -52,6 +53,7 @@ def main():
             if i >= args.warmup:
                 times.append(elapsed)
         times.sort()
+        record_latencies(f"patrol roster {name}", times)
         print(f"  {name:<36} {rows:>5} {size / 1024:>6.0f} {percentile(times, 50):>8.1f} {percentile(times, 95):>8.1f}"
               f" {times[-1]:>8.1f} {statistics.fmean(times):>8.1f}")
 

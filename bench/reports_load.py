@@ -23,7 +23,7 @@ import urllib.parse
 sys.dont_write_bytecode = True  # no __pycache__ in bench/ from the import below
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from directory_search import Browser, login  # noqa: E402  (same form login and cookie jar)
-from timing import HEADER, interleaved, percentile, summary  # noqa: E402
+from timing import HEADER, interleaved, percentile, record, record_latencies, summary  # noqa: E402
 
 CATEGORIES = [("muell", 35), ("laerm", 25), ("alkohol", 12), ("beleuchtung", 10), ("haltestelle", 8),
               ("betteln", 5), ("sonstiges", 5)]
@@ -101,6 +101,8 @@ def post(args):
     print(f"  client:   this Python process used {client_cpu:.2f} CPU cores on average while measuring "
           f"({client_cpu / os.cpu_count() * 100:.0f} % of the machine)")
     print(f"RESULT post_rate={len(values) / args.duration:.1f} post_p99={percentile(sorted(values), 99):.1f}")
+    record("open311 POST", "throughput", len(values) / args.duration, "1/s")
+    record("open311 POST", "p99", percentile(sorted(values), 99), "ms")
 
 
 def get_kinds(args):
@@ -153,6 +155,7 @@ def get(args):
         found, size = rows[name]
         print(f"  {name:32} {found:5d} {size / 1024:6.0f} {summary(timings[k])}")
     print(f"  {'overall':32} {'':5} {'':6} {summary(everything)}")
+    record_latencies("open311 GET with filters", everything)
 
 
 def queue(args):
@@ -181,6 +184,7 @@ def queue(args):
         everything += timings[k]
         print(f"  {name:32} {sizes[name] / 1024:6.0f} {summary(timings[k])}")
     print(f"  {'overall':32} {'':6} {summary(everything)}")
+    record_latencies("coordinator queue", everything)
 
 
 def main():

@@ -1,15 +1,62 @@
 #!/usr/bin/env bash
-# Runs all SiPa benchmarks one after the other: builds the jar once, then startup.sh and directory-search.sh
-# (with the pg_trgm experiment). Prints figures, asserts nothing. Takes about three minutes on 2 cores.
+# Runs the SiPa benchmarks one after the other (the jar is built once), prints one table of their figures next to
+# the last recorded run, appends them to bench/results.csv and lists every figure that got more than 20 % worse
+# (exit code 1 then, so a regression is seen when it lands). Asserts no timing on its own. All of them take about
+# 25 minutes on 2 cores; --only picks some.
 #
-# Usage: bench/run-all.sh [--no-build]      e.g.  bench/run-all.sh | tee /tmp/sipa-bench.txt
+# Usage: bench/run-all.sh [--no-build] [--only startup,directory-search,...] [--history FILE]
+#   e.g. bench/run-all.sh --only startup,reports | tee /tmp/sipa-bench.txt
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 
-if [[ "${1:-}" != --no-build ]]; then
+# Shell benchmarks against the jar take --no-build; the Java mains compile the test sources themselves.
+JAR_SCENARIOS=(startup directory-search reports calendar-feed oparl-papers patrol-roster operations-log)
+MAIN_SCENARIOS=(who-leads matrix-grid category-suggestion)
+
+BUILD=1
+ONLY=""
+HISTORY="$BENCH_DIR/results.csv"
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --no-build) BUILD=0 ;;
+        --only) ONLY="$2"; shift ;;
+        --history) HISTORY="$2"; shift ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+selected() { [[ -z "$ONLY" || ",$ONLY," == *",$1,"* ]]; }
+
+if [[ "$BUILD" == 1 ]]; then
     echo "Building the jar (./mvnw -B -q -DskipTests package) ..." >&2
-    (cd "$BENCH_DIR/.." && ./mvnw -B -q -DskipTests package)
+    (cd "$PROJECT_DIR" && ./mvnw -B -q -DskipTests package)
 fi
-"$BENCH_DIR/startup.sh" --no-build
-echo
-"$BENCH_DIR/directory-search.sh" --no-build --trgm
+
+SIPA_BENCH_RECORD="$(mktemp "${TMPDIR:-/tmp}/sipa-bench-figures.XXXXXX")"
+export SIPA_BENCH_RECORD
+trap 'rm -f "$SIPA_BENCH_RECORD"' EXIT
+LOAD_BEFORE="$(cut -d' ' -f1 /proc/loadavg)"
+FAILED=()
+for scenario in "${JAR_SCENARIOS[@]}" "${MAIN_SCENARIOS[@]}"; do
+    selected "$scenario" || continue
+    echo "===== $scenario =====" 
+    args=()
+    [[ " ${JAR_SCENARIOS[*]} " == *" $scenario "* ]] && args=(--no-build)
+    if ! "$BENCH_DIR/$scenario.sh" "${args[@]}"; then
+        FAILED+=("$scenario")
+    fi
+    echo
+done
+LOAD_AFTER="$(cut -d' ' -f1 /proc/loadavg)"
+
+echo "===== figures of this run (load $LOAD_BEFORE at the start, $LOAD_AFTER at the end) ====="
+status=0
+python3 "$BENCH_DIR/compare.py" --figures "$SIPA_BENCH_RECORD" --history "$HISTORY" \
+    --run "$(date -u +%Y-%m-%dT%H:%MZ)" --commit "$(git -C "$PROJECT_DIR" rev-parse --short HEAD)" \
+    --load "$LOAD_BEFORE/$LOAD_AFTER" || status=$?
+if [[ ${#FAILED[@]} -gt 0 ]]; then
+    echo "failed (no figures): ${FAILED[*]}"
+    status=1
+fi
+exit "$status"

@@ -96,6 +96,9 @@ echo "Summary (median of $RUNS runs; launch until GET /login = 200):"
 printf '  cold start (empty data directory):   %6.2f s   demo data ready: %.2f s\n' \
     "$(secs "$(median "${COLD_LOGIN[@]}")")" "$(secs "$(median "${COLD_DEMO[@]}")")"
 printf '  warm start (existing data):          %6.2f s\n' "$(secs "$(median "${WARM_LOGIN[@]}")")"
+bench_record "start-up cold (until GET /login)" median "$(secs "$(median "${COLD_LOGIN[@]}")")" s
+bench_record "start-up cold (demo data ready)" median "$(secs "$(median "${COLD_DEMO[@]}")")" s
+bench_record "start-up warm (until GET /login)" median "$(secs "$(median "${WARM_LOGIN[@]}")")" s
 echo "  goal: start < 15 s"
 echo "stop:    the JVM was still running 2 s after SIGTERM had stopped PostgreSQL (and was killed)" \
     "in $STOPS_KILLED of $STOPS stops"

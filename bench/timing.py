@@ -2,8 +2,10 @@
 interleaved rounds in which several kinds of request are measured one at a time (warm-up first, each phase
 shuffled with a seed, so no kind always runs first or on a cold cache)."""
 
+import csv
 import http.client
 import math
+import os
 import random
 import statistics
 import time
@@ -15,6 +17,23 @@ def percentile(sorted_values, p):
     if not sorted_values:
         return float("nan")
     return sorted_values[max(0, math.ceil(p / 100 * len(sorted_values)) - 1)]
+
+
+def record(scenario, metric, value, unit):
+    """Adds one figure to the file named by SIPA_BENCH_RECORD (set by bench/run-all.sh), so that a run can be
+    compared with the last recorded one; does nothing when the benchmark runs on its own."""
+    path = os.environ.get("SIPA_BENCH_RECORD")
+    if path:
+        with open(path, "a", newline="") as f:
+            csv.writer(f).writerow([scenario, metric, f"{value:.2f}", unit])
+
+
+def record_latencies(scenario, values):
+    """Records p50 and p95 of a list of times in ms."""
+    v = sorted(values)
+    if v:
+        record(scenario, "p50", percentile(v, 50), "ms")
+        record(scenario, "p95", percentile(v, 95), "ms")
 
 
 def summary(values):

@@ -1,5 +1,6 @@
 package de.sipa.reports;
 
+import de.sipa.BenchRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -84,6 +85,7 @@ public final class CategorySuggestionBenchmark {
                     + " (training %.1f ms, %.0f µs per suggestion)%n", size, 100.0 * top1 / heldOut.size(),
                     100.0 * top2 / heldOut.size(), heldOut.size(), (trained - start) / 1e6,
                     (ranked - trained) / 1e3 / heldOut.size());
+            BenchRecord.record("category suggestion, trained on " + size, "top-1", 100.0 * top1 / heldOut.size(), "%");
         }
         System.out.println("Majority baseline: " + String.format("%.1f %%", 100.0 / categories.size())
                 + " (" + categories.size() + " categories, evenly drawn)");

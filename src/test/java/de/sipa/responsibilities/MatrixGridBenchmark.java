@@ -1,5 +1,6 @@
 package de.sipa.responsibilities;
 
+import de.sipa.BenchRecord;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -123,6 +124,7 @@ public final class MatrixGridBenchmark {
         var sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf("%-22s n=%d  p50 %.0f ms  p95 %.0f ms  max %.0f ms  (%,d chars of HTML)%n", what,
                 sorted.length, percentile(sorted, 50), percentile(sorted, 95), sorted[sorted.length - 1], bytes);
+        BenchRecord.record("matrix grid " + what.strip(), "p95", percentile(sorted, 95), "ms");
     }
 
     private static double percentile(double[] sorted, int p) {
