@@ -44,9 +44,6 @@ cpu_monitor_start
 DB_PORT="${SIPA_BENCH_DB_PORT:-$(free_port)}"
 DATA="$BENCH_TMP/search/postgres"
 
-# psql against the benchmark's own embedded PostgreSQL (trust authentication on localhost).
-sql() { PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d postgres "$@"; }
-value() { sql -At -c "$1"; }
 
 # Condenses EXPLAIN ANALYZE output: section titles, plan nodes with their timings, rows removed by filters and
 # execution times; leaves out conditions, buffers and the per-row subplans (bodies and districts of a person).
@@ -95,7 +92,7 @@ echo "-- HTTP: GET /directory as 'koordination' (organisation: Polizeipräsidium
     "district: Mitte; 25 per page); load before: $(load_now)"
 python3 "$BENCH_DIR/directory_search.py" --port "$PORT" --organisation "$ORGANISATION" --body "$BODY" \
     --district "$DISTRICT" --requests "$REQUESTS" --warmup "$WARMUP" \
-    --before-measuring "psql -X -q -h localhost -p $DB_PORT -U postgres -d postgres -c 'SELECT pg_stat_statements_reset()'"
+    --before-measuring "PGPASSWORD=$(db_password) psql -X -q -h localhost -p $DB_PORT -U postgres -d postgres -c 'SELECT pg_stat_statements_reset()'"
 echo "load after: $(load_now)"
 
 echo

@@ -225,8 +225,14 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# The password SiPa gave its embedded PostgreSQL on the first start (in the data directory, see EmbeddedDatabases).
+db_password() { cat "$APP_DATA/sipa-password" 2>/dev/null || true; }
+
 # psql against the benchmark's PostgreSQL (DB_PORT); value prints one result without decoration.
-sql() { PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" -U postgres -d postgres "$@"; }
+sql() {
+    PGPASSWORD="$(db_password)" PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$DB_PORT" \
+        -U postgres -d postgres "$@"
+}
 value() { sql -At -c "$1"; }
 seconds_since() { awk -v ms="$(ms_between "$1" "$(now_ns)")" 'BEGIN { printf "%.1f", ms / 1000 }'; }
 

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,21 +23,36 @@ import org.springframework.boot.SpringApplication;
  */
 final class EmbeddedDatabases {
 
+    /**
+     * The password of the database user {@code postgres}, readable by SiPa's operating-system user only. It lives in
+     * the data directory, so that it goes wherever the data goes (a copy, a backup), and is made on the first start.
+     */
+    static final String PASSWORD_FILE = "sipa-password";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabases.class);
-    private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
+    private static final Map<Path, Running> RUNNING = new HashMap<>();
+
+    /** A started server and the password its user {@code postgres} needs. */
+    record Running(EmbeddedPostgres postgres, String password) {
+    }
 
     private EmbeddedDatabases() {
     }
 
-    static synchronized EmbeddedPostgres start(EmbeddedDatabaseProperties properties) {
+    static synchronized Running start(EmbeddedDatabaseProperties properties) {
         var directory = properties.directory().toAbsolutePath().normalize();
         return RUNNING.computeIfAbsent(directory, dir -> launch(dir, properties));
     }
 
-    private static EmbeddedPostgres launch(Path directory, EmbeddedDatabaseProperties properties) {
+    static Running launch(Path directory, EmbeddedDatabaseProperties properties) {
         try {
             Files.createDirectories(directory);
             claim(directory);
+            var passwordFile = directory.resolve(PASSWORD_FILE);
+            // A fresh data directory must be empty for initdb; a clean start wipes it, the old password with it.
+            var known = !properties.clean() && Files.exists(directory.resolve("PG_VERSION"))
+                    && Files.exists(passwordFile);
+            var password = known ? Files.readString(passwordFile).strip() : newPassword();
             log.info("Starting embedded PostgreSQL with data in {}{}", directory,
                     properties.durable() ? "" : " (not durable: fsync off, for tests)");
             var builder = EmbeddedPostgres.builder()
@@ -41,6 +60,7 @@ final class EmbeddedDatabases {
                     .setCleanDataDirectory(properties.clean())
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
+                    .setConnectConfig("password", password)
                     .setLocaleConfig("encoding", "UTF8")
                     // Not the library's own JVM shutdown hook: it runs in parallel with Spring Boot's and could
                     // stop the server while beans still use it on shutdown (the event publication registry then
@@ -57,10 +77,45 @@ final class EmbeddedDatabases {
             }
             var postgres = builder.start();
             SpringApplication.getShutdownHandlers().add(() -> stop(directory, postgres));
-            return postgres;
+            if (!known) {
+                requirePassword(postgres, directory, password);
+            }
+            return new Running(postgres, password);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + directory, e);
         }
+    }
+
+    /**
+     * The library's initdb lets every local user connect without a password ("trust"): any process on the machine
+     * could read and change all data. Sets a password and lets only connections that know it in, also for a data
+     * directory made by an earlier SiPa without one.
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path directory, String password) throws IOException {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            // The password is hex from newPassword(): nothing to escape in the literal.
+            statement.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            Files.writeString(directory.resolve("pg_hba.conf"), """
+                    # Written by SiPa: every connection needs the password in %s (readable by SiPa's user only).
+                    local   all   all                 scram-sha-256
+                    host    all   all   127.0.0.1/32  scram-sha-256
+                    host    all   all   ::1/128       scram-sha-256
+                    """.formatted(PASSWORD_FILE));
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set the password of the embedded PostgreSQL in " + directory, e);
+        }
+        var file = directory.resolve(PASSWORD_FILE);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, password + "\n");
+    }
+
+    private static String newPassword() {
+        var bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static void stop(Path directory, EmbeddedPostgres postgres) {
@@ -71,7 +126,6 @@ final class EmbeddedDatabases {
         }
     }
 
-    /** A killed JVM leaves postmaster.pid behind; PostgreSQL then refuses to start on the same directory. */
     /**
      * Removes the pid file of a PostgreSQL that is gone (the machine or SiPa was stopped hard). A running one is
      * refused at once with what to do, instead of a connection timeout: it is another SiPa on the same directory,

@@ -28,8 +28,9 @@ class EmbeddedPostgresConfiguration {
         var database = EmbeddedDatabases.start(properties);
         var config = new HikariConfig();
         config.setPoolName("sipa-embedded");
-        config.setJdbcUrl(database.getJdbcUrl("postgres", "postgres"));
+        config.setJdbcUrl(database.postgres().getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
+        config.setPassword(database.password());
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +38,8 @@ class EmbeddedDatabasesTests {
 
     @Test
     void aDurableServerWritesEveryCommitToDisk() throws Exception {
-        var postgres = EmbeddedDatabases.start(new EmbeddedDatabaseProperties(directory.resolve("durable"), 0, true, true));
+        var postgres = EmbeddedDatabases.start(new EmbeddedDatabaseProperties(directory.resolve("durable"), 0, true, true))
+                .postgres();
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
             for (var setting : new String[] { "fsync", "synchronous_commit", "full_page_writes" }) {
@@ -45,6 +50,35 @@ class EmbeddedDatabasesTests {
             }
         } finally {
             postgres.close();
+        }
+    }
+
+    @Test
+    void onlyAConnectionThatKnowsThePasswordGetsInAndTheNextStartKeepsIt() throws Exception {
+        var data = directory.resolve("secured");
+        var first = EmbeddedDatabases.launch(data, new EmbeddedDatabaseProperties(data, 0, false, false));
+        var url = first.postgres().getJdbcUrl("postgres", "postgres");
+        try {
+            assertThat(Files.getPosixFilePermissions(data.resolve(EmbeddedDatabases.PASSWORD_FILE)))
+                    .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            assertThat(Files.readString(data.resolve(EmbeddedDatabases.PASSWORD_FILE)).strip())
+                    .isEqualTo(first.password()).hasSize(48);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password");
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+            try (var connection = DriverManager.getConnection(url, "postgres", first.password())) {
+                assertThat(connection.isValid(5)).isTrue();
+            }
+        } finally {
+            first.postgres().close();
+        }
+        var second = EmbeddedDatabases.launch(data, new EmbeddedDatabaseProperties(data, 0, false, false));
+        try (var connection = second.postgres().getPostgresDatabase().getConnection()) {
+            assertThat(second.password()).isEqualTo(first.password());
+            assertThat(connection.isValid(5)).isTrue();
+        } finally {
+            second.postgres().close();
         }
     }
 }
