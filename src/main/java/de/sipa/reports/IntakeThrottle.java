@@ -1,21 +1,26 @@
 package de.sipa.reports;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HexFormat;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Limits how many concerns one address may send in a window, on the public web form and, with a higher limit
- * because portals relay many citizens from one address, on Open311. Counted per instance: behind a load balancer
- * with n instances an address gets at most n times the limit, which still stops floods.
+ * because portals relay many citizens from one address, on Open311. Counted in PostgreSQL, so the limit holds
+ * across all instances behind a load balancer. A sliding window is approximated from two fixed ones (the
+ * "sliding window counter"): the previous window's count weighs as much as the share of it that still lies within
+ * the last window length. Refused submissions are not counted.
  */
 @Component
 public class IntakeThrottle {
@@ -25,15 +30,16 @@ public class IntakeThrottle {
         WEB, OPEN311
     }
 
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final int webLimit;
     private final int open311Limit;
     private final Duration window;
-    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-    IntakeThrottle(Clock clock, @Value("${sipa.reports.intake-limit:10}") int webLimit,
+    IntakeThrottle(JdbcClient jdbc, Clock clock, @Value("${sipa.reports.intake-limit:10}") int webLimit,
             @Value("${sipa.reports.open311-intake-limit:600}") int open311Limit,
             @Value("${sipa.reports.intake-window:PT10M}") Duration window) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.webLimit = webLimit;
         this.open311Limit = open311Limit;
@@ -43,28 +49,41 @@ public class IntakeThrottle {
     /** Counts a submission from the address; false if the address has sent too many on that channel. */
     public boolean allow(Channel channel, String address) {
         var now = clock.instant();
+        long length = window.toMillis();
+        var current = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), length) * length);
+        var previous = current.minus(window);
+        double previousWeight = 1.0 - (double) Duration.between(current, now).toMillis() / length;
         int limit = channel == Channel.WEB ? webLimit : open311Limit;
-        var times = recent.computeIfAbsent(channel + " " + address, a -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) {
-                times.pollFirst();
-            }
-            if (times.size() >= limit) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
+        // One statement: the insert or the increment happens only while the weighted count stays below the limit.
+        return jdbc.sql("""
+                WITH earlier AS (
+                    SELECT coalesce(max(submissions), 0) * :weight AS weighted FROM reports_intake_count
+                    WHERE channel = :channel AND address_hash = :address AND window_start = :previous)
+                INSERT INTO reports_intake_count AS c (channel, address_hash, window_start, submissions)
+                SELECT :channel, :address, :current, 1 FROM earlier WHERE weighted + 1 <= :limit
+                ON CONFLICT (channel, address_hash, window_start) DO UPDATE SET submissions = c.submissions + 1
+                    WHERE c.submissions + 1 + (SELECT weighted FROM earlier) <= :limit
+                RETURNING submissions""")
+                .param("weight", previousWeight).param("channel", channel.name()).param("address", hash(address))
+                .param("previous", Timestamp.from(previous)).param("current", Timestamp.from(current))
+                .param("limit", limit)
+                .query(Integer.class).optional().isPresent();
     }
 
-    // No @SchedulerLock: the counters live in this instance's memory, every instance tidies its own.
     @Scheduled(fixedDelayString = "PT10M")
-    void forgetQuietAddresses() {
-        var cutOff = clock.instant().minus(window);
-        recent.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(cutOff);
-            }
-        });
+    @SchedulerLock(name = "reports.forget-intake-counts", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+    void forgetPastWindows() {
+        jdbc.sql("DELETE FROM reports_intake_count WHERE window_start < ?")
+                .param(Timestamp.from(clock.instant().minus(window.multipliedBy(2)))).update();
+    }
+
+    /** The address is needed only to tell senders apart: it is not stored as it came. */
+    private static String hash(String address) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
