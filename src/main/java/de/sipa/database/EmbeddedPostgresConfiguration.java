@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -24,7 +25,13 @@ import org.springframework.util.StringUtils;
 class EmbeddedPostgresConfiguration {
 
     @Bean
-    DataSource dataSource(EmbeddedDatabaseProperties properties) {
+    DataSource dataSource(EmbeddedDatabaseProperties properties, Environment environment) {
+        if (environment.matchesProfiles("prod") && !properties.embeddedInProduction()) {
+            throw new IllegalStateException("The profile 'prod' runs without SPRING_DATASOURCE_URL, i.e. on SiPa's "
+                    + "embedded PostgreSQL in " + properties.directory().toAbsolutePath() + ". Name the external "
+                    + "database with SPRING_DATASOURCE_URL, or, for a single server that keeps its data there on "
+                    + "purpose, set SIPA_DATABASE_EMBEDDEDINPRODUCTION=true (sipa.database.embedded-in-production).");
+        }
         var database = EmbeddedDatabases.start(properties);
         var config = new HikariConfig();
         config.setPoolName("sipa-embedded");

@@ -38,7 +38,7 @@ class EmbeddedDatabasesTests {
 
     @Test
     void aDurableServerWritesEveryCommitToDisk() throws Exception {
-        var postgres = EmbeddedDatabases.start(new EmbeddedDatabaseProperties(directory.resolve("durable"), 0, true, true))
+        var postgres = EmbeddedDatabases.start(new EmbeddedDatabaseProperties(directory.resolve("durable"), 0, true, true, false))
                 .postgres();
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
@@ -56,7 +56,7 @@ class EmbeddedDatabasesTests {
     @Test
     void onlyAConnectionThatKnowsThePasswordGetsInAndTheNextStartKeepsIt() throws Exception {
         var data = directory.resolve("secured");
-        var first = EmbeddedDatabases.launch(data, new EmbeddedDatabaseProperties(data, 0, false, false));
+        var first = EmbeddedDatabases.launch(data, new EmbeddedDatabaseProperties(data, 0, false, false, false));
         var url = first.postgres().getJdbcUrl("postgres", "postgres");
         try {
             assertThat(Files.getPosixFilePermissions(data.resolve(EmbeddedDatabases.PASSWORD_FILE)))
@@ -73,7 +73,7 @@ class EmbeddedDatabasesTests {
         } finally {
             first.postgres().close();
         }
-        var second = EmbeddedDatabases.launch(data, new EmbeddedDatabaseProperties(data, 0, false, false));
+        var second = EmbeddedDatabases.launch(data, new EmbeddedDatabaseProperties(data, 0, false, false, false));
         try (var connection = second.postgres().getPostgresDatabase().getConnection()) {
             assertThat(second.password()).isEqualTo(first.password());
             assertThat(connection.isValid(5)).isTrue();
