@@ -23,4 +23,10 @@ class AuditController {
         model.addAttribute("entries", auditTrail.entries(q, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         return "identity/audit";
     }
+
+    @GetMapping("/audit/chain")
+    String chain(Model model) {
+        model.addAttribute("chain", auditTrail.checkChain());
+        return "identity/audit-chain";
+    }
 }

@@ -2,6 +2,7 @@ package de.sipa.identity;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -94,6 +95,42 @@ public class AuditTrail {
                         rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("summary")))
                 .list();
         return new PageImpl<>(content, pageable, total);
+    }
+
+    /**
+     * Checks the partnership's chain of entries (each carries the hash of the one before, see migration V57): where
+     * it is broken, and its head, which whoever keeps the minutes may note outside SiPa, since an entry removed at
+     * the very end leaves no break behind.
+     */
+    @PreAuthorize(IdentityPermissions.READ_AUDIT_TRAIL)
+    @Transactional(readOnly = true)
+    public ChainCheck checkChain() {
+        var partnership = CurrentUser.partnership().value();
+        var breaks = jdbc.sql("""
+                SELECT chain_position, problem FROM identity_audit_chain_breaks() WHERE partnership_id = ?
+                ORDER BY chain_position LIMIT 100""")
+                .param(partnership)
+                .query((rs, n) -> new ChainCheck.Break(rs.getLong("chain_position"), rs.getString("problem")))
+                .list();
+        var head = jdbc.sql("""
+                SELECT chain_position, hash FROM identity_audit_entry WHERE partnership_id = ?
+                ORDER BY chain_position DESC LIMIT 1""")
+                .param(partnership)
+                .query((rs, n) -> new ChainCheck(rs.getLong("chain_position"), rs.getString("hash"), breaks))
+                .optional();
+        return head.orElse(new ChainCheck(0, null, breaks));
+    }
+
+    /** The result of {@link #checkChain()}: the number of entries, the last one's hash, and the breaks found. */
+    public record ChainCheck(long entries, String headHash, List<Break> breaks) {
+
+        /** An entry whose hash or link does not match: problem in English, as the database function names it. */
+        public record Break(long position, String problem) {
+        }
+
+        public boolean intact() {
+            return breaks.isEmpty();
+        }
     }
 
     private static String abbreviate(String summary) {

@@ -8,11 +8,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import de.sipa.Fixtures;
 import de.sipa.SipaIntegrationTest;
@@ -31,6 +35,9 @@ class AuditTrailTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void createChangeDeleteAndExportAreRecordedWithWhoAndWhat() throws Exception {
@@ -78,5 +85,76 @@ class AuditTrailTests {
                 .param(city.id().value()).update()).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM identity_audit_entry WHERE partnership_id = ?")
                 .param(city.id().value()).update()).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void concurrentWritersExtendOneUnbrokenChain() throws Exception {
+        var city = fixtures.city();
+        var before = check(city).entries();
+        var pool = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            pool.submit(() -> auditTrail.record(city.id(), AuditAction.CHANGED, "Organisation", n, "Eintrag " + n));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        var chain = check(city);
+        assertThat(chain.intact()).as("breaks: %s", chain.breaks()).isTrue();
+        assertThat(chain.entries()).isEqualTo(before + 40);
+        assertThat(chain.headHash()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void anEntryChangedOrRemovedBehindTheAppsBackBreaksTheChainThere() throws Exception {
+        var changed = fixtures.city();
+        var removed = fixtures.city();
+        for (var city : java.util.List.of(changed, removed)) {
+            for (int i = 1; i <= 3; i++) {
+                auditTrail.record(city.id(), AuditAction.CHANGED, "Organisation", i, "Eintrag " + i);
+            }
+        }
+        var positionChanged = position(changed, "Eintrag 2");
+        var positionRemoved = position(removed, "Eintrag 2");
+        // What someone with the database's superuser could do: switch the append-only triggers off.
+        behindTheAppsBack("UPDATE identity_audit_entry SET summary = 'geschönt' WHERE partnership_id = ? "
+                + "AND chain_position = ?", changed, positionChanged);
+        behindTheAppsBack("DELETE FROM identity_audit_entry WHERE partnership_id = ? AND chain_position = ?",
+                removed, positionRemoved);
+
+        assertThat(check(changed).breaks()).extracting(AuditTrail.ChainCheck.Break::position,
+                AuditTrail.ChainCheck.Break::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(positionChanged, "content changed"));
+        assertThat(check(removed).breaks()).extracting(AuditTrail.ChainCheck.Break::position,
+                AuditTrail.ChainCheck.Break::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(positionRemoved + 1, "entry missing before this one"));
+        var page = mvc.perform(get("/audit/chain").with(user(fixtures.user(changed.coordinator()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("an 1 Stelle(n) unterbrochen").contains("Inhalt nachträglich verändert");
+        var intact = mvc.perform(get("/audit/chain").with(user(fixtures.user(fixtures.city().coordinator()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(intact).contains("Die Kette ist intakt");
+    }
+
+    @Test
+    void onlyTheCoordinationAndTheAdministrationCheckTheChain() throws Exception {
+        var city = fixtures.city();
+        mvc.perform(get("/audit/chain").with(user(fixtures.user(city.policeUser())))).andExpect(status().isForbidden());
+    }
+
+    private AuditTrail.ChainCheck check(Fixtures.City city) {
+        return CurrentUser.runAs(SipaUser.system(city.id()), () -> auditTrail.checkChain());
+    }
+
+    private long position(Fixtures.City city, String summary) {
+        return jdbc.sql("SELECT chain_position FROM identity_audit_entry WHERE partnership_id = ? AND summary = ?")
+                .params(city.id().value(), summary).query(Long.class).single();
+    }
+
+    private void behindTheAppsBack(String sql, Fixtures.City city, long position) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("SET LOCAL session_replication_role = replica").update();
+            jdbc.sql(sql).params(city.id().value(), position).update();
+        });
     }
 }
