@@ -14,13 +14,17 @@ import de.sipa.shared.RuleViolationException;
 
 /**
  * Photos citizens send with a report: JPEG or PNG up to {@link #MAX_BYTES}, re-encoded by {@link Images} so that
- * nothing of the original file but its pixels is kept (no EXIF, no GPS position, no hidden payload).
+ * nothing of the original file but its pixels is kept (no EXIF, no GPS position, no hidden payload), and scaled down
+ * to {@link #MAX_SIDE} pixels on the longer side.
  */
 @Service
 @Transactional
 public class ReportPhotos {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    /** Photos are kept at most this wide and high: enough to see a defect, a fraction of a camera's original. */
+    static final int MAX_SIDE = 2048;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -62,7 +66,7 @@ public class ReportPhotos {
 
     /** Checks and re-encodes an image; the result carries a placeholder id. */
     static Photo reencoded(byte[] image) {
-        var checked = Images.reencoded(image, MAX_BYTES, Integer.MAX_VALUE, Integer.MAX_VALUE, "report.photo");
+        var checked = Images.reencoded(image, MAX_BYTES, MAX_SIDE, MAX_SIDE, "report.photo");
         return new Photo(null, checked.contentType(), checked.data());
     }
 }

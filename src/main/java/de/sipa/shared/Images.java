@@ -5,6 +5,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -15,8 +17,18 @@ import javax.imageio.ImageIO;
  */
 public final class Images {
 
-    /** Refuses decompression bombs before decoding. */
-    static final long MAX_PIXELS = 40_000_000L;
+    /**
+     * Refuses decompression bombs before decoding: a few hundred kilobytes of PNG can claim any size. 50 million
+     * pixels admit every phone camera's full resolution.
+     */
+    static final long MAX_PIXELS = 50_000_000L;
+
+    /**
+     * Decoding is the one costly step (hundreds of megabytes for a large image at full size): at most as many at
+     * once as the machine has cores; an upload that waits longer than {@link #WAIT_SECONDS} is refused as busy.
+     */
+    private static final Semaphore DECODING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    static final int WAIT_SECONDS = 20;
 
     /** A checked image, ready to store. */
     public record Image(String contentType, byte[] data) {
@@ -28,8 +40,8 @@ public final class Images {
     /**
      * Checks and re-encodes an image in its own format, scaled down (keeping its proportions) to fit the given box.
      *
-     * @param messages the prefix of the refusals' message keys: {@code <messages>.invalid} and
-     *        {@code <messages>.tooLarge} (with the limit in MB as argument)
+     * @param messages the prefix of the refusals' message keys: {@code <messages>.invalid},
+     *        {@code <messages>.tooLarge} (with the limit in MB as argument) and {@code <messages>.busy}
      * @throws RuleViolationException when the image is empty, too large, not JPEG/PNG or cannot be decoded
      */
     public static Image reencoded(byte[] image, int maxBytes, int maxWidth, int maxHeight, String messages) {
@@ -43,6 +55,22 @@ public final class Images {
         if (format == null) {
             throw invalid(messages);
         }
+        try {
+            if (!DECODING.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new RuleViolationException(messages + ".busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuleViolationException(messages + ".busy");
+        }
+        try {
+            return decodedAndEncoded(image, format, maxWidth, maxHeight, messages);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    private static Image decodedAndEncoded(byte[] image, String format, int maxWidth, int maxHeight, String messages) {
         boolean jpeg = "jpeg".equals(format);
         try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
             var readers = ImageIO.getImageReadersByFormatName(format);
@@ -52,10 +80,17 @@ public final class Images {
             var reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS) {
                     throw invalid(messages);
                 }
-                var decoded = fitted(reader.read(0), maxWidth, maxHeight, jpeg);
+                // Every n-th pixel only, while the result still covers the box: a 48-megapixel photo for a
+                // 2,048-pixel box is decoded at a quarter of its pixels, and scaled smoothly from there.
+                var param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.min(width / maxWidth, height / maxHeight));
+                param.setSourceSubsampling(step, step, 0, 0);
+                var decoded = fitted(reader.read(0, param), maxWidth, maxHeight, jpeg);
                 var out = new ByteArrayOutputStream();
                 if (!ImageIO.write(decoded, jpeg ? "jpg" : "png", out)) {
                     throw invalid(messages);
