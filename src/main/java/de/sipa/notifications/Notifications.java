@@ -50,6 +50,23 @@ public class Notifications {
                 .update() == 1;
     }
 
+    /** Every mail of the current partnership to the address, sent or waiting (for a data subject's request). */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Transactional(readOnly = true)
+    public List<OutboxEntry> mailsTo(String address) {
+        return jdbc.sql("""
+                SELECT * FROM notifications_mail WHERE partnership_id = ? AND lower(recipient) = lower(?)
+                ORDER BY created_at""")
+                .params(CurrentUser.partnership().value(), address.strip()).query(ENTRY).list();
+    }
+
+    /** Deletes every mail of the current partnership to the address, sent or waiting; returns how many. */
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    public int forgetMailsTo(String address) {
+        return jdbc.sql("DELETE FROM notifications_mail WHERE partnership_id = ? AND lower(recipient) = lower(?)")
+                .params(CurrentUser.partnership().value(), address.strip()).update();
+    }
+
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     @Transactional(readOnly = true)
     public Page<OutboxEntry> outbox(Pageable pageable) {

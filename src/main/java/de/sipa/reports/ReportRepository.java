@@ -464,6 +464,39 @@ class ReportRepository {
                 .query((rs, n) -> new PartnershipId(rs.getObject(1, UUID.class))).single();
     }
 
+    /** What the partnership keeps about a reporter with this e-mail address, oldest report first. */
+    List<ReporterData.ReportOfReporter> ofReporter(PartnershipId partnership, String email) {
+        return jdbc.sql("""
+                SELECT r.id, r.public_id, r.submitted_at, c.name AS category, r.status, r.description, r.address,
+                       r.latitude, r.longitude, r.reporter_name, r.reporter_email, r.reporter_phone, r.public_note,
+                       r.closed_at, (SELECT count(*) FROM reports_photo p WHERE p.report_id = r.id) AS photos
+                FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                WHERE r.partnership_id = ? AND lower(r.reporter_email) = lower(?)
+                ORDER BY r.submitted_at, r.id""")
+                .params(partnership.value(), email)
+                .query((rs, n) -> new ReporterData.ReportOfReporter(new ReportId(rs.getObject("id", UUID.class)),
+                        rs.getString("public_id"), rs.getTimestamp("submitted_at").toInstant(),
+                        rs.getString("category"), ReportStatus.valueOf(rs.getString("status")),
+                        rs.getString("description"), rs.getString("address"),
+                        (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                        rs.getString("reporter_name"), rs.getString("reporter_email"), rs.getString("reporter_phone"),
+                        rs.getString("public_note"),
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                        rs.getInt("photos")))
+                .list();
+    }
+
+    /** Deletes name, e-mail and phone of every report of the partnership with this reporter e-mail address. */
+    List<ReportId> deleteContactsOf(PartnershipId partnership, String email, Instant now) {
+        return jdbc.sql("""
+                UPDATE reports_report SET reporter_name = NULL, reporter_email = NULL, reporter_phone = NULL,
+                       contact_deleted_at = ?
+                WHERE partnership_id = ? AND lower(reporter_email) = lower(?)
+                RETURNING id""")
+                .params(timestamp(now), partnership.value(), email)
+                .query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).list();
+    }
+
     /** Deletes the contact data of reports closed before the cut-off; returns their ids. */
     List<ReportId> deleteContactsClosedBefore(Instant cutOff, Instant now) {
         return jdbc.sql("""
