@@ -261,6 +261,60 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
+  // Hotspots (situation picture): the grid's cells from the page's own GeoJSON download, the significant ones coloured
+  // by their Gi* class (colours in sipa.css, as in the legend) and, switchable, the kernel density as a heat layer.
+  const hotspotMap = document.getElementById('hotspot-map');
+  if (hotspotMap && ready) {
+    const { leaflet } = createMap(hotspotMap);
+    const labels = {};
+    document.querySelectorAll('[data-class-label]').forEach((item) => {
+      labels[item.dataset.classLabel] = item.textContent;
+    });
+    const number = (value, digits) => value.toLocaleString(document.documentElement.lang || 'de',
+      { maximumFractionDigits: digits });
+    const popup = (properties) => {
+      const text = document.createElement('span'); // text, never HTML
+      text.textContent = properties.count + ' ' + hotspotMap.dataset.countLabel + ' · z = ' + number(properties.z, 2)
+        + ' · p_fdr = ' + number(properties.p_fdr, 4) + (labels[properties.class] ? ' · ' + labels[properties.class] : '');
+      return text;
+    };
+    // Light yellow to dark red, as the legend's scale.
+    const heat = (share) => 'hsl(' + Math.round(55 - 55 * share) + ', 95%, ' + Math.round(85 - 50 * share) + '%)';
+    fetch(hotspotMap.dataset.url).then((response) => response.json()).then((grid) => {
+      const cells = grid.features;
+      const max = cells.reduce((most, cell) => Math.max(most, cell.properties.density), 0);
+      const layer = (features, style) => L.geoJSON({ type: 'FeatureCollection', features }, {
+        style,
+        onEachFeature: (feature, path) => path.bindPopup(() => popup(feature.properties)),
+      });
+      const density = layer(cells.filter((cell) => max > 0 && cell.properties.density >= max * 0.02), (cell) => ({
+        className: 'density-cell', stroke: false, fillColor: heat(cell.properties.density / max), fillOpacity: 0.55 }));
+      const classes = layer(cells.filter((cell) => cell.properties.class !== 'none'), (cell) => ({
+        className: 'hotspot-cell hotspot-' + cell.properties.class, weight: 1, fillOpacity: 0.7 }));
+      const toggle = (box, shown) => {
+        const apply = () => {
+          if (box.checked) {
+            shown.addTo(leaflet);
+          } else {
+            shown.remove();
+          }
+          if (leaflet.hasLayer(classes)) {
+            classes.bringToFront();
+          }
+        };
+        box.addEventListener('change', apply);
+        apply();
+      };
+      toggle(document.getElementById('layer-density'), density);
+      toggle(document.getElementById('layer-gi'), classes);
+      hotspotMap.classList.add('hotspots-loaded'); // the layers are drawn (tests wait for it)
+    });
+    document.querySelectorAll('[data-focus]').forEach((button) => button.addEventListener('click', () => {
+      leaflet.setView(button.dataset.focus.split(',').map(Number), 17);
+      hotspotMap.scrollIntoView({ behavior: 'smooth' });
+    }));
+  }
+
   // Event form: clicks in the map draw the event's area as a polygon into the GeoJSON field.
   const areaMap = document.getElementById('area-map');
   if (areaMap && ready) {

@@ -1,0 +1,78 @@
+package de.sipa.reports;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.CurrentUser;
+
+/**
+ * Where the partnership's reports were made, for spatial analyses (the situation picture's hotspots): coordinates
+ * only, no content, streamed so that a million reports need no million objects. Left out are reports without a
+ * place, those still waiting for moderation and duplicates merged into another report (the incident counts once).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportLocations {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReportLocations(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Receives one place after the other. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(double latitude, double longitude);
+    }
+
+    /**
+     * Hands the places of the reports submitted from {@code from} to {@code to} (both days included, in the
+     * partnership's time zone) to the sink.
+     *
+     * @param categories the categories to include; empty: all
+     * @param sources the sources to include (citizens, Open311, partners, patrols); empty: all
+     * @return how many places were handed over
+     */
+    @PreAuthorize(ReportPermissions.WORK)
+    public int forEach(LocalDate from, LocalDate to, Collection<CategoryId> categories, Set<ReportSource> sources,
+            Sink sink) {
+        var zone = clock.getZone();
+        var sql = new StringBuilder("""
+                SELECT latitude, longitude FROM reports_report
+                WHERE partnership_id = :partnership AND submitted_at >= :start AND submitted_at < :end
+                AND latitude IS NOT NULL AND longitude IS NOT NULL AND status <> 'MODERATION' AND duplicate_of IS NULL""");
+        if (!categories.isEmpty()) {
+            sql.append(" AND category_id IN (:categories)");
+        }
+        if (!sources.isEmpty()) {
+            sql.append(" AND source IN (:sources)");
+        }
+        var statement = jdbc.sql(sql.toString()).withFetchSize(10_000)
+                .param("partnership", CurrentUser.partnership().value())
+                .param("start", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+        if (!categories.isEmpty()) {
+            statement = statement.param("categories", categories.stream().map(CategoryId::value).toList());
+        }
+        if (!sources.isEmpty()) {
+            statement = statement.param("sources", sources.stream().map(Enum::name).toList());
+        }
+        int[] count = {0};
+        statement.query(rs -> {
+            sink.accept(rs.getDouble(1), rs.getDouble(2));
+            count[0]++;
+        });
+        return count[0];
+    }
+}

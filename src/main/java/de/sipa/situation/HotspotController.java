@@ -1,0 +1,111 @@
+package de.sipa.situation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import de.sipa.reports.Categories;
+import de.sipa.shared.RuleViolationException;
+
+/** The hotspot page of the situation picture and its GeoJSON at a stable URL with the page's filters. */
+@Controller
+@RequestMapping("/lagebild")
+class HotspotController {
+
+    private final HotspotAnalysis analysis;
+    private final Categories categories;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    HotspotController(HotspotAnalysis analysis, Categories categories, MessageSource messages, Clock clock) {
+        this.analysis = analysis;
+        this.categories = categories;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The map, the legend and the hot spots as a table; by default the last twelve months, all categories. */
+    @GetMapping("/hotspots")
+    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) List<String> category,
+            @RequestParam(required = false) HotspotSource source, @RequestParam(required = false) Integer cell,
+            @RequestParam(required = false) Double bandwidth, Model model, HttpServletResponse response) {
+        var query = query(from, to, category, source, cell, bandwidth);
+        model.addAttribute("query", query);
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("sources", HotspotSource.values());
+        model.addAttribute("giClasses", Arrays.stream(GiClass.values()).filter(c -> c != GiClass.NONE).toList());
+        model.addAttribute("cellSizes", List.of(50, 100, 150, 200, 250, 500));
+        try {
+            var map = analysis.analyse(query);
+            model.addAttribute("map", map);
+            model.addAttribute("geojsonUrl", url("/lagebild/hotspots.geojson", query));
+        } catch (RuleViolationException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", e.describe(messages));
+        }
+        return "situation/hotspots";
+    }
+
+    /**
+     * Every analysed cell as a GeoJSON polygon; {@code bbox=west,south,east,north} limits the features to a map's
+     * viewport (the analysis still covers the whole area).
+     */
+    @GetMapping(path = "/hotspots.geojson", produces = "application/geo+json")
+    ResponseEntity<String> geojson(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) List<String> category,
+            @RequestParam(required = false) HotspotSource source, @RequestParam(required = false) Integer cell,
+            @RequestParam(required = false) Double bandwidth, @RequestParam(required = false) List<Double> bbox) {
+        if (bbox != null && bbox.size() != 4) {
+            throw new RuleViolationException("hotspots.bbox.invalid");
+        }
+        var query = query(from, to, category, source, cell, bandwidth);
+        var body = HotspotGeoJson.of(analysis.analyse(query),
+                bbox == null ? null : bbox.stream().mapToDouble(Double::doubleValue).toArray());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hotspots-" + query.from() + "-"
+                        + query.to() + "-" + query.cellSize() + "m.geojson\"")
+                .body(body);
+    }
+
+    private HotspotQuery query(LocalDate from, LocalDate to, List<String> category, HotspotSource source,
+            Integer cell, Double bandwidth) {
+        var end = to == null ? LocalDate.now(clock) : to;
+        var start = from == null ? end.minusYears(1).plusDays(1) : from;
+        return new HotspotQuery(start, end, category, source, cell == null ? HotspotQuery.DEFAULT_CELL_SIZE : cell,
+                bandwidth);
+    }
+
+    /** The URL with the query's filters as parameters, the same for the page and the download. */
+    static String url(String path, HotspotQuery query) {
+        var builder = UriComponentsBuilder.fromPath(path).queryParam("from", query.from())
+                .queryParam("to", query.to());
+        query.categories().forEach(c -> builder.queryParam("category", c));
+        if (query.source() != HotspotSource.ALL) {
+            builder.queryParam("source", query.source());
+        }
+        builder.queryParam("cell", query.cellSize());
+        if (query.bandwidth() != null) {
+            double h = query.bandwidth();
+            builder.queryParam("bandwidth", h == Math.rint(h) ? String.valueOf((long) h) : String.valueOf(h));
+        }
+        return builder.encode().build().toUriString();
+    }
+}
