@@ -2,11 +2,13 @@ package de.sipa.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
@@ -34,7 +36,7 @@ class DemoOnlyOnEmbeddedDatabaseTests {
     @Test
     void withoutAProfileAnExternalDatabaseGetsNoDemoUnlessTheDemoIsNamed() {
         var url = freshDatabase();
-        try (var sipa = start(url)) {
+        try (var sipa = start(url, password())) {
             assertThat(sipa.getEnvironment().acceptsProfiles(Profiles.of("demo"))).isFalse();
             var jdbc = JdbcClient.create(sipa.getBean(DataSource.class));
             assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
@@ -43,7 +45,7 @@ class DemoOnlyOnEmbeddedDatabaseTests {
             assertThat(jdbc.sql("SELECT count(*) FROM identity_account").query(Long.class).single()).isZero();
         }
         // The same database, started again with the demo named explicitly: now it loads.
-        try (var sipa = start(url, "--spring.profiles.active=demo")) {
+        try (var sipa = start(url, password(), "--spring.profiles.active=demo")) {
             var jdbc = JdbcClient.create(sipa.getBean(DataSource.class));
             assertThat(jdbc.sql("SELECT federal_state FROM partners_partnership WHERE slug = 'musterstadt'")
                     .query(String.class).optional()).contains("BW");
@@ -65,6 +67,15 @@ class DemoOnlyOnEmbeddedDatabaseTests {
         environment.getPropertySources().addFirst(new MapPropertySource("given", properties));
         new DemoOnlyOnEmbeddedDatabase().postProcessEnvironment(environment, new SpringApplication());
         return environment.getDefaultProfiles();
+    }
+
+    /** The tests' PostgreSQL, like SiPa's embedded one, lets in only who knows its password. */
+    private String password() {
+        try {
+            return "--spring.datasource.password=" + testDatabase.unwrap(HikariDataSource.class).getPassword();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new, empty database on the tests' PostgreSQL: to SiPa an external one. */
