@@ -107,6 +107,7 @@ class OrganisationController {
         model.addAttribute("organisation", details);
         model.addAttribute("organisationId", id);
         model.addAttribute("kinds", OrganisationKind.values());
+        model.addAttribute("mayChangeKindAndStatus", organisations.mayChangeKindAndStatus());
         return "partners/organisations/form";
     }
 }

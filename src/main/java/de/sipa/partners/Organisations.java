@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +63,12 @@ public class Organisations {
         return PartnerAccess.mayMaintain(id);
     }
 
+    /** Whether the current user may change an organisation's kind and whether it is active: the coordination only. */
+    @PreAuthorize(PartnerPermissions.READ)
+    public boolean mayChangeKindAndStatus() {
+        return CurrentUser.get().coordinates();
+    }
+
     @PreAuthorize(PartnerPermissions.MANAGE)
     public OrganisationId create(OrganisationDetails details) {
         var partnership = CurrentUser.partnership();
@@ -78,6 +85,10 @@ public class Organisations {
     public void update(OrganisationId id, OrganisationDetails details) {
         var current = get(id);
         PartnerAccess.requireMaintain(id);
+        if ((details.kind() != current.kind() || details.active() != current.active()) && !mayChangeKindAndStatus()) {
+            // The kind decides what an organisation's staff may see (police figures, for one): not self-service.
+            throw new AccessDeniedException("Only the coordination may change an organisation's kind or status");
+        }
         var partnership = CurrentUser.partnership();
         if (organisations.findByName(partnership, details.name()).filter(o -> !o.id().equals(id)).isPresent()) {
             throw new RuleViolationException("organisation.name.taken", details.name());

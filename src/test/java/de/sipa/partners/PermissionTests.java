@@ -1,10 +1,13 @@
 package de.sipa.partners;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +97,32 @@ class PermissionTests {
     }
 
     @Test
+    void onlyTheCoordinationChangesAnOrganisationsKindOrStatus() throws Exception {
+        var ownName = "Polizeirevier Mitte " + city.key();
+        mvc.perform(updateOrganisation(city.police(), ownName, "CIVIL_SOCIETY", true)
+                .with(as(city.policeUser()))).andExpect(status().isForbidden());
+        mvc.perform(updateOrganisation(city.police(), ownName, "POLICE_INSPECTION", false)
+                .with(as(city.policeUser()))).andExpect(status().isForbidden());
+        CurrentUser.runAs(SipaUser.system(city.id()), () -> {
+            var police = organisations.get(city.police());
+            assertThat(police.kind()).isEqualTo(OrganisationKind.POLICE_INSPECTION);
+            assertThat(police.active()).isTrue();
+        });
+        // The partner's form shows the kind as text with the rule; the coordination's has the choice.
+        mvc.perform(get("/organisations/" + city.police() + "/edit").with(as(city.policeUser())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<select id=\"kind\""))))
+                .andExpect(content().string(containsString("ändert nur die Koordination")));
+        mvc.perform(get("/organisations/" + city.police() + "/edit").with(as(city.coordinator())))
+                .andExpect(content().string(containsString("<select id=\"kind\"")));
+
+        mvc.perform(updateOrganisation(city.publicOrder(), "Ordnungsamt " + city.key(), "PUBLIC_ORDER_OFFICE", false)
+                .with(as(city.coordinator()))).andExpect(status().is3xxRedirection());
+        CurrentUser.runAs(SipaUser.system(city.id()),
+                () -> assertThat(organisations.get(city.publicOrder()).active()).isFalse());
+    }
+
+    @Test
     void steeringGroupReadsButDoesNotMaintainTheNetwork() throws Exception {
         var steering = as(city.steeringUser());
         mvc.perform(post("/people/" + city.officer() + "/delete").with(steering).with(csrf()))
@@ -132,7 +161,12 @@ class PermissionTests {
     }
 
     private static MockHttpServletRequestBuilder updateOrganisation(de.sipa.shared.OrganisationId id, String name) {
-        return post("/organisations/" + id).with(csrf()).param("name", name).param("kind", "POLICE_INSPECTION")
-                .param("active", "true");
+        return updateOrganisation(id, name, "POLICE_INSPECTION", true);
+    }
+
+    private static MockHttpServletRequestBuilder updateOrganisation(de.sipa.shared.OrganisationId id, String name,
+            String kind, boolean active) {
+        return post("/organisations/" + id).with(csrf()).param("name", name).param("kind", kind)
+                .param("active", String.valueOf(active));
     }
 }
