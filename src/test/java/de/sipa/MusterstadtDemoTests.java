@@ -66,6 +66,19 @@ class MusterstadtDemoTests {
     }
 
     @Test
+    void aPoliceOfficerSecondedToTheCitysSecurityCoordinationWorksForBoth() {
+        var organisations = jdbc.sql("""
+                SELECT o.name FROM partners_person p JOIN partners_organisation o ON o.id = p.organisation_id
+                WHERE p.partnership_id = ? AND p.last_name = 'Reinhardt'
+                UNION ALL
+                SELECT o.name FROM partners_affiliation a JOIN partners_organisation o ON o.id = a.organisation_id
+                JOIN partners_person p ON p.id = a.person_id WHERE p.partnership_id = ? AND p.last_name = 'Reinhardt'""")
+                .params(musterstadt.value(), musterstadt.value()).query(String.class).list();
+        assertThat(organisations).containsExactly("Polizeipräsidium Musterstadt",
+                "Stadt Musterstadt – Kommunale Kriminalprävention");
+    }
+
+    @Test
     void everyReportWentToWhoLeadsItsTopicInItsDistrictWhenItCameInElseToTheCoordinator() {
         var reports = routedReports();
         assertThat(reports).hasSizeGreaterThan(3000);

@@ -22,7 +22,7 @@ import de.sipa.shared.CsvSheet;
 public class Directory {
 
     static final String[] CSV_HEADER = {"Nachname", "Vorname", "Anrede", "Funktion", "Organisation", "Telefon",
-        "Mobil", "E-Mail", "Bereitschaft", "Gremien", "Stadtbezirke"};
+        "Mobil", "E-Mail", "Bereitschaft", "Gremien", "Stadtbezirke", "Auch tätig für"};
 
     private final DirectoryRepository directory;
     private final AuditTrail auditTrail;
@@ -47,7 +47,7 @@ public class Directory {
         for (var e : entries) {
             csv.row(e.lastName(), e.firstName(), e.salutation(), e.function(), e.organisation(), e.phone(),
                     e.mobile(), e.email(), e.onDutyPhone(), String.join(", ", e.bodies()),
-                    String.join(", ", e.districts()));
+                    String.join(", ", e.districts()), String.join(", ", e.alsoFor()));
         }
         csv.flush();
         auditTrail.record(AuditAction.EXPORTED, "Directory", null, "Verzeichnis als CSV exportiert (" + entries.size() + " Personen)");

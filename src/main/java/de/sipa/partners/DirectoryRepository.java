@@ -30,7 +30,9 @@ class DirectoryRepository {
                          WHERE m.person_id = p.id AND m.starts_on <= current_date
                            AND (m.ends_on IS NULL OR m.ends_on >= current_date) ORDER BY b.name) AS bodies,
                    ARRAY(SELECT d.name FROM partners_person_district pd JOIN partners_district d ON d.id = pd.district_id
-                         WHERE pd.person_id = p.id ORDER BY d.position) AS districts
+                         WHERE pd.person_id = p.id ORDER BY d.position) AS districts,
+                   ARRAY(SELECT ao.name FROM partners_affiliation a JOIN partners_organisation ao ON ao.id = a.organisation_id
+                         WHERE a.person_id = p.id ORDER BY lower(ao.name)) AS also_for
             """;
 
     private static final RowMapper<DirectoryEntry> ROW = (rs, n) -> new DirectoryEntry(
@@ -38,7 +40,7 @@ class DirectoryRepository {
             rs.getString("last_name"), rs.getString("function"),
             new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("organisation"),
             rs.getString("phone"), rs.getString("mobile"), rs.getString("email"), rs.getString("on_duty_phone"),
-            strings(rs.getArray("bodies")), strings(rs.getArray("districts")));
+            strings(rs.getArray("bodies")), strings(rs.getArray("districts")), strings(rs.getArray("also_for")));
 
     private final JdbcClient jdbc;
 
@@ -89,13 +91,17 @@ class DirectoryRepository {
             if (Searches.pattern(query.text()) != null) {
                 where.append(" AND (").append(SEARCH_TEXT).append(" LIKE :pattern OR p.organisation_id = ANY (ARRAY(")
                         .append("SELECT id FROM partners_organisation WHERE partnership_id = :partnership")
-                        .append(" AND lower(name) LIKE :pattern)))");
+                        .append(" AND lower(name) LIKE :pattern)) OR EXISTS (SELECT 1 FROM partners_affiliation a")
+                        .append(" JOIN partners_organisation ao ON ao.id = a.organisation_id WHERE a.person_id = p.id")
+                        .append(" AND lower(ao.name) LIKE :pattern))");
             }
             if (Searches.pattern(query.function()) != null) {
                 where.append(" AND lower(coalesce(p.function, '')) LIKE :function");
             }
             if (query.organisation() != null) {
-                where.append(" AND p.organisation_id = :organisation");
+                // A person seconded to the organisation is listed with its own people.
+                where.append(" AND (p.organisation_id = :organisation OR EXISTS (SELECT 1 FROM partners_affiliation a")
+                        .append(" WHERE a.person_id = p.id AND a.organisation_id = :organisation))");
             }
             if (query.district() != null) {
                 where.append(" AND EXISTS (SELECT 1 FROM partners_person_district pd WHERE pd.person_id = p.id"

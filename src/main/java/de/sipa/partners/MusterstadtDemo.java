@@ -93,6 +93,7 @@ class MusterstadtDemo implements ApplicationRunner {
         {"pp", "Frau", "Petra", "Lorenz", "Leiterin Stabsstelle Öffentlichkeitsarbeit", ""},
         {"pp", "Herr", "Frank", "Becker", "Leiter Referat Prävention", ""},
         {"pp", "Herr", "Uwe", "Schäfer", "Leiter Schutzpolizei", ""},
+        {"pp", "Herr", "Jonas", "Reinhardt", "Polizeihauptkommissar", ""},
         {"rev-mitte", "Frau", "Claudia", "Meyer", "Revierleiterin", "Mitte,West"},
         {"rev-mitte", "Herr", "Daniel", "Roth", "Bezirksdienst Mitte", "Mitte"},
         {"rev-mitte", "Frau", "Julia", "Kaiser", "Bezirksdienst West", "West"},
@@ -161,6 +162,11 @@ class MusterstadtDemo implements ApplicationRunner {
     };
 
     /** Body: name, short name, kind, description. */
+    /** People who also work for a second organisation: by last name, the organisation's key, the function there. */
+    private static final String[][] AFFILIATIONS = {
+        {"Reinhardt", "kkp", "abgeordnet zur Sicherheitskoordination der Stadt"},
+    };
+
     private static final String[][] BODIES = {
         {"Lenkungsgruppe Sicherheitspartnerschaft", "LG", "STEERING_GROUP",
             "Steuert die Sicherheitspartnerschaft; gemeinsamer Vorsitz von Oberbürgermeisterin und Polizeipräsident."},
@@ -296,7 +302,14 @@ class MusterstadtDemo implements ApplicationRunner {
             }
             people.insert(partnership, id, new PersonDetails(organisationIds.get(p[0]).value(), p[1], p[2], p[3], p[4],
                     phone, "", email, personDistricts));
-            personIds.put(p[3], id);
+            if (personIds.put(p[3], id) != null) {
+                // Memberships, patrols and affiliations name people by last name: a twin would take their place.
+                throw new IllegalStateException("Two demo people are called " + p[3]);
+            }
+        }
+        var secondedSince = LocalDate.now(clock).minusMonths(14).withDayOfMonth(1);
+        for (var a : AFFILIATIONS) {
+            people.affiliate(partnership, personIds.get(a[0]), organisationIds.get(a[1]), a[2], secondedSince);
         }
         var bodyIds = new HashMap<String, BodyId>();
         for (var b : BODIES) {

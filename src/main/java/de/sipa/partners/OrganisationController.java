@@ -69,6 +69,7 @@ class OrganisationController {
         var organisationId = new OrganisationId(id);
         model.addAttribute("organisation", organisations.get(organisationId));
         model.addAttribute("people", people.ofOrganisation(organisationId));
+        model.addAttribute("affiliated", people.affiliatedWith(organisationId));
         model.addAttribute("mayMaintain", organisations.mayMaintain(organisationId));
         return "partners/organisations/detail";
     }

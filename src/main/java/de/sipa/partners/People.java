@@ -1,5 +1,7 @@
 package de.sipa.partners;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,13 +25,15 @@ public class People {
     private final OrganisationRepository organisations;
     private final PartnershipRepository partnerships;
     private final AuditTrail auditTrail;
+    private final Clock clock;
 
     People(PersonRepository people, OrganisationRepository organisations, PartnershipRepository partnerships,
-            AuditTrail auditTrail) {
+            AuditTrail auditTrail, Clock clock) {
         this.people = people;
         this.organisations = organisations;
         this.partnerships = partnerships;
         this.auditTrail = auditTrail;
+        this.clock = clock;
     }
 
     @PreAuthorize(PartnerPermissions.READ)
@@ -79,6 +83,51 @@ public class People {
         PartnerAccess.requireMaintain(current.organisation());
         people.delete(CurrentUser.partnership(), id);
         auditTrail.record(AuditAction.DELETED, "Person", id, "Person " + current.fullName() + " gelöscht");
+    }
+
+    @PreAuthorize(PartnerPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Affiliation> affiliationsOf(PersonId person) {
+        return people.affiliationsOf(CurrentUser.partnership(), person);
+    }
+
+    /** The people of other organisations who also work for this one. */
+    @PreAuthorize(PartnerPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Affiliation> affiliatedWith(OrganisationId organisation) {
+        return people.affiliatedWith(CurrentUser.partnership(), organisation);
+    }
+
+    /**
+     * Records that a person also works for a second organisation from today. Their own organisation (or the
+     * coordination) records it, as it maintains the person.
+     */
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
+    public void affiliate(PersonId id, AffiliationDetails details) {
+        var person = get(id);
+        PartnerAccess.requireMaintain(person.organisation());
+        var partnership = CurrentUser.partnership();
+        var organisation = organisations.find(partnership, new OrganisationId(details.organisationId()))
+                .orElseThrow(() -> new RuleViolationException("person.organisation.unknown"));
+        if (organisation.id().equals(person.organisation())) {
+            throw new RuleViolationException("affiliation.ownOrganisation", organisation.name());
+        }
+        if (!people.affiliate(partnership, id, organisation.id(), details.function(), LocalDate.now(clock))) {
+            throw new RuleViolationException("affiliation.exists", person.fullName(), organisation.name());
+        }
+        auditTrail.record(AuditAction.CHANGED, "Person", id,
+                "Person " + person.fullName() + " arbeitet auch für " + organisation.name());
+    }
+
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
+    public void endAffiliation(PersonId id, OrganisationId organisation) {
+        var person = get(id);
+        PartnerAccess.requireMaintain(person.organisation());
+        if (people.endAffiliation(CurrentUser.partnership(), id, organisation)) {
+            auditTrail.record(AuditAction.CHANGED, "Person", id,
+                    "Person " + person.fullName() + " arbeitet nicht mehr für " + organisations
+                            .find(CurrentUser.partnership(), organisation).map(Organisation::name).orElse("?"));
+        }
     }
 
     @PreAuthorize(PartnerPermissions.READ)

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import de.sipa.shared.FlashSteps;
+import de.sipa.shared.OrganisationId;
 import de.sipa.shared.RuleViolationException;
 
 @Controller
@@ -26,11 +30,15 @@ class PersonController {
     private final Partnerships partnerships;
     private final Bodies bodies;
 
-    PersonController(People people, Organisations organisations, Partnerships partnerships, Bodies bodies) {
+    private final MessageSource messages;
+
+    PersonController(People people, Organisations organisations, Partnerships partnerships, Bodies bodies,
+            MessageSource messages) {
         this.people = people;
         this.organisations = organisations;
         this.partnerships = partnerships;
         this.bodies = bodies;
+        this.messages = messages;
     }
 
     @GetMapping("/new")
@@ -65,7 +73,30 @@ class PersonController {
         model.addAttribute("bodies", bodies.all().stream()
                 .collect(java.util.stream.Collectors.toMap(Body::id, b -> b)));
         model.addAttribute("mayMaintain", organisations.mayMaintain(person.organisation()));
+        var affiliations = people.affiliationsOf(person.id());
+        model.addAttribute("affiliations", affiliations);
+        var taken = affiliations.stream().map(Affiliation::organisation).toList();
+        model.addAttribute("otherOrganisations", organisations.all().stream()
+                .filter(o -> o.active() && !o.id().equals(person.organisation()) && !taken.contains(o.id())).toList());
         return "partners/people/detail";
+    }
+
+    @PostMapping("/{id}/affiliations")
+    String affiliate(@PathVariable UUID id, @Valid AffiliationDetails details, BindingResult result,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("problem", messages.getMessage("affiliation.organisation.required", null,
+                    LocaleContextHolder.getLocale()));
+            return "redirect:/people/" + id;
+        }
+        return FlashSteps.runAndShow(redirect, messages, "affiliation.added",
+                () -> people.affiliate(new PersonId(id), details), "/people/" + id);
+    }
+
+    @PostMapping("/{id}/affiliations/{organisation}/end")
+    String endAffiliation(@PathVariable UUID id, @PathVariable UUID organisation, RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "affiliation.ended",
+                () -> people.endAffiliation(new PersonId(id), new OrganisationId(organisation)), "/people/" + id);
     }
 
     @GetMapping("/{id}/edit")

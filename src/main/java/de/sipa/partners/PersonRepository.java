@@ -1,5 +1,6 @@
 package de.sipa.partners;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,17 @@ class PersonRepository {
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("function"),
                 rs.getString("phone"), rs.getString("mobile"), rs.getString("email"), Set.copyOf(districts));
     };
+
+    private static final String AFFILIATIONS = """
+            SELECT a.person_id, p.first_name || ' ' || p.last_name AS person_name, a.organisation_id,
+                   o.name AS organisation_name, a.function, a.starts_on
+            FROM partners_affiliation a JOIN partners_organisation o ON o.id = a.organisation_id
+                 JOIN partners_person p ON p.id = a.person_id""";
+
+    private static final RowMapper<Affiliation> AFFILIATION = (rs, n) -> new Affiliation(
+            new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("person_name"),
+            new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("organisation_name"),
+            rs.getString("function"), rs.getObject("starts_on", LocalDate.class));
 
     private final JdbcClient jdbc;
 
@@ -87,6 +99,33 @@ class PersonRepository {
             jdbc.sql("INSERT INTO partners_person_district (person_id, district_id) VALUES (?, ?)")
                     .params(id.value(), district).update();
         }
+    }
+
+    List<Affiliation> affiliationsOf(PartnershipId partnership, PersonId person) {
+        return jdbc.sql(AFFILIATIONS + " WHERE a.partnership_id = ? AND a.person_id = ? ORDER BY lower(o.name)")
+                .params(partnership.value(), person.value()).query(AFFILIATION).list();
+    }
+
+    /** The people of other organisations who also work for this one, with what they do here. */
+    List<Affiliation> affiliatedWith(PartnershipId partnership, OrganisationId organisation) {
+        return jdbc.sql(AFFILIATIONS + " WHERE a.partnership_id = ? AND a.organisation_id = ?"
+                        + " ORDER BY lower(p.last_name), lower(p.first_name)")
+                .params(partnership.value(), organisation.value()).query(AFFILIATION).list();
+    }
+
+    boolean affiliate(PartnershipId partnership, PersonId person, OrganisationId organisation, String function,
+            LocalDate startsOn) {
+        return jdbc.sql("""
+                INSERT INTO partners_affiliation (person_id, organisation_id, partnership_id, function, starts_on)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(person.value(), organisation.value(), partnership.value(), Searches.blankToNull(function),
+                        startsOn)
+                .update() == 1;
+    }
+
+    boolean endAffiliation(PartnershipId partnership, PersonId person, OrganisationId organisation) {
+        return jdbc.sql("DELETE FROM partners_affiliation WHERE partnership_id = ? AND person_id = ? AND organisation_id = ?")
+                .params(partnership.value(), person.value(), organisation.value()).update() == 1;
     }
 
     void delete(PartnershipId partnership, PersonId id) {

@@ -38,6 +38,6 @@ class VCardTests {
     private static DirectoryEntry entry(String function, String organisation) {
         return new DirectoryEntry(new PersonId(UUID.randomUUID()), "Herr", "Markus", "Jung", function,
                 new OrganisationId(UUID.randomUUID()), organisation, "0123 899-1800", null,
-                "markus.jung@polizei.example", null, List.of("Koordinierungskreis Sicherheit"), List.of("Süd"));
+                "markus.jung@polizei.example", null, List.of("Koordinierungskreis Sicherheit"), List.of("Süd"), List.of());
     }
 }
