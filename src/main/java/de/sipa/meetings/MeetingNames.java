@@ -26,7 +26,7 @@ final class MeetingNames {
         model.addAttribute("organisationNames", allOrganisations.stream()
                 .collect(Collectors.toMap(Organisation::id, Organisation::name)));
         var everyone = people.all();
-        model.addAttribute("people", everyone);
+        model.addAttribute("people", everyone.stream().filter(p -> !p.archived()).toList());
         model.addAttribute("personNames", everyone.stream().collect(Collectors.toMap(Person::id, Person::fullName)));
     }
 }

@@ -18,7 +18,7 @@ final class OperationNames {
     static void addTo(Model model, Organisations organisations, People people) {
         addTo(model, organisations);
         var everyone = people.all();
-        model.addAttribute("people", everyone);
+        model.addAttribute("people", everyone.stream().filter(p -> !p.archived()).toList());
         model.addAttribute("personNames", everyone.stream().collect(Collectors.toMap(Person::id, Person::fullName)));
     }
 

@@ -275,6 +275,11 @@ class PatrolRepository {
                 .params(patrol.value(), person.value()).update();
     }
 
+    /** Ends the secret link of the person's patrol calendar. */
+    void forgetFeed(PersonId person) {
+        jdbc.sql("DELETE FROM operations_patrol_feed WHERE person_id = ?").param(person.value()).update();
+    }
+
     /** The person's patrols from the given moment on (cancelled ones too, so calendars drop them). */
     List<Patrol> patrolsOf(PartnershipId partnership, PersonId person, Instant since) {
         return jdbc.sql("""

@@ -137,7 +137,7 @@ class BodyController {
         model.addAttribute("members", bodies.members(id));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("membership", membership);
-        model.addAttribute("people", people.all());
+        model.addAttribute("people", people.active());
         model.addAttribute("organisations", organisations.byId());
         model.addAttribute("roles", MembershipRole.values());
         return "partners/bodies/detail";

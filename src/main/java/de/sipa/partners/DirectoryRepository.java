@@ -87,7 +87,7 @@ class DirectoryRepository {
         static Filter of(DirectoryQuery query) {
             var where = new StringBuilder("""
                     FROM partners_person p JOIN partners_organisation o ON o.id = p.organisation_id
-                    WHERE p.partnership_id = :partnership""");
+                    WHERE p.partnership_id = :partnership AND p.archived_at IS NULL""");
             if (Searches.pattern(query.text()) != null) {
                 where.append(" AND (").append(SEARCH_TEXT).append(" LIKE :pattern OR p.organisation_id = ANY (ARRAY(")
                         .append("SELECT id FROM partners_organisation WHERE partnership_id = :partnership")

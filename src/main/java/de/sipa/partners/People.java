@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +27,11 @@ public class People {
     private final PartnershipRepository partnerships;
     private final AuditTrail auditTrail;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     People(PersonRepository people, OrganisationRepository organisations, PartnershipRepository partnerships,
-            AuditTrail auditTrail, Clock clock) {
+            AuditTrail auditTrail, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.people = people;
         this.organisations = organisations;
         this.partnerships = partnerships;
@@ -48,10 +51,18 @@ public class People {
         return people.ofOrganisation(CurrentUser.partnership(), organisation);
     }
 
+    /** Everyone, also the archived: the names that history (patrols, minutes, attendance) shows. */
     @PreAuthorize(PartnerPermissions.READ)
     @Transactional(readOnly = true)
     public List<Person> all() {
         return people.all(CurrentUser.partnership());
+    }
+
+    /** The people who still work here: those to choose for new work. */
+    @PreAuthorize(PartnerPermissions.READ)
+    @Transactional(readOnly = true)
+    public List<Person> active() {
+        return all().stream().filter(p -> !p.archived()).toList();
     }
 
     @PreAuthorize(PartnerPermissions.MAINTAIN)
@@ -70,6 +81,9 @@ public class People {
     public void update(PersonId id, PersonDetails details) {
         var current = get(id);
         PartnerAccess.requireMaintain(current.organisation());
+        if (current.archived()) {
+            throw new RuleViolationException("person.archived", current.fullName());
+        }
         var partnership = CurrentUser.partnership();
         PartnerAccess.requireMaintain(checkedOrganisation(partnership, details));
         people.update(partnership, id, details);
@@ -77,12 +91,22 @@ public class People {
                 "Person " + current.fullName() + " geändert" + Changes.describe(current.details(), details));
     }
 
+    /**
+     * A person who left is archived, not deleted: their patrol duties, attendance and past memberships stay; their
+     * seats in bodies end today, and the patrols they were booked for learn of it through {@link PersonArchived}.
+     */
     @PreAuthorize(PartnerPermissions.MAINTAIN)
-    public void delete(PersonId id) {
+    public void archive(PersonId id) {
         var current = get(id);
         PartnerAccess.requireMaintain(current.organisation());
-        people.delete(CurrentUser.partnership(), id);
-        auditTrail.record(AuditAction.DELETED, "Person", id, "Person " + current.fullName() + " gelöscht");
+        if (current.archived()) {
+            return;
+        }
+        var partnership = CurrentUser.partnership();
+        var now = clock.instant();
+        people.archive(partnership, id, now, LocalDate.now(clock));
+        auditTrail.record(AuditAction.CHANGED, "Person", id, "Person " + current.fullName() + " archiviert");
+        events.publishEvent(new PersonArchived(partnership, id, now));
     }
 
     @PreAuthorize(PartnerPermissions.READ)

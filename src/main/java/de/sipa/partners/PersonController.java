@@ -72,7 +72,7 @@ class PersonController {
         model.addAttribute("memberships", bodies.membershipsOf(person.id()));
         model.addAttribute("bodies", bodies.all().stream()
                 .collect(java.util.stream.Collectors.toMap(Body::id, b -> b)));
-        model.addAttribute("mayMaintain", organisations.mayMaintain(person.organisation()));
+        model.addAttribute("mayMaintain", !person.archived() && organisations.mayMaintain(person.organisation()));
         var affiliations = people.affiliationsOf(person.id());
         model.addAttribute("affiliations", affiliations);
         var taken = affiliations.stream().map(Affiliation::organisation).toList();
@@ -122,11 +122,11 @@ class PersonController {
         }
     }
 
-    @PostMapping("/{id}/delete")
-    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+    @PostMapping("/{id}/archive")
+    String archive(@PathVariable UUID id, RedirectAttributes redirect) {
         var person = people.get(new PersonId(id));
-        people.delete(person.id());
-        redirect.addFlashAttribute("success", "person.deleted");
+        people.archive(person.id());
+        redirect.addFlashAttribute("success", "person.archived.done");
         return "redirect:/organisations/" + person.organisation();
     }
 

@@ -1,5 +1,7 @@
 package de.sipa.partners;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +32,8 @@ class PersonRepository {
         return new Person(new PersonId(rs.getObject("id", UUID.class)),
                 new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("salutation"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("function"),
-                rs.getString("phone"), rs.getString("mobile"), rs.getString("email"), Set.copyOf(districts));
+                rs.getString("phone"), rs.getString("mobile"), rs.getString("email"), Set.copyOf(districts),
+                rs.getTimestamp("archived_at") != null);
     };
 
     private static final String AFFILIATIONS = """
@@ -56,7 +59,7 @@ class PersonRepository {
     }
 
     List<Person> ofOrganisation(PartnershipId partnership, OrganisationId organisation) {
-        return jdbc.sql(SELECT + " WHERE p.partnership_id = ? AND p.organisation_id = ? ORDER BY lower(p.last_name), lower(p.first_name)")
+        return jdbc.sql(SELECT + " WHERE p.partnership_id = ? AND p.organisation_id = ? AND p.archived_at IS NULL ORDER BY lower(p.last_name), lower(p.first_name)")
                 .params(partnership.value(), organisation.value()).query(ROW).list();
     }
 
@@ -128,13 +131,22 @@ class PersonRepository {
                 .params(partnership.value(), person.value(), organisation.value()).update() == 1;
     }
 
-    void delete(PartnershipId partnership, PersonId id) {
-        jdbc.sql("DELETE FROM partners_person WHERE partnership_id = ? AND id = ?")
+    /** Marks the person as gone, ends their seats in bodies today and their work for other organisations. */
+    void archive(PartnershipId partnership, PersonId id, Instant at, LocalDate today) {
+        jdbc.sql("UPDATE partners_person SET archived_at = ?, updated_at = now() WHERE partnership_id = ? AND id = ?")
+                .params(Timestamp.from(at), partnership.value(), id.value()).update();
+        jdbc.sql("DELETE FROM partners_membership WHERE partnership_id = ? AND person_id = ? AND starts_on > ?")
+                .params(partnership.value(), id.value(), today).update();
+        jdbc.sql("""
+                UPDATE partners_membership SET ends_on = ?
+                WHERE partnership_id = ? AND person_id = ? AND (ends_on IS NULL OR ends_on > ?)""")
+                .params(today, partnership.value(), id.value(), today).update();
+        jdbc.sql("DELETE FROM partners_affiliation WHERE partnership_id = ? AND person_id = ?")
                 .params(partnership.value(), id.value()).update();
     }
 
     long count(PartnershipId partnership) {
-        return jdbc.sql("SELECT count(*) FROM partners_person WHERE partnership_id = ?")
+        return jdbc.sql("SELECT count(*) FROM partners_person WHERE partnership_id = ? AND archived_at IS NULL")
                 .param(partnership.value()).query(Long.class).single();
     }
 }

@@ -4,8 +4,10 @@ import static de.sipa.operations.Refusals.assertRefused;
 import static de.sipa.operations.Refusals.catchRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -62,6 +64,9 @@ class PatrolsTests {
     @Autowired
     MessageSource messages;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     City city;
     PersonId secondOfficer;
     PersonId secondClerk;
@@ -94,6 +99,30 @@ class PatrolsTests {
         assertThat(roster.get(0).patrol().endsAt()).isEqualTo(Instant.parse("2027-03-06T01:00:00Z"));
         assertThat(roster.get(0).areas()).containsExactly("Palastgarten");
         assertThat(roster.get(0).crews()).extracting(PatrolCrew::required).containsExactly(2, 2);
+    }
+
+    @Test
+    void whoIsArchivedLeavesTheSlotsOfTheComingPatrolsOpenForTheirOrganisation() {
+        var first = firstPatrol();
+        asUser(city.policeUser(), () -> {
+            patrols.assign(first, city.officer());
+            patrols.assign(first, secondOfficer);
+            calendar.token(city.officer());
+        });
+        assertThat(missingOn(first)).isEqualTo(2);
+
+        asUser(city.policeUser(), () -> people.archive(city.officer()));
+
+        // The operations module learns of it through the event, after the archiving committed.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> assertThat(missingOn(first)).as("the officer's slot is open again").isEqualTo(3));
+        var crew = as(() -> patrols.roster(Instant.parse("2027-03-01T00:00:00Z"), Instant.parse("2027-04-01T00:00:00Z"),
+                city.police())).get(0).crews().get(0);
+        assertThat(crew.members()).extracting(PatrolCrew.Member::person).containsExactly(secondOfficer);
+        assertThat(as(() -> people.get(city.officer()).archived())).isTrue();
+        assertThat(as(() -> calendar.feed(calendar.token(secondOfficer)))).isPresent();
+        assertThat(jdbcCount("SELECT count(*) FROM operations_patrol_feed WHERE person_id = ?", city.officer()))
+                .as("the archived officer's calendar link no longer answers").isZero();
     }
 
     @Test
@@ -286,6 +315,14 @@ class PatrolsTests {
     private PatrolId firstPatrol() {
         return as(() -> patrols.roster(Instant.parse("2027-03-01T00:00:00Z"), Instant.parse("2027-04-01T00:00:00Z"),
                 null)).get(0).patrol().id();
+    }
+
+    private int missingOn(PatrolId patrol) {
+        return gaps().stream().filter(e -> e.patrol().id().equals(patrol)).findFirst().orElseThrow().missing();
+    }
+
+    private long jdbcCount(String sql, PersonId person) {
+        return jdbc.sql(sql).param(person.value()).query(Long.class).single();
     }
 
     private List<PatrolRosterEntry> gaps() {

@@ -86,7 +86,7 @@ class PermissionTests {
                         .param("organisationId", city.publicOrder().toString())
                         .param("firstName", "Fremde").param("lastName", "Person"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/people/" + city.clerk() + "/delete").with(as(city.policeUser())).with(csrf()))
+        mvc.perform(post("/people/" + city.clerk() + "/archive").with(as(city.policeUser())).with(csrf()))
                 .andExpect(status().isForbidden());
 
         CurrentUser.runAs(SipaUser.system(city.id()), () -> {
@@ -125,7 +125,7 @@ class PermissionTests {
     @Test
     void steeringGroupReadsButDoesNotMaintainTheNetwork() throws Exception {
         var steering = as(city.steeringUser());
-        mvc.perform(post("/people/" + city.officer() + "/delete").with(steering).with(csrf()))
+        mvc.perform(post("/people/" + city.officer() + "/archive").with(steering).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/bodies").with(steering).with(csrf()).param("name", "AG").param("shortName", "AG")
                 .param("kind", "WORKING_GROUP")).andExpect(status().isForbidden());

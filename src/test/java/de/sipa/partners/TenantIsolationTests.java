@@ -64,7 +64,7 @@ class TenantIsolationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/organisations/" + a.police() + "/delete").with(coordinatorOfB).with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/people/" + a.officer() + "/delete").with(coordinatorOfB).with(csrf()))
+        mvc.perform(post("/people/" + a.officer() + "/archive").with(coordinatorOfB).with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/bodies/" + a.steeringGroup() + "/delete").with(coordinatorOfB).with(csrf()))
                 .andExpect(status().isNotFound());
