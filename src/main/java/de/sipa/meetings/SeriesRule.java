@@ -61,7 +61,7 @@ public record SeriesRule(Frequency frequency, int ordinal, DayOfWeek weekday, in
                     throw new RuleViolationException("series.everyWeeks.invalid", MAX_WEEKS);
                 }
                 if (startOn == null || startOn.getYear() != year) {
-                    throw new RuleViolationException("series.startOn.invalid", year);
+                    throw new RuleViolationException("series.startOn.invalid", String.valueOf(year));
                 }
             }
         }
