@@ -2,8 +2,11 @@ package de.sipa.meetings;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -46,6 +49,15 @@ class MeetingSeriesRepository {
     void attach(MeetingId meeting, MeetingSeriesId series) {
         jdbc.sql("UPDATE meetings_meeting SET series_id = ? WHERE id = ?").params(series.value(), meeting.value())
                 .update();
+    }
+
+    /** The days in [from, to) on which the body has a meeting that is not cancelled, in the city's zone. */
+    Set<LocalDate> meetingDays(PartnershipId partnership, BodyId body, Instant from, Instant to, ZoneId zone) {
+        return jdbc.sql("""
+                SELECT starts_at FROM meetings_meeting
+                WHERE partnership_id = ? AND body_id = ? AND status <> 'CANCELLED' AND starts_at >= ? AND starts_at < ?""")
+                .params(partnership.value(), body.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant().atZone(zone).toLocalDate()).set();
     }
 
     List<Meeting> meetings(PartnershipId partnership, MeetingSeriesId series) {

@@ -67,6 +67,7 @@ class YearPlanController {
             var dates = planning.preview(plan);
             model.addAttribute("preview", dates);
             model.addAttribute("plannedCount", dates.stream().filter(SeriesDate::planned).count());
+            model.addAttribute("busy", planning.daysWithMeetings(new BodyId(plan.bodyId()), plan.year()));
             model.addAttribute("federalState",
                     messages.getMessage(partnerships.mine().federalState().labelKey(), null, locale));
         } catch (RuleViolationException e) {

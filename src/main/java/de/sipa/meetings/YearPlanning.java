@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -58,6 +59,15 @@ public class YearPlanning {
     public List<SeriesDate> preview(YearPlan plan) {
         bodies.get(new BodyId(plan.bodyId()));
         return dates(plan);
+    }
+
+    /** The days of the year on which the body already has a meeting (not cancelled): a warning in the preview. */
+    @PreAuthorize(MeetingPermissions.PLAN)
+    @Transactional(readOnly = true)
+    public Set<LocalDate> daysWithMeetings(BodyId body, int year) {
+        var zone = clock.getZone();
+        return series.meetingDays(CurrentUser.partnership(), body, LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant(),
+                LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant(), zone);
     }
 
     /** Schedules every date of the plan as its own meeting, all or none; returns the series. */

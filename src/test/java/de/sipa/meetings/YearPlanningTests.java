@@ -54,7 +54,7 @@ class YearPlanningTests {
         var preview = mvc.perform(quarterly(post("/meetings/series/preview"), city).with(coordinator).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         var dates = secondTuesdaysOfTheQuarters();
-        assertThat(preview).contains("Vorschau: 4 Sitzungen", "Baden-Württemberg", "Alle 4 Sitzungen anlegen",
+        assertThat(preview).doesNotContain("schon eine Sitzung").contains("Vorschau: 4 Sitzungen", "Baden-Württemberg", "Alle 4 Sitzungen anlegen",
                 "id=\"series-confirm\"");
         dates.forEach(d -> assertThat(preview).contains(d.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
         assertThat(meetingsOf(city)).isZero();
@@ -86,6 +86,10 @@ class YearPlanningTests {
                 .param(series).query(String.class).list()).containsExactly("PLANNED", "CANCELLED", "PLANNED", "PLANNED");
         assertThat(mvc.perform(get(location).with(coordinator)).andReturn().getResponse().getContentAsString())
                 .contains("abgesagt", "geplant");
+        // Planning the same year again warns of the three meetings that still stand; the cancelled day is free.
+        var again = mvc.perform(quarterly(post("/meetings/series/preview"), city).with(coordinator).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(again.split("Das Gremium hat an diesem Tag schon eine Sitzung", -1)).hasSize(4);
     }
 
     @Test
