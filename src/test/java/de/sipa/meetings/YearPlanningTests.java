@@ -49,7 +49,8 @@ class YearPlanningTests {
                 .contains("/meetings/series/new");
         assertThat(mvc.perform(get("/meetings/series/new").param("body", city.steeringGroup().toString())
                 .with(coordinator)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains("Jahresplanung", "Lenkungsgruppe " + city.key());
+                .contains("Jahresplanung", "value=\"Lenkungsgruppe " + city.key() + "\"",
+                        "value=\"" + (LocalDate.now(BERLIN).getMonthValue() >= 10 ? year : year - 1) + "\"");
 
         var preview = mvc.perform(quarterly(post("/meetings/series/preview"), city).with(coordinator).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
