@@ -284,7 +284,25 @@ class MusterstadtDemoTests {
                   AND m.status = 'MINUTES_APPROVED'""", p)).isGreaterThan(15);
         assertThat(count("""
                 SELECT count(*) FROM meetings_meeting m WHERE m.partnership_id = ? AND m.starts_at < now()
-                  AND m.status <> 'MINUTES_APPROVED'""", p)).isZero();
+                  AND m.status NOT IN ('MINUTES_APPROVED', 'CANCELLED')""", p)).isZero();
+        // The Lenkungsgruppe's year plan: the second Thursdays of January, April, July and October this year, the
+        // story's meetings among them and none twice; past dates without one of the story's were called off.
+        var today = LocalDate.now(clock);
+        var steeringDays = jdbc.sql("""
+                SELECT m.starts_at, m.status FROM meetings_meeting m JOIN meetings_series s ON s.id = m.series_id
+                WHERE s.partnership_id = ? AND s.year = ? ORDER BY m.starts_at""").params(p, today.getYear())
+                .query((rs, n) -> Map.entry(rs.getTimestamp(1).toInstant().atZone(clock.getZone()).toLocalDate(),
+                        rs.getString(2))).list();
+        assertThat(steeringDays).extracting(Map.Entry::getKey).containsExactlyElementsOf(java.util.stream.Stream
+                .of(1, 4, 7, 10).map(m -> LocalDate.of(today.getYear(), m, 1).with(
+                        java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(2, java.time.DayOfWeek.THURSDAY)))
+                .toList());
+        assertThat(steeringDays).allSatisfy(e -> assertThat(e.getKey().isBefore(today)
+                ? List.of("MINUTES_APPROVED", "CANCELLED") : List.of("PLANNED")).contains(e.getValue()));
+        assertThat(count("""
+                SELECT count(*) FROM (SELECT 1 FROM meetings_meeting WHERE partnership_id = ?
+                GROUP BY body_id, (starts_at AT TIME ZONE 'Europe/Berlin')::date HAVING count(*) > 1) twins""", p))
+                .isZero();
         assertThat(count("""
                 SELECT count(*) FROM meetings_material ma JOIN meetings_agenda_item i ON i.id = ma.agenda_item_id
                 JOIN meetings_meeting m ON m.id = i.meeting_id WHERE m.partnership_id = ?""", p)).isGreaterThan(5);

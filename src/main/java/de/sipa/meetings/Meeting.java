@@ -10,9 +10,15 @@ import de.sipa.partners.BodyId;
  * A meeting of a body.
  *
  * @param sequence how often the invitation was changed (iCalendar SEQUENCE)
+ * @param series the year plan it was planned in, or {@code null}; it stays a meeting of its own
  */
 public record Meeting(MeetingId id, BodyId body, String title, Instant startsAt, Instant endsAt, String location,
-        String videoLink, MeetingStatus status, int sequence, String cancelReason) {
+        String videoLink, MeetingStatus status, int sequence, String cancelReason, MeetingSeriesId series) {
+
+    public Meeting(MeetingId id, BodyId body, String title, Instant startsAt, Instant endsAt, String location,
+            String videoLink, MeetingStatus status, int sequence, String cancelReason) {
+        this(id, body, title, startsAt, endsAt, location, videoLink, status, sequence, cancelReason, null);
+    }
 
     /** The invitation's UID: stable across updates and the cancellation, so calendars replace the event. */
     public String uid() {
@@ -25,6 +31,12 @@ public record Meeting(MeetingId id, BodyId body, String title, Instant startsAt,
     }
 
     public Meeting withStatus(MeetingStatus changed) {
-        return new Meeting(id, body, title, startsAt, endsAt, location, videoLink, changed, sequence, cancelReason);
+        return new Meeting(id, body, title, startsAt, endsAt, location, videoLink, changed, sequence, cancelReason,
+                series);
+    }
+
+    public Meeting inSeries(MeetingSeriesId planned) {
+        return new Meeting(id, body, title, startsAt, endsAt, location, videoLink, status, sequence, cancelReason,
+                planned);
     }
 }

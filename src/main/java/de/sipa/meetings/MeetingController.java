@@ -51,6 +51,7 @@ class MeetingController {
     private static final String REPRESENTED_BY = "representedBy-";
 
     private final Meetings meetings;
+    private final YearPlanning yearPlanning;
     private final MeetingMinutes minutes;
     private final MeetingPapers papers;
     private final FollowUpBoard board;
@@ -64,10 +65,11 @@ class MeetingController {
     private final MessageSource messages;
     private final Clock clock;
 
-    MeetingController(Meetings meetings, MeetingMinutes minutes, MeetingPapers papers, FollowUpBoard board,
+    MeetingController(Meetings meetings, YearPlanning yearPlanning, MeetingMinutes minutes, MeetingPapers papers, FollowUpBoard board,
             AgendaProposals proposals, MeetingMaterials materials, AgendaLinks links,
             Reviews reviews, Bodies bodies, People people, Organisations organisations, MessageSource messages, Clock clock) {
         this.meetings = meetings;
+        this.yearPlanning = yearPlanning;
         this.minutes = minutes;
         this.papers = papers;
         this.board = board;
@@ -123,6 +125,7 @@ class MeetingController {
         var meeting = meetings.get(new MeetingId(id));
         model.addAttribute("meeting", meeting);
         model.addAttribute("body", bodies.get(meeting.body()));
+        model.addAttribute("series", meeting.series() == null ? null : yearPlanning.get(meeting.series()));
         model.addAttribute("agenda", meetings.agenda(meeting.id()));
         model.addAttribute("decisions", meetings.decisions(meeting.id()));
         model.addAttribute("actionItems", meetings.actionItems(meeting.id()));

@@ -25,11 +25,13 @@ import de.sipa.shared.PartnershipId;
 @Repository
 class MeetingRepository {
 
-    private static final RowMapper<Meeting> MEETING = (rs, n) -> new Meeting(
+    static final RowMapper<Meeting> MEETING = (rs, n) -> new Meeting(
             new MeetingId(rs.getObject("id", UUID.class)), new BodyId(rs.getObject("body_id", UUID.class)),
             rs.getString("title"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
             rs.getString("location"), rs.getString("video_link"), MeetingStatus.valueOf(rs.getString("status")),
-            rs.getInt("sequence"), rs.getString("cancel_reason"));
+            rs.getInt("sequence"), rs.getString("cancel_reason"),
+            rs.getObject("series_id", UUID.class) == null ? null
+                    : new MeetingSeriesId(rs.getObject("series_id", UUID.class)));
 
     private static final RowMapper<AgendaItem> ITEM = (rs, n) -> {
         var presenter = rs.getObject("presenter_id", UUID.class);
@@ -127,11 +129,12 @@ class MeetingRepository {
     void insert(PartnershipId partnership, Meeting meeting, Instant now) {
         jdbc.sql("""
                 INSERT INTO meetings_meeting (id, partnership_id, body_id, title, starts_at, ends_at, location, video_link,
-                                              status, sequence, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                                              status, sequence, created_at, updated_at, series_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
                 .params(meeting.id().value(), partnership.value(), meeting.body().value(), meeting.title(),
                         Timestamp.from(meeting.startsAt()), Timestamp.from(meeting.endsAt()), meeting.location(),
-                        meeting.videoLink(), meeting.status().name(), Timestamp.from(now), Timestamp.from(now))
+                        meeting.videoLink(), meeting.status().name(), Timestamp.from(now), Timestamp.from(now),
+                        meeting.series() == null ? null : meeting.series().value())
                 .update();
     }
 

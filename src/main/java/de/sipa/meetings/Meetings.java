@@ -132,8 +132,14 @@ public class Meetings {
 
     @PreAuthorize(MeetingPermissions.PLAN)
     public MeetingId schedule(MeetingDetails details) {
+        return schedule(details, null);
+    }
+
+    /** Schedules a meeting as any other, remembering the year plan it belongs to ({@code null}: none). */
+    @PreAuthorize(MeetingPermissions.PLAN)
+    public MeetingId schedule(MeetingDetails details, MeetingSeriesId series) {
         var body = bodies.get(new BodyId(details.bodyId()));
-        var meeting = meeting(MeetingId.random(), details, MeetingStatus.PLANNED, 0);
+        var meeting = meeting(MeetingId.random(), details, MeetingStatus.PLANNED, 0).inSeries(series);
         meetings.insert(CurrentUser.partnership(), meeting, clock.instant());
         // Every meeting looks at what the body asked for before: a standing item lists the open action items,
         // those from confidential decisions in a confidential one of its own.
@@ -157,7 +163,8 @@ public class Meetings {
             throw new RuleViolationException("meeting.closed");
         }
         var changed = meeting(id, new MeetingDetails(current.body().value(), details.title(), details.startsAt(),
-                details.endsAt(), details.location(), details.videoLink()), current.status(), current.sequence() + 1);
+                details.endsAt(), details.location(), details.videoLink()), current.status(), current.sequence() + 1)
+                .inSeries(current.series());
         meetings.update(changed, clock.instant());
         if (changed.status() == MeetingStatus.INVITED) {
             send(changed, false, "Geänderte Einladung");
@@ -195,7 +202,7 @@ public class Meetings {
         }
         var cancelled = new Meeting(meeting.id(), meeting.body(), meeting.title(), meeting.startsAt(),
                 meeting.endsAt(), meeting.location(), meeting.videoLink(), MeetingStatus.CANCELLED,
-                meeting.sequence() + 1, reason == null || reason.isBlank() ? null : reason.strip());
+                meeting.sequence() + 1, reason == null || reason.isBlank() ? null : reason.strip(), meeting.series());
         meetings.update(cancelled, clock.instant());
         if (meeting.status() == MeetingStatus.INVITED) {
             send(cancelled, true, "Absage");

@@ -55,6 +55,16 @@ class MeetingsDemo implements ApplicationRunner {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.GERMAN);
 
+    /** When the Lenkungsgruppe meets: the year plan of the demo's current year. */
+    private static final SeriesRule STEERING_RULE = SeriesRule.quarterly(2, DayOfWeek.THURSDAY, 1);
+
+    /** Why a past date of the year plan without a meeting of the story was called off, per quarter. */
+    private static final List<String> CALLED_OFF = List.of(
+            "Entfällt: Die Jahresziele berät die Lenkungsgruppe im April zusammen mit der Haushaltsanmeldung.",
+            "Verschoben: Die Beschlussvorlagen lagen nicht rechtzeitig vor.",
+            "Entfällt wegen der Sommerpause; Eilsachen im Umlaufverfahren.",
+            "Verschoben: Die Beschlussvorlagen lagen nicht rechtzeitig vor.");
+
     /** Organisation keys used below. */
     private static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("kkp", "Stadt Musterstadt – Kommunale Kriminalprävention"),
@@ -106,6 +116,7 @@ class MeetingsDemo implements ApplicationRunner {
     private final MinutesRepository minutes;
     private final MaterialRepository materials;
     private final AgendaLinkRepository links;
+    private final MeetingSeriesRepository series;
     private final Responsibilities responsibilities;
     private final DemoReports demoReports;
     private final TransactionTemplate transaction;
@@ -113,7 +124,7 @@ class MeetingsDemo implements ApplicationRunner {
 
     MeetingsDemo(Partnerships partnerships, Bodies bodies, Organisations organisations, MeetingRepository meetings,
             MinutesRepository minutes, MaterialRepository materials, AgendaLinkRepository links,
-            Responsibilities responsibilities, DemoReports demoReports, TransactionTemplate transaction, Clock clock) {
+            MeetingSeriesRepository series, Responsibilities responsibilities, DemoReports demoReports, TransactionTemplate transaction, Clock clock) {
         this.partnerships = partnerships;
         this.bodies = bodies;
         this.organisations = organisations;
@@ -121,6 +132,7 @@ class MeetingsDemo implements ApplicationRunner {
         this.minutes = minutes;
         this.materials = materials;
         this.links = links;
+        this.series = series;
         this.responsibilities = responsibilities;
         this.demoReports = demoReports;
         this.transaction = transaction;
@@ -153,8 +165,19 @@ class MeetingsDemo implements ApplicationRunner {
         }));
         Map<String, UUID> topics = new HashMap<>();
         responsibilities.topics().forEach(t -> topics.put(t.name(), t.id().value()));
-        var plans = story(story);
+        // The Lenkungsgruppe's year plan: the second Thursday in the first month of each quarter. Its April and
+        // October meetings are the story's; the coordination planned all four in December.
+        var steering = bodyOf.get("LG");
+        var yearPlan = new MeetingSeries(MeetingSeriesId.random(), steering.id(), today.getYear(), steering.name(),
+                STEERING_RULE, HolidayHandling.SHIFT);
+        var holidays = partnerships.holidays(partnership);
+        var steeringDays = STEERING_RULE.datesIn(yearPlan.year()).stream()
+                .map(day -> yearPlan.holidays().place(day, holidays, LocalDate.MIN).day()).toList();
+        var planned = at(LocalDate.of(yearPlan.year() - 1, 12, 10), 9);
+        series.insert(partnership, yearPlan, "koordination", planned);
+        var plans = story(story, steeringDays);
         plans.sort(Comparator.comparing(Plan::day));
+        var held = new java.util.HashSet<LocalDate>();
         Map<String, LocalDate> previous = new HashMap<>();
         var letterhead = partnerships.letterhead();
         for (var plan : plans) {
@@ -167,6 +190,10 @@ class MeetingsDemo implements ApplicationRunner {
             var meeting = new Meeting(MeetingId.random(), body.id(), plan.title(), at(plan.day(), 14),
                     at(plan.day(), 16), plan.body().equals("AGPG") ? "Rathaus, Raum 3.12" : "Rathaus, Großer Sitzungssaal",
                     null, past ? MeetingStatus.MINUTES_APPROVED : MeetingStatus.PLANNED, 0, null);
+            if (plan.body().equals("LG") && steeringDays.contains(plan.day())) {
+                meeting = meeting.inSeries(yearPlan.id());
+                held.add(plan.day());
+            }
             meetings.insert(partnership, meeting, at(plan.day().minusWeeks(3), 9));
             var opening = new Item(last == null ? "Begrüßung, Tagesordnung und Vorstellungsrunde der " + body.name()
                     : "Begrüßung und Genehmigung des Protokolls vom " + DAY.format(last), null, false,
@@ -253,12 +280,26 @@ class MeetingsDemo implements ApplicationRunner {
                 }
             }
         }
+        for (var day : steeringDays) {
+            if (held.contains(day)) {
+                continue;
+            }
+            // The year plan's other dates: ahead still planned; past ones the chair called off.
+            var meeting = new Meeting(MeetingId.random(), steering.id(), title("LG", day), at(day, 14), at(day, 16),
+                    "Rathaus, Großer Sitzungssaal", null, MeetingStatus.PLANNED, 0, null, yearPlan.id());
+            meetings.insert(partnership, meeting, planned);
+            if (day.isBefore(today)) {
+                meetings.update(new Meeting(meeting.id(), meeting.body(), meeting.title(), meeting.startsAt(),
+                        meeting.endsAt(), meeting.location(), null, MeetingStatus.CANCELLED, 1,
+                        CALLED_OFF.get((day.getMonthValue() - 1) / 3), yearPlan.id()), at(day.minusWeeks(2), 9));
+            }
+        }
         log.info("Demo meetings: {} meetings in {} ms ({} ms CPU in this thread)", plans.size(),
                 (System.nanoTime() - begun) / 1_000_000, (cpu.getCurrentThreadCpuTime() - cpuBegun) / 1_000_000);
     }
 
     /** The meetings of the story, before the history is cut to the last two years. */
-    private List<Plan> story(DemoStory story) {
+    private List<Plan> story(DemoStory story, List<LocalDate> steeringDays) {
         var today = story.today();
         var plans = new ArrayList<Plan>();
         // Before the first winter: the contact point settles in.
@@ -478,13 +519,16 @@ class MeetingsDemo implements ApplicationRunner {
                         "Beleuchtung und Angsträume", List.of()).withReport("beleuchtung", "Neckarblick", 21, 24),
                 item("Zwischenstand der Aufgabenkritik " + today.getYear(), "Antworten der Partner zu Drogenkonsum "
                         + "und Betteln.", "Drogenkonsum im öffentlichen Raum", List.of()))));
-        var nextLg = today.plusWeeks(9).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));
+        // The next date of the year plan, or early next year once this year's are past.
+        var nextLg = steeringDays.stream().filter(day -> !day.isBefore(today.plusWeeks(2))).findFirst()
+                .orElse(today.plusWeeks(9).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY)));
         plans.add(new Plan("LG", nextLg, title("LG", nextLg), List.of(
                 item("Jahresziele " + nextLg.getYear(), "Vorschlag der Koordination.", null, List.of()),
                 item("Beschluss zur Aufgabenkritik " + today.getYear(), "Die konsolidierten Vorschläge.",
                         "Aggressives Betteln", List.of()))));
         // Of the story's meetings only the past ones; the next two are planned above.
-        plans.removeIf(p -> !p.day().isBefore(today.minusDays(3)) && !p.day().equals(nextKk) && !p.day().equals(nextLg));
+        var next = List.of(plans.get(plans.size() - 2), plans.get(plans.size() - 1));
+        plans.removeIf(p -> !p.day().isBefore(today.minusDays(3)) && !next.contains(p));
         return plans;
     }
 
