@@ -59,7 +59,7 @@ public class MeetingCalendarTests {
 
     @Test
     void theMeetingPagesDownloadIsAPublishedCalendarWithNameAndTimeZoneButNoMethod() throws Exception {
-        var ics = MeetingCalendar.download(meeting, "Lenkungsgruppe", "SiPa – Sitzung", BERLIN);
+        var ics = MeetingCalendar.download(meeting, "Lenkungsgruppe", "SiPa – Sitzung", BERLIN, START);
         var calendar = parseAndValidate(ics);
         assertThat(calendar.getProperty(Property.METHOD)).isEmpty();
         assertThat(ics).contains("X-WR-CALNAME:SiPa – Sitzung", "NAME:SiPa – Sitzung", "BEGIN:VTIMEZONE",
