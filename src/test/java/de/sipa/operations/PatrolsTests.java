@@ -253,6 +253,37 @@ class PatrolsTests {
     }
 
     @Test
+    void aPatrolsEventRisesInSequenceAndLastModifiedWhenItsCrewChangesOrItIsCancelled() throws Exception {
+        var first = firstPatrol();
+        asUser(city.policeUser(), () -> patrols.assign(first, city.officer()));
+        var token = asUser(city.policeUser(), () -> calendar.token(city.officer()));
+        var booked = patrolEvent(token);
+        asUser(city.policeUser(), () -> patrols.assign(first, secondOfficer));
+        var crewChanged = patrolEvent(token);
+        as(() -> patrols.cancel(first));
+        var cancelled = patrolEvent(token);
+
+        var events = List.of(booked, crewChanged, cancelled);
+        assertThat(events).extracting(e -> e.getUid().orElseThrow().getValue()).containsOnly(first.value() + "@sipa");
+        var sequences = events.stream().map(e -> e.getSequence().getSequenceNo()).toList();
+        assertThat(sequences.get(1)).isGreaterThan(sequences.get(0));
+        assertThat(sequences.get(2)).isGreaterThan(sequences.get(1));
+        assertThat(crewChanged.getDescription().getValue()).contains("Peter Polizei-" + city.key());
+        assertThat(cancelled.getStatus().getValue()).isEqualTo("CANCELLED");
+        var modified = events.stream().map(e -> e.getLastModified().getDate()).toList();
+        assertThat(modified.get(2)).isAfterOrEqualTo(modified.get(1)).isAfterOrEqualTo(modified.get(0));
+        assertThat(events).allSatisfy(e -> assertThat(e.getDateTimeStamp().getDate())
+                .isEqualTo(e.getLastModified().getDate()));
+    }
+
+    /** The only event of the person's patrol feed, after ical4j's validator passed the whole file. */
+    private net.fortuna.ical4j.model.component.VEvent patrolEvent(java.util.UUID token) throws Exception {
+        var feed = de.sipa.meetings.MeetingCalendarTests.parseAndValidate(
+                de.sipa.shared.CalendarFeeds.text(calendar.feed(token).orElseThrow()));
+        return feed.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT").get(0);
+    }
+
+    @Test
     void aPlanSkippingHolidaysSkipsCorpusChristiInBadenWuerttembergButNotInBerlin() {
         // Thursdays 20 May to 3 June 2027; Corpus Christi is 27 May 2027, a holiday in BW, a working day in Berlin.
         var thursdays = new PatrolSchedule(Set.of(DayOfWeek.THURSDAY), LocalTime.of(18, 0), LocalTime.of(22, 0),
