@@ -67,7 +67,17 @@ class PatrolRepository {
                 .update();
     }
 
+    /** A renamed area changes the events of the patrols that walk it: a new revision of each. */
     void updateArea(PartnershipId partnership, PatrolArea area) {
+        var renamed = jdbc.sql("SELECT name FROM operations_patrol_area WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), area.id().value()).query(String.class).optional()
+                .filter(name -> !name.equals(area.name())).isPresent();
+        if (renamed) {
+            jdbc.sql("""
+                    UPDATE operations_patrol SET sequence = sequence + 1, modified_at = now()
+                    WHERE plan_id IN (SELECT plan_id FROM operations_patrol_plan_area WHERE area_id = ?)""")
+                    .param(area.id().value()).update();
+        }
         jdbc.sql("""
                 UPDATE operations_patrol_area SET district_id = ?, name = ?, geometry = ?
                 WHERE partnership_id = ? AND id = ?""")

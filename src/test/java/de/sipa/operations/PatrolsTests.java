@@ -260,18 +260,23 @@ class PatrolsTests {
         var booked = patrolEvent(token);
         asUser(city.policeUser(), () -> patrols.assign(first, secondOfficer));
         var crewChanged = patrolEvent(token);
+        as(() -> {
+            var area = patrols.areas().stream().filter(a -> a.name().equals("Palastgarten")).findFirst().orElseThrow();
+            patrols.changeArea(area.id(), "Oberer Palastgarten", area.district(), area.geometry());
+        });
+        var renamed = patrolEvent(token);
         as(() -> patrols.cancel(first));
         var cancelled = patrolEvent(token);
 
-        var events = List.of(booked, crewChanged, cancelled);
+        var events = List.of(booked, crewChanged, renamed, cancelled);
         assertThat(events).extracting(e -> e.getUid().orElseThrow().getValue()).containsOnly(first.value() + "@sipa");
         var sequences = events.stream().map(e -> e.getSequence().getSequenceNo()).toList();
-        assertThat(sequences.get(1)).isGreaterThan(sequences.get(0));
-        assertThat(sequences.get(2)).isGreaterThan(sequences.get(1));
+        assertThat(sequences).isSorted().doesNotHaveDuplicates();
         assertThat(crewChanged.getDescription().getValue()).contains("Peter Polizei-" + city.key());
+        assertThat(renamed.getDescription().getValue()).startsWith("Oberer Palastgarten");
         assertThat(cancelled.getStatus().getValue()).isEqualTo("CANCELLED");
         var modified = events.stream().map(e -> e.getLastModified().getDate()).toList();
-        assertThat(modified.get(2)).isAfterOrEqualTo(modified.get(1)).isAfterOrEqualTo(modified.get(0));
+        assertThat(modified).isSorted();
         assertThat(events).allSatisfy(e -> assertThat(e.getDateTimeStamp().getDate())
                 .isEqualTo(e.getLastModified().getDate()));
     }
