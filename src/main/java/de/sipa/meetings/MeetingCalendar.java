@@ -33,12 +33,14 @@ final class MeetingCalendar {
     private MeetingCalendar() {
     }
 
-    static String invitation(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail) {
-        return calendar(meeting, bodyName, invitees, organizerEmail, false);
+    static String invitation(Meeting meeting, String bodyName, List<Invitee> invitees,
+            MeetingOffice.Organizer organizer) {
+        return calendar(meeting, bodyName, invitees, organizer, false);
     }
 
-    static String cancellation(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail) {
-        return calendar(meeting, bodyName, invitees, organizerEmail, true);
+    static String cancellation(Meeting meeting, String bodyName, List<Invitee> invitees,
+            MeetingOffice.Organizer organizer) {
+        return calendar(meeting, bodyName, invitees, organizer, true);
     }
 
     /** The meeting as a published calendar for the meeting page's download: no METHOD, no attendees. */
@@ -67,7 +69,8 @@ final class MeetingCalendar {
         return event;
     }
 
-    private static String calendar(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail,
+    private static String calendar(Meeting meeting, String bodyName, List<Invitee> invitees,
+            MeetingOffice.Organizer organizer,
             boolean cancelled) {
         var event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
         event.add(new Uid(meeting.uid()));
@@ -76,7 +79,11 @@ final class MeetingCalendar {
         if (meeting.location() != null) {
             event.add(new Location(meeting.location()));
         }
-        event.add(new Organizer(URI.create("mailto:" + organizerEmail)));
+        var organizing = new Organizer(URI.create("mailto:" + organizer.email()));
+        if (organizer.name() != null) {
+            organizing.add(new Cn(organizer.name()));
+        }
+        event.add(organizing);
         event.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         for (var invitee : invitees) {
             var attendee = new Attendee(URI.create("mailto:" + invitee.email()));

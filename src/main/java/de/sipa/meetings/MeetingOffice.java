@@ -2,10 +2,12 @@ package de.sipa.meetings;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,7 @@ import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.partners.Organisations;
+import de.sipa.partners.Partnerships;
 
 /**
  * The chair's office (Geschäftsstelle) of the partnership's bodies: the mailbox that sends the invitations and stands
@@ -34,12 +37,16 @@ public class MeetingOffice {
 
     private final JdbcClient jdbc;
     private final Organisations organisations;
+    private final Partnerships partnerships;
+    private final MessageSource messages;
     private final AuditTrail auditTrail;
     private final Clock clock;
     private final String installationSender;
 
-    MeetingOffice(JdbcClient jdbc, Organisations organisations, AuditTrail auditTrail, Clock clock,
-            @Value("${sipa.mail.from:sipa@localhost}") String installationSender) {
+    MeetingOffice(JdbcClient jdbc, Organisations organisations, Partnerships partnerships, MessageSource messages,
+            AuditTrail auditTrail, Clock clock, @Value("${sipa.mail.from:sipa@localhost}") String installationSender) {
+        this.partnerships = partnerships;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.auditTrail = auditTrail;
@@ -80,18 +87,30 @@ public class MeetingOffice {
                 auditTrail.summary("audit.meetingOffice.changed", clean));
     }
 
+    /** Who organises an invitation: the name calendar programs show (may be null) and the mailbox. */
+    record Organizer(String name, String email) {
+    }
+
     /**
      * Who organises the invitations sent now: the office mailbox, else the e-mail of the (coordinating) sender's own
      * organisation, else the installation's sender address.
      */
     @Transactional(readOnly = true)
-    String organizer() {
-        return mailbox().or(this::organisationEmail).orElse(installationSender);
+    Organizer organizer() {
+        return mailbox()
+                .map(email -> new Organizer(messages.getMessage("meeting.office.organizer",
+                        new Object[] {partnerships.mine().name()}, Locale.GERMAN), email))
+                .or(this::organisation)
+                .orElseGet(() -> new Organizer(null, installationSender));
     }
 
-    private Optional<String> organisationEmail() {
-        var organisation = CurrentUser.get().organisation();
-        return organisation == null ? Optional.empty()
-                : Optional.ofNullable(organisations.get(organisation).email()).filter(e -> !e.isBlank());
+    private Optional<Organizer> organisation() {
+        var id = CurrentUser.get().organisation();
+        if (id == null) {
+            return Optional.empty();
+        }
+        var organisation = organisations.get(id);
+        return Optional.ofNullable(organisation.email()).filter(e -> !e.isBlank())
+                .map(email -> new Organizer(organisation.name(), email));
     }
 }

@@ -121,7 +121,10 @@ class MeetingInvitationFilesTests {
         assertThat(events.get(1).getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("Feuerwache Nord");
         assertThat(events.get(2).getProperty(Property.STATUS).orElseThrow().getValue()).isEqualTo("CANCELLED");
         assertThat(events).allSatisfy(e -> {
-            assertThat(e.getProperty(Property.ORGANIZER).orElseThrow().getValue()).isEqualTo("mailto:" + office);
+            var organizer = e.getProperty(Property.ORGANIZER).orElseThrow();
+            assertThat(organizer.getValue()).isEqualTo("mailto:" + office);
+            assertThat(organizer.getParameter("CN").orElseThrow().getValue())
+                    .isEqualTo("Geschäftsstelle – Stadt " + city.key());
             assertThat(e.getProperty(Property.ATTENDEE).orElseThrow().getValue()).isEqualTo("mailto:" + invitee);
         });
         assertThat(sent).allSatisfy(ics -> assertThat(ics).doesNotContain("RSVP=TRUE"));
