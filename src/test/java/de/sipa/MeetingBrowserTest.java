@@ -29,6 +29,12 @@ class MeetingBrowserTest extends BrowserTestBase {
         browser.submitAndWaitForNewPage(By.cssSelector("form[action$='/meetings'] button[type=submit]"));
         assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Sondersitzung Bahnhof");
 
+        browser.submitAndWaitForNewPage(By.id("meeting-edit"));
+        browser.type(By.id("location"), "Bahnhof, Raum der Bundespolizei");
+        browser.submitAndWaitForNewPage(By.cssSelector("form[action$='/edit'] button[type=submit]"));
+        assertThat(browser.visible(By.tagName("main")).getText()).contains("Die Sitzung wurde geändert.",
+                "Bahnhof, Raum der Bundespolizei");
+
         browser.type(By.id("agenda-title"), "Lage am Bahnhof");
         browser.submitAndWaitForNewPage(By.cssSelector("form[action$='/agenda'] button[type=submit]"));
         assertThat(browser.visible(By.id("agenda")).getText()).contains("Lage am Bahnhof");

@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,28 +90,26 @@ public class CalendarFeed {
         // Whether the organisation sits in a body, asked once per body (not per meeting: that was ~6,700 statements
         // for five years of meetings, see bench/README.md).
         var sitsIn = new java.util.HashMap<BodyId, Boolean>();
+        var modified = meetings.lastModified(user.partnership());
         for (var meeting : meetings.all(user.partnership())) {
             if (meeting.status() == MeetingStatus.CANCELLED
                     || !sitsIn.computeIfAbsent(meeting.body(), membership::isMember)) {
                 continue;
             }
-            var event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
-            event.add(new Uid(meeting.uid()));
-            event.add(new Sequence(meeting.sequence()));
-            event.add(new Description(names.getOrDefault(meeting.body(), "")));
-            if (meeting.location() != null) {
-                event.add(new Location(meeting.location()));
-            }
-            calendar.add(event);
+            calendar.add(MeetingCalendar.published(meeting, names.getOrDefault(meeting.body(), ""),
+                    modified.get(meeting.id())));
         }
+        var revisions = meetings.openActionItemRevisions(user.partnership());
         for (var item : meetings.openActionItems(user.partnership())) {
             if (!user.coordinates() && !user.belongsTo(item.owner())) {
                 continue;
             }
             var event = new VEvent(item.dueOn(), "Fällig: " + item.title());
             event.add(new Uid(item.id().value() + "@sipa"));
-            // Only open items are listed: a due date is published once and leaves the feed when the item is done.
-            event.add(new Sequence(0));
+            // Only open items are listed: a done item leaves the feed; a change of its status is a new revision.
+            var revision = revisions.get(item.id());
+            event.add(new Sequence(revision.sequence()));
+            CalendarFeeds.revised(event, revision.modifiedAt());
             calendar.add(event);
         }
         contributions.forEach(c -> c.eventsFor(user).forEach(calendar::add));

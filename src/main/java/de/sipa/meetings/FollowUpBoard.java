@@ -84,7 +84,7 @@ public class FollowUpBoard {
         if (text != null && text.length() > 2000) {
             throw new RuleViolationException("actionItem.note.tooLong");
         }
-        meetings.setActionItemStatus(CurrentUser.partnership(), id, status);
+        meetings.setActionItemStatus(CurrentUser.partnership(), id, status, clock.instant());
         meetings.recordProgress(id, status, text, user.username(), clock.instant());
         auditTrail.record(AuditAction.CHANGED, "ActionItem", id, "Arbeitsauftrag " + item.title() + ": " + status
                 + (text == null ? "" : " – " + text));

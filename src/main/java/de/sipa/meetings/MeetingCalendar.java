@@ -1,6 +1,7 @@
 package de.sipa.meetings;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import net.fortuna.ical4j.model.Calendar;
@@ -32,31 +33,44 @@ final class MeetingCalendar {
     private MeetingCalendar() {
     }
 
-    static String invitation(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail) {
-        return calendar(meeting, bodyName, invitees, organizerEmail, false);
+    static String invitation(Meeting meeting, String bodyName, List<Invitee> invitees,
+            MeetingOffice.Organizer organizer) {
+        return calendar(meeting, bodyName, invitees, organizer, false);
     }
 
-    static String cancellation(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail) {
-        return calendar(meeting, bodyName, invitees, organizerEmail, true);
+    static String cancellation(Meeting meeting, String bodyName, List<Invitee> invitees,
+            MeetingOffice.Organizer organizer) {
+        return calendar(meeting, bodyName, invitees, organizer, true);
     }
 
     /** The meeting as a published calendar for the meeting page's download: no METHOD, no attendees. */
-    static String download(Meeting meeting, String bodyName, String calendarName, java.time.ZoneId zone) {
+    static String download(Meeting meeting, String bodyName, String calendarName, java.time.ZoneId zone,
+            Instant lastModified) {
+        var calendar = de.sipa.shared.CalendarFeeds.publishing("-//SiPa//Sitzungen//DE", calendarName, zone);
+        calendar.add(published(meeting, bodyName, lastModified));
+        return de.sipa.shared.CalendarFeeds.text(calendar);
+    }
+
+    /**
+     * The meeting as an event of a published calendar (the download, the subscribed feed): without METHOD, DTSTAMP is
+     * when the event was last revised (RFC 5545 §3.8.7.2), like LAST-MODIFIED; SEQUENCE as in the invitations.
+     */
+    static VEvent published(Meeting meeting, String bodyName, Instant lastModified) {
         var event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
         event.add(new Uid(meeting.uid()));
         event.add(new Sequence(meeting.sequence()));
+        de.sipa.shared.CalendarFeeds.revised(event, lastModified);
         event.add(new Description(bodyName));
         if (meeting.location() != null) {
             event.add(new Location(meeting.location()));
         }
         event.add(meeting.status() == MeetingStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED
                 : ImmutableStatus.VEVENT_CONFIRMED);
-        var calendar = de.sipa.shared.CalendarFeeds.publishing("-//SiPa//Sitzungen//DE", calendarName, zone);
-        calendar.add(event);
-        return de.sipa.shared.CalendarFeeds.text(calendar);
+        return event;
     }
 
-    private static String calendar(Meeting meeting, String bodyName, List<Invitee> invitees, String organizerEmail,
+    private static String calendar(Meeting meeting, String bodyName, List<Invitee> invitees,
+            MeetingOffice.Organizer organizer,
             boolean cancelled) {
         var event = new VEvent(meeting.startsAt(), meeting.endsAt(), meeting.title());
         event.add(new Uid(meeting.uid()));
@@ -65,7 +79,11 @@ final class MeetingCalendar {
         if (meeting.location() != null) {
             event.add(new Location(meeting.location()));
         }
-        event.add(new Organizer(URI.create("mailto:" + organizerEmail)));
+        var organizing = new Organizer(URI.create("mailto:" + organizer.email()));
+        if (organizer.name() != null) {
+            organizing.add(new Cn(organizer.name()));
+        }
+        event.add(organizing);
         event.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         for (var invitee : invitees) {
             var attendee = new Attendee(URI.create("mailto:" + invitee.email()));

@@ -153,6 +153,40 @@ class MeetingController {
         return "meetings/detail";
     }
 
+    /** Time, place and title of a meeting not yet held; once invited, the invitees get the update. */
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable UUID id, Model model) {
+        var meeting = meetings.get(new MeetingId(id));
+        var zone = clock.getZone();
+        return editForm(model, meeting, new MeetingDetails(meeting.body().value(), meeting.title(),
+                meeting.startsAt().atZone(zone).toLocalDateTime(), meeting.endsAt().atZone(zone).toLocalDateTime(),
+                meeting.location(), meeting.videoLink()));
+    }
+
+    @PostMapping("/{id}/edit")
+    String reschedule(@PathVariable UUID id, @Valid @ModelAttribute("meeting") MeetingDetails details,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        var meeting = meetings.get(new MeetingId(id));
+        if (result.hasErrors()) {
+            return editForm(model, meeting, details);
+        }
+        try {
+            meetings.reschedule(meeting.id(), details);
+            redirect.addFlashAttribute("success",
+                    meeting.status() == MeetingStatus.INVITED ? "meeting.changed.sent" : "meeting.changed");
+            return "redirect:/meetings/" + id;
+        } catch (RuleViolationException e) {
+            result.reject(e.messageKey(), e.arguments(), null);
+            return editForm(model, meeting, details);
+        }
+    }
+
+    private String editForm(Model model, Meeting meeting, MeetingDetails details) {
+        model.addAttribute("editing", meeting);
+        model.addAttribute("bodyName", bodies.get(meeting.body()).name());
+        return form(model, details);
+    }
+
     @GetMapping("/{id}/calendar.ics")
     ResponseEntity<String> calendarFile(@PathVariable UUID id, java.util.Locale locale) {
         var meeting = new MeetingId(id);

@@ -212,14 +212,15 @@ class MeetingRepository {
     void insertActionItem(PartnershipId partnership, ActionItem item, Instant now) {
         jdbc.sql("""
                 INSERT INTO meetings_action_item (id, partnership_id, meeting_id, decision_id, title, owner_id,
-                                                  responsible_id, due_on, status, created_at, origin_label, origin_link)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  responsible_id, due_on, status, created_at, origin_label, origin_link,
+                                                  modified_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(item.id().value(), partnership.value(), item.meeting() == null ? null : item.meeting().value(),
                         item.decision() == null ? null : item.decision().value(), item.title(), item.owner().value(),
                         item.responsible() == null ? null : item.responsible().value(), Date.valueOf(item.dueOn()),
                         item.status().name(), Timestamp.from(now),
                         item.origin() == null ? null : item.origin().label(),
-                        item.origin() == null ? null : item.origin().link())
+                        item.origin() == null ? null : item.origin().link(), Timestamp.from(now))
                 .update();
     }
 
@@ -343,8 +344,41 @@ class MeetingRepository {
                 .params(body.value(), rule.name()).update();
     }
 
-    void setActionItemStatus(PartnershipId partnership, ActionItemId id, ActionItemStatus status) {
-        jdbc.sql("UPDATE meetings_action_item SET status = ? WHERE partnership_id = ? AND id = ?")
-                .params(status.name(), partnership.value(), id.value()).update();
+    /** A changed status is a new revision of the item's due-date event (SEQUENCE and LAST-MODIFIED rise). */
+    void setActionItemStatus(PartnershipId partnership, ActionItemId id, ActionItemStatus status, Instant now) {
+        jdbc.sql("""
+                UPDATE meetings_action_item SET status = ?, sequence = sequence + 1, modified_at = ?
+                WHERE partnership_id = ? AND id = ? AND status <> ?""")
+                .params(status.name(), Timestamp.from(now), partnership.value(), id.value(), status.name()).update();
+    }
+
+    /** How often a calendar event changed (its SEQUENCE) and when last (its LAST-MODIFIED and, published, DTSTAMP). */
+    record Revision(int sequence, Instant modifiedAt) {
+    }
+
+    Instant lastModified(MeetingId meeting) {
+        return jdbc.sql("SELECT updated_at FROM meetings_meeting WHERE id = ?").param(meeting.value())
+                .query(Timestamp.class).single().toInstant();
+    }
+
+    java.util.Map<MeetingId, Instant> lastModified(PartnershipId partnership) {
+        var modified = new HashMap<MeetingId, Instant>();
+        jdbc.sql("SELECT id, updated_at FROM meetings_meeting WHERE partnership_id = ?").param(partnership.value())
+                .query(rs -> {
+                    modified.put(new MeetingId(rs.getObject(1, UUID.class)), rs.getTimestamp(2).toInstant());
+                });
+        return modified;
+    }
+
+    java.util.Map<ActionItemId, Revision> openActionItemRevisions(PartnershipId partnership) {
+        var revisions = new HashMap<ActionItemId, Revision>();
+        jdbc.sql("""
+                SELECT id, sequence, modified_at FROM meetings_action_item
+                WHERE partnership_id = ? AND status IN ('OPEN', 'IN_PROGRESS')""").param(partnership.value())
+                .query(rs -> {
+                    revisions.put(new ActionItemId(rs.getObject(1, UUID.class)),
+                            new Revision(rs.getInt(2), rs.getTimestamp(3).toInstant()));
+                });
+        return revisions;
     }
 }

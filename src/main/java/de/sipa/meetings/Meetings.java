@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -57,13 +56,12 @@ public class Meetings {
     private final Accounts accounts;
     private final Reviews reviews;
     private final Clock clock;
-    private final String organizer;
+    private final MeetingOffice office;
     private final String baseUrl;
 
     Meetings(MeetingRepository meetings, Bodies bodies, People people, Organisations organisations,
             Notifications notifications, AuditTrail auditTrail, Accounts accounts, Reviews reviews, Clock clock,
-            @Value("${sipa.mail.from:sipa@localhost}") String organizer,
-            BaseUrl baseUrl) {
+            MeetingOffice office, BaseUrl baseUrl) {
         this.meetings = meetings;
         this.bodies = bodies;
         this.people = people;
@@ -73,7 +71,7 @@ public class Meetings {
         this.accounts = accounts;
         this.reviews = reviews;
         this.clock = clock;
-        this.organizer = organizer;
+        this.office = office;
         this.baseUrl = baseUrl.value();
     }
 
@@ -177,7 +175,8 @@ public class Meetings {
     @Transactional(readOnly = true)
     public String calendarFile(MeetingId id, String calendarName) {
         var meeting = get(id);
-        return MeetingCalendar.download(meeting, bodies.get(meeting.body()).name(), calendarName, clock.getZone());
+        return MeetingCalendar.download(meeting, bodies.get(meeting.body()).name(), calendarName, clock.getZone(),
+                meetings.lastModified(meeting.id()));
     }
 
     /** Invites all current members with an .ics invitation. */
@@ -419,6 +418,7 @@ public class Meetings {
         var invitees = bodies.members(meeting.body()).stream()
                 .filter(m -> m.membership().isCurrentOn(today) && m.person().email() != null)
                 .map(m -> new MeetingCalendar.Invitee(m.person().fullName(), m.person().email())).toList();
+        var organizer = office.organizer();
         var ics = cancelled ? MeetingCalendar.cancellation(meeting, body.name(), invitees, organizer)
                 : MeetingCalendar.invitation(meeting, body.name(), invitees, organizer);
         var when = WHEN.format(meeting.startsAt().atZone(clock.getZone()));

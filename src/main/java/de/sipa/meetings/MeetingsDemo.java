@@ -120,11 +120,14 @@ class MeetingsDemo implements ApplicationRunner {
     private final Responsibilities responsibilities;
     private final DemoReports demoReports;
     private final TransactionTemplate transaction;
+    private final MeetingOffice office;
     private final Clock clock;
 
     MeetingsDemo(Partnerships partnerships, Bodies bodies, Organisations organisations, MeetingRepository meetings,
             MinutesRepository minutes, MaterialRepository materials, AgendaLinkRepository links,
-            MeetingSeriesRepository series, Responsibilities responsibilities, DemoReports demoReports, TransactionTemplate transaction, Clock clock) {
+            MeetingSeriesRepository series, Responsibilities responsibilities, DemoReports demoReports,
+            TransactionTemplate transaction, MeetingOffice office, Clock clock) {
+        this.office = office;
         this.partnerships = partnerships;
         this.bodies = bodies;
         this.organisations = organisations;
@@ -155,6 +158,8 @@ class MeetingsDemo implements ApplicationRunner {
         long cpuBegun = cpu.getCurrentThreadCpuTime();
         var today = LocalDate.now(clock);
         var story = new DemoStory(today);
+        // The invitations come from the chair's office of the Sicherheitskoordination, a mailbox people read.
+        office.change("geschaeftsstelle-sicherheit@musterstadt.example");
         Map<String, Body> bodyOf = new HashMap<>();
         bodies.all().forEach(b -> bodyOf.put(b.shortName(), b));
         Map<String, OrganisationId> owners = new HashMap<>();

@@ -96,22 +96,26 @@ public class PatrolCalendar {
     private Calendar calendar(PartnershipId partnership, PersonId person) {
         var calendar = CalendarFeeds.publishing("-//SiPa//Streifen//DE",
                 messages.getMessage("calendar.feed.patrols", null, java.util.Locale.GERMANY), clock.getZone());
-        for (var entry : planning.entries(patrols.patrolsOf(partnership, person, clock.instant().minus(HISTORY)))) {
-            calendar.add(event(entry));
+        var entries = planning.entries(patrols.patrolsOf(partnership, person, clock.instant().minus(HISTORY)));
+        var revisions = patrols.revisions(entries.stream().map(e -> e.patrol().id()).toList());
+        for (var entry : entries) {
+            calendar.add(event(entry, revisions.getOrDefault(entry.patrol().id(), PatrolRevision.FIRST)));
         }
         return calendar;
     }
 
     /** A patrol as a calendar event: plan, areas and crews; a cancelled one stays, marked as cancelled. */
-    static VEvent event(PatrolRosterEntry entry) {
+    static VEvent event(PatrolRosterEntry entry, PatrolRevision revision) {
         var patrol = entry.patrol();
         var event = new VEvent(patrol.startsAt(), patrol.endsAt(), "Streife " + entry.plan());
         event.add(new Uid(patrol.id().value() + "@sipa"));
         event.add(new Description(entry.areaNames() + "\n" + entry.crews().stream()
                 .map(c -> c.name() + ": " + c.memberNames()).collect(Collectors.joining("\n"))));
         event.add(patrol.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
-        // A patrol changes once at most: from planned to cancelled (a changed plan makes new patrols).
-        event.add(new net.fortuna.ical4j.model.property.Sequence(patrol.cancelled() ? 1 : 0));
+        // Cancelling it, changing its crews or moving it to the plan that continues its own are revisions; a changed
+        // plan's later patrols are new patrols with new UIDs.
+        event.add(new net.fortuna.ical4j.model.property.Sequence(revision.sequence()));
+        CalendarFeeds.revised(event, revision.modifiedAt());
         return event;
     }
 

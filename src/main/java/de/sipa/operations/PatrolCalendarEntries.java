@@ -20,10 +20,12 @@ class PatrolCalendarEntries implements CalendarContribution {
     private static final Duration AHEAD = Duration.ofDays(366);
 
     private final Patrols patrols;
+    private final PatrolRepository repository;
     private final Clock clock;
 
-    PatrolCalendarEntries(Patrols patrols, Clock clock) {
+    PatrolCalendarEntries(Patrols patrols, PatrolRepository repository, Clock clock) {
         this.patrols = patrols;
+        this.repository = repository;
         this.clock = clock;
     }
 
@@ -33,7 +35,11 @@ class PatrolCalendarEntries implements CalendarContribution {
             return List.of();
         }
         var now = clock.instant();
-        return patrols.roster(now.minus(PatrolCalendar.HISTORY), now.plus(AHEAD), user.coordinates() ? null : user.organisation())
-                .stream().map(PatrolCalendar::event).toList();
+        var entries = patrols.roster(now.minus(PatrolCalendar.HISTORY), now.plus(AHEAD),
+                user.coordinates() ? null : user.organisation());
+        var revisions = repository.revisions(entries.stream().map(e -> e.patrol().id()).toList());
+        return entries.stream()
+                .map(e -> PatrolCalendar.event(e, revisions.getOrDefault(e.patrol().id(), PatrolRevision.FIRST)))
+                .toList();
     }
 }

@@ -67,7 +67,17 @@ class PatrolRepository {
                 .update();
     }
 
+    /** A renamed area changes the events of the patrols that walk it: a new revision of each. */
     void updateArea(PartnershipId partnership, PatrolArea area) {
+        var renamed = jdbc.sql("SELECT name FROM operations_patrol_area WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), area.id().value()).query(String.class).optional()
+                .filter(name -> !name.equals(area.name())).isPresent();
+        if (renamed) {
+            jdbc.sql("""
+                    UPDATE operations_patrol SET sequence = sequence + 1, modified_at = now()
+                    WHERE plan_id IN (SELECT plan_id FROM operations_patrol_plan_area WHERE area_id = ?)""")
+                    .param(area.id().value()).update();
+        }
         jdbc.sql("""
                 UPDATE operations_patrol_area SET district_id = ?, name = ?, geometry = ?
                 WHERE partnership_id = ? AND id = ?""")
@@ -172,7 +182,9 @@ class PatrolRepository {
     }
 
     void cancel(PartnershipId partnership, PatrolId id) {
-        jdbc.sql("UPDATE operations_patrol SET cancelled = TRUE WHERE partnership_id = ? AND id = ?")
+        jdbc.sql("""
+                UPDATE operations_patrol SET cancelled = TRUE, sequence = sequence + 1, modified_at = now()
+                WHERE partnership_id = ? AND id = ? AND NOT cancelled""")
                 .params(partnership.value(), id.value()).update();
     }
 
@@ -186,7 +198,9 @@ class PatrolRepository {
 
     /** Moves a patrol to the plan that continues its own (its bookings go with it). */
     void movePatrol(PartnershipId partnership, PatrolId patrol, PatrolPlanId plan) {
-        jdbc.sql("UPDATE operations_patrol SET plan_id = ? WHERE partnership_id = ? AND id = ?")
+        jdbc.sql("""
+                UPDATE operations_patrol SET plan_id = ?, sequence = sequence + 1, modified_at = now()
+                WHERE partnership_id = ? AND id = ?""")
                 .params(plan.value(), partnership.value(), patrol.value()).update();
     }
 
@@ -268,11 +282,32 @@ class PatrolRepository {
                 .params(duty.patrol().value(), duty.person().value(), duty.organisation().value(), by,
                         Timestamp.from(now))
                 .update();
+        revised(duty.patrol());
     }
 
     void deleteDuty(PatrolId patrol, PersonId person) {
-        jdbc.sql("DELETE FROM operations_patrol_duty WHERE patrol_id = ? AND person_id = ?")
-                .params(patrol.value(), person.value()).update();
+        if (jdbc.sql("DELETE FROM operations_patrol_duty WHERE patrol_id = ? AND person_id = ?")
+                .params(patrol.value(), person.value()).update() > 0) {
+            revised(patrol);
+        }
+    }
+
+    /** The crew shown in the patrol's calendar event changed: a new revision (SEQUENCE, LAST-MODIFIED). */
+    private void revised(PatrolId patrol) {
+        jdbc.sql("UPDATE operations_patrol SET sequence = sequence + 1, modified_at = now() WHERE id = ?")
+                .param(patrol.value()).update();
+    }
+
+    /** How often each patrol's calendar event changed and when last, by patrol. */
+    Map<PatrolId, PatrolRevision> revisions(List<PatrolId> patrols) {
+        var revisions = new HashMap<PatrolId, PatrolRevision>();
+        jdbc.sql("SELECT id, sequence, modified_at FROM operations_patrol WHERE id = ANY(?)")
+                .param(patrols.stream().map(PatrolId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    revisions.put(new PatrolId(rs.getObject(1, UUID.class)),
+                            new PatrolRevision(rs.getInt(2), rs.getTimestamp(3).toInstant()));
+                });
+        return revisions;
     }
 
     /** Ends the secret link of the person's patrol calendar. */

@@ -1,9 +1,14 @@
 package de.sipa.shared;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -40,6 +45,18 @@ public final class CalendarFeeds {
             calendar.add(timeZone.getVTimeZone());
         }
         return calendar;
+    }
+
+    /**
+     * Marks a published event as revised at the given moment: DTSTAMP (which, in a calendar without METHOD, is when the
+     * event was last revised, RFC 5545 §3.8.7.2) and LAST-MODIFIED. Together with a SEQUENCE that rises on every
+     * change, calendar programs see which copy is newer.
+     */
+    public static VEvent revised(VEvent event, Instant at) {
+        var second = at.truncatedTo(ChronoUnit.SECONDS);
+        event.replace(new DtStamp(second));
+        event.replace(new LastModified(second));
+        return event;
     }
 
     /** The feed as calendar programs fetch it; they may keep it five minutes. */

@@ -36,7 +36,7 @@ public class MeetingCalendarTests {
 
     @Test
     void anInvitationIsValidAndAsksForNoAnswers() throws Exception {
-        var ics = MeetingCalendar.invitation(meeting, "Lenkungsgruppe", invitees, "geschaeftsstelle@stadt.example");
+        var ics = MeetingCalendar.invitation(meeting, "Lenkungsgruppe", invitees, new MeetingOffice.Organizer("Geschäftsstelle – Stadt", "geschaeftsstelle@stadt.example"));
         var calendar = parseAndValidate(ics);
         assertThat(calendar.getProperty(Property.METHOD)).hasValueSatisfying(m -> assertThat(m.getValue()).isEqualTo("REQUEST"));
         assertThat(ics).doesNotContain("RSVP=TRUE");
@@ -44,13 +44,13 @@ public class MeetingCalendarTests {
 
     @Test
     void anUpdateAndACancellationKeepTheUidWithARisingSequence() throws Exception {
-        var first = event(parseAndValidate(MeetingCalendar.invitation(meeting, "LG", invitees, "gs@stadt.example")));
+        var first = event(parseAndValidate(MeetingCalendar.invitation(meeting, "LG", invitees, new MeetingOffice.Organizer(null, "gs@stadt.example"))));
         var moved = new Meeting(meeting.id(), meeting.body(), meeting.title(), START.plus(1, ChronoUnit.DAYS),
                 START.plus(26, ChronoUnit.HOURS), "Feuerwache", null, MeetingStatus.INVITED, 1, null);
-        var update = event(parseAndValidate(MeetingCalendar.invitation(moved, "LG", invitees, "gs@stadt.example")));
+        var update = event(parseAndValidate(MeetingCalendar.invitation(moved, "LG", invitees, new MeetingOffice.Organizer(null, "gs@stadt.example"))));
         var cancelled = new Meeting(meeting.id(), meeting.body(), meeting.title(), moved.startsAt(), moved.endsAt(),
                 "Feuerwache", null, MeetingStatus.CANCELLED, 2, "Keine Themen");
-        var cancellation = event(parseAndValidate(MeetingCalendar.cancellation(cancelled, "LG", invitees, "gs@stadt.example")));
+        var cancellation = event(parseAndValidate(MeetingCalendar.cancellation(cancelled, "LG", invitees, new MeetingOffice.Organizer(null, "gs@stadt.example"))));
         assertThat(List.of(first, update, cancellation)).extracting(e -> e.getUid().orElseThrow().getValue())
                 .containsOnly(meeting.uid());
         assertThat(List.of(first, update, cancellation)).extracting(e -> e.getSequence().getSequenceNo())
@@ -59,7 +59,7 @@ public class MeetingCalendarTests {
 
     @Test
     void theMeetingPagesDownloadIsAPublishedCalendarWithNameAndTimeZoneButNoMethod() throws Exception {
-        var ics = MeetingCalendar.download(meeting, "Lenkungsgruppe", "SiPa – Sitzung", BERLIN);
+        var ics = MeetingCalendar.download(meeting, "Lenkungsgruppe", "SiPa – Sitzung", BERLIN, START);
         var calendar = parseAndValidate(ics);
         assertThat(calendar.getProperty(Property.METHOD)).isEmpty();
         assertThat(ics).contains("X-WR-CALNAME:SiPa – Sitzung", "NAME:SiPa – Sitzung", "BEGIN:VTIMEZONE",

@@ -282,6 +282,42 @@ class PatrolsTests {
     }
 
     @Test
+    void aPatrolsEventRisesInSequenceAndLastModifiedWhenItsCrewChangesOrItIsCancelled() throws Exception {
+        var first = firstPatrol();
+        asUser(city.policeUser(), () -> patrols.assign(first, city.officer()));
+        var token = asUser(city.policeUser(), () -> calendar.token(city.officer()));
+        var booked = patrolEvent(token);
+        asUser(city.policeUser(), () -> patrols.assign(first, secondOfficer));
+        var crewChanged = patrolEvent(token);
+        as(() -> {
+            var area = patrols.areas().stream().filter(a -> a.name().equals("Palastgarten")).findFirst().orElseThrow();
+            patrols.changeArea(area.id(), "Oberer Palastgarten", area.district(), area.geometry());
+        });
+        var renamed = patrolEvent(token);
+        as(() -> patrols.cancel(first));
+        var cancelled = patrolEvent(token);
+
+        var events = List.of(booked, crewChanged, renamed, cancelled);
+        assertThat(events).extracting(e -> e.getUid().orElseThrow().getValue()).containsOnly(first.value() + "@sipa");
+        var sequences = events.stream().map(e -> e.getSequence().getSequenceNo()).toList();
+        assertThat(sequences).isSorted().doesNotHaveDuplicates();
+        assertThat(crewChanged.getDescription().getValue()).contains("Peter Polizei-" + city.key());
+        assertThat(renamed.getDescription().getValue()).startsWith("Oberer Palastgarten");
+        assertThat(cancelled.getStatus().getValue()).isEqualTo("CANCELLED");
+        var modified = events.stream().map(e -> e.getLastModified().getDate()).toList();
+        assertThat(modified).isSorted();
+        assertThat(events).allSatisfy(e -> assertThat(e.getDateTimeStamp().getDate())
+                .isEqualTo(e.getLastModified().getDate()));
+    }
+
+    /** The only event of the person's patrol feed, after ical4j's validator passed the whole file. */
+    private net.fortuna.ical4j.model.component.VEvent patrolEvent(java.util.UUID token) throws Exception {
+        var feed = de.sipa.meetings.MeetingCalendarTests.parseAndValidate(
+                de.sipa.shared.CalendarFeeds.text(calendar.feed(token).orElseThrow()));
+        return feed.<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT").get(0);
+    }
+
+    @Test
     void aPlanSkippingHolidaysSkipsCorpusChristiInBadenWuerttembergButNotInBerlin() {
         // Thursdays 20 May to 3 June 2027; Corpus Christi is 27 May 2027, a holiday in BW, a working day in Berlin.
         var thursdays = new PatrolSchedule(Set.of(DayOfWeek.THURSDAY), LocalTime.of(18, 0), LocalTime.of(22, 0),
