@@ -241,6 +241,9 @@ public class UrgentRequests {
     private void mail(OrganisationId to, String key, Object... arguments) {
         var partnership = CurrentUser.partnership();
         var subject = messages.getMessage(key + ".subject", arguments, Locale.GERMAN);
+        if (subject.length() > 300) {
+            subject = subject.substring(0, 299) + "…";
+        }
         var body = messages.getMessage(key + ".body", arguments, Locale.GERMAN);
         for (var email : accounts.emailsOf(partnership, to)) {
             notifications.send(Mail.of(partnership, email, subject, body));
