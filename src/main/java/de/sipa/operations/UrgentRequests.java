@@ -44,6 +44,8 @@ public class UrgentRequests {
     static final Duration LATEST_PAST = Duration.ofDays(1);
     /** How long an event grown from a request lasts until someone plans it properly. */
     static final Duration EVENT_LENGTH = Duration.ofHours(4);
+    /** What an entry of the operations log holds. */
+    static final int LOG_LENGTH = 2000;
 
     private final UrgentRequestRepository requests;
     private final OperationsLog log;
@@ -198,10 +200,7 @@ public class UrgentRequests {
         request.checkMayGrow();
         var zone = clock.getZone();
         var startsAt = request.neededAt().atZone(zone).toLocalDateTime();
-        var name = text("urgentRequest.eventName", request.place(), request.what());
-        if (name.length() > 200) {
-            name = name.substring(0, 199) + "…";
-        }
+        var name = shortened(text("urgentRequest.eventName", request.place(), request.what()), 200);
         var from = name(request.requestedBy());
         var to = name(request.addressedTo());
         var event = events.plan(new EventDetails(EventType.OTHER_MAJOR_EVENT, name, startsAt,
@@ -210,8 +209,9 @@ public class UrgentRequests {
                         request.answerText() == null ? "–" : request.answerText())));
         requests.update(partnership, request.grownInto(event));
         log.record(id, text("urgentRequest.log.turnedIntoEvent", name));
-        log.write(event, text("urgentRequest.log.eventOrigin", from, to, format(request.sentAt()), request.what(),
-                request.minutesToAcknowledge(), request.answerText() == null ? "–" : request.answerText()), null);
+        log.write(event, shortened(text("urgentRequest.log.eventOrigin", from, to, format(request.sentAt()),
+                request.what(), request.minutesToAcknowledge(), request.answerText() == null ? "–"
+                        : request.answerText()), LOG_LENGTH), null);
         auditTrail.record(AuditAction.CHANGED, "UrgentRequest", id,
                 auditTrail.summary("audit.urgentRequest.turnedIntoEvent", request.place(), name));
         return event;
@@ -240,10 +240,7 @@ public class UrgentRequests {
 
     private void mail(OrganisationId to, String key, Object... arguments) {
         var partnership = CurrentUser.partnership();
-        var subject = messages.getMessage(key + ".subject", arguments, Locale.GERMAN);
-        if (subject.length() > 300) {
-            subject = subject.substring(0, 299) + "…";
-        }
+        var subject = shortened(messages.getMessage(key + ".subject", arguments, Locale.GERMAN), 300);
         var body = messages.getMessage(key + ".body", arguments, Locale.GERMAN);
         for (var email : accounts.emailsOf(partnership, to)) {
             notifications.send(Mail.of(partnership, email, subject, body));
@@ -262,6 +259,11 @@ public class UrgentRequests {
     /** Log, audit and mail are written once, in German, like the rest of the log. */
     private String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, Locale.GERMAN);
+    }
+
+    /** Cut to what the column holds (an event's name, a mail's subject, a log entry). */
+    static String shortened(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private String format(Instant instant) {

@@ -212,6 +212,24 @@ class UrgentRequestsTests {
                 "Aus dieser Anfrage ist schon eine Veranstaltung geworden."));
     }
 
+    @Test
+    void aRequestWithTheLongestTextsStillGrowsIntoAnEventWithAShortenedName() {
+        var what = "Absperrung ".repeat(90) + "Ende";
+        var id = asUser(fixtures, city.publicOrderUser(), () -> requests.send(new UrgentRequestForm(null,
+                city.police().value(), LocalDateTime.now(clock).plusHours(1), "Hafenstraße ".repeat(16).strip(), null,
+                what, Urgency.TODAY)));
+        asUser(fixtures, city.policeUser(), () -> {
+            requests.acknowledge(id);
+            requests.answer(id, true, "Zusage ".repeat(140).strip());
+        });
+        var event = asUser(fixtures, city.coordinator(), () -> requests.turnIntoEvent(id));
+
+        var name = asUser(fixtures, city.coordinator(), () -> events.get(event).name());
+        assertThat(name).hasSize(200).endsWith("…");
+        assertThat(jdbc.sql("SELECT length(text) FROM operations_log_entry WHERE event_id = ?").param(event.value())
+                .query(Integer.class).single()).isEqualTo(2000);
+    }
+
     private String send(RequestPostProcessor who, String neededAt, String place, String what) throws Exception {
         return mvc.perform(post("/urgent-requests").with(who).with(csrf())
                         .param("addressedOrganisation", city.police().toString()).param("neededAt", neededAt)
