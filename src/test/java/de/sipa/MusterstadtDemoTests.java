@@ -363,6 +363,30 @@ class MusterstadtDemoTests {
         return reports;
     }
 
+    @Test
+    void aShortNoticeRequestWasConfirmedInSixMinutesAndGrewIntoAnEventAnotherIsOpenSinceToday() {
+        var requests = jdbc.sql("""
+                SELECT r.answer, extract(epoch FROM r.acknowledged_at - r.sent_at) / 60 AS minutes, r.event_id,
+                       (r.sent_at AT TIME ZONE 'Europe/Berlin')::date AS sent_on,
+                       (SELECT count(*) FROM operations_log_entry l WHERE l.request_id = r.id) AS entries
+                FROM operations_urgent_request r WHERE r.partnership_id = ? ORDER BY r.sent_at""")
+                .param(musterstadt.value()).query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2),
+                        rs.getObject(3), rs.getObject(4, LocalDate.class), rs.getLong(5)}).list();
+        assertThat(requests).hasSize(3);
+        var grown = requests.get(0);
+        assertThat(grown[0]).isEqualTo("ACCEPTED");
+        assertThat(((Number) grown[1]).doubleValue()).isEqualTo(6.0);
+        assertThat(grown[2]).isNotNull();
+        assertThat(grown[4]).isEqualTo(4L);
+        assertThat(jdbc.sql("SELECT count(*) FROM operations_log_entry WHERE event_id = ?").param(grown[2])
+                .query(Long.class).single()).isGreaterThan(1L);
+        assertThat(requests.get(1)[0]).isEqualTo("DECLINED");
+        var open = requests.get(2);
+        assertThat(open[0]).isNull();
+        assertThat(open[1]).isNull();
+        assertThat(open[3]).isEqualTo(LocalDate.now(clock));
+    }
+
     private static TopicId topic(ResultSet rs) throws SQLException {
         var id = rs.getObject(2, UUID.class);
         return id == null ? null : new TopicId(id);

@@ -28,12 +28,15 @@ class EventController {
     private final Events events;
     private final DeploymentPlans plans;
     private final Partnerships partnerships;
+    private final UrgentRequests urgentRequests;
     private final Clock clock;
 
-    EventController(Events events, DeploymentPlans plans, Partnerships partnerships, Clock clock) {
+    EventController(Events events, DeploymentPlans plans, Partnerships partnerships, UrgentRequests urgentRequests,
+            Clock clock) {
         this.events = events;
         this.plans = plans;
         this.partnerships = partnerships;
+        this.urgentRequests = urgentRequests;
         this.clock = clock;
     }
 
@@ -77,6 +80,7 @@ class EventController {
         model.addAttribute("district", event.district() == null ? null : partnerships.district(event.district()));
         model.addAttribute("ended", event.endedBy(clock.instant()));
         model.addAttribute("plan", plans.current(event.id()).orElse(null));
+        model.addAttribute("origin", urgentRequests.origin(event.id()).orElse(null));
         return "operations/events/detail";
     }
 

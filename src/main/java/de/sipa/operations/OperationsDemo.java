@@ -37,7 +37,8 @@ import de.sipa.shared.PartnershipId;
 
 /**
  * Musterstadt's Stadtfest of this summer with an approved deployment plan, its operations log and debrief, and a
- * flood expected in a few days with a draft plan.
+ * flood expected in a few days with a draft plan; and short-notice requests between the partners: one of two days
+ * ago confirmed within six minutes, accepted and grown into an event, one declined yesterday, one open from today.
  */
 @Component
 @Profile("demo")
@@ -90,13 +91,14 @@ class OperationsDemo implements ApplicationRunner {
     private final DeploymentPlanRepository plans;
     private final OperationsLogRepository log;
     private final DebriefRepository debriefs;
+    private final UrgentRequestRepository requests;
     private final Meetings meetings;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     OperationsDemo(Partnerships partnerships, Organisations organisations, People people, EventRepository events,
             DeploymentPlanRepository plans, OperationsLogRepository log, DebriefRepository debriefs,
-            Meetings meetings, TransactionTemplate transaction, Clock clock) {
+            UrgentRequestRepository requests, Meetings meetings, TransactionTemplate transaction, Clock clock) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.people = people;
@@ -104,6 +106,7 @@ class OperationsDemo implements ApplicationRunner {
         this.plans = plans;
         this.log = log;
         this.debriefs = debriefs;
+        this.requests = requests;
         this.meetings = meetings;
         this.transaction = transaction;
         this.clock = clock;
@@ -129,6 +132,7 @@ class OperationsDemo implements ApplicationRunner {
                 .map(District::id).orElse(null);
         stadtfest(partnership, org, mitte);
         flood(partnership, org);
+        urgentRequests(partnership, org, mitte);
     }
 
     private void stadtfest(PartnershipId partnership, Map<String, OrganisationId> org,
@@ -262,6 +266,89 @@ class OperationsDemo implements ApplicationRunner {
                 start, null));
         plans.insertPhase(v, new Phase(UUID.randomUUID(), "Scheitel und Sperrungen", start,
                 start.plus(Duration.ofDays(2)), null));
+    }
+
+    /** Two days ago, yesterday and today; people named as their demo accounts ({@code ordnungsamt}, {@code polizei}). */
+    private void urgentRequests(PartnershipId partnership, Map<String, OrganisationId> org, DistrictId mitte) {
+        var today = LocalDate.now(clock);
+        var sent = at(today.minusDays(2).atTime(14, 10));
+        var vigil = new UrgentRequest(UrgentRequestId.random(), org.get("ordnungsamt"), org.get("pp"),
+                at(today.minusDays(2).atTime(18, 0)), "Marktplatz", mitte, "Mahnwache „Klimaschutz jetzt“ heute "
+                        + "18 Uhr kurzfristig angezeigt, etwa 300 Teilnehmende erwartet. Wir bitten um Begleitung und "
+                        + "Verkehrssicherung der Königstraße.", Urgency.IMMEDIATE, "ordnungsamt", sent, null, null, null,
+                null, null, null, null)
+                .acknowledge("polizei", sent.plus(Duration.ofMinutes(6)))
+                .answer(true, "Zwei Streifenwagen und vier Beamte ab 17:30 Uhr, Einsatzleitung Revier Mitte, Kanal 4.",
+                        "polizei", sent.plus(Duration.ofMinutes(14)));
+        var event = new Event(EventId.random(), EventType.DEMONSTRATION, "Marktplatz: Mahnwache „Klimaschutz jetzt“",
+                vigil.neededAt(), vigil.neededAt().plus(Duration.ofHours(2)), mitte, null, 300, RiskLevel.LOW,
+                "Aus der kurzfristigen Anfrage des Amts für öffentliche Ordnung an das Polizeipräsidium.");
+        var turned = sent.plus(Duration.ofMinutes(30));
+        events.insert(partnership, event, turned);
+        vigil = vigil.grownInto(event.id());
+        requests.insert(partnership, vigil);
+        requests.update(partnership, vigil);
+        var pp = organisations.get(org.get("pp")).name();
+        var ordnungsamt = organisations.get(org.get("ordnungsamt")).name();
+        requestLog(partnership, vigil.id(), org.get("ordnungsamt"), "Markus Weber", sent, "Anfrage an " + pp
+                + " für " + vigil.neededAt().atZone(clock.getZone()).toLocalTime() + " Uhr, Marktplatz: "
+                + vigil.what() + " (Dringlichkeit: sofort)");
+        requestLog(partnership, vigil.id(), org.get("pp"), "Frank Becker", vigil.acknowledgedAt(),
+                "Eingang bestätigt von " + pp + " (Frank Becker), nach 6 Minuten.");
+        requestLog(partnership, vigil.id(), org.get("pp"), "Frank Becker", vigil.answeredAt(),
+                "Zusage von " + pp + " (Frank Becker): " + vigil.answerText());
+        requestLog(partnership, vigil.id(), null, "Sabine Krüger", turned,
+                "In Einsatz überführt: Veranstaltung „" + event.name() + "“.");
+        Object[][] eventLog = {
+            {turned, null, "Sabine Krüger", "Hervorgegangen aus der kurzfristigen Anfrage von " + ordnungsamt + " an "
+                    + pp + ": bestätigt nach 6 Minuten, Zusage: " + vigil.answerText()},
+            {vigil.neededAt(), "pp", "Frank Becker", "Versammlung begonnen, etwa 250 Teilnehmende, friedlich."},
+            {vigil.neededAt().plus(Duration.ofMinutes(20)), "ordnungsamt", "Markus Weber",
+                    "Königstraße zwischen Marktplatz und Kirchstraße gesperrt, Umleitung ausgeschildert."},
+            {vigil.neededAt().plus(Duration.ofMinutes(105)), "pp", "Frank Becker",
+                    "Versammlung beendet, keine Vorkommnisse; Sperrung aufgehoben."},
+        };
+        for (var e : eventLog) {
+            var organisation = e[1] == null ? null : org.get((String) e[1]);
+            log.append(partnership, event.id(), new LogEntry(UUID.randomUUID(), log.nextNumber(event.id()),
+                    organisation, (String) e[2], (Instant) e[0], (String) e[3], null), null);
+        }
+
+        var asked = at(today.minusDays(1).atTime(16, 40));
+        var party = new UrgentRequest(UrgentRequestId.random(), org.get("jugendamt"), org.get("pp"),
+                at(today.minusDays(1).atTime(22, 0)), "Stadthalle", mitte, "Jugendschutzkontrollen bei der Abiparty "
+                        + "in der Stadthalle heute ab 22 Uhr; wir bitten um Begleitung durch eine Streife.",
+                Urgency.TODAY, "jugendamt", asked, null, null, null, null, null, null, null)
+                .acknowledge("polizei", asked.plus(Duration.ofMinutes(11)))
+                .answer(false, "Heute Abend keine Kräfte frei (Fußballspiel). Bitte den Kommunalen Ordnungsdienst "
+                        + "anfragen.", "polizei", asked.plus(Duration.ofMinutes(25)));
+        requests.insert(partnership, party);
+        requests.update(partnership, party);
+        requestLog(partnership, party.id(), org.get("jugendamt"), "Andrea Schulz", asked, "Anfrage an " + pp
+                + " für 22:00 Uhr, Stadthalle: " + party.what() + " (Dringlichkeit: im Lauf des Tages)");
+        requestLog(partnership, party.id(), org.get("pp"), "Frank Becker", party.acknowledgedAt(),
+                "Eingang bestätigt von " + pp + " (Frank Becker), nach 11 Minuten.");
+        requestLog(partnership, party.id(), org.get("pp"), "Frank Becker", party.answeredAt(),
+                "Absage von " + pp + " (Frank Becker): " + party.answerText());
+
+        // open since a quarter of an hour, or since midnight when the demo loads just after it
+        var now = clock.instant();
+        var midnight = at(today.atStartOfDay());
+        var accident = now.minus(Duration.ofMinutes(15)).isBefore(midnight) ? midnight : now.minus(Duration.ofMinutes(15));
+        var closure = new UrgentRequest(UrgentRequestId.random(), org.get("pp"), org.get("ordnungsamt"),
+                accident.plus(Duration.ofMinutes(30)), "Uferstraße zwischen Neckarbrücke und Hafenstraße", null,
+                "Verkehrsunfall mit Ölspur, Vollsperrung für etwa drei Stunden. Wir bitten um Absperrgitter und "
+                        + "Umleitungsbeschilderung über die Hafenstraße.", Urgency.IMMEDIATE, "polizei", accident,
+                null, null, null, null, null, null, null);
+        requests.insert(partnership, closure);
+        requestLog(partnership, closure.id(), org.get("pp"), "Frank Becker", accident, "Anfrage an " + ordnungsamt
+                + ", Uferstraße zwischen Neckarbrücke und Hafenstraße: " + closure.what() + " (Dringlichkeit: sofort)");
+    }
+
+    private void requestLog(PartnershipId partnership, UrgentRequestId request, OrganisationId organisation,
+            String author, Instant at, String text) {
+        log.append(partnership, request, new LogEntry(UUID.randomUUID(), log.nextNumber(request), organisation, author,
+                at, text, null));
     }
 
     private PersonId lead(OrganisationId organisation) {

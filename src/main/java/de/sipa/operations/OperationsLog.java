@@ -52,6 +52,20 @@ public class OperationsLog {
                 && plans.involved(event).contains(user.organisation());
     }
 
+    /** The entries of a short-notice request, oldest first; {@link UrgentRequests} checks who may read them. */
+    List<LogEntry> ofRequest(UrgentRequestId request) {
+        return log.ofRequest(CurrentUser.partnership(), request);
+    }
+
+    /** Records a step taken on a short-notice request, by the current user for their organisation. */
+    LogEntry record(UrgentRequestId request, String text) {
+        var user = CurrentUser.get();
+        var entry = new LogEntry(UUID.randomUUID(), log.nextNumber(request), user.organisation(), user.displayName(),
+                clock.instant(), text, null);
+        log.append(CurrentUser.partnership(), request, entry);
+        return entry;
+    }
+
     @PreAuthorize(OperationPermissions.STAFF)
     public LogEntry write(EventId id, String text, Long corrects) {
         // the coordination may write without being involved, so the event must be checked to be of its partnership

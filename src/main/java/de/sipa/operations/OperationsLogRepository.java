@@ -57,6 +57,34 @@ class OperationsLogRepository {
                 RETURNING last""").param(event.value()).query(Long.class).single();
     }
 
+    /** A request's entries, oldest first. */
+    List<LogEntry> ofRequest(PartnershipId partnership, UrgentRequestId request) {
+        return jdbc.sql("""
+                SELECT e.*, NULL::BIGINT AS corrects_number FROM operations_log_entry e
+                WHERE e.partnership_id = ? AND e.request_id = ? ORDER BY e.number""")
+                .params(partnership.value(), request.value()).query(ENTRY).list();
+    }
+
+    /**
+     * The request's next number. Every step on a request locks its row first ({@link UrgentRequestRepository#lock}),
+     * so two steps never take the same number.
+     */
+    long nextNumber(UrgentRequestId request) {
+        return jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM operations_log_entry WHERE request_id = ?")
+                .param(request.value()).query(Long.class).single();
+    }
+
+    void append(PartnershipId partnership, UrgentRequestId request, LogEntry entry) {
+        jdbc.sql("""
+                INSERT INTO operations_log_entry (id, partnership_id, request_id, number, organisation_id, author,
+                                                  written_at, text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(entry.id(), partnership.value(), request.value(), entry.number(),
+                        entry.organisation() == null ? null : entry.organisation().value(), entry.author(),
+                        Timestamp.from(entry.writtenAt()), entry.text())
+                .update();
+    }
+
     void append(PartnershipId partnership, EventId event, LogEntry entry, UUID corrects) {
         jdbc.sql("""
                 INSERT INTO operations_log_entry (id, partnership_id, event_id, number, organisation_id, author,
