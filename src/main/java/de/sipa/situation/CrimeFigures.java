@@ -113,7 +113,7 @@ public class CrimeFigures {
         }
         if (!changes.isEmpty()) {
             auditTrail.record(AuditAction.CHANGED, "DistrictPopulation", year,
-                    auditTrail.summary("audit.crimeFigures.population", year, String.join(", ", changes)));
+                    auditTrail.summary("audit.crimeFigures.population", String.valueOf(year), String.join(", ", changes)));
         }
     }
 
