@@ -222,7 +222,7 @@ class CrimeFigureController {
     private String showPreview(byte[] content, PksPreview preview, String fileName, Model model) {
         importForm(model);
         model.addAttribute("preview", preview);
-        model.addAttribute("content", Base64.getEncoder().encodeToString(content));
+        model.addAttribute("upload", Base64.getEncoder().encodeToString(content));
         model.addAttribute("fileName", fileName);
         return "situation/crime-figures-import";
     }

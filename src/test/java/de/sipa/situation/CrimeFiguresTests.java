@@ -220,8 +220,8 @@ class CrimeFiguresTests {
         assertThat(burglary.figures().cases()).isEqualTo(110);
 
         var page = asHtml("/lagebild/kriminalitaet?year=2024&group=" + theft.id(), city.coordinator());
-        assertThat(page.select("#year-table tbody tr").get(0).text()).isEqualTo("Mitte 25.000 300 1200 120 40,0 % 90 –");
-        assertThat(page.select("#year-table tfoot tr").text()).isEqualTo("Gesamtstadt 75.000 450 600 210 46,7 % 158 –");
+        assertThat(page.select("#year-table tbody tr").get(0).text()).isEqualTo("Mitte 25.000 300 1200 120 40,0 % 90 +150,0 %");
+        assertThat(page.select("#year-table tfoot tr").text()).isEqualTo("Gesamtstadt 75.000 450 600 210 46,7 % 160 +275,0 %");
     }
 
     @Test
@@ -230,7 +230,8 @@ class CrimeFiguresTests {
                 + "899000;Straßenkriminalität;Mitte;2024;300;60;50\n"
                 + "899000;Straßenkriminalität;Nord;2024;150;30;25\n"), PksMapping.guess()));
 
-        var steering = asHtml("/lagebild/kriminalitaet", city.steeringUser());
+        var street = group("Straßenkriminalität").id();
+        var steering = asHtml("/lagebild/kriminalitaet?measure=CASES&group=" + street, city.steeringUser());
         assertThat(steering.select("#year-table tbody tr")).isEmpty();
         assertThat(steering.select("#year-table tfoot tr").text()).startsWith("Gesamtstadt – 450");
         assertThat(steering.select("#trend-table")).isEmpty();
@@ -247,7 +248,7 @@ class CrimeFiguresTests {
         mvc.perform(get("/lagebild/kriminalitaet/import").with(user(fixtures.user(city.steeringUser()))))
                 .andExpect(status().isForbidden());
 
-        var police = asHtml("/lagebild/kriminalitaet", city.policeUser());
+        var police = asHtml("/lagebild/kriminalitaet?measure=CASES&group=" + street, city.policeUser());
         assertThat(police.select("#year-table tbody tr")).hasSize(2);
         assertThat(police.select("#trend-chart text.line-label")).extracting(e -> e.text())
                 .containsExactly("Mitte", "Nord", "Gesamtstadt");
@@ -288,8 +289,8 @@ class CrimeFiguresTests {
                 .param("content", content).param("districtValue", "Musterstadt-Mitte", "Innenstadt")
                 .param("districtTarget", mitte.value().toString(), nord.value().toString()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        assertThat(mapped.select("#preview-rows tr.rejected")).isEmpty();
-        assertThat(mapped.select("#mapping button.primary").text()).isEqualTo("2 Zeile(n) importieren");
+        assertThat(mapped.select("#preview-rows tr.rejected")).as(mapped.select("#preview").text()).isEmpty();
+        assertThat(mapped.select("#mapping button.primary").text()).as(mapped.select("#preview").text()).isEqualTo("2 Zeile(n) importieren");
         assertThat(storedRows()).isZero();
 
         mvc.perform(post("/lagebild/kriminalitaet/import/confirm").with(coordinator).with(csrf())
