@@ -35,7 +35,7 @@ import de.sipa.shared.RuleViolationException;
 @Transactional
 public class CrimeFigureImport {
 
-    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
     public static final int MAX_ROWS = 20_000;
 
     private static final Pattern KEY = Pattern.compile("\\d{6}");
