@@ -33,6 +33,15 @@ public record TrendChart(int width, int height, List<Axis> yTicks, List<Axis> xT
         public String marker() {
             return MARKERS[style % MARKERS.length];
         }
+
+        public Point last() {
+            return points.get(points.size() - 1);
+        }
+
+        /** Whether the name was moved away from the line's end, which a thin leader line then joins. */
+        public boolean shifted() {
+            return Math.abs(labelY - last().y()) > 2;
+        }
     }
 
     /** One series: a name and a value per year (null where there is none). */
