@@ -47,7 +47,7 @@ class CrimeFiguresDemo implements ApplicationRunner {
      * District, inhabitants five years ago, and the Häufigkeitszahl five years ago of each offence above in their
      * order.
      */
-    private static final Object[][] DISTRICTS = {
+    static final Object[][] DISTRICTS = {
         {"Mitte", 23_800, new int[] {4300, 560, 2600, 1350, 70, 1150, 620}},
         {"Nord", 61_200, new int[] {1350, 170, 950, 780, 120, 620, 170}},
         {"Ost", 31_400, new int[] {1650, 230, 1150, 900, 95, 740, 260}},
@@ -155,7 +155,7 @@ class CrimeFiguresDemo implements ApplicationRunner {
         };
     }
 
-    private static int population(Object[] district, int age) {
+    static int population(Object[] district, int age) {
         return (int) Math.round((int) district[1] * Math.pow(1.006, age) / 10) * 10;
     }
 
