@@ -1,0 +1,44 @@
+package de.sipa.situation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import de.sipa.partners.DistrictId;
+
+/**
+ * What an import of a PKS file would do, under a mapping of its columns and district names. Nothing is stored until
+ * the user confirms, and only a file without a single bad row can be imported: the figures of a year are replaced
+ * as a whole, and half a year would mislead.
+ *
+ * @param header the file's columns (lower-cased)
+ * @param mapping the mapping the rows were read with, completed by guesses from the headers and district names
+ * @param districtValues the district names or keys found in the file, each with the SiPa district it is assigned
+ * @param rows every data row with its problems
+ * @param fileErrors problems with the file as a whole (unreadable, columns not assigned)
+ * @param years the years in the file with the number of rows already stored for each (which the import replaces)
+ */
+public record PksPreview(List<String> header, PksMapping mapping, List<DistrictChoice> districtValues,
+        List<PksRow> rows, List<String> fileErrors, SortedMap<Integer, Integer> years) {
+
+    /** A district name or key of the file and the SiPa district it means ({@code null}: none chosen). */
+    public record DistrictChoice(String value, DistrictId district) {
+    }
+
+    public long validCount() {
+        return rows.stream().filter(PksRow::valid).count();
+    }
+
+    public long invalidCount() {
+        return rows.size() - validCount();
+    }
+
+    public boolean importable() {
+        return fileErrors.isEmpty() && !rows.isEmpty() && invalidCount() == 0;
+    }
+
+    /** The years whose stored figures the import would replace. */
+    public List<Integer> replacedYears() {
+        return years.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+    }
+}
