@@ -40,7 +40,7 @@ class ImportController {
         var preview = partnerImport.preview(kind, content);
         model.addAttribute("preview", preview);
         if (preview.importable()) {
-            model.addAttribute("content", Base64.getEncoder().encodeToString(content));
+            model.addAttribute("upload", Base64.getEncoder().encodeToString(content));
         }
         model.addAttribute("fileName", file.getOriginalFilename());
         return form(model);

@@ -112,7 +112,7 @@ class MatrixController {
         model.addAttribute("preview", preview);
         model.addAttribute("fileName", file.getOriginalFilename());
         if (preview.importable()) {
-            model.addAttribute("content", Base64.getEncoder().encodeToString(content));
+            model.addAttribute("upload", Base64.getEncoder().encodeToString(content));
         }
         return "responsibilities/import";
     }

@@ -165,8 +165,12 @@ class CsvImportTests {
         assertThat(page).contains("PLZ: muss aus fünf Ziffern bestehen", "1 Zeile(n) importieren");
         assertThat(organisationNames()).doesNotContain("Bürgerverein Süd");
 
+        // The confirmation sends back what the preview page carries in its hidden field.
+        var carried = java.util.regex.Pattern.compile("name=\"content\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(carried.find()).isTrue();
+        assertThat(carried.group(1)).isEqualTo(java.util.Base64.getEncoder().encodeToString(csv.getBytes(StandardCharsets.UTF_8)));
         mvc.perform(post("/import/confirm").with(coordinator).with(csrf()).param("kind", "ORGANISATIONS")
-                        .param("content", java.util.Base64.getEncoder().encodeToString(csv.getBytes(StandardCharsets.UTF_8))))
+                        .param("content", carried.group(1)))
                 .andExpect(status().is3xxRedirection());
         assertThat(organisationNames()).contains("Bürgerverein Süd").doesNotContain("Schulamt");
     }

@@ -117,8 +117,12 @@ class ResponsibilityPagesTests {
                         "text/csv", csv)).with(as(city.coordinator())).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Unbekannte Organisation „Niemand“", "1 Zeile(n) importieren");
+        // The confirmation sends back what the preview page carries in its hidden field.
+        var carried = java.util.regex.Pattern.compile("name=\"content\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(carried.find()).isTrue();
+        assertThat(carried.group(1)).isEqualTo(java.util.Base64.getEncoder().encodeToString(csv));
         mvc.perform(post("/matrix/import/confirm").with(as(city.coordinator())).with(csrf())
-                        .param("content", java.util.Base64.getEncoder().encodeToString(csv))
+                        .param("content", carried.group(1))
                         .param("reason", "Workshop"))
                 .andExpect(flash().attribute("imported", 1));
         var export = mvc.perform(get("/matrix/export.csv").with(as(city.policeUser()))).andReturn().getResponse()
