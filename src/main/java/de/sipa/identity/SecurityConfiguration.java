@@ -104,10 +104,12 @@ class SecurityConfiguration {
             ObjectProvider<ClientRegistrationRepository> oidcClients, AccountRepository accounts,
             OidcProperties oidcProperties, MapSettings map, SecuritySettings settings, AuditTrail auditTrail,
             SecurityContextRepository contextRepository, Clock clock,
-            @Value("${sipa.session.absolute-lifetime:PT12H}") Duration absoluteLifetime) throws Exception {
+            @Value("${sipa.session.absolute-lifetime:PT12H}") Duration absoluteLifetime,
+            @Value("${sipa.metrics.token:}") String metricsToken) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(new MetricsScrape(metricsToken))
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(contextRepository))

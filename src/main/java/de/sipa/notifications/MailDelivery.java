@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +48,21 @@ class MailDelivery {
     private final Duration claim;
     private final TransactionTemplate transaction;
 
+    private final Counter delivered;
+    private final Counter failed;
+
     MailDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock,
             @Value("${sipa.mail.from:sipa@localhost}") String from,
-            @Value("${sipa.mail.claim:PT10M}") Duration claim, PlatformTransactionManager transactions) {
+            @Value("${sipa.mail.claim:PT10M}") Duration claim, PlatformTransactionManager transactions,
+            MeterRegistry registry) {
         this.jdbc = jdbc;
+        delivered = Counter.builder("sipa.mail.delivered").description("Mails handed to the mail server")
+                .register(registry);
+        failed = Counter.builder("sipa.mail.failures").description("Attempts the mail server refused or missed")
+                .register(registry);
+        // Read when scraped: one indexed count of the unsent mails.
+        Gauge.builder("sipa.mail.outbox", this, MailDelivery::waiting).description("Mails waiting to be sent")
+                .register(registry);
         this.sender = sender;
         this.clock = clock;
         this.from = from;
@@ -88,6 +102,7 @@ class MailDelivery {
                                claimed_until = NULL WHERE id = ?""")
                         .params(Timestamp.from(clock.instant()), mail.id()).update();
                 sent++;
+                delivered.increment();
             } catch (MailException | MessagingException e) {
                 log.warn("Mail {} to {} not delivered: {}", mail.id(), mail.recipient(), e.getMessage());
                 fail(mail.id(), e.getMessage());
@@ -117,9 +132,15 @@ class MailDelivery {
     }
 
     private void fail(UUID id, String error) {
+        failed.increment();
         var message = error == null ? "unbekannter Fehler" : error;
         jdbc.sql("UPDATE notifications_mail SET attempts = attempts + 1, last_error = ?, claimed_until = NULL WHERE id = ?")
                 .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
+    }
+
+    private double waiting() {
+        return jdbc.sql("SELECT count(*) FROM notifications_mail WHERE sent_at IS NULL AND attempts < ?")
+                .param(MAX_ATTEMPTS).query(Long.class).single();
     }
 
     record Pending(UUID id, String recipient, String subject, String body, String attachmentName,

@@ -74,11 +74,13 @@ public class Reports {
     private final ReportPhotos photos;
     private final Clock clock;
     private final String baseUrl;
+    private final ReportMetrics metrics;
 
     Reports(ReportRepository reports, CategoryRepository categories, Partnerships partnerships,
             Organisations organisations, Responsibilities responsibilities, Accounts accounts,
             Notifications notifications, CategorySuggestions suggestions, ReportPhotos photos, Clock clock,
-            BaseUrl baseUrl) {
+            BaseUrl baseUrl, ReportMetrics metrics) {
+        this.metrics = metrics;
         this.reports = reports;
         this.categories = categories;
         this.partnerships = partnerships;
@@ -157,6 +159,7 @@ public class Reports {
                 attributes, contact, null, now, now, null, TextModeration.initial(report.source()), addressId, mediaUrl),
                 actor);
         reports.event(id, now, actor, ReportEvent.Kind.RECEIVED, null, null, true);
+        metrics.received(report.source());
         if (!moderated) {
             recordRouting(partnership, id, publicId, category, routing, now, actor);
             if (category.topic() != null && !description.isEmpty()) {
@@ -535,6 +538,7 @@ public class Reports {
     private void recordRouting(PartnershipId partnership, ReportId id, String publicId, Category category,
             Routing routing, Instant now, String actor) {
         reports.event(id, now, actor, ReportEvent.Kind.ROUTED, routing.assignee(), null, true);
+        metrics.routed(routing.assignee() != null);
         if (routing.assignee() != null) {
             notifyAssignee(partnership, publicId, category, routing.assignee());
         }

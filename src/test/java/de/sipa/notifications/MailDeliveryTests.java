@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -110,13 +112,17 @@ class MailDeliveryTests {
         delivery(later, elevenMinutesLater).deliverPending();
         delivery(later, elevenMinutesLater).deliverPending();
         assertThat(later.recipients).containsOnlyOnce(recipient);
+        assertThat(registry.counter("sipa.mail.delivered").count()).as("delivered, counted for monitoring")
+                .isGreaterThanOrEqualTo(1);
         assertThat(sentAt(recipient)).isNotNull();
     }
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private MailDelivery delivery(JavaMailSender sender, Clock clock) {
         var beans = new StaticListableBeanFactory(Map.of("mailSender", sender));
         return new MailDelivery(jdbc, beans.getBeanProvider(JavaMailSender.class), clock, "sipa@localhost",
-                Duration.ofMinutes(10), transactions);
+                Duration.ofMinutes(10), transactions, registry);
     }
 
     private Instant sentAt(String recipient) {
