@@ -3,6 +3,7 @@ package de.sipa.reports;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,6 +13,9 @@ import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,6 +37,7 @@ import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.FlashSteps;
+import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
 /** The work queues, the internal form and a report's page with the steps people take on it. */
@@ -50,9 +55,12 @@ class ReportController {
     private final ReportDashboard dashboard;
     private final CategorySuggestions suggestions;
     private final Clock clock;
+    private final ReportPhotos photos;
 
     ReportController(Reports reports, Categories categories, Organisations organisations, Partnerships partnerships,
-            MessageSource messages, ReportDashboard dashboard, CategorySuggestions suggestions, Clock clock) {
+            MessageSource messages, ReportDashboard dashboard, CategorySuggestions suggestions, ReportPhotos photos,
+            Clock clock) {
+        this.photos = photos;
         this.reports = reports;
         this.categories = categories;
         this.organisations = organisations;
@@ -187,7 +195,9 @@ class ReportController {
     String moderation(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int waitingPage,
             Model model) {
         model.addAttribute("waiting", reports.inModeration(PageRequest.of(Math.max(waitingPage, 0), PAGE_SIZE)));
-        model.addAttribute("texts", reports.pendingText(PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        var texts = reports.pendingText(PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("texts", texts);
+        model.addAttribute("photos", photos.idsOf(texts.map(Report::id).toList()));
         names(model);
         return "reports/moderation";
     }
@@ -236,8 +246,19 @@ class ReportController {
                 ? suggestions.suggest(CurrentUser.partnership(), report.description(), 3).stream()
                         .filter(s -> !s.category().id().equals(report.category())).toList()
                 : java.util.List.of());
+        model.addAttribute("photos", photos.idsOf(List.of(report.id())).getOrDefault(report.id(), List.of()));
         names(model);
         return "reports/detail";
+    }
+
+    /** A report's photo for those who may see the report; never cached by shared caches. */
+    @GetMapping("/{id}/photos/{photo}")
+    ResponseEntity<byte[]> photo(@PathVariable UUID id, @PathVariable UUID photo) {
+        var report = reports.get(new ReportId(id));
+        var found = photos.photo(report.id(), photo).orElseThrow(() -> new NotFoundException("Photo", photo));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.contentType()))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+                .header("X-Content-Type-Options", "nosniff").body(found.data());
     }
 
     @PostMapping("/{id}/start")

@@ -126,6 +126,33 @@ class ReportPagesTests {
     }
 
     @Test
+    void theCoordinatorSeesAPhotoBeforeThePublicDoesAndOnlyTheirOwnPartnershipsPhotos() throws Exception {
+        var image = new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        var receipt = reports.submit(new NewReport(city.id(), litter, "Mit Foto", 48.775, 9.18, null, null,
+                Map.of("menge", "viel"), null, ReportSource.CITIZEN), png.toByteArray());
+        var photo = reports.publicViewByToken(receipt.token()).orElseThrow().photos().get(0);
+        var url = "/reports/" + receipt.report() + "/photos/" + photo;
+        var coordinator = user(fixtures.user(city.coordinator()));
+
+        var moderation = mvc.perform(get("/reports/moderation").with(coordinator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(moderation).contains("src=\"" + url + "\"");
+        assertThat(mvc.perform(get("/reports/" + receipt.report()).with(coordinator)).andReturn().getResponse()
+                .getContentAsString()).contains("src=\"" + url + "\"");
+        var answer = mvc.perform(get(url).with(coordinator)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(answer.getContentType()).startsWith("image/");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(answer.getContentAsByteArray()))
+                .getWidth()).isEqualTo(20);
+        assertThat(answer.getHeader("Cache-Control")).contains("private");
+        mvc.perform(get("/open311/v2/media/" + photo)).andExpect(status().isNotFound());
+
+        var elsewhere = fixtures.city();
+        mvc.perform(get(url).with(user(fixtures.user(elsewhere.coordinator())))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void aPhotoTravelsWithTheReportAndABrokenOneRefusesItAsAWhole() throws Exception {
         var image = new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var png = new java.io.ByteArrayOutputStream();
