@@ -93,8 +93,8 @@ public class NearRepeatAnalysis {
         }
         if (query.distanceBand() < NearRepeatQuery.MIN_DISTANCE_BAND
                 || query.distanceBand() > NearRepeatQuery.MAX_DISTANCE_BAND) {
-            throw new RuleViolationException("nearRepeats.distanceBand.invalid", NearRepeatQuery.MIN_DISTANCE_BAND,
-                    NearRepeatQuery.MAX_DISTANCE_BAND);
+            throw new RuleViolationException("nearRepeats.distanceBand.invalid",
+                    String.valueOf(NearRepeatQuery.MIN_DISTANCE_BAND), String.valueOf(NearRepeatQuery.MAX_DISTANCE_BAND));
         }
         if (query.distanceBands() < 1 || query.distanceBands() > NearRepeatQuery.MAX_BANDS) {
             throw new RuleViolationException("nearRepeats.distanceBands.invalid", NearRepeatQuery.MAX_BANDS);
