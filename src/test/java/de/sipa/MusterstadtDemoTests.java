@@ -79,11 +79,10 @@ class MusterstadtDemoTests {
         var graffiti = CurrentUser.runAs(SipaUser.system(musterstadt), () -> nearRepeats.analyse(new NearRepeatQuery(
                 today.minusYears(1).plusDays(1), today, "graffiti", HotspotSource.ALL, 100, 4, 7, 4)));
         var first = graffiti.rows().get(0).cells().get(0);
-        System.out.println("Near repeats, graffiti: " + graffiti);
         assertThat(graffiti.events()).isGreaterThan(100);
         assertThat(first.observed()).isGreaterThanOrEqualTo(17);
         assertThat(first.ratio()).isGreaterThan(1.3);
-        assertThat(first.significant()).isTrue();
+        assertThat(first.significant()).as("%s", graffiti).isTrue();
     }
 
     @Test

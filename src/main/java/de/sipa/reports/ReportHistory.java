@@ -264,9 +264,9 @@ final class ReportHistory {
         {12, 5, 15}};
 
     /**
-     * A tagger's series in the Neckarblick estate four months ago: fourteen walls within 60 m of each other in under two weeks,
-     * a near repeat for the situation picture. Made after everything else so that the rest of the city stays as the
-     * seed made it.
+     * A tagger's series in the Neckarblick estate four months ago: fourteen walls within 60 m of each other in under
+     * two weeks, a near repeat for the situation picture. Made after everything else so that the rest of the city stays
+     * as the seed made it.
      */
     private void graffitiSeries() {
         var pattern = PATTERNS.stream().filter(p -> p.code().equals("graffiti")).findFirst().orElseThrow();
