@@ -153,6 +153,24 @@ class NearRepeatPagesTests {
     }
 
     @Test
+    void moreThanTwentyThousandReportsAskForAShorterPeriod() throws Exception {
+        var receipt = CurrentUser.runAs(SipaUser.system(city.id()), () -> reports.submit(new NewReport(city.id(),
+                category("sperrmuell", "Sperrmüll"), "Hinweis", 48.78, 9.17, null, null, Map.of(), null,
+                ReportSource.CITIZEN)));
+        jdbc.sql("""
+                INSERT INTO reports_report (id, partnership_id, token, category_id, description, latitude, longitude,
+                                            source, status, submitted_at, updated_at)
+                SELECT gen_random_uuid(), partnership_id, gen_random_uuid(), category_id, description,
+                       latitude + g * 0.000001, longitude, source, status, submitted_at - g * interval '1 minute',
+                       updated_at
+                FROM reports_report, generate_series(1, ?) g WHERE id = ?""")
+                .params(NearRepeatQuery.MAX_EVENTS, receipt.report().value()).update();
+        expectProblem(Map.of("category", "sperrmuell"),
+                "Im Zeitraum liegen 20.001 Anliegen dieser Kategorie, höchstens 20.000 lassen sich paarweise vergleichen; "
+                        + "bitte den Zeitraum verkürzen.");
+    }
+
+    @Test
     void theCoordinationAndThePoliceMaySeeNearRepeatsOtherPartnersAndTheSteeringGroupNot() throws Exception {
         mvc.perform(get("/lagebild/nahwiederholungen").with(user(fixtures.user(city.publicOrderUser()))))
                 .andExpect(status().isForbidden());
