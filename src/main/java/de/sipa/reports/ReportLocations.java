@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import de.sipa.identity.CurrentUser;
 
 /**
- * Where the partnership's reports were made, for spatial analyses (the situation picture's hotspots): coordinates
- * only, no content, streamed so that a million reports need no million objects. Left out are reports without a
- * place, those still waiting for moderation and duplicates merged into another report (the incident counts once).
+ * Where (and, if asked, when) the partnership's reports were made, for spatial analyses (the situation picture's
+ * hotspots and near repeats): coordinates only, no content, streamed so that a million reports need no million
+ * objects. Left out are reports without a place, those still waiting for moderation and duplicates merged into another report (the incident counts once).
  */
 @Service
 @Transactional(readOnly = true)
