@@ -16,7 +16,8 @@ import de.sipa.identity.CurrentUser;
 /**
  * Where (and, if asked, when) the partnership's reports were made, for spatial analyses (the situation picture's
  * hotspots and near repeats): coordinates only, no content, streamed so that a million reports need no million
- * objects. Left out are reports without a place, those still waiting for moderation and duplicates merged into another report (the incident counts once).
+ * objects. Left out are reports without a place, those still waiting for moderation and duplicates merged into
+ * another report (the incident counts once).
  */
 @Service
 @Transactional(readOnly = true)
