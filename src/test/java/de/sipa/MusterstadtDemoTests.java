@@ -26,12 +26,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.SipaUser;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Partnerships;
 import de.sipa.responsibilities.Responsibilities;
 import de.sipa.responsibilities.TopicId;
 import de.sipa.shared.DemoStory;
 import de.sipa.shared.PartnershipId;
+import de.sipa.situation.HotspotSource;
+import de.sipa.situation.NearRepeatAnalysis;
+import de.sipa.situation.NearRepeatQuery;
 
 /**
  * The Musterstadt demo as one consistent story: loaded once (its own embedded PostgreSQL, the demo profile), then
@@ -53,6 +58,9 @@ class MusterstadtDemoTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    NearRepeatAnalysis nearRepeats;
+
     PartnershipId musterstadt;
 
     /** A report with what its history says about its routing. */
@@ -63,6 +71,18 @@ class MusterstadtDemoTests {
     @BeforeEach
     void musterstadt() {
         musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
+    }
+
+    @Test
+    void theTaggersSeriesInTheNeckarblickEstateIsANearRepeat() {
+        var today = LocalDate.now(clock);
+        var graffiti = CurrentUser.runAs(SipaUser.system(musterstadt), () -> nearRepeats.analyse(new NearRepeatQuery(
+                today.minusYears(1).plusDays(1), today, "graffiti", HotspotSource.ALL, 100, 4, 7, 4)));
+        var first = graffiti.rows().get(0).cells().get(0);
+        assertThat(graffiti.events()).isGreaterThan(100);
+        assertThat(first.observed()).isGreaterThanOrEqualTo(17);
+        assertThat(first.ratio()).isGreaterThan(1.3);
+        assertThat(first.significant()).as("%s", graffiti).isTrue();
     }
 
     @Test

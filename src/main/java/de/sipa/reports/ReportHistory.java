@@ -253,7 +253,33 @@ final class ReportHistory {
         patrolNights();
         rows.sort(Comparator.comparing(r -> r.submittedAt));
         duplicates();
+        graffitiSeries();
+        rows.sort(Comparator.comparing(r -> r.submittedAt));
         return this;
+    }
+
+    /** Days after the series' start, and metres east and north of the Neckarblick's centre, of the tagger's walls. */
+    private static final int[][] SERIES = {{0, 0, 0}, {0, 20, 5}, {1, 25, 10}, {2, -20, 15}, {3, 10, -25},
+        {3, -15, -10}, {4, 30, -5}, {5, 0, 30}, {6, -30, 0}, {7, 15, 20}, {8, -5, -30}, {9, 20, -20}, {10, -25, 25},
+        {12, 5, 15}};
+
+    /**
+     * A tagger's series in the Neckarblick estate four months ago: fourteen walls within 60 m of each other in under
+     * two weeks, a near repeat for the situation picture. Made after everything else so that the rest of the city stays
+     * as the seed made it.
+     */
+    private void graffitiSeries() {
+        var pattern = PATTERNS.stream().filter(p -> p.code().equals("graffiti")).findFirst().orElseThrow();
+        var category = category("graffiti");
+        var start = story.today().minusDays(120);
+        for (var wall : SERIES) {
+            var day = start.plusDays(wall[0]);
+            var at = day.atStartOfDay(zone).plusHours(7).plusMinutes(random.nextInt(90)).toInstant();
+            double latitude = NECKARBLICK.latitude() + wall[2] / 111_320.0;
+            double longitude = NECKARBLICK.longitude()
+                    + wall[1] / (111_320.0 * Math.cos(Math.toRadians(NECKARBLICK.latitude())));
+            rows.add(report(pattern, category, day, at, new double[] {latitude, longitude}));
+        }
     }
 
     private double weight(Pattern pattern, LocalDate day, double progress) {
@@ -284,13 +310,21 @@ final class ReportHistory {
     }
 
     private Row report(Pattern pattern, Category category, LocalDate day, Instant at) {
+        return report(pattern, category, day, at, null);
+    }
+
+    /** @param fixed a point in the Neckarblick estate; {@code null}: where the pattern's spots say */
+    private Row report(Pattern pattern, Category category, LocalDate day, Instant at, double[] fixed) {
         var row = new Row();
         row.submittedAt = at;
         row.category = category;
         int spot = pickIndex(spots(pattern, day));
         String place;
         double[] point;
-        if (spot < 3) {
+        if (fixed != null) {
+            place = texts.any("places." + NECKARBLICK.key(), random);
+            point = fixed;
+        } else if (spot < 3) {
             var where = new Spot[] {PALASTGARTEN, HAUPTBAHNHOF, NECKARBLICK}[spot];
             place = texts.any("places." + where.key(), random);
             point = near(where);

@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import de.sipa.identity.CurrentUser;
 
 /**
- * Where the partnership's reports were made, for spatial analyses (the situation picture's hotspots): coordinates
- * only, no content, streamed so that a million reports need no million objects. Left out are reports without a
- * place, those still waiting for moderation and duplicates merged into another report (the incident counts once).
+ * Where (and, if asked, when) the partnership's reports were made, for spatial analyses (the situation picture's
+ * hotspots and near repeats): coordinates only, no content, streamed so that a million reports need no million
+ * objects. Left out are reports without a place, those still waiting for moderation and duplicates merged into
+ * another report (the incident counts once).
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,6 +37,12 @@ public class ReportLocations {
         void accept(double latitude, double longitude);
     }
 
+    /** Receives one place after the other with the time the report was submitted (near repeats). */
+    @FunctionalInterface
+    public interface TimedSink {
+        void accept(double latitude, double longitude, long submittedEpochSecond);
+    }
+
     /**
      * Hands the places of the reports submitted from {@code from} to {@code to} (both days included, in the
      * partnership's time zone) to the sink.
@@ -47,9 +54,25 @@ public class ReportLocations {
     @PreAuthorize(ReportPermissions.WORK)
     public int forEach(LocalDate from, LocalDate to, Collection<CategoryId> categories, Set<ReportSource> sources,
             Sink sink) {
+        return query(from, to, categories, sources, (latitude, longitude, submitted) -> sink.accept(latitude,
+                longitude));
+    }
+
+    /**
+     * As {@link #forEach(LocalDate, LocalDate, Collection, Set, Sink)}, with each report's submission time in
+     * seconds since 1970 (UTC).
+     */
+    @PreAuthorize(ReportPermissions.WORK)
+    public int forEachTimed(LocalDate from, LocalDate to, Collection<CategoryId> categories,
+            Set<ReportSource> sources, TimedSink sink) {
+        return query(from, to, categories, sources, sink);
+    }
+
+    private int query(LocalDate from, LocalDate to, Collection<CategoryId> categories, Set<ReportSource> sources,
+            TimedSink sink) {
         var zone = clock.getZone();
         var sql = new StringBuilder("""
-                SELECT latitude, longitude FROM reports_report
+                SELECT latitude, longitude, CAST(floor(extract(epoch FROM submitted_at)) AS bigint) FROM reports_report
                 WHERE partnership_id = :partnership AND submitted_at >= :start AND submitted_at < :end
                 AND latitude IS NOT NULL AND longitude IS NOT NULL AND status <> 'MODERATION' AND duplicate_of IS NULL""");
         if (!categories.isEmpty()) {
@@ -70,7 +93,7 @@ public class ReportLocations {
         }
         int[] count = {0};
         statement.query(rs -> {
-            sink.accept(rs.getDouble(1), rs.getDouble(2));
+            sink.accept(rs.getDouble(1), rs.getDouble(2), rs.getLong(3));
             count[0]++;
         });
         return count[0];
