@@ -3,7 +3,6 @@ package de.sipa.reports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,9 +13,7 @@ import de.sipa.identity.Accounts;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.Role;
 import de.sipa.identity.SipaUser;
-import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
-import de.sipa.shared.BaseUrl;
 
 /**
  * SiPa's own work on reports: overdue reports are escalated to the coordinator, and reporters' contact data are
@@ -32,16 +29,16 @@ class ReportJobs {
     private final Notifications notifications;
     private final Clock clock;
     private final Duration contactRetention;
-    private final String baseUrl;
+    private final ReportMails mails;
 
     ReportJobs(ReportRepository reports, Accounts accounts, Notifications notifications, Clock clock,
-            ContactRetention contactRetention, BaseUrl baseUrl) {
+            ContactRetention contactRetention, ReportMails mails) {
         this.reports = reports;
         this.accounts = accounts;
         this.notifications = notifications;
         this.clock = clock;
         this.contactRetention = contactRetention.period();
-        this.baseUrl = baseUrl.value();
+        this.mails = mails;
     }
 
     @Scheduled(fixedDelayString = "${sipa.reports.escalation-interval:PT15M}")
@@ -70,12 +67,8 @@ class ReportJobs {
             reports.event(report.id(), now, ACTOR, ReportEvent.Kind.ESCALATED, report.assignee(), null, false);
             CurrentUser.runAs(SipaUser.system(partnership), () -> {
                 for (var email : accounts.emailsOfRole(partnership, Role.COORDINATOR)) {
-                    notifications.send(Mail.of(partnership, email, "Frist überschritten: Anliegen " + report.publicId(),
-                            "Guten Tag,\n\ndas Anliegen " + report.publicId() + " ist seit "
-                                    + DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(clock.getZone())
-                                            .format(report.deadline())
-                                    + " überfällig und nicht abgeschlossen.\n\n" + baseUrl + "/reports/" + report.id())
-                            .once("escalation:" + report.id() + ":" + email));
+                    notifications.send(mails.overdue(partnership, email, report.publicId(), report.deadline(),
+                            report.id()).once("escalation:" + report.id() + ":" + email));
                 }
             });
         }

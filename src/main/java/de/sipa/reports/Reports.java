@@ -27,7 +27,6 @@ import de.sipa.identity.Accounts;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.Role;
 import de.sipa.identity.SipaUser;
-import de.sipa.notifications.Mail;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.District;
 import de.sipa.partners.DistrictId;
@@ -35,7 +34,6 @@ import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.responsibilities.Responsibilities;
 import de.sipa.responsibilities.ReviewFlag;
-import de.sipa.shared.BaseUrl;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
@@ -73,13 +71,13 @@ public class Reports {
     private final CategorySuggestions suggestions;
     private final ReportPhotos photos;
     private final Clock clock;
-    private final String baseUrl;
+    private final ReportMails mails;
     private final ReportMetrics metrics;
 
     Reports(ReportRepository reports, CategoryRepository categories, Partnerships partnerships,
             Organisations organisations, Responsibilities responsibilities, Accounts accounts,
             Notifications notifications, CategorySuggestions suggestions, ReportPhotos photos, Clock clock,
-            BaseUrl baseUrl, ReportMetrics metrics) {
+            ReportMails mails, ReportMetrics metrics) {
         this.metrics = metrics;
         this.reports = reports;
         this.categories = categories;
@@ -91,7 +89,7 @@ public class Reports {
         this.suggestions = suggestions;
         this.photos = photos;
         this.clock = clock;
-        this.baseUrl = baseUrl.value();
+        this.mails = mails;
     }
 
     /**
@@ -545,18 +543,14 @@ public class Reports {
         for (var organisation : routing.notified()) {
             reports.event(id, now, actor, ReportEvent.Kind.NOTIFIED, organisation, null, false);
             for (var email : accounts.emailsOf(partnership, organisation)) {
-                notifications.send(Mail.of(partnership, email, "Zur Information: Anliegen " + publicId + " – "
-                        + category.name(), "Guten Tag,\n\nIhre Organisation wird bei diesem Anliegen beteiligt "
-                        + "(unterstützend oder zur Information).\n\n" + baseUrl + "/reports/" + id));
+                notifications.send(mails.informed(partnership, email, publicId, category.name(), id));
             }
         }
     }
 
     private void notifyAssignee(PartnershipId partnership, String publicId, Category category, OrganisationId assignee) {
         for (var email : accounts.emailsOf(partnership, assignee)) {
-            notifications.send(Mail.of(partnership, email, "Neues Anliegen " + publicId + " – " + category.name(),
-                    "Guten Tag,\n\nein neues Anliegen liegt in der Arbeitsliste Ihrer Organisation.\n\n" + baseUrl
-                            + "/reports"));
+            notifications.send(mails.assigned(partnership, email, publicId, category.name()));
         }
     }
 
@@ -570,11 +564,8 @@ public class Reports {
             informed.addAll(reports.duplicatesOf(report.id()));
             for (var each : informed) {
                 if (each.contact().email() != null) {
-                    notifications.send(Mail.of(CurrentUser.partnership(), each.contact().email(),
-                            "Ihr Anliegen " + each.publicId() + " ist abgeschlossen",
-                            "Guten Tag,\n\nIhr Anliegen wurde abgeschlossen."
-                                    + (publicNote == null ? "" : "\n\nHinweis der zuständigen Stelle: " + publicNote)
-                                    + "\n\nStand und Verlauf: " + baseUrl + "/buerger/anliegen/" + each.token()));
+                    notifications.send(mails.closed(CurrentUser.partnership(), each.contact().email(),
+                            each.publicId(), publicNote, each.token()));
                 }
             }
         }
