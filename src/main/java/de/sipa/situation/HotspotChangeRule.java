@@ -31,7 +31,7 @@ package de.sipa.situation;
  * which tests a trend of the z-scores). Our own rule: a persistent hot spot is <b>intensifying</b> or
  * <b>diminishing</b> if its number of reports per day differs between the two periods at p &lt; 0.05 in an exact
  * two-sided conditional test of two Poisson rates (given both counts' sum n, the later count is binomial with
- * n and the later period's share of the days), higher or lower respectively.</li>
+ * n and the later period's share of the days; R's {@code poisson.test}), higher or lower respectively.</li>
  * </ul>
  */
 final class HotspotChangeRule {
@@ -82,10 +82,11 @@ final class HotspotChangeRule {
     }
 
     /**
-     * Two-sided p-value that two Poisson counts over {@code earlierDays} and {@code laterDays} have the same rate:
-     * given n = earlier + later, the later count is Binomial(n, laterDays / (earlierDays + laterDays)); the
-     * p-value is twice the smaller tail at the observed count, at most 1 (the conditional test, as R's
-     * {@code poisson.test(c(later, earlier), c(laterDays, earlierDays))} with the doubled-tail convention).
+     * Two-sided p-value that two Poisson counts over {@code earlierDays} and {@code laterDays} have the same rate,
+     * as R's {@code poisson.test(c(laterCount, earlierCount), c(laterDays, earlierDays))}: given n = both counts'
+     * sum, the later count x is Binomial(n, q) with q = laterDays / (earlierDays + laterDays), and the p-value is
+     * R's {@code binom.test(x, n, q)}: the probability of all counts at most as likely as x (relative tolerance
+     * 1e-7), counted as R does it, one tail from x and the other from the first count as unlikely as x.
      */
     static double rateChangeP(int earlierCount, long earlierDays, int laterCount, long laterDays) {
         int n = earlierCount + laterCount;
@@ -93,32 +94,45 @@ final class HotspotChangeRule {
             return 1;
         }
         double q = (double) laterDays / (earlierDays + laterDays);
-        var logPmf = new double[n + 1];
+        var pmf = binomial(n, q);
+        int x = laterCount;
+        double expected = n * q;
+        if (x == expected) {
+            return 1;
+        }
+        double limit = pmf[x] * (1 + 1e-7);
+        double p = 0;
+        if (x < expected) {
+            for (int k = 0; k <= x; k++) {
+                p += pmf[k];
+            }
+            for (int k = (int) Math.ceil(expected); k <= n; k++) {
+                p += pmf[k] <= limit ? pmf[k] : 0;
+            }
+        } else {
+            for (int k = x; k <= n; k++) {
+                p += pmf[k];
+            }
+            for (int k = 0; k <= (int) Math.floor(expected); k++) {
+                p += pmf[k] <= limit ? pmf[k] : 0;
+            }
+        }
+        return Math.min(1, p);
+    }
+
+    /** The binomial probabilities P(X = k) for k = 0 … n, by logarithms (no overflow for large n). */
+    static double[] binomial(int n, double q) {
+        var pmf = new double[n + 1];
         double logQ = Math.log(q);
         double logNotQ = Math.log1p(-q);
         double logChoose = 0;
-        double largest = Double.NEGATIVE_INFINITY;
         for (int k = 0; k <= n; k++) {
             if (k > 0) {
                 logChoose += Math.log((double) (n - k + 1) / k);
             }
-            logPmf[k] = logChoose + k * logQ + (n - k) * logNotQ;
-            largest = Math.max(largest, logPmf[k]);
+            pmf[k] = Math.exp(logChoose + k * logQ + (n - k) * logNotQ);
         }
-        double total = 0;
-        double lower = 0;
-        double upper = 0;
-        for (int k = 0; k <= n; k++) {
-            double mass = Math.exp(logPmf[k] - largest);
-            total += mass;
-            if (k <= laterCount) {
-                lower += mass;
-            }
-            if (k >= laterCount) {
-                upper += mass;
-            }
-        }
-        return Math.min(1, 2 * Math.min(lower, upper) / total);
+        return pmf;
     }
 
     private static int hot(boolean[] periods) {
