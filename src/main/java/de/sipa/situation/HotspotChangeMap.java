@@ -20,10 +20,15 @@ public record HotspotChangeMap(HotspotChangeQuery query, String projection, Stri
     /** How many cells the page lists at most. */
     public static final int LIST_LIMIT = 50;
 
-    /** The cells with a pattern (every class but "no pattern"): by class, then by the later count, largest first. */
+    /**
+     * The cells with a pattern (every class but "no pattern"): by class, then by the sub-periods in which they were
+     * hot, then by the later count, most first.
+     */
     public List<HotspotChangeCell> changedCells() {
         return cells.stream().filter(c -> c.changeClass() != HotspotChangeClass.NONE)
                 .sorted(Comparator.comparing(HotspotChangeCell::changeClass)
+                        .thenComparing(Comparator.comparingInt(
+                                (HotspotChangeCell c) -> c.earlierHotPeriods() + c.laterHotPeriods()).reversed())
                         .thenComparing(Comparator.comparingInt(HotspotChangeCell::laterCount).reversed()))
                 .toList();
     }
