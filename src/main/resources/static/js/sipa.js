@@ -315,6 +315,51 @@ document.addEventListener('DOMContentLoaded', () => {
     }));
   }
 
+  // Hotspot change (situation picture): the cells with a pattern from the page's own GeoJSON download, each with its
+  // class's colour, border pattern and, when zoomed in, its symbol (all in sipa.css, as in the legend).
+  const changeMap = document.getElementById('hotspot-change-map');
+  if (changeMap && ready) {
+    const { leaflet } = createMap(changeMap);
+    const labels = {};
+    document.querySelectorAll('[data-change-label]').forEach((item) => {
+      labels[item.dataset.changeLabel] = item.textContent;
+    });
+    const popup = (properties) => {
+      const text = document.createElement('span'); // text, never HTML
+      text.textContent = (labels[properties.class] || properties.class) + ' · ' + changeMap.dataset.earlierLabel + ': '
+        + properties.count_earlier + ' · ' + changeMap.dataset.laterLabel + ': ' + properties.count_later
+        + ' · ' + properties.pattern;
+      return text;
+    };
+    fetch(changeMap.dataset.url).then((response) => response.json()).then((grid) => {
+      const changed = grid.features.filter((cell) => cell.properties.class !== 'none');
+      L.geoJSON({ type: 'FeatureCollection', features: changed }, {
+        style: (cell) => ({ className: 'change-cell change-' + cell.properties.class, weight: 2, fillOpacity: 0.65 }),
+        onEachFeature: (feature, path) => path.bindPopup(() => popup(feature.properties)),
+      }).addTo(leaflet);
+      const symbols = L.layerGroup(changed.map((cell) => {
+        const ring = cell.geometry.coordinates[0];
+        const centre = [(ring[0][1] + ring[2][1]) / 2, (ring[0][0] + ring[2][0]) / 2];
+        return L.marker(centre, { interactive: false, keyboard: false,
+          icon: L.divIcon({ className: 'change-symbol sym-' + cell.properties.class, iconSize: [16, 16] }) });
+      }));
+      const showSymbols = () => {
+        if (leaflet.getZoom() >= 15) {
+          symbols.addTo(leaflet);
+        } else {
+          symbols.remove();
+        }
+      };
+      leaflet.on('zoomend', showSymbols);
+      showSymbols();
+      changeMap.classList.add('hotspots-loaded'); // the layer is drawn (tests wait for it)
+    });
+    document.querySelectorAll('[data-focus]').forEach((button) => button.addEventListener('click', () => {
+      leaflet.setView(button.dataset.focus.split(',').map(Number), 17);
+      changeMap.scrollIntoView({ behavior: 'smooth' });
+    }));
+  }
+
   // Event form: clicks in the map draw the event's area as a polygon into the GeoJSON field.
   const areaMap = document.getElementById('area-map');
   if (areaMap && ready) {

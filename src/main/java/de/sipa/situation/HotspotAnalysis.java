@@ -1,9 +1,11 @@
 package de.sipa.situation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -47,30 +49,137 @@ public class HotspotAnalysis {
     @PreAuthorize(HotspotPermissions.ANALYSE)
     public HotspotMap analyse(HotspotQuery query) {
         check(query);
+        var area = area();
+        var categoryIds = categoryIds(query.categories());
+        if (area.isEmpty()) {
+            return new HotspotMap(query, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+        }
+        var grid = grid(area, query.cellSize());
+        var points = new Points(grid.projection());
+        locations.forEach(query.from(), query.to(), categoryIds, query.source().sources(), points::add);
+        return analyse(grid, points.x, points.y, points.count, query);
+    }
+
+    /**
+     * The hotspot change between two periods: Gi* per sub-period of each period, every cell classified by when it
+     * was hot ({@link HotspotChangeRule}, after sfhotspot's {@code hotspot_classify()}), with its counts in both
+     * periods (as sfhotspot's {@code hotspot_change()}).
+     */
+    @PreAuthorize(HotspotPermissions.ANALYSE)
+    public HotspotChangeMap change(HotspotChangeQuery query) {
+        check(query);
+        var area = area();
+        var categoryIds = categoryIds(query.categories());
+        if (area.isEmpty()) {
+            return new HotspotChangeMap(query, null, null, 0, 0, 0, 0, 0, 0, 0, List.of());
+        }
+        var grid = grid(area, query.cellSize());
+        var projection = grid.projection();
+        var xy = new double[2];
+        int[] outside = {0};
+        var counted = new ArrayList<double[]>();
+        var periods = new ArrayList<>(HotspotChangeQuery.split(query.earlierFrom(), query.earlierTo(),
+                query.splits()));
+        periods.addAll(HotspotChangeQuery.split(query.laterFrom(), query.laterTo(), query.splits()));
+        for (LocalDate[] period : periods) {
+            var counts = new double[grid.size()];
+            locations.forEach(period[0], period[1], categoryIds, query.source().sources(), (latitude, longitude) -> {
+                projection.forward(latitude, longitude, xy);
+                int index = grid.indexOf(xy[0], xy[1]);
+                if (index >= 0) {
+                    counts[index]++;
+                } else {
+                    outside[0]++;
+                }
+            });
+            counted.add(counts);
+        }
+        return change(grid, counted.subList(0, query.splits()), counted.subList(query.splits(), counted.size()),
+                outside[0], query);
+    }
+
+    /**
+     * The comparison from counts per analysed cell and sub-period, without the database (also for tests).
+     *
+     * @param outside reports that lay in no analysed cell, for the summary
+     */
+    static HotspotChangeMap change(HotspotGrid grid, List<double[]> earlier, List<double[]> later, int outside,
+            HotspotChangeQuery query) {
+        int n = grid.size();
+        var earlierHot = new boolean[n][earlier.size()];
+        var laterHot = new boolean[n][later.size()];
+        var earlierCount = new int[n];
+        var laterCount = new int[n];
+        hot(grid, earlier, earlierHot, earlierCount);
+        hot(grid, later, laterHot, laterCount);
+        var cells = new ArrayList<HotspotChangeCell>(n);
+        for (int i = 0; i < n; i++) {
+            int position = grid.position(i);
+            var changeClass = HotspotChangeRule.classify(earlierHot[i], laterHot[i], earlierCount[i],
+                    query.earlierDays(), laterCount[i], query.laterDays());
+            cells.add(new HotspotChangeCell(position % grid.columns(), position / grid.columns(), earlierCount[i],
+                    laterCount[i], earlierHot[i], laterHot[i], changeClass, corners(grid, i)));
+        }
+        return new HotspotChangeMap(query, grid.projection().description(), grid.projection().epsg(),
+                grid.originX(), grid.originY(), grid.columns(), grid.rows(), IntStream.of(earlierCount).sum(),
+                IntStream.of(laterCount).sum(), outside, List.copyOf(cells));
+    }
+
+    /** Gi* per sub-period: hot where z &gt; 0 and p_fdr &lt; 0.05; the counts summed over the sub-periods. */
+    private static void hot(HotspotGrid grid, List<double[]> periods, boolean[][] hot, int[] total) {
+        for (int k = 0; k < periods.size(); k++) {
+            var counts = periods.get(k);
+            var gi = GetisOrd.giStar(grid, counts);
+            for (int i = 0; i < grid.size(); i++) {
+                hot[i][k] = gi.z()[i] > 0 && gi.pFdr()[i] < HotspotChangeRule.CRITICAL_P;
+                total[i] += (int) counts[i];
+            }
+        }
+    }
+
+    private List<Geometry> area() {
         var area = new ArrayList<Geometry>();
         for (District district : partnerships.districts()) {
             if (district.hasBoundary()) {
                 area.add(geometry(district.boundary()));
             }
         }
-        var wanted = new HashSet<>(query.categories());
+        return area;
+    }
+
+    private List<CategoryId> categoryIds(List<String> codes) {
+        var wanted = new HashSet<>(codes);
         var categoryIds = new ArrayList<CategoryId>();
         categories.all().stream().filter(c -> wanted.contains(c.code())).forEach(c -> categoryIds.add(c.id()));
         if (categoryIds.size() < wanted.size()) {
             throw new RuleViolationException("hotspots.category.unknown");
         }
-        if (area.isEmpty()) {
-            return new HotspotMap(query, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
-        }
-        HotspotGrid grid;
+        return categoryIds;
+    }
+
+    private static HotspotGrid grid(List<Geometry> area, int cellSize) {
         try {
-            grid = HotspotGrid.over(area, query.cellSize());
+            return HotspotGrid.over(area, cellSize);
         } catch (HotspotGrid.TooManyCells e) {
-            throw new RuleViolationException("hotspots.cell.tooMany", e.cells(), query.cellSize());
+            throw new RuleViolationException("hotspots.cell.tooMany", e.cells(), cellSize);
         }
-        var points = new Points(grid.projection());
-        locations.forEach(query.from(), query.to(), categoryIds, query.source().sources(), points::add);
-        return analyse(grid, points.x, points.y, points.count, query);
+    }
+
+    /** The analysed cell's corners in WGS84 (longitude, latitude), counter-clockwise from the south-west, closed. */
+    static double[][] corners(HotspotGrid grid, int index) {
+        int position = grid.position(index);
+        double size = grid.cellSize();
+        double west = grid.originX() + (position % grid.columns()) * size;
+        double south = grid.originY() + (position / grid.columns()) * size;
+        double[][] metres = {{west, south}, {west + size, south}, {west + size, south + size}, {west, south + size}};
+        var latLon = new double[2];
+        double[][] corners = new double[5][];
+        for (int c = 0; c < 4; c++) {
+            grid.projection().inverse(metres[c][0], metres[c][1], latLon);
+            corners[c] = new double[] {latLon[1], latLon[0]};
+        }
+        corners[4] = corners[0];
+        return corners;
     }
 
     /** The analysis of projected points on a grid, without the database (also for tests and the benchmark). */
@@ -92,23 +201,10 @@ public class HotspotAnalysis {
         var projection = grid.projection();
         var cells = new ArrayList<HotspotCell>(grid.size());
         var latLon = new double[2];
-        double size = grid.cellSize();
         for (int i = 0; i < grid.size(); i++) {
             int position = grid.position(i);
-            int column = position % grid.columns();
-            int row = position / grid.columns();
-            double west = grid.originX() + column * size;
-            double south = grid.originY() + row * size;
-            double[][] corners = new double[5][];
-            double[][] metres = {{west, south}, {west + size, south}, {west + size, south + size},
-                {west, south + size}};
-            for (int c = 0; c < 4; c++) {
-                projection.inverse(metres[c][0], metres[c][1], latLon);
-                corners[c] = new double[] {latLon[1], latLon[0]};
-            }
-            corners[4] = corners[0];
-            cells.add(new HotspotCell(column, row, (int) counts[i], gi.z()[i], gi.p()[i], gi.pFdr()[i],
-                    gi.classOf(i), density[position] * 1e6, corners));
+            cells.add(new HotspotCell(position % grid.columns(), position / grid.columns(), (int) counts[i],
+                    gi.z()[i], gi.p()[i], gi.pFdr()[i], gi.classOf(i), density[position] * 1e6, corners(grid, i)));
         }
         projection.inverse(grid.originX(), grid.originY(), latLon);
         return new HotspotMap(query, projection.description(), projection.epsg(), grid.originX(), grid.originY(),
@@ -116,15 +212,37 @@ public class HotspotAnalysis {
                 List.copyOf(cells));
     }
 
+    private static void check(HotspotChangeQuery query) {
+        for (var period : List.of(new LocalDate[] {query.earlierFrom(), query.earlierTo()},
+                new LocalDate[] {query.laterFrom(), query.laterTo()})) {
+            if (period[0] == null || period[1] == null || period[1].isBefore(period[0])
+                    || period[0].plusDays(HotspotQuery.MAX_DAYS).isBefore(period[1])) {
+                throw new RuleViolationException("hotspots.period.invalid", HotspotQuery.MAX_DAYS);
+            }
+        }
+        if (!query.earlierTo().isBefore(query.laterFrom())) {
+            throw new RuleViolationException("hotspots.change.order");
+        }
+        if (query.splits() < 1 || query.splits() > HotspotChangeQuery.MAX_SPLITS
+                || query.earlierDays() < query.splits() || query.laterDays() < query.splits()) {
+            throw new RuleViolationException("hotspots.change.splits.invalid", HotspotChangeQuery.MAX_SPLITS);
+        }
+        checkCellSize(query.cellSize());
+    }
+
+    private static void checkCellSize(int cellSize) {
+        if (cellSize < HotspotQuery.MIN_CELL_SIZE || cellSize > HotspotQuery.MAX_CELL_SIZE) {
+            throw new RuleViolationException("hotspots.cell.invalid", HotspotQuery.MIN_CELL_SIZE,
+                    HotspotQuery.MAX_CELL_SIZE);
+        }
+    }
+
     private static void check(HotspotQuery query) {
         if (query.from() == null || query.to() == null || query.to().isBefore(query.from())
                 || query.from().plusDays(HotspotQuery.MAX_DAYS).isBefore(query.to())) {
             throw new RuleViolationException("hotspots.period.invalid", HotspotQuery.MAX_DAYS);
         }
-        if (query.cellSize() < HotspotQuery.MIN_CELL_SIZE || query.cellSize() > HotspotQuery.MAX_CELL_SIZE) {
-            throw new RuleViolationException("hotspots.cell.invalid", HotspotQuery.MIN_CELL_SIZE,
-                    HotspotQuery.MAX_CELL_SIZE);
-        }
+        checkCellSize(query.cellSize());
         if (query.bandwidth() != null && !(query.bandwidth() >= KdeSurface.MIN_BANDWIDTH
                 && query.bandwidth() <= KdeSurface.MAX_BANDWIDTH)) {
             throw new RuleViolationException("hotspots.bandwidth.invalid", (int) KdeSurface.MIN_BANDWIDTH,

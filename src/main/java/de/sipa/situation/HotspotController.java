@@ -85,6 +85,82 @@ class HotspotController {
                 .body(body);
     }
 
+    /** Two periods compared: the change classes on the map, with a legend, and the cells with a pattern. */
+    @GetMapping("/hotspots/veraenderung")
+    String change(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate earlierFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate earlierTo,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate laterFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate laterTo,
+            @RequestParam(required = false) List<String> category,
+            @RequestParam(required = false) HotspotSource source, @RequestParam(required = false) Integer cell,
+            @RequestParam(required = false) Integer splits, Model model, HttpServletResponse response) {
+        var query = changeQuery(earlierFrom, earlierTo, laterFrom, laterTo, category, source, cell, splits);
+        model.addAttribute("query", query);
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("sources", HotspotSource.values());
+        model.addAttribute("changeClasses", Arrays.stream(HotspotChangeClass.values())
+                .filter(c -> c != HotspotChangeClass.NONE).toList());
+        model.addAttribute("cellSizes", List.of(50, 100, 150, 200, 250, 500));
+        model.addAttribute("maxSplits", HotspotChangeQuery.MAX_SPLITS);
+        model.addAttribute("listLimit", HotspotChangeMap.LIST_LIMIT);
+        try {
+            var map = analysis.change(query);
+            model.addAttribute("map", map);
+            model.addAttribute("geojsonUrl", url("/lagebild/hotspots/veraenderung.geojson", query));
+        } catch (RuleViolationException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", e.describe(messages));
+        }
+        return "situation/hotspot-change";
+    }
+
+    /** Every analysed cell with its change class as a GeoJSON polygon; {@code bbox} as for the hotspots. */
+    @GetMapping(path = "/hotspots/veraenderung.geojson", produces = "application/geo+json")
+    ResponseEntity<String> changeGeojson(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate earlierFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate earlierTo,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate laterFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate laterTo,
+            @RequestParam(required = false) List<String> category,
+            @RequestParam(required = false) HotspotSource source, @RequestParam(required = false) Integer cell,
+            @RequestParam(required = false) Integer splits, @RequestParam(required = false) List<Double> bbox) {
+        if (bbox != null && bbox.size() != 4) {
+            throw new RuleViolationException("hotspots.bbox.invalid");
+        }
+        var query = changeQuery(earlierFrom, earlierTo, laterFrom, laterTo, category, source, cell, splits);
+        var body = HotspotChangeGeoJson.of(analysis.change(query),
+                bbox == null ? null : bbox.stream().mapToDouble(Double::doubleValue).toArray());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hotspot-change-"
+                        + query.earlierFrom() + "-" + query.laterTo() + "-" + query.cellSize() + "m.geojson\"")
+                .body(body);
+    }
+
+    /** By default the last six months against the six months before, four sub-periods each. */
+    private HotspotChangeQuery changeQuery(LocalDate earlierFrom, LocalDate earlierTo, LocalDate laterFrom,
+            LocalDate laterTo, List<String> category, HotspotSource source, Integer cell, Integer splits) {
+        var lateEnd = laterTo == null ? LocalDate.now(clock) : laterTo;
+        var lateStart = laterFrom == null ? lateEnd.minusMonths(6).plusDays(1) : laterFrom;
+        var earlyEnd = earlierTo == null ? lateStart.minusDays(1) : earlierTo;
+        var earlyStart = earlierFrom == null ? earlyEnd.minusMonths(6).plusDays(1) : earlierFrom;
+        return new HotspotChangeQuery(earlyStart, earlyEnd, lateStart, lateEnd, category, source,
+                cell == null ? HotspotQuery.DEFAULT_CELL_SIZE : cell,
+                splits == null ? HotspotChangeQuery.DEFAULT_SPLITS : splits);
+    }
+
+    /** The comparison's URL with its filters as parameters, the same for the page and the download. */
+    static String url(String path, HotspotChangeQuery query) {
+        var builder = UriComponentsBuilder.fromPath(path).queryParam("earlierFrom", query.earlierFrom())
+                .queryParam("earlierTo", query.earlierTo()).queryParam("laterFrom", query.laterFrom())
+                .queryParam("laterTo", query.laterTo());
+        query.categories().forEach(c -> builder.queryParam("category", c));
+        if (query.source() != HotspotSource.ALL) {
+            builder.queryParam("source", query.source());
+        }
+        builder.queryParam("cell", query.cellSize()).queryParam("splits", query.splits());
+        return builder.encode().build().toUriString();
+    }
+
     private HotspotQuery query(LocalDate from, LocalDate to, List<String> category, HotspotSource source,
             Integer cell, Double bandwidth) {
         var end = to == null ? LocalDate.now(clock) : to;
