@@ -218,6 +218,10 @@ class MatrixController {
     }
 
     private String entryForm(Model model, EntryDetails details, EntryId id) {
+        if (details.topicId() == null) {
+            // The form is opened from a topic and sends it along; without one there is no form to show again.
+            throw new RuleViolationException("entry.topic.missing");
+        }
         model.addAttribute("entry", details);
         model.addAttribute("entryId", id);
         model.addAttribute("topic", responsibilities.topic(new TopicId(details.topicId())));

@@ -1,11 +1,15 @@
 package de.sipa.web;
 
+import java.sql.SQLException;
+import java.time.DateTimeException;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,6 +17,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
@@ -53,6 +59,42 @@ class ErrorHandling {
     String ruleViolation(RuleViolationException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("message", e.describe(messages));
+        return "error/400";
+    }
+
+    /**
+     * PostgreSQL's data exceptions (SQLSTATE class 22: a date beyond its years, a number out of range, a NUL in a
+     * file name, text too long) come from what a user typed: a 400 naming that, not a 500. Anything else about
+     * the database is a fault of SiPa's and stays a 500.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    String database(DataAccessException e, Model model, HttpServletResponse response) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("message",
+                        messages.getMessage("error.input.unstorable", null, LocaleContextHolder.getLocale()));
+                return "error/400";
+            }
+        }
+        throw e;
+    }
+
+    /** Date arithmetic past the year 999,999,999: only an absurd date typed somewhere gets there. */
+    @ExceptionHandler(DateTimeException.class)
+    String date(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("message",
+                messages.getMessage("error.input.unstorable", null, LocaleContextHolder.getLocale()));
+        return "error/400";
+    }
+
+    /** A form that must carry a file came as something else (another content type, no file part). */
+    @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
+    String notAnUpload(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("message",
+                messages.getMessage("error.upload.missing", null, LocaleContextHolder.getLocale()));
         return "error/400";
     }
 

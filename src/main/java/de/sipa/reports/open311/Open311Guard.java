@@ -2,16 +2,12 @@ package de.sipa.reports.open311;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -19,7 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import de.sipa.shared.PlainText;
+import de.sipa.shared.CleanParameters;
 
 /**
  * What every Open311 request passes before anything reads it, so that bad input gets the spec's error and never a
@@ -73,7 +69,7 @@ class Open311Guard extends OncePerRequestFilter {
                     + "or name the charset in the Content-Type (e.g. charset=ISO-8859-1)");
             return;
         }
-        chain.doFilter(new Cleaned(request, parameters), response);
+        chain.doFilter(new CleanParameters(request, parameters), response);
     }
 
     /** The charset named in a Content-Type; empty if none is named, {@code null} if it is unknown. */
@@ -99,50 +95,5 @@ class Open311Guard extends OncePerRequestFilter {
         response.setStatus(status);
         response.setContentType(error.getHeaders().getContentType().toString());
         response.getOutputStream().write(error.getBody());
-    }
-
-    /** The request with control characters dropped from its parameters' names and values. */
-    static final class Cleaned extends HttpServletRequestWrapper {
-
-        private final Map<String, String[]> parameters;
-
-        Cleaned(HttpServletRequest request, Map<String, String[]> raw) {
-            super(request);
-            var cleaned = new LinkedHashMap<String, String[]>();
-            raw.forEach((name, values) -> {
-                var copy = new String[values.length];
-                for (int i = 0; i < values.length; i++) {
-                    copy[i] = PlainText.clean(values[i]);
-                }
-                cleaned.merge(PlainText.clean(name), copy, (a, b) -> {
-                    var both = java.util.Arrays.copyOf(a, a.length + b.length);
-                    System.arraycopy(b, 0, both, a.length, b.length);
-                    return both;
-                });
-            });
-            this.parameters = Collections.unmodifiableMap(cleaned);
-        }
-
-        @Override
-        public String getParameter(String name) {
-            var values = parameters.get(name);
-            return values == null || values.length == 0 ? null : values[0];
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            var values = parameters.get(name);
-            return values == null ? null : values.clone();
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return parameters;
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.enumeration(parameters.keySet());
-        }
     }
 }
