@@ -76,17 +76,15 @@ public final class BackupCommand {
         Files.createDirectories(to);
         var archive = to.resolve("sipa-backup-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss")) + ".zip");
-        var database = Target.of(env, false);
         DatabaseArchive.Summary summary;
-        try (var connection = database.dataSource().getConnection()) {
+        try (var database = Target.of(env, false); var connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             summary = DatabaseArchive.write(connection, archive, files);
             connection.commit();
         }
-        System.out.printf("Backup of %s written to %s%n  schema version %s, %d tables, %d rows, %d files%n",
-                database.description(), archive, summary.flywayVersion(), summary.rows().size(), summary.totalRows(),
+        System.out.printf("Backup written to %s%n  schema version %s, %d tables, %d rows, %d files%n", archive, summary.flywayVersion(), summary.rows().size(), summary.totalRows(),
                 files.size());
         return 0;
     }
@@ -113,24 +111,25 @@ public final class BackupCommand {
         var manifest = DatabaseArchive.verify(archive);
         System.out.printf("%s: checksums correct, schema version %s, made %s%n", archive,
                 manifest.getProperty("flyway.version"), manifest.getProperty("created"));
-        var database = Target.of(env, true);
-        if (database == null) {
-            return REFUSED;
-        }
-        try (var connection = database.dataSource().getConnection()) {
-            if (!DatabaseArchive.isEmpty(connection)) {
-                if (!force) {
-                    System.err.println("Refused: " + database.description() + " is not empty. Restore into an "
-                            + "empty database, or give --force to drop everything in its schema public first.");
-                    return REFUSED;
-                }
-                System.out.println("--force: dropping everything in the schema public of " + database.description());
-                DatabaseArchive.wipe(connection);
+        try (var database = Target.of(env, true)) {
+            if (database == null) {
+                return REFUSED;
             }
+            try (var connection = database.dataSource().getConnection()) {
+                if (!DatabaseArchive.isEmpty(connection)) {
+                    if (!force) {
+                        System.err.println("Refused: " + database.description() + " is not empty. Restore into an "
+                                + "empty database, or give --force to drop everything in its schema public first.");
+                        return REFUSED;
+                    }
+                    System.out.println("--force: dropping everything in the schema public of " + database.description());
+                    DatabaseArchive.wipe(connection);
+                }
+            }
+            var summary = DatabaseArchive.restore(archive, database.dataSource());
+            System.out.printf("Restored into %s: schema version %s, %d tables, %d rows%n", database.description(),
+                    summary.flywayVersion(), summary.rows().size(), summary.totalRows());
         }
-        var summary = DatabaseArchive.restore(archive, database.dataSource());
-        System.out.printf("Restored into %s: schema version %s, %d tables, %d rows%n", database.description(),
-                summary.flywayVersion(), summary.rows().size(), summary.totalRows());
         var target = filesTo != null ? filesTo
                 : archive.resolveSibling(archive.getFileName().toString().replaceFirst("\\.zip$", "") + "-files");
         var extracted = DatabaseArchive.extractFiles(archive, target);
@@ -142,8 +141,18 @@ public final class BackupCommand {
         return 0;
     }
 
-    /** The database SiPa would use, as the environment names it. */
-    private record Target(DataSource dataSource, String description) {
+    /**
+     * The database SiPa would use, as the environment names it; closing it stops an embedded server that was
+     * started for the command.
+     */
+    private record Target(DataSource dataSource, String description, AutoCloseable started) implements AutoCloseable {
+
+        @Override
+        public void close() throws Exception {
+            if (started != null) {
+                started.close();
+            }
+        }
 
         /** {@code null} after a message when the embedded database is in use by a running SiPa (restore only). */
         static Target of(Map<String, String> env, boolean restore) throws Exception {
@@ -153,12 +162,17 @@ public final class BackupCommand {
                 dataSource.setURL(url);
                 dataSource.setUser(env.getOrDefault("SPRING_DATASOURCE_USERNAME", ""));
                 dataSource.setPassword(env.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
-                return new Target(dataSource, url.replaceFirst("\\?.*", ""));
+                return new Target(dataSource, url.replaceFirst("\\?.*", ""), null);
             }
             var directory = embeddedDirectory(env);
+            if (!restore && !Files.exists(directory.resolve("PG_VERSION"))) {
+                throw new IllegalArgumentException("No SiPa database in " + directory + ": set SIPA_DATA_DIR (the "
+                        + "database is in its subdirectory postgres) or SPRING_DATASOURCE_URL");
+            }
             var running = runningPort(directory);
             String jdbcUrl;
             String password;
+            AutoCloseable started = null;
             if (running > 0) {
                 if (restore) {
                     System.err.println("Refused: a PostgreSQL runs on " + directory + " (SiPa is running). Stop SiPa, "
@@ -168,17 +182,18 @@ public final class BackupCommand {
                 jdbcUrl = "jdbc:postgresql://localhost:" + running + "/postgres";
                 password = Files.readString(directory.resolve(EmbeddedDatabases.PASSWORD_FILE)).strip();
             } else {
-                // Started for this command and stopped when it ends (SpringApplication's shutdown handlers).
-                var started = EmbeddedDatabases.launch(directory,
+                // Started for this command and stopped when it ends.
+                var launched = EmbeddedDatabases.launch(directory,
                         new EmbeddedDatabaseProperties(directory, 0, false, true, false));
-                jdbcUrl = started.postgres().getJdbcUrl("postgres", "postgres");
-                password = started.password();
+                jdbcUrl = launched.postgres().getJdbcUrl("postgres", "postgres");
+                password = launched.password();
+                started = launched.postgres();
             }
             var dataSource = new PGSimpleDataSource();
             dataSource.setURL(jdbcUrl);
             dataSource.setUser("postgres");
             dataSource.setPassword(password);
-            return new Target(dataSource, "the embedded PostgreSQL in " + directory);
+            return new Target(dataSource, "the embedded PostgreSQL in " + directory, started);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -313,9 +314,13 @@ final class DatabaseArchive {
     }
 
     private static String flywayVersion(Connection connection) throws SQLException {
+        if (!tables(connection).contains("flyway_schema_history")) {
+            throw new IllegalStateException("No SiPa database: it has no table flyway_schema_history");
+        }
+        // The highest version applied (a migration applied out of order does not count as the latest).
         return single(connection, """
                 SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
-                ORDER BY installed_rank DESC LIMIT 1""");
+                ORDER BY string_to_array(version, '.')::int[] DESC LIMIT 1""");
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
@@ -353,7 +358,7 @@ final class DatabaseArchive {
                 }
                 Files.createDirectories(path.getParent());
                 try (var in = zip.getInputStream(entry)) {
-                    Files.copy(in, path);
+                    Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
                 }
                 extracted.add(path);
             }
