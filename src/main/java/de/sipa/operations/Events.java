@@ -46,6 +46,13 @@ public class Events {
         return events.find(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Event", id));
     }
 
+    /** The events in a district, the latest first (for the district's profile in the situation picture). */
+    @PreAuthorize(OperationPermissions.READ)
+    @Transactional(readOnly = true)
+    public java.util.List<Event> inDistrict(DistrictId district) {
+        return events.all(CurrentUser.partnership()).stream().filter(e -> district.equals(e.district())).toList();
+    }
+
     @PreAuthorize(OperationPermissions.PLAN)
     public EventId plan(EventDetails details) {
         var event = event(EventId.random(), details);

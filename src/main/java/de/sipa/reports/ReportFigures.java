@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.sipa.identity.CurrentUser;
+import de.sipa.partners.DistrictId;
 
 /**
  * The contact point's figures for the start pages: how many reports a queue holds (counted by the very query the
@@ -116,6 +117,38 @@ public class ReportFigures {
     }
 
     /**
+     * A district's reports for its profile: received per month and category from the first month to the last (both
+     * included, oldest first), and how many are open and overdue now (reports waiting for moderation not counted).
+     */
+    @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
+    public DistrictFigures district(DistrictId district, YearMonth first, YearMonth last) {
+        var zone = clock.getZone();
+        var partnership = CurrentUser.partnership().value();
+        var perMonth = jdbc.sql("""
+                SELECT to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month, c.name AS category,
+                       count(*) AS n
+                FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                WHERE r.partnership_id = :p AND r.district_id = :district AND r.submitted_at >= :start
+                  AND r.submitted_at < :end AND r.status <> 'MODERATION'
+                GROUP BY 1, 2 ORDER BY 1, 2""")
+                .param("zone", zone.getId()).param("p", partnership).param("district", district.value())
+                .param("start", Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> new CategoryMonth(YearMonth.parse(rs.getString("month")), rs.getString("category"),
+                        rs.getLong("n")))
+                .list();
+        return jdbc.sql("""
+                SELECT count(*) AS open,
+                       count(*) FILTER (WHERE r.deadline IS NOT NULL AND r.deadline < :now) AS overdue
+                FROM reports_report r WHERE r.partnership_id = :p AND r.district_id = :district
+                  AND r.closed_at IS NULL AND r.status <> 'MODERATION'""")
+                .param("p", partnership).param("district", district.value())
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new DistrictFigures(rs.getLong("open"), rs.getLong("overdue"), perMonth))
+                .single();
+    }
+
+    /**
      * How long the reports closed in the period took, in classes: up to 1 day, 1–3, 3–7, 7–14, 14–30 days and longer.
      */
     @PreAuthorize(ReportPermissions.FIGURES)
@@ -173,6 +206,14 @@ public class ReportFigures {
     }
 
     public record CategoryMonth(YearMonth month, String category, long count) {
+    }
+
+    /** A district's open and overdue reports now, and its reports per month and category. */
+    public record DistrictFigures(long open, long overdue, List<CategoryMonth> perMonth) {
+
+        public DistrictFigures {
+            perMonth = List.copyOf(perMonth);
+        }
     }
 
     /** @param toDays {@code null}: open-ended */

@@ -11,6 +11,12 @@ public final class ReportPermissions {
     /** The contact point's figures: the coordination and the steering group. */
     public static final String FIGURES = "hasAnyRole('ADMIN','COORDINATOR','STEERING')";
 
+    /**
+     * A district's report figures for the situation picture's district profile, which decides itself whom it shows
+     * them (the coordination, the police, the steering group).
+     */
+    public static final String DISTRICT_FIGURES = "hasAnyRole('ADMIN','COORDINATOR','STEERING','PARTNER')";
+
     private ReportPermissions() {
     }
 }

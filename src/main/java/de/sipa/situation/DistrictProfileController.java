@@ -1,0 +1,68 @@
+package de.sipa.situation;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import de.sipa.partners.DistrictId;
+import de.sipa.partners.Partnerships;
+import de.sipa.shared.PdfLetterhead;
+
+/**
+ * The district profiles (Stadtteilprofile) of the situation picture: the list of districts with their key figures,
+ * one page per district, and the same page as one PDF page for printing.
+ */
+@Controller
+@RequestMapping("/lagebild/stadtteile")
+@PreAuthorize(DistrictProfilePermissions.READ)
+class DistrictProfileController {
+
+    private final DistrictProfiles profiles;
+    private final CrimeFigureAccess access;
+    private final Partnerships partnerships;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DistrictProfileController(DistrictProfiles profiles, CrimeFigureAccess access, Partnerships partnerships,
+            MessageSource messages, Clock clock) {
+        this.clock = clock;
+        this.profiles = profiles;
+        this.access = access;
+        this.partnerships = partnerships;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("summaries", profiles.summaries());
+        model.addAttribute("perDistrict", access.mayReadDistricts());
+        return "situation/district-profiles";
+    }
+
+    @GetMapping("/{id}")
+    String profile(@PathVariable UUID id, Model model) {
+        model.addAttribute("profile", profiles.profile(new DistrictId(id)));
+        model.addAttribute("perDistrict", access.mayReadDistricts());
+        model.addAttribute("coordinates", access.mayManage());
+        return "situation/district-profile";
+    }
+
+    @GetMapping("/{id}.pdf")
+    void pdf(@PathVariable UUID id, Locale locale, HttpServletResponse response) throws IOException {
+        var profile = profiles.profile(new DistrictId(id));
+        var letterhead = partnerships.letterhead();
+        PdfLetterhead.send(response, "stadtteilprofil-" + DistrictProfileDocument.fileName(profile.district().name())
+                + ".pdf", out -> DistrictProfileDocument.write(profile, letterhead, messages, locale, clock, out));
+    }
+}
