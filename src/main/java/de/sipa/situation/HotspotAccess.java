@@ -2,10 +2,6 @@ package de.sipa.situation;
 
 import org.springframework.stereotype.Component;
 
-import de.sipa.identity.CurrentUser;
-import de.sipa.identity.Role;
-import de.sipa.partners.Organisations;
-
 /**
  * Whether the current user may see where reports cluster: the coordination (and administrators) always, partner
  * staff if their organisation is a police one (Polizeipräsidium, -inspektion, Kriminalpolizei, Bundespolizei); the
@@ -14,21 +10,14 @@ import de.sipa.partners.Organisations;
 @Component("hotspotAccess")
 public class HotspotAccess {
 
-    private final Organisations organisations;
+    private final CrimeFigureAccess crimeFigures;
 
-    HotspotAccess(Organisations organisations) {
-        this.organisations = organisations;
+    HotspotAccess(CrimeFigureAccess crimeFigures) {
+        this.crimeFigures = crimeFigures;
     }
 
+    /** The same people who see the crime figures per district. */
     public boolean mayAnalyse() {
-        var user = CurrentUser.find();
-        if (user.isEmpty()) {
-            return false;
-        }
-        if (user.get().coordinates()) {
-            return true;
-        }
-        return user.get().role() == Role.PARTNER && user.get().organisation() != null
-                && organisations.get(user.get().organisation()).kind().isPolice();
+        return crimeFigures.mayReadDistricts();
     }
 }
