@@ -42,8 +42,8 @@ class DutiesOfArchivedPeople {
             for (var patrol : patrols.patrolsOf(archived.partnership(), archived.person(), archived.archivedAt())) {
                 if (patrol.startsAt().isAfter(archived.archivedAt())) {
                     patrols.deleteDuty(patrol.id(), archived.person());
-                    auditTrail.record(AuditAction.CHANGED, "Patrol", patrol.id(), name
-                            + " ausgetragen (archiviert): Streife am " + DAY.format(patrol.startsAt().atZone(zone)));
+                    auditTrail.record(AuditAction.CHANGED, "Patrol", patrol.id(), auditTrail.summary(
+                            "audit.patrol.archivedReleased", name, DAY.format(patrol.startsAt().atZone(zone))));
                 }
             }
             patrols.forgetFeed(archived.person());

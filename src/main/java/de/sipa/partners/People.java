@@ -105,7 +105,8 @@ public class People {
         var partnership = CurrentUser.partnership();
         var now = clock.instant();
         people.archive(partnership, id, now, LocalDate.now(clock));
-        auditTrail.record(AuditAction.CHANGED, "Person", id, "Person " + current.fullName() + " archiviert");
+        auditTrail.record(AuditAction.CHANGED, "Person", id, auditTrail.summary("audit.person.archived",
+                current.fullName()));
         events.publishEvent(new PersonArchived(partnership, id, now));
     }
 
@@ -139,8 +140,8 @@ public class People {
         if (!people.affiliate(partnership, id, organisation.id(), details.function(), LocalDate.now(clock))) {
             throw new RuleViolationException("affiliation.exists", person.fullName(), organisation.name());
         }
-        auditTrail.record(AuditAction.CHANGED, "Person", id,
-                "Person " + person.fullName() + " arbeitet auch für " + organisation.name());
+        auditTrail.record(AuditAction.CHANGED, "Person", id, auditTrail.summary("audit.person.affiliated",
+                person.fullName(), organisation.name()));
     }
 
     @PreAuthorize(PartnerPermissions.MAINTAIN)
@@ -148,9 +149,9 @@ public class People {
         var person = get(id);
         PartnerAccess.requireMaintain(person.organisation());
         if (people.endAffiliation(CurrentUser.partnership(), id, organisation)) {
-            auditTrail.record(AuditAction.CHANGED, "Person", id,
-                    "Person " + person.fullName() + " arbeitet nicht mehr für " + organisations
-                            .find(CurrentUser.partnership(), organisation).map(Organisation::name).orElse("?"));
+            auditTrail.record(AuditAction.CHANGED, "Person", id, auditTrail.summary("audit.person.affiliationEnded",
+                    person.fullName(), organisations.find(CurrentUser.partnership(), organisation)
+                            .map(Organisation::name).orElse("?")));
         }
     }
 
