@@ -18,7 +18,7 @@ import de.sipa.shared.CleanParameters;
 /**
  * Every form and filter of the app gets its parameters without control characters, as Open311 does
  * ({@code Open311Guard}): a NUL in a search box would otherwise reach PostgreSQL, which refuses it. Nothing typed
- * is lost but the invisible characters; parameters that cannot be decoded at all are a 400.
+ * is lost but the invisible characters.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -38,8 +38,9 @@ class CleanInput extends OncePerRequestFilter {
         try {
             parameters = request.getParameterMap();
         } catch (RuntimeException e) {
-            // Tomcat's InvalidParameterException: a malformed escape or bytes that are no UTF-8.
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            // An upload over the size limit, a malformed escape: left to Spring, whose answer names the problem
+            // (the upload limit's page, 413).
+            chain.doFilter(request, response);
             return;
         }
         chain.doFilter(new CleanParameters(request, parameters), response);
