@@ -24,6 +24,7 @@ import de.sipa.reports.Categories;
 import de.sipa.reports.CategoryId;
 import de.sipa.reports.ReportLocations;
 import de.sipa.shared.RuleViolationException;
+import de.sipa.shared.UtmProjection;
 
 /**
  * Hotspots from the reports: a grid of square cells over the partnership's districts, the reports counted per
@@ -276,13 +277,13 @@ public class HotspotAnalysis {
     /** Projected points in growing primitive arrays. */
     private static final class Points {
 
-        private final GridProjection projection;
+        private final UtmProjection projection;
         private final double[] xy = new double[2];
         double[] x = new double[1024];
         double[] y = new double[1024];
         int count;
 
-        Points(GridProjection projection) {
+        Points(UtmProjection projection) {
             this.projection = projection;
         }
 

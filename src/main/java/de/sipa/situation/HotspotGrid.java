@@ -11,6 +11,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
+import de.sipa.shared.UtmProjection;
+
 /**
  * A square grid in projected metres over an area (the partnership's districts). Positions run row by row from the
  * south-west corner ({@code position = row * columns + column}); the analysed cells are those whose centre lies in
@@ -22,7 +24,7 @@ final class HotspotGrid {
     /** Above this many positions the grid is refused (a county at 50 m has about a million). */
     static final int MAX_POSITIONS = 4_000_000;
 
-    private final GridProjection projection;
+    private final UtmProjection projection;
     private final double originX;
     private final double originY;
     private final double cellSize;
@@ -33,7 +35,7 @@ final class HotspotGrid {
     /** Per analysed index its position. */
     private final int[] positionOfIndex;
 
-    HotspotGrid(GridProjection projection, double originX, double originY, double cellSize, int columns, int rows,
+    HotspotGrid(UtmProjection projection, double originX, double originY, double cellSize, int columns, int rows,
             boolean[] analysed) {
         this.projection = projection;
         this.originX = originX;
@@ -55,7 +57,7 @@ final class HotspotGrid {
     }
 
     /** A grid whose every position is analysed (tests and benchmarks). */
-    static HotspotGrid rectangle(GridProjection projection, double originX, double originY, double cellSize,
+    static HotspotGrid rectangle(UtmProjection projection, double originX, double originY, double cellSize,
             int columns, int rows) {
         var analysed = new boolean[columns * rows];
         Arrays.fill(analysed, true);
@@ -72,7 +74,7 @@ final class HotspotGrid {
         var factory = new GeometryFactory();
         var wgs84 = factory.buildGeometry(areaInWgs84);
         var centre = wgs84.getEnvelopeInternal().centre();
-        var projection = GridProjection.forLongitude(centre.x);
+        var projection = UtmProjection.forLongitude(centre.x);
         var projected = wgs84.copy();
         var xy = new double[2];
         projected.apply(new CoordinateSequenceFilter() {
@@ -114,7 +116,7 @@ final class HotspotGrid {
         return new HotspotGrid(projection, originX, originY, cellSize, columns, rows, analysed);
     }
 
-    GridProjection projection() {
+    UtmProjection projection() {
         return projection;
     }
 

@@ -11,6 +11,7 @@ import de.sipa.reports.Categories;
 import de.sipa.reports.Category;
 import de.sipa.reports.ReportLocations;
 import de.sipa.shared.RuleViolationException;
+import de.sipa.shared.UtmProjection;
 
 /**
  * Near repeats: how often a report is followed by one of the same category close by within a few days, against
@@ -60,7 +61,7 @@ public class NearRepeatAnalysis {
             for (int i = 0; i < count; i++) {
                 meanLongitude += longitude[i] / count;
             }
-            var projection = GridProjection.forLongitude(meanLongitude);
+            var projection = UtmProjection.forLongitude(meanLongitude);
             var xy = new double[2];
             for (int i = 0; i < count; i++) {
                 projection.forward(latitude[i], longitude[i], xy);

@@ -9,6 +9,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import de.sipa.shared.UtmProjection;
+
 /**
  * Gi* with known answers. The expected numbers come from
  * {@code src/test/resources/de/sipa/situation/gistar_expected.py}, which runs PySAL's own {@code esda.G_Local}
@@ -29,7 +31,7 @@ class GetisOrdTests {
 
     @Test
     void zPAndFdrOfAFiveByFiveGridAreThoseOfPysal() {
-        var grid = HotspotGrid.rectangle(GridProjection.zone(32), 0, 0, 100, 5, 5);
+        var grid = HotspotGrid.rectangle(UtmProjection.zone(32), 0, 0, 100, 5, 5);
         var result = GetisOrd.giStar(grid, flatten(COUNTS, null));
 
         assertThat(result.z()).containsExactly(new double[] {
@@ -69,7 +71,7 @@ class GetisOrdTests {
                 analysed[row * 5 + column] = mask[row][column];
             }
         }
-        var grid = new HotspotGrid(GridProjection.zone(32), 0, 0, 100, 5, 5, analysed);
+        var grid = new HotspotGrid(UtmProjection.zone(32), 0, 0, 100, 5, 5, analysed);
         assertThat(grid.size()).isEqualTo(19);
         var result = GetisOrd.giStar(grid, flatten(COUNTS, mask));
 
@@ -123,7 +125,7 @@ class GetisOrdTests {
 
     @Test
     void aGridWithoutVariationHasNoHotspots() {
-        var grid = HotspotGrid.rectangle(GridProjection.zone(32), 0, 0, 100, 4, 4);
+        var grid = HotspotGrid.rectangle(UtmProjection.zone(32), 0, 0, 100, 4, 4);
         var result = GetisOrd.giStar(grid, new double[16]);
         assertThat(result.z()).containsOnly(0.0);
         assertThat(result.pFdr()).containsOnly(1.0);
@@ -132,7 +134,7 @@ class GetisOrdTests {
     @Test
     void aPlantedClusterInUniformNoiseIsFoundAfterTheCorrection() {
         var random = new Random(20_251_202);
-        var grid = HotspotGrid.rectangle(GridProjection.zone(32), 500_000, 5_400_000, 100, 40, 40);
+        var grid = HotspotGrid.rectangle(UtmProjection.zone(32), 500_000, 5_400_000, 100, 40, 40);
         int noise = 3_000;
         int cluster = 120;
         var x = new double[noise + cluster];
@@ -162,7 +164,7 @@ class GetisOrdTests {
     @Test
     void uniformNoiseAloneGivesNoSignificantCellAfterTheCorrection() {
         var random = new Random(20_251_202);
-        var grid = HotspotGrid.rectangle(GridProjection.zone(32), 500_000, 5_400_000, 100, 40, 40);
+        var grid = HotspotGrid.rectangle(UtmProjection.zone(32), 500_000, 5_400_000, 100, 40, 40);
         int noise = 3_000;
         var x = new double[noise];
         var y = new double[noise];

@@ -9,6 +9,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import de.sipa.shared.UtmProjection;
+
 /**
  * The classification of hotspot change from constructed sub-period outcomes. The rules and thresholds are R
  * sfhotspot's {@code hotspot_classify()} (github.com/mpjashby/sfhotspot, R/hotspot_classify.R, commit 6b3caf7) with
@@ -118,7 +120,7 @@ class HotspotChangeRuleTests {
 
     @Test
     void onAGridAClusterOnlyInTheLaterSubPeriodsEmergesAndOneInAllIsPersistent() {
-        var grid = HotspotGrid.rectangle(GridProjection.zone(32), 500_000, 5_400_000, 100, 30, 30);
+        var grid = HotspotGrid.rectangle(UtmProjection.zone(32), 500_000, 5_400_000, 100, 30, 30);
         var random = new Random(12);
         int old = grid.indexOf(500_550, 5_400_550);
         int fresh = grid.indexOf(502_450, 5_402_450);

@@ -8,6 +8,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import de.sipa.shared.UtmProjection;
+
 class KdeSurfaceTests {
 
     @Test
@@ -20,7 +22,7 @@ class KdeSurfaceTests {
             x[k] = k % 2 == 0 ? 2_000 + random.nextGaussian() * 150 : 1_000 + random.nextDouble() * 2_000;
             y[k] = k % 2 == 0 ? 2_500 + random.nextGaussian() * 150 : 1_000 + random.nextDouble() * 2_000;
         }
-        var grid = HotspotGrid.rectangle(GridProjection.zone(32), 0, 0, 100, 40, 40);
+        var grid = HotspotGrid.rectangle(UtmProjection.zone(32), 0, 0, 100, 40, 40);
         for (double bandwidth : new double[] {200, 300, 500, 1_000}) {
             var density = KdeSurface.evaluate(grid, x, y, n, bandwidth);
             double integral = Arrays.stream(density).sum() * 100 * 100;
@@ -30,7 +32,7 @@ class KdeSurfaceTests {
 
     @Test
     void oneInteriorPointGivesTheQuarticKernelAtEachCentre() {
-        var grid = HotspotGrid.rectangle(GridProjection.zone(32), 0, 0, 100, 10, 10);
+        var grid = HotspotGrid.rectangle(UtmProjection.zone(32), 0, 0, 100, 10, 10);
         double h = 250;
         var density = KdeSurface.evaluate(grid, new double[] {450}, new double[] {450}, 1, h);
         // The centre of the cell (4, 4) is the point itself; (5, 4) is 100 m away; (7, 4) is 300 m > h away.

@@ -1,5 +1,5 @@
 """
-Expected UTM coordinates for GridProjectionTests, computed independently of the Java code (Krüger's series there):
+Expected UTM coordinates for UtmProjectionTests, computed independently of the Java code (Krüger's series there):
 Snyder's series for the transverse Mercator ("Map Projections - A Working Manual", USGS Professional Paper 1395,
 1987, equations 8-9 to 8-11, pp. 60-61), with the meridian arc M checked by numerical integration of the radius of
 curvature (scipy.integrate.quad). Snyder's series is accurate to a few millimetres within a few degrees of the

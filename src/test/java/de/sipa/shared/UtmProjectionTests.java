@@ -1,4 +1,4 @@
-package de.sipa.situation;
+package de.sipa.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,10 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * UTM coordinates against an independent computation: Snyder's series (USGS Professional Paper 1395) with the
- * meridian arc integrated numerically, in {@code src/test/resources/de/sipa/situation/utm_expected.py}
- * (run: {@code python3 src/test/resources/de/sipa/situation/utm_expected.py}).
+ * meridian arc integrated numerically, in {@code src/test/resources/de/sipa/shared/utm_expected.py}
+ * (run: {@code python3 src/test/resources/de/sipa/shared/utm_expected.py}).
  */
-class GridProjectionTests {
+class UtmProjectionTests {
 
     @ParameterizedTest
     @CsvSource({
@@ -21,7 +21,7 @@ class GridProjectionTests {
         "48.0000, 9.0000, 32, 500000.0000, 5316300.2245"})
     void projectsAsSnydersSeriesToTheCentimetreAndBackToTheMillimetre(double latitude, double longitude, int zone,
             double easting, double northing) {
-        var projection = GridProjection.forLongitude(longitude);
+        var projection = UtmProjection.forLongitude(longitude);
         assertThat(projection.zone()).isEqualTo(zone);
         var xy = new double[2];
         projection.forward(latitude, longitude, xy);

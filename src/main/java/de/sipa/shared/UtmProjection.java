@@ -1,14 +1,14 @@
-package de.sipa.situation;
+package de.sipa.shared;
 
 /**
  * WGS 84 / UTM (transverse Mercator, scale 0.9996 on the central meridian, false easting 500 km, northern
- * hemisphere), the projection the hotspot grid is laid in so that its cells are squares in metres. The zone is the
+ * hemisphere), the projection in which SiPa measures in metres (the hotspot grid, a place's radius and buffer). The zone is the
  * one of the partnership's centre (zone 32 for 6°–12° E, 33 for 12°–18° E), so the grid is EPSG:326zz, which
  * agrees with the official ETRS89/UTM grid (EPSG:258zz) to well below a metre. Krüger's series to the third order
  * in n (as in Karney 2011, "Transverse Mercator with an accuracy of a few nanometers"), accurate to a millimetre
  * within a zone and a few zones beyond.
  */
-final class GridProjection {
+public final class UtmProjection {
 
     private static final double A = 6_378_137.0;
     private static final double F = 1 / 298.257223563;
@@ -28,39 +28,39 @@ final class GridProjection {
     private final int zone;
     private final double centralMeridian;
 
-    private GridProjection(int zone) {
+    private UtmProjection(int zone) {
         this.zone = zone;
         this.centralMeridian = Math.toRadians(zone * 6 - 183);
     }
 
-    static GridProjection zone(int zone) {
+    public static UtmProjection zone(int zone) {
         if (zone < 1 || zone > 60) {
             throw new IllegalArgumentException("UTM zone " + zone);
         }
-        return new GridProjection(zone);
+        return new UtmProjection(zone);
     }
 
     /** The UTM zone a longitude lies in (without the Norwegian and Svalbard exceptions). */
-    static GridProjection forLongitude(double longitude) {
+    public static UtmProjection forLongitude(double longitude) {
         return zone(Math.min(60, (int) Math.floor((longitude + 180) / 6) + 1));
     }
 
-    int zone() {
+    public int zone() {
         return zone;
     }
 
     /** The EPSG code of the projected coordinates, e.g. {@code EPSG:32632}. */
-    String epsg() {
+    public String epsg() {
         return "EPSG:326" + String.format("%02d", zone);
     }
 
     /** A description for people, in the GeoJSON's properties. */
-    String description() {
+    public String description() {
         return "WGS 84 / UTM zone " + zone + "N (" + epsg() + ", transverse Mercator, metres)";
     }
 
     /** Easting and northing in metres of a WGS84 point, into {@code out[0]} and {@code out[1]}. */
-    void forward(double latitude, double longitude, double[] out) {
+    public void forward(double latitude, double longitude, double[] out) {
         double phi = Math.toRadians(latitude);
         double lambda = Math.toRadians(longitude) - centralMeridian;
         double sinPhi = Math.sin(phi);
@@ -78,7 +78,7 @@ final class GridProjection {
     }
 
     /** Latitude and longitude in degrees of a point in metres, into {@code out[0]} and {@code out[1]}. */
-    void inverse(double easting, double northing, double[] out) {
+    public void inverse(double easting, double northing, double[] out) {
         double xi = northing / (K0 * RECTIFYING_RADIUS);
         double eta = (easting - FALSE_EASTING) / (K0 * RECTIFYING_RADIUS);
         double xiPrime = xi;
