@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
-import de.sipa.notifications.Mail;
+import de.sipa.notifications.MailTexts;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.Bodies;
 import de.sipa.shared.BaseUrl;
@@ -35,18 +35,20 @@ public class MeetingMinutes {
     private final MinutesRepository minutes;
     private final Bodies bodies;
     private final Notifications notifications;
+    private final MailTexts mailTexts;
     private final AuditTrail auditTrail;
     private final Clock clock;
     private final String baseUrl;
 
     MeetingMinutes(Meetings meetings, MeetingRepository meetingRepository, MinutesRepository minutes, Bodies bodies,
-            Notifications notifications, AuditTrail auditTrail, Clock clock,
+            Notifications notifications, MailTexts mailTexts, AuditTrail auditTrail, Clock clock,
             BaseUrl baseUrl) {
         this.meetings = meetings;
         this.meetingRepository = meetingRepository;
         this.minutes = minutes;
         this.bodies = bodies;
         this.notifications = notifications;
+        this.mailTexts = mailTexts;
         this.auditTrail = auditTrail;
         this.clock = clock;
         this.baseUrl = baseUrl.value();
@@ -103,12 +105,9 @@ public class MeetingMinutes {
         int sent = 0;
         for (var member : bodies.members(meeting.body())) {
             if (member.membership().isCurrentOn(today) && member.person().email() != null) {
-                notifications.send(Mail.of(CurrentUser.partnership(), member.person().email(),
-                        "Protokollentwurf zur Durchsicht: " + meeting.title(),
-                        "Guten Tag " + member.person().fullName() + ",\n\nder Entwurf des Protokolls der Sitzung „"
-                                + meeting.title() + "“ (" + body.name() + ") liegt zur Durchsicht bereit. Anmerkungen "
-                                + "nehmen wir in SiPa entgegen:\n\n" + baseUrl + "/meetings/" + id
-                                + "\n\nIhre Sicherheitskoordination"));
+                notifications.send(mailTexts.mail(CurrentUser.partnership(), member.person().email(),
+                        "mail.minutes.circulated", meeting.title(), member.person().fullName(), body.name(),
+                        baseUrl + "/meetings/" + id));
                 sent++;
             }
         }

@@ -22,6 +22,7 @@ import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.notifications.Mail;
+import de.sipa.notifications.MailTexts;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.Bodies;
 import de.sipa.partners.Body;
@@ -52,6 +53,7 @@ public class Meetings {
     private final People people;
     private final Organisations organisations;
     private final Notifications notifications;
+    private final MailTexts mailTexts;
     private final AuditTrail auditTrail;
     private final Accounts accounts;
     private final Reviews reviews;
@@ -60,13 +62,14 @@ public class Meetings {
     private final String baseUrl;
 
     Meetings(MeetingRepository meetings, Bodies bodies, People people, Organisations organisations,
-            Notifications notifications, AuditTrail auditTrail, Accounts accounts, Reviews reviews, Clock clock,
+            Notifications notifications, MailTexts mailTexts, AuditTrail auditTrail, Accounts accounts, Reviews reviews, Clock clock,
             MeetingOffice office, BaseUrl baseUrl) {
         this.meetings = meetings;
         this.bodies = bodies;
         this.people = people;
         this.organisations = organisations;
         this.notifications = notifications;
+        this.mailTexts = mailTexts;
         this.auditTrail = auditTrail;
         this.accounts = accounts;
         this.reviews = reviews;
@@ -165,7 +168,7 @@ public class Meetings {
                 .inSeries(current.series());
         meetings.update(changed, clock.instant());
         if (changed.status() == MeetingStatus.INVITED) {
-            send(changed, false, "Geänderte Einladung");
+            send(changed, false, "changed");
         }
         auditTrail.record(AuditAction.CHANGED, "Meeting", id, "Sitzung geändert: " + changed.title());
     }
@@ -188,7 +191,7 @@ public class Meetings {
         }
         var invited = meeting.withStatus(MeetingStatus.INVITED);
         meetings.update(invited, clock.instant());
-        return send(invited, false, "Einladung");
+        return send(invited, false, "invitation");
     }
 
     /** Cancels the meeting; invited members get METHOD:CANCEL for the event they have. */
@@ -204,7 +207,7 @@ public class Meetings {
                 meeting.sequence() + 1, reason == null || reason.isBlank() ? null : reason.strip(), meeting.series());
         meetings.update(cancelled, clock.instant());
         if (meeting.status() == MeetingStatus.INVITED) {
-            send(cancelled, true, "Absage");
+            send(cancelled, true, "cancellation");
         }
         auditTrail.record(AuditAction.CHANGED, "Meeting", id, "Sitzung abgesagt: " + meeting.title());
     }
@@ -400,10 +403,8 @@ public class Meetings {
             var partnership = overdue.getKey();
             var item = overdue.getValue();
             for (var email : accounts.emailsOf(partnership, item.owner())) {
-                if (notifications.send(Mail.of(partnership, email, "Arbeitsauftrag überfällig: " + item.title(),
-                        "Guten Tag,\n\nder Arbeitsauftrag „" + item.title() + "“ Ihrer Organisation war am "
-                                + item.dueOn().format(DAY) + " fällig und ist noch offen.\n\n" + baseUrl + item.link()
-                                + "\n\nIhre Sicherheitskoordination")
+                if (notifications.send(mailTexts.mail(partnership, email, "mail.actionItem.overdue", item.title(),
+                                item.dueOn().format(DAY), baseUrl + item.link())
                         .once("action-reminder:" + item.id() + ":" + email + ":" + week))) {
                     queued++;
                 }
@@ -423,12 +424,13 @@ public class Meetings {
                 : MeetingCalendar.invitation(meeting, body.name(), invitees, organizer);
         var when = WHEN.format(meeting.startsAt().atZone(clock.getZone()));
         for (var invitee : invitees) {
+            var key = "mail.meeting." + what;
+            var where = meeting.location() == null ? "" : mailTexts.text("mail.meeting.location", meeting.location());
+            var reason = cancelled && meeting.cancelReason() != null
+                    ? mailTexts.text("mail.meeting.reason", meeting.cancelReason()) : "";
             notifications.send(new Mail(CurrentUser.partnership(), invitee.email(),
-                    what + ": " + body.name() + " am " + when,
-                    "Guten Tag " + invitee.name() + ",\n\n" + what + " zur Sitzung „" + meeting.title() + "“ ("
-                            + body.name() + ") am " + when + (meeting.location() == null ? "" : ", " + meeting.location())
-                            + (cancelled && meeting.cancelReason() != null ? ".\n\nGrund: " + meeting.cancelReason() : ".")
-                            + "\n\nDie Kalenderdatei liegt bei.",
+                    mailTexts.text(key + ".subject", body.name(), when),
+                    mailTexts.text(key + ".body", invitee.name(), meeting.title(), body.name(), when, where, reason),
                     new Mail.Attachment(cancelled ? "absage.ics" : "einladung.ics",
                             "text/calendar; method=" + (cancelled ? "CANCEL" : "REQUEST") + "; charset=UTF-8",
                             ics.getBytes(StandardCharsets.UTF_8)),

@@ -19,7 +19,7 @@ import de.sipa.identity.Accounts;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
-import de.sipa.notifications.Mail;
+import de.sipa.notifications.MailTexts;
 import de.sipa.notifications.Notifications;
 import de.sipa.operations.DeploymentPlan.Contact;
 import de.sipa.operations.DeploymentPlan.Phase;
@@ -58,16 +58,18 @@ public class DeploymentPlans {
     private final AuditTrail auditTrail;
     private final Accounts accounts;
     private final Notifications notifications;
+    private final MailTexts mailTexts;
     private final MessageSource messages;
     private final Clock clock;
     private final String baseUrl;
 
     DeploymentPlans(DeploymentPlanRepository plans, DebriefRepository debriefs, Events events,
             Organisations organisations, People people, Partnerships partnerships, AuditTrail auditTrail,
-            Accounts accounts, Notifications notifications, MessageSource messages, Clock clock,
+            Accounts accounts, Notifications notifications, MailTexts mailTexts, MessageSource messages, Clock clock,
             BaseUrl baseUrl) {
         this.accounts = accounts;
         this.notifications = notifications;
+        this.mailTexts = mailTexts;
         this.messages = messages;
         this.baseUrl = baseUrl.value();
         this.plans = plans;
@@ -203,10 +205,8 @@ public class DeploymentPlans {
         var partnership = CurrentUser.partnership();
         for (var organisation : plans.load(version).involved()) {
             for (var email : accounts.emailsOf(partnership, organisation)) {
-                notifications.send(Mail.of(partnership, email, "Einsatzplan zur Freigabe: " + name,
-                        "Guten Tag,\n\nder Einsatzplan „" + name + "“ (Fassung " + version.number() + ") liegt Ihrer "
-                                + "Organisation zur Freigabe vor:\n\n" + baseUrl + "/events/" + event
-                                + "/plan\n\nIhre Sicherheitskoordination"));
+                notifications.send(mailTexts.mail(partnership, email, "mail.deploymentPlan.submitted", name,
+                        version.number(), baseUrl + "/events/" + event + "/plan"));
             }
         }
         auditTrail.record(AuditAction.CHANGED, "DeploymentPlan", version.id(),

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import de.sipa.identity.Accounts;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
-import de.sipa.notifications.Mail;
+import de.sipa.notifications.MailTexts;
 import de.sipa.notifications.Notifications;
 import de.sipa.shared.BaseUrl;
 import de.sipa.shared.OrganisationId;
@@ -36,17 +36,19 @@ class PatrolReminders {
     private final Patrols patrols;
     private final Accounts accounts;
     private final Notifications notifications;
+    private final MailTexts mailTexts;
     private final Clock clock;
     private final Duration lookahead;
     private final String baseUrl;
 
-    PatrolReminders(PatrolRepository repository, Patrols patrols, Accounts accounts, Notifications notifications,
+    PatrolReminders(PatrolRepository repository, Patrols patrols, Accounts accounts, Notifications notifications, MailTexts mailTexts,
             Clock clock, @Value("${sipa.patrols.open-slot-lookahead:P14D}") Duration lookahead,
             BaseUrl baseUrl) {
         this.repository = repository;
         this.patrols = patrols;
         this.accounts = accounts;
         this.notifications = notifications;
+        this.mailTexts = mailTexts;
         this.clock = clock;
         this.lookahead = lookahead;
         this.baseUrl = baseUrl.value();
@@ -81,9 +83,9 @@ class PatrolReminders {
                 if (crew.missing() > 0) {
                     names.put(crew.organisation(), crew.name());
                     open.computeIfAbsent(crew.organisation(), o -> new ArrayList<>()).add(
-                            patrols.describe(entry.patrol(), Map.of(entry.patrol().plan(), entry.plan())) + ": "
-                                    + crew.missing() + " von " + crew.required() + " offen\n  " + baseUrl
-                                    + "/patrols/" + entry.patrol().id());
+                            mailTexts.text("mail.patrol.openSlots.line",
+                                    patrols.describe(entry.patrol(), Map.of(entry.patrol().plan(), entry.plan())),
+                                    crew.missing(), crew.required(), baseUrl + "/patrols/" + entry.patrol().id()));
                 }
             }
         }
@@ -92,11 +94,8 @@ class PatrolReminders {
         for (var organisation : open.entrySet()) {
             var lines = organisation.getValue();
             for (var email : accounts.emailsOf(partnership, organisation.getKey())) {
-                if (notifications.send(Mail.of(partnership, email,
-                        "Offene Streifenplätze: " + lines.size() + (lines.size() == 1 ? " Streife" : " Streifen"),
-                        "Guten Tag,\n\nfür diese Streifen der nächsten " + lookahead.toDays() + " Tage sind Plätze von "
-                                + names.get(organisation.getKey()) + " noch nicht besetzt:\n\n- "
-                                + String.join("\n- ", lines) + "\n\nIhre Sicherheitskoordination")
+                if (notifications.send(mailTexts.mail(partnership, email, "mail.patrol.openSlots", lines.size(),
+                                lookahead.toDays(), names.get(organisation.getKey()), String.join("\n- ", lines))
                         .once("patrol-slots:" + organisation.getKey() + ":" + email + ":" + day))) {
                     queued++;
                 }

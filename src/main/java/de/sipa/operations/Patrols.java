@@ -23,7 +23,7 @@ import de.sipa.identity.Accounts;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
-import de.sipa.notifications.Mail;
+import de.sipa.notifications.MailTexts;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Organisations;
@@ -55,11 +55,12 @@ public class Patrols {
     private final AuditTrail auditTrail;
     private final Accounts accounts;
     private final Notifications notifications;
+    private final MailTexts mailTexts;
     private final Clock clock;
     private final String baseUrl;
 
     Patrols(PatrolRepository patrols, Partnerships partnerships, Organisations organisations, People people,
-            AuditTrail auditTrail, Accounts accounts, Notifications notifications, Clock clock,
+            AuditTrail auditTrail, Accounts accounts, Notifications notifications, MailTexts mailTexts, Clock clock,
             BaseUrl baseUrl) {
         this.patrols = patrols;
         this.partnerships = partnerships;
@@ -68,6 +69,7 @@ public class Patrols {
         this.auditTrail = auditTrail;
         this.accounts = accounts;
         this.notifications = notifications;
+        this.mailTexts = mailTexts;
         this.clock = clock;
         this.baseUrl = baseUrl.value();
     }
@@ -256,11 +258,8 @@ public class Patrols {
     private void inform(PartnershipId partnership, OrganisationId organisation, PatrolPlan old, PatrolPlan target,
             LocalDate from, List<String> lines) {
         for (var email : accounts.emailsOf(partnership, organisation)) {
-            notifications.send(Mail.of(partnership, email, "Streifenplan geändert: " + old.name(),
-                    "Guten Tag,\n\nder Streifenplan „" + old.name() + "“ gilt ab dem " + DAY.format(from)
-                            + " geändert. Diese Einteilungen Ihrer Organisation entfallen:\n\n- "
-                            + String.join("\n- ", lines) + "\n\nDie Streifen des Plans und ihre offenen Plätze:\n"
-                            + baseUrl + "/patrols/plans/" + target.id() + "\n\nIhre Sicherheitskoordination"));
+            notifications.send(mailTexts.mail(partnership, email, "mail.patrolPlan.changed", old.name(),
+                    DAY.format(from), String.join("\n- ", lines), baseUrl + "/patrols/plans/" + target.id()));
         }
     }
 

@@ -21,7 +21,7 @@ import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
-import de.sipa.notifications.Mail;
+import de.sipa.notifications.MailTexts;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.DistrictId;
 import de.sipa.shared.BaseUrl;
@@ -47,17 +47,19 @@ public class Reviews {
     private final Responsibilities responsibilities;
     private final Accounts accounts;
     private final Notifications notifications;
+    private final MailTexts mailTexts;
     private final AuditTrail auditTrail;
     private final Clock clock;
     private final String baseUrl;
 
     Reviews(ReviewRepository reviews, Responsibilities responsibilities, Accounts accounts,
-            Notifications notifications, AuditTrail auditTrail, Clock clock,
+            Notifications notifications, MailTexts mailTexts, AuditTrail auditTrail, Clock clock,
             BaseUrl baseUrl) {
         this.reviews = reviews;
         this.responsibilities = responsibilities;
         this.accounts = accounts;
         this.notifications = notifications;
+        this.mailTexts = mailTexts;
         this.auditTrail = auditTrail;
         this.clock = clock;
         this.baseUrl = baseUrl.value();
@@ -325,14 +327,9 @@ public class Reviews {
                     continue;
                 }
                 for (var email : accounts.emailsOf(partnership, progress.organisation())) {
-                    var mail = Mail.of(partnership, email,
-                            "Erinnerung: Aufgabenkritik „" + review.title() + "“ – Frist "
-                                    + review.deadline().format(DATE),
-                            "Guten Tag,\n\nIhre Organisation hat in der Aufgabenkritik „" + review.title() + "“ noch "
-                                    + (progress.items() - progress.answered()) + " von " + progress.items()
-                                    + " Einträgen nicht beantwortet. Die Frist endet am "
-                                    + review.deadline().format(DATE) + ".\n\n"
-                                    + baseUrl + "/reviews/" + review.id() + "\n\nIhre Sicherheitskoordination")
+                    var mail = mailTexts.mail(partnership, email, "mail.review.reminder", review.title(),
+                            review.deadline().format(DATE), progress.items() - progress.answered(), progress.items(),
+                            baseUrl + "/reviews/" + review.id())
                             .once("review-reminder:" + review.id() + ":" + progress.organisation() + ":" + email + ":" + today);
                     if (notifications.send(mail)) {
                         queued++;
@@ -346,13 +343,8 @@ public class Reviews {
     /** Tells an involved organisation that its list is waiting. */
     private void invite(PartnershipId partnership, Review review, OrganisationId organisation, int items) {
         for (var email : accounts.emailsOf(partnership, organisation)) {
-            notifications.send(Mail.of(partnership, email, "Aufgabenkritik „" + review.title() + "“: bitte bis "
-                    + review.deadline().format(DATE) + " antworten",
-                    "Guten Tag,\n\ndie Sicherheitskoordination hat die Aufgabenkritik „" + review.title()
-                            + "“ eröffnet. Ihre Organisation ist mit " + items + " Einträgen der Zuständigkeitsmatrix "
-                            + "beteiligt. Bitte bestätigen Sie jeden Eintrag, schlagen Sie eine Änderung vor oder "
-                            + "melden Sie ihn als „nicht unsere Aufgabe“ – bis zum " + review.deadline().format(DATE)
-                            + ".\n\n" + baseUrl + "/reviews/" + review.id() + "\n\nIhre Sicherheitskoordination"));
+            notifications.send(mailTexts.mail(partnership, email, "mail.review.invitation", review.title(),
+                    review.deadline().format(DATE), items, baseUrl + "/reviews/" + review.id()));
         }
     }
 

@@ -128,6 +128,25 @@ class MeetingsTests {
         assertThat(cancelled.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(meeting.value() + "@sipa");
         assertThat(cancelled.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("2");
         assertThat(cancelled.getProperty(Property.STATUS).orElseThrow().getValue()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("SELECT subject || ' | ' || body FROM notifications_mail WHERE partnership_id = ? "
+                + "AND attachment_name LIKE '%.ics' ORDER BY created_at, id").param(city.id().value())
+                .query(String.class).list()).containsExactly(
+                        "Einladung: " + steeringGroupName() + " am 10.03.2027 um 14:00 Uhr | Guten Tag Paula Polizei-"
+                                + city.key() + ",\n\nEinladung zur Sitzung „Lenkungsgruppe Frühjahr“ ("
+                                + steeringGroupName() + ") am 10.03.2027 um 14:00 Uhr, Rathaus, Saal 3.\n\n"
+                                + "Die Kalenderdatei liegt bei.",
+                        "Geänderte Einladung: " + steeringGroupName() + " am 11.03.2027 um 14:00 Uhr | Guten Tag Paula "
+                                + "Polizei-" + city.key() + ",\n\nGeänderte Einladung zur Sitzung „Lenkungsgruppe "
+                                + "Frühjahr“ (" + steeringGroupName() + ") am 11.03.2027 um 14:00 Uhr, Rathaus, Saal 3.\n\n"
+                                + "Die Kalenderdatei liegt bei.",
+                        "Absage: " + steeringGroupName() + " am 11.03.2027 um 14:00 Uhr | Guten Tag Paula Polizei-"
+                                + city.key() + ",\n\nAbsage zur Sitzung „Lenkungsgruppe Frühjahr“ ("
+                                + steeringGroupName() + ") am 11.03.2027 um 14:00 Uhr, Rathaus, Saal 3.\n\n"
+                                + "Grund: Terminkollision\n\nDie Kalenderdatei liegt bei.");
+    }
+
+    private String steeringGroupName() {
+        return as(() -> bodies.get(city.steeringGroup())).name();
     }
 
     @Test
