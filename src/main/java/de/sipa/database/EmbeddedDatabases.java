@@ -2,14 +2,20 @@ package de.sipa.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -28,9 +34,11 @@ final class EmbeddedDatabases {
      * the data directory, so that it goes wherever the data goes (a copy, a backup), and is made on the first start.
      */
     static final String PASSWORD_FILE = "sipa-password";
+    private static final int LEFT_BEHIND_STOP_SECONDS = 60;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabases.class);
     private static final Map<Path, Running> RUNNING = new HashMap<>();
+    private static final Map<Path, FileLock> LOCKS = new HashMap<>();
 
     /** A started server and the password its user {@code postgres} needs. */
     record Running(EmbeddedPostgres postgres, String password) {
@@ -127,25 +135,70 @@ final class EmbeddedDatabases {
     }
 
     /**
-     * Removes the pid file of a PostgreSQL that is gone (the machine or SiPa was stopped hard). A running one is
-     * refused at once with what to do, instead of a connection timeout: it is another SiPa on the same directory,
-     * or a server left behind when SiPa was killed.
+     * Makes the data directory this SiPa's. Another SiPa running on it holds its {@link #lockFile} (the operating
+     * system releases the lock when that JVM ends, also when it is killed): refused at once with what to do, instead
+     * of a connection timeout. A PostgreSQL still running on it without its SiPa was left behind when that SiPa was
+     * killed: it is shut down, its clients are gone. A pid file whose process is gone (the machine was stopped
+     * hard), or whose number now belongs to another program, is removed.
      */
     static void claim(Path directory) throws IOException {
+        lock(directory);
         var pidFile = directory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
         var lines = Files.readAllLines(pidFile);
         var pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
-        var alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        if (alive) {
-            throw new IllegalStateException("The data directory " + directory + " is in use by PostgreSQL process "
-                    + pid + ": another SiPa runs on it, or a server was left behind when SiPa was killed. Stop that "
-                    + "SiPa, or end the process (kill " + pid + "), then start again; or choose another directory "
-                    + "with sipa.database.directory.");
+        var server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(EmbeddedDatabases::isPostgres);
+        if (server.isPresent()) {
+            stopLeftBehind(server.get(), directory);
         }
-        log.warn("Removing stale {} left by a PostgreSQL that is no longer running", pidFile);
-        Files.delete(pidFile);
+        if (Files.deleteIfExists(pidFile)) {
+            log.warn("Removed stale {} left by a PostgreSQL that is no longer running", pidFile);
+        }
+    }
+
+    /** Next to the data directory, which initdb wants empty: {@code postgres} has {@code postgres.lock}. */
+    static Path lockFile(Path directory) {
+        return directory.resolveSibling(directory.getFileName() + ".lock");
+    }
+
+    /** Holds the directory's lock file for as long as this JVM runs (a restart within it keeps the lock). */
+    private static synchronized void lock(Path directory) throws IOException {
+        if (LOCKS.containsKey(directory)) {
+            return;
+        }
+        var channel = FileChannel.open(lockFile(directory), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        var lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("The data directory " + directory + " is in use by another SiPa (it "
+                    + "holds " + lockFile(directory) + "). Stop that SiPa, or choose another directory with "
+                    + "sipa.database.directory.");
+        }
+        LOCKS.put(directory, lock);
+    }
+
+    /** SIGTERM is PostgreSQL's smart shutdown: it ends once its sessions have, and the killed SiPa's have. */
+    private static void stopLeftBehind(ProcessHandle server, Path directory) {
+        log.warn("Stopping PostgreSQL process {} in {}, left running when the SiPa that started it ended without "
+                + "stopping it", server.pid(), directory);
+        server.destroy();
+        try {
+            server.onExit().get(LEFT_BEHIND_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL process " + server.pid() + " in " + directory + " was left "
+                    + "running by an earlier SiPa and did not stop within " + LEFT_BEHIND_STOP_SECONDS + " s; end it "
+                    + "(kill " + server.pid() + ") and start again.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping PostgreSQL process " + server.pid(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not wait for PostgreSQL process " + server.pid(), e);
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
     }
 }

@@ -24,6 +24,12 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedPostgresConfiguration {
 
+    /**
+     * How long a request waits for a connection: while the database is down the request answers 503 after this
+     * (web.DatabaseUnavailable) instead of after Hikari's 30 s; as spring.datasource.hikari.connection-timeout.
+     */
+    static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
+
     @Bean
     DataSource dataSource(EmbeddedDatabaseProperties properties, Environment environment) {
         if (environment.matchesProfiles("prod") && !properties.embeddedInProduction()) {
@@ -39,6 +45,7 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setPassword(database.password());
         config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         return new HikariDataSource(config);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,63 @@ class EmbeddedDatabasesTests {
     Path directory;
 
     @Test
-    void aDirectoryOfARunningServerIsRefusedWithWhatToDo() throws Exception {
-        var pid = ProcessHandle.current().pid();
-        Files.writeString(directory.resolve("postmaster.pid"), pid + "\n" + directory + "\n");
-        assertThatThrownBy(() -> EmbeddedDatabases.claim(directory)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("in use by PostgreSQL process " + pid).hasMessageContaining("kill " + pid);
-        assertThat(directory.resolve("postmaster.pid")).exists();
+    void aDirectoryAnotherSipaHoldsIsRefusedWithWhatToDo() throws Exception {
+        // another process holding the lock file as a running SiPa does (a POSIX record lock, as Java's FileLock)
+        var holder = new ProcessBuilder("python3", "-c", "import fcntl, sys, time; f = open(sys.argv[1], 'w'); "
+                + "fcntl.lockf(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)",
+                EmbeddedDatabases.lockFile(directory).toString()).start();
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(6))).isEqualTo("locked");
+            Files.writeString(directory.resolve("postmaster.pid"), "1\n" + directory + "\n");
+            assertThatThrownBy(() -> EmbeddedDatabases.claim(directory)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another SiPa").hasMessageContaining("sipa.database.directory");
+            assertThat(directory.resolve("postmaster.pid")).exists();
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aServerLeftRunningByAKilledSipaIsStoppedAndTheDirectoryTakenOver() throws Exception {
+        var data = directory.resolve("left");
+        var first = EmbeddedDatabases.launch(data, new EmbeddedDatabaseProperties(data, 0, false, false, false));
+        var port = first.postgres().getPort();
+        var bin = Path.of(ProcessHandle.of(serverPid(data)).orElseThrow().info().command().orElseThrow()).getParent();
+        first.postgres().close();
+        // as after a SIGKILL of SiPa: its server runs on (pg_ctl starts it detached, as the library does; as root
+        // through unshare, since PostgreSQL refuses to run as root)
+        var command = new java.util.ArrayList<String>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", "-p " + port, "-l",
+                directory.resolve("left.log").toString(), "-w", "start"));
+        var pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(pgCtl.waitFor()).as(new String(pgCtl.getInputStream().readAllBytes())).isZero();
+        var orphan = ProcessHandle.of(serverPid(data)).orElseThrow();
+
+        EmbeddedDatabases.claim(data);
+
+        assertThat(orphan.isAlive()).isFalse();
+        assertThat(data.resolve("postmaster.pid")).doesNotExist();
+        var second = EmbeddedDatabases.launch(data, new EmbeddedDatabaseProperties(data, 0, false, false, false));
+        try (var connection = second.postgres().getPostgresDatabase().getConnection()) {
+            assertThat(connection.isValid(5)).isTrue();
+        } finally {
+            second.postgres().close();
+        }
+    }
+
+    @Test
+    void aPidFileNamingAnotherProgramIsStale() throws Exception {
+        Files.writeString(directory.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + directory + "\n");
+        EmbeddedDatabases.claim(directory);
+        assertThat(directory.resolve("postmaster.pid")).doesNotExist();
+        assertThat(ProcessHandle.current().isAlive()).isTrue();
+    }
+
+    private static long serverPid(Path data) throws Exception {
+        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
     }
 
     @Test

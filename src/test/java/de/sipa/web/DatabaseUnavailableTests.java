@@ -1,0 +1,63 @@
+package de.sipa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.servlet.ServletException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+class DatabaseUnavailableTests {
+
+    private final DatabaseUnavailable filter = new DatabaseUnavailable(messages());
+
+    @Test
+    void noConnectionFromThePoolAnswers503WithRetryAfter() throws Exception {
+        // what Hikari throws after its connection timeout, wrapped as the transaction manager and Spring MVC do
+        var failure = new ServletException(new CannotCreateTransactionException("Could not open JDBC Connection",
+                new SQLTransientConnectionException("sipa-embedded - Connection is not available, request timed out")));
+        var response = new MockHttpServletResponse();
+
+        filter.doFilter(new MockHttpServletRequest("POST", "/open311/v2/requests.json"), response, (rq, rs) -> {
+            throw failure;
+        });
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+        assertThat(response.getContentAsString()).isEqualTo("Die Datenbank antwortet nicht; in 30 Sekunden wieder.");
+    }
+
+    @Test
+    void aConnectionTheServerEndedCountsAsUnavailable() {
+        // PostgreSQL shutting down: "terminating connection due to administrator command" (57P01)
+        assertThat(DatabaseUnavailable.unreachable(new CannotGetJdbcConnectionException("x",
+                new SQLException("terminating connection", "57P01")))).isTrue();
+        assertThat(DatabaseUnavailable.unreachable(new SQLException("connection refused", "08001"))).isTrue();
+    }
+
+    @Test
+    void aFaultOfOneStatementStaysWhatItIs() {
+        var duplicate = new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505"));
+        assertThat(DatabaseUnavailable.unreachable(duplicate)).isFalse();
+        assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/reports"),
+                new MockHttpServletResponse(), (rq, rs) -> {
+                    throw duplicate;
+                })).isSameAs(duplicate);
+    }
+
+    private static StaticMessageSource messages() {
+        var messages = new StaticMessageSource();
+        messages.addMessage("error.databaseUnavailable", java.util.Locale.getDefault(),
+                "Die Datenbank antwortet nicht; in {0} Sekunden wieder.");
+        return messages;
+    }
+}
