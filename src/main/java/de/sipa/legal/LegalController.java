@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,12 +35,14 @@ class LegalController {
     }
 
     @GetMapping("/partnership/legal")
+    @PreAuthorize(LegalPermissions.EDIT)
     String edit(Model model, Locale locale) {
         model.addAttribute("legal", notices.forEditing(locale));
         return form(model);
     }
 
     @PostMapping("/partnership/legal")
+    @PreAuthorize(LegalPermissions.EDIT)
     String save(@Valid @ModelAttribute("legal") LegalNotice legal, BindingResult result, Model model, Locale locale,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (result.hasErrors()) {

@@ -1,5 +1,6 @@
 package de.sipa.legal;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ class RecordsOfProcessingController {
     }
 
     @GetMapping("/partnership/records-of-processing")
+    @PreAuthorize(LegalPermissions.EDIT)
     String page(Model model) {
         model.addAttribute("entries", records.entries());
         return "legal/records-of-processing";

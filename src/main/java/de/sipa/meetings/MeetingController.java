@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -99,12 +100,14 @@ class MeetingController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String createForm(@RequestParam(required = false) UUID body, Model model) {
         var start = LocalDate.now(clock).plusWeeks(2).atTime(14, 0);
         return form(model, new MeetingDetails(body, "", start, start.plusHours(2), "", ""));
     }
 
     @PostMapping
+    @PreAuthorize(MeetingPermissions.PLAN)
     String schedule(@Valid @ModelAttribute("meeting") MeetingDetails details, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -155,6 +158,7 @@ class MeetingController {
 
     /** Time, place and title of a meeting not yet held; once invited, the invitees get the update. */
     @GetMapping("/{id}/edit")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String editForm(@PathVariable UUID id, Model model) {
         var meeting = meetings.get(new MeetingId(id));
         var zone = clock.getZone();
@@ -164,6 +168,7 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/edit")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String reschedule(@PathVariable UUID id, @Valid @ModelAttribute("meeting") MeetingDetails details,
             BindingResult result, Model model, RedirectAttributes redirect) {
         var meeting = meetings.get(new MeetingId(id));
@@ -207,17 +212,20 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/invite")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String invite(@PathVariable UUID id, RedirectAttributes redirect) {
         return step(id, redirect, "meeting.invited", () -> meetings.invite(new MeetingId(id)));
     }
 
     @PostMapping("/{id}/cancel")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return step(id, redirect, "meeting.cancelled", () -> meetings.cancel(new MeetingId(id), reason));
     }
 
     /** One status and representative per member, named after the person, so that empty fields stay aligned. */
     @PostMapping("/{id}/attendance")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String recordAttendance(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         var attendance = form.entrySet().stream()
                 .filter(field -> field.getKey().startsWith(STATUS) && !field.getValue().isBlank())
@@ -233,12 +241,14 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/quorum-rule")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String setQuorumRule(@PathVariable UUID id, @RequestParam QuorumRule rule, RedirectAttributes redirect) {
         return step(id, redirect, "quorum.rule.saved",
                 () -> meetings.setQuorumRule(meetings.get(new MeetingId(id)).body(), rule));
     }
 
     @PostMapping("/{id}/agenda")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String addAgendaItem(@PathVariable UUID id, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String description, @RequestParam(required = false) UUID presenter,
             @RequestParam(defaultValue = "false") boolean confidential, RedirectAttributes redirect) {
@@ -247,6 +257,7 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/agenda/{item}/material")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String attach(@PathVariable UUID id, @PathVariable UUID item, @RequestParam("file") MultipartFile file,
             RedirectAttributes redirect) throws IOException {
         var content = file.getBytes();
@@ -255,12 +266,14 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/agenda/{item}/links/report")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String linkReport(@PathVariable UUID id, @PathVariable UUID item, @RequestParam(defaultValue = "") String report,
             RedirectAttributes redirect) {
         return step(id, redirect, "agenda.link.added", () -> links.linkReport(new MeetingId(id), item, report));
     }
 
     @PostMapping("/{id}/agenda/{item}/links/topic")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String linkTopic(@PathVariable UUID id, @PathVariable UUID item, @RequestParam(required = false) UUID topic,
             RedirectAttributes redirect) {
         return step(id, redirect, "agenda.link.added",
@@ -268,6 +281,7 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/links/{link}/delete")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String unlink(@PathVariable UUID id, @PathVariable UUID link, RedirectAttributes redirect) {
         return step(id, redirect, "agenda.link.removed", () -> links.unlink(new MeetingId(id), link));
     }
@@ -289,17 +303,20 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/proposals/{proposal}/accept")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String acceptProposal(@PathVariable UUID id, @PathVariable UUID proposal, RedirectAttributes redirect) {
         return step(id, redirect, "proposal.accepted", () -> proposals.accept(new MeetingId(id), proposal));
     }
 
     @PostMapping("/{id}/proposals/{proposal}/decline")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String declineProposal(@PathVariable UUID id, @PathVariable UUID proposal,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return step(id, redirect, "proposal.declined", () -> proposals.decline(new MeetingId(id), proposal, reason));
     }
 
     @PostMapping("/{id}/decisions")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String decide(@PathVariable UUID id, @RequestParam(required = false) UUID agendaItem,
             @RequestParam(defaultValue = "") String wording, @RequestParam(defaultValue = "") String vote,
             @RequestParam(required = false) UUID review, RedirectAttributes redirect) {
@@ -308,6 +325,7 @@ class MeetingController {
     }
 
     @PostMapping("/{id}/action-items")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String assign(@PathVariable UUID id, @RequestParam(required = false) UUID decision,
             @RequestParam(defaultValue = "") String title, @RequestParam UUID owner,
             @RequestParam(required = false) UUID responsible,

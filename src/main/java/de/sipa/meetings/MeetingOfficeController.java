@@ -1,6 +1,7 @@
 package de.sipa.meetings;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class MeetingOfficeController {
     }
 
     @PostMapping
+    @PreAuthorize(MeetingPermissions.PLAN)
     String change(@RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
         return FlashSteps.runAndShow(redirect, messages, "meeting.office.saved", () -> office.change(email),
                 "/meetings/office");

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +32,7 @@ class MinutesController {
 
     /** One text per agenda item, named after the item. */
     @PostMapping
+    @PreAuthorize(MeetingPermissions.PLAN)
     String writeMinutes(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         var texts = form.entrySet().stream().filter(field -> field.getKey().startsWith(MINUTES))
                 .collect(Collectors.toMap(field -> UUID.fromString(field.getKey().substring(MINUTES.length())),
@@ -39,6 +41,7 @@ class MinutesController {
     }
 
     @PostMapping("/circulate")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String circulateMinutes(@PathVariable UUID id, RedirectAttributes redirect) {
         return step(id, redirect, "minutes.circulated", () -> minutes.circulate(new MeetingId(id)));
     }
@@ -50,11 +53,13 @@ class MinutesController {
     }
 
     @PostMapping("/approve")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String approveMinutes(@PathVariable UUID id, RedirectAttributes redirect) {
         return step(id, redirect, "minutes.approvedNow", () -> minutes.approve(new MeetingId(id)));
     }
 
     @PostMapping("/correct")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String correctMinutes(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
         return step(id, redirect, "minutes.correcting", () -> minutes.correct(new MeetingId(id), reason));

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -50,6 +51,7 @@ class YearPlanController {
 
     /** From October on the next year is proposed, before that the current one. */
     @GetMapping("/new")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String createForm(@RequestParam(required = false) UUID body, Model model) {
         var today = LocalDate.now(clock);
         var title = body == null ? "" : bodies.get(new BodyId(body)).name();
@@ -59,6 +61,7 @@ class YearPlanController {
     }
 
     @PostMapping("/preview")
+    @PreAuthorize(MeetingPermissions.PLAN)
     String preview(@Valid @ModelAttribute("plan") YearPlan plan, BindingResult result, Model model, Locale locale) {
         if (result.hasErrors()) {
             return form(model, plan);
@@ -77,6 +80,7 @@ class YearPlanController {
     }
 
     @PostMapping
+    @PreAuthorize(MeetingPermissions.PLAN)
     String plan(@Valid @ModelAttribute("plan") YearPlan plan, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +56,7 @@ class DebriefController {
     }
 
     @PostMapping("/notes")
+    @PreAuthorize(OperationPermissions.STAFF)
     String note(@PathVariable UUID id, @RequestParam(defaultValue = "") String wentWell,
             @RequestParam(defaultValue = "") String wentBadly, RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, "debrief.noteSaved",
@@ -64,6 +66,7 @@ class DebriefController {
     }
 
     @PostMapping("/lessons")
+    @PreAuthorize(OperationPermissions.PLAN)
     String lesson(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
             @RequestParam(required = false) UUID owner, @RequestParam(required = false) LocalDate dueOn,
             RedirectAttributes redirect) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -89,49 +90,58 @@ class DeploymentPlanController {
     }
 
     @PostMapping("/sections")
+    @PreAuthorize(OperationPermissions.PLAN)
     String addSection(@PathVariable UUID id, SectionForm form, RedirectAttributes redirect) {
         return step(id, redirect, "plan.saved", () -> plans.addSection(new EventId(id), form));
     }
 
     @PostMapping("/tasks")
+    @PreAuthorize(OperationPermissions.PLAN)
     String addTask(@PathVariable UUID id, TaskForm form, RedirectAttributes redirect) {
         return step(id, redirect, "plan.saved", () -> plans.addTask(new EventId(id), form));
     }
 
     @PostMapping("/contacts")
+    @PreAuthorize(OperationPermissions.PLAN)
     String addContact(@PathVariable UUID id, ContactForm form, RedirectAttributes redirect) {
         return step(id, redirect, "plan.saved", () -> plans.addContact(new EventId(id), form));
     }
 
     @PostMapping("/phases")
+    @PreAuthorize(OperationPermissions.PLAN)
     String addPhase(@PathVariable UUID id, PhaseForm form, RedirectAttributes redirect) {
         return step(id, redirect, "plan.saved", () -> plans.addPhase(new EventId(id), form));
     }
 
     @PostMapping("/entries/{part}/{entry}/remove")
+    @PreAuthorize(OperationPermissions.PLAN)
     String remove(@PathVariable UUID id, @PathVariable PlanPart part, @PathVariable UUID entry,
             RedirectAttributes redirect) {
         return step(id, redirect, "plan.saved", () -> plans.remove(new EventId(id), part, entry));
     }
 
     @PostMapping("/checklist/{item}")
+    @PreAuthorize(OperationPermissions.PLAN)
     String checkOff(@PathVariable UUID id, @PathVariable UUID item, @RequestParam(defaultValue = "false") boolean done,
             RedirectAttributes redirect) {
         return step(id, redirect, "plan.saved", () -> plans.checkOff(new EventId(id), item, done));
     }
 
     @PostMapping("/submit")
+    @PreAuthorize(OperationPermissions.PLAN)
     String submit(@PathVariable UUID id, RedirectAttributes redirect) {
         return step(id, redirect, "plan.submitted", () -> plans.submit(new EventId(id)));
     }
 
     @PostMapping("/approve")
+    @PreAuthorize(OperationPermissions.STAFF)
     String approve(@PathVariable UUID id, RedirectAttributes redirect) {
         return step(id, redirect, "plan.approvedForOrganisation", () -> plans.approve(new EventId(id)));
     }
 
     /** A new event with this event's plan and lessons, e.g. next year's Volksfest. */
     @GetMapping("/template")
+    @PreAuthorize(OperationPermissions.PLAN)
     String templateForm(@PathVariable UUID id, Model model) {
         var source = events.get(new EventId(id));
         var zone = clock.getZone();
@@ -146,6 +156,7 @@ class DeploymentPlanController {
     }
 
     @PostMapping("/template")
+    @PreAuthorize(OperationPermissions.PLAN)
     String fromTemplate(@PathVariable UUID id, @Valid @ModelAttribute("event") EventDetails details,
             BindingResult result, Model model, RedirectAttributes redirect) {
         var source = events.get(new EventId(id));

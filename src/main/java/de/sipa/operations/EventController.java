@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -51,6 +52,7 @@ class EventController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(OperationPermissions.PLAN)
     String createForm(Model model) {
         var start = LocalDate.now(clock).plusMonths(1).atTime(10, 0);
         return form(model, null, new EventDetails(EventType.STADTFEST, "", start, start.plusHours(12), null, null,
@@ -58,6 +60,7 @@ class EventController {
     }
 
     @PostMapping
+    @PreAuthorize(OperationPermissions.PLAN)
     String plan(@Valid @ModelAttribute("event") EventDetails details, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -85,6 +88,7 @@ class EventController {
     }
 
     @GetMapping("/{id}/edit")
+    @PreAuthorize(OperationPermissions.PLAN)
     String editForm(@PathVariable UUID id, Model model) {
         var event = events.get(new EventId(id));
         var zone = clock.getZone();
@@ -95,6 +99,7 @@ class EventController {
     }
 
     @PostMapping("/{id}")
+    @PreAuthorize(OperationPermissions.PLAN)
     String update(@PathVariable UUID id, @Valid @ModelAttribute("event") EventDetails details, BindingResult result,
             Model model, RedirectAttributes redirect) {
         var eventId = new EventId(id);

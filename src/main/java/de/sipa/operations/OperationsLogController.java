@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,6 +79,7 @@ class OperationsLogController {
      * page reloads.
      */
     @PostMapping
+    @PreAuthorize(OperationPermissions.STAFF)
     String write(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
             @RequestParam(required = false) Long corrects,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,

@@ -3,6 +3,7 @@ package de.sipa.operations;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class PatrolCalendarController {
 
     /** The subscription URL of a person's patrols, for their organisation to hand on. */
     @GetMapping("/patrols/people/{id}/calendar")
+    @PreAuthorize(OperationPermissions.STAFF)
     String subscription(@PathVariable UUID id, Model model) {
         var person = new PersonId(id);
         model.addAttribute("person", people.get(person));
@@ -41,6 +43,7 @@ class PatrolCalendarController {
     }
 
     @PostMapping("/patrols/people/{id}/calendar/renew")
+    @PreAuthorize(OperationPermissions.STAFF)
     String renew(@PathVariable UUID id, RedirectAttributes redirect) {
         calendar.renewToken(new PersonId(id));
         redirect.addFlashAttribute("success", "calendar.renewed");

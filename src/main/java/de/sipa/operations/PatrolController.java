@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -121,6 +122,7 @@ class PatrolController {
     }
 
     @PostMapping("/{id}/duties")
+    @PreAuthorize(OperationPermissions.STAFF)
     String assign(@PathVariable UUID id, @RequestParam UUID person, RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, "patrol.assigned",
                 () -> patrols.assign(new PatrolId(id), new PersonId(person)));
@@ -128,6 +130,7 @@ class PatrolController {
     }
 
     @PostMapping("/{id}/duties/{person}/release")
+    @PreAuthorize(OperationPermissions.STAFF)
     String release(@PathVariable UUID id, @PathVariable UUID person, RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, "patrol.released",
                 () -> patrols.release(new PatrolId(id), new PersonId(person)));
@@ -135,6 +138,7 @@ class PatrolController {
     }
 
     @PostMapping("/{id}/cancel")
+    @PreAuthorize(OperationPermissions.PLAN)
     String cancel(@PathVariable UUID id, RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, "patrol.cancelledNow", () -> patrols.cancel(new PatrolId(id)));
         return "redirect:/patrols/" + id;
@@ -148,11 +152,13 @@ class PatrolController {
     }
 
     @GetMapping("/areas/new")
+    @PreAuthorize(OperationPermissions.PLAN)
     String newArea(Model model) {
         return areaForm(model, null, new PatrolAreaForm("", null, ""));
     }
 
     @PostMapping("/areas")
+    @PreAuthorize(OperationPermissions.PLAN)
     String createArea(@Valid @ModelAttribute("area") PatrolAreaForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -176,6 +182,7 @@ class PatrolController {
     }
 
     @PostMapping("/areas/{id}")
+    @PreAuthorize(OperationPermissions.PLAN)
     String changeArea(@PathVariable UUID id, @Valid @ModelAttribute("area") PatrolAreaForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         var areaId = new PatrolAreaId(id);
@@ -200,6 +207,7 @@ class PatrolController {
     }
 
     @GetMapping("/plans/new")
+    @PreAuthorize(OperationPermissions.PLAN)
     String newPlan(Model model) {
         var start = LocalDate.now(clock).plusDays(1);
         return planForm(model, new PatrolPlanForm("", List.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY),
@@ -208,6 +216,7 @@ class PatrolController {
     }
 
     @PostMapping("/plans")
+    @PreAuthorize(OperationPermissions.PLAN)
     String createPlan(@Valid @ModelAttribute("plan") PatrolPlanForm form, BindingResult result,
             @RequestParam Map<String, String> parameters, Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -236,6 +245,7 @@ class PatrolController {
 
     /** The plan's form for a change from a day on (default tomorrow, the earliest). */
     @GetMapping("/plans/{id}/edit")
+    @PreAuthorize(OperationPermissions.PLAN)
     String editPlan(@PathVariable UUID id, Model model) {
         var plan = patrols.plan(new PatrolPlanId(id));
         var s = plan.schedule();
@@ -248,6 +258,7 @@ class PatrolController {
     }
 
     @PostMapping("/plans/{id}")
+    @PreAuthorize(OperationPermissions.PLAN)
     String changePlan(@PathVariable UUID id, @Valid @ModelAttribute("plan") PatrolPlanForm form, BindingResult result,
             @RequestParam Map<String, String> parameters, Model model, RedirectAttributes redirect) {
         var planId = new PatrolPlanId(id);
@@ -269,6 +280,7 @@ class PatrolController {
     }
 
     @PostMapping("/plans/{id}/end")
+    @PreAuthorize(OperationPermissions.PLAN)
     String endPlan(@PathVariable UUID id, @RequestParam(required = false) LocalDate lastDay,
             RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, "patrolPlan.changed",

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -62,6 +63,7 @@ class PatrolReportController {
     }
 
     @PostMapping("/{id}/report")
+    @PreAuthorize(OperationPermissions.STAFF)
     String file(@PathVariable UUID id, @Valid @ModelAttribute("report") PatrolReportForm form, BindingResult result,
             Model model, RedirectAttributes redirect) {
         var patrol = new PatrolId(id);
@@ -84,6 +86,7 @@ class PatrolReportController {
      * observation form, with everything typed still in it.
      */
     @PostMapping("/{id}/observations")
+    @PreAuthorize(OperationPermissions.STAFF)
     String observe(@PathVariable UUID id, @Valid @ModelAttribute("observation") ObservationForm form,
             BindingResult result, RedirectAttributes redirect) {
         try {
@@ -108,6 +111,7 @@ class PatrolReportController {
      * observation.
      */
     @PostMapping("/{id}/observations/{observation}/report")
+    @PreAuthorize(OperationPermissions.STAFF)
     String toReport(@PathVariable UUID id, @PathVariable UUID observation, @ModelAttribute Answers answers,
             RedirectAttributes redirect) {
         try {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -55,6 +56,7 @@ class UrgentRequestController {
 
     /** Today, at the next quarter of an hour. */
     @GetMapping("/new")
+    @PreAuthorize(OperationPermissions.STAFF)
     String createForm(Model model) {
         var now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
         var next = now.plusMinutes(15 - now.getMinute() % 15);
@@ -64,6 +66,7 @@ class UrgentRequestController {
     }
 
     @PostMapping
+    @PreAuthorize(OperationPermissions.STAFF)
     String send(@Valid @ModelAttribute("requestForm") UrgentRequestForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -98,12 +101,14 @@ class UrgentRequestController {
     }
 
     @PostMapping("/{id}/acknowledge")
+    @PreAuthorize(OperationPermissions.STAFF)
     String acknowledge(@PathVariable UUID id, RedirectAttributes redirect) {
         return FlashSteps.runAndShow(redirect, messages, "urgentRequest.acknowledged",
                 () -> requests.acknowledge(new UrgentRequestId(id)), "/urgent-requests/" + id);
     }
 
     @PostMapping("/{id}/answer")
+    @PreAuthorize(OperationPermissions.STAFF)
     String answer(@PathVariable UUID id, @RequestParam boolean accepted, @RequestParam(defaultValue = "") String text,
             RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, accepted ? "urgentRequest.accepted" : "urgentRequest.declined",
@@ -112,6 +117,7 @@ class UrgentRequestController {
     }
 
     @PostMapping("/{id}/event")
+    @PreAuthorize(OperationPermissions.PLAN)
     String turnIntoEvent(@PathVariable UUID id, RedirectAttributes redirect) {
         try {
             var event = requests.turnIntoEvent(new UrgentRequestId(id));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,11 +44,13 @@ class BodyController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String createForm(Model model) {
         return form(model, BodyDetails.empty(), null);
     }
 
     @PostMapping
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String create(@Valid @ModelAttribute("body") BodyDetails details, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -70,12 +73,14 @@ class BodyController {
     }
 
     @GetMapping("/{id}/edit")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String editForm(@PathVariable UUID id, Model model) {
         var body = bodies.get(new BodyId(id));
         return form(model, body.details(), body.id());
     }
 
     @PostMapping("/{id}")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String update(@PathVariable UUID id, @Valid @ModelAttribute("body") BodyDetails details, BindingResult result,
             Model model, RedirectAttributes redirect) {
         var bodyId = new BodyId(id);
@@ -93,6 +98,7 @@ class BodyController {
     }
 
     @PostMapping("/{id}/delete")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         bodies.delete(new BodyId(id));
         redirect.addFlashAttribute("success", "body.deleted");
@@ -100,6 +106,7 @@ class BodyController {
     }
 
     @PostMapping("/{id}/members")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String join(@PathVariable UUID id, @Valid @ModelAttribute("membership") MembershipDetails details,
             BindingResult result, Model model, RedirectAttributes redirect) {
         var bodyId = new BodyId(id);
@@ -117,6 +124,7 @@ class BodyController {
     }
 
     @PostMapping("/{id}/members/{membership}/end")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String endMembership(@PathVariable UUID id, @PathVariable UUID membership,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
             RedirectAttributes redirect) {
@@ -126,6 +134,7 @@ class BodyController {
     }
 
     @PostMapping("/{id}/members/{membership}/delete")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String removeMembership(@PathVariable UUID id, @PathVariable UUID membership, RedirectAttributes redirect) {
         bodies.removeMembership(new MembershipId(membership));
         redirect.addFlashAttribute("success", "membership.deleted");

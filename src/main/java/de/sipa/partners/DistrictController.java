@@ -2,6 +2,7 @@ package de.sipa.partners;
 
 import java.util.UUID;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ class DistrictController {
     }
 
     @PostMapping
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String add(@RequestParam String name, RedirectAttributes redirect) {
         partnerships.addDistrict(name);
         redirect.addFlashAttribute("success", "district.created");
@@ -45,6 +47,7 @@ class DistrictController {
     }
 
     @PostMapping("/{id}/boundary")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String drawBoundary(@PathVariable UUID id, @RequestParam(defaultValue = "") String boundary, Model model,
             RedirectAttributes redirect) {
         var districtId = new DistrictId(id);

@@ -3,6 +3,7 @@ package de.sipa.partners;
 import java.io.IOException;
 import java.util.Base64;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ class ImportController {
     }
 
     @GetMapping
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String form(Model model) {
         model.addAttribute("kinds", ImportKind.values());
         model.addAttribute("maxKilobytes", PartnerImport.MAX_BYTES / 1024);
@@ -34,6 +36,7 @@ class ImportController {
     }
 
     @PostMapping("/preview")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String preview(@RequestParam ImportKind kind, @RequestParam("file") MultipartFile file, Model model)
             throws IOException {
         var content = file.getBytes();
@@ -47,6 +50,7 @@ class ImportController {
     }
 
     @PostMapping("/confirm")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String confirm(@RequestParam ImportKind kind, @RequestParam String content, RedirectAttributes redirect) {
         byte[] file;
         try {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,11 +45,13 @@ class OrganisationController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String createForm(Model model) {
         return form(model, OrganisationDetails.empty(), null);
     }
 
     @PostMapping
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String create(@Valid @ModelAttribute("organisation") OrganisationDetails details, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -75,12 +78,14 @@ class OrganisationController {
     }
 
     @GetMapping("/{id}/edit")
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
     String editForm(@PathVariable UUID id, Model model) {
         var organisation = organisations.get(new OrganisationId(id));
         return form(model, organisation.details(), organisation.id());
     }
 
     @PostMapping("/{id}")
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
     String update(@PathVariable UUID id, @Valid @ModelAttribute("organisation") OrganisationDetails details,
             BindingResult result, Model model, RedirectAttributes redirect) {
         var organisationId = new OrganisationId(id);
@@ -98,6 +103,7 @@ class OrganisationController {
     }
 
     @PostMapping("/{id}/delete")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String delete(@PathVariable UUID id, RedirectAttributes redirect) {
         organisations.delete(new OrganisationId(id));
         redirect.addFlashAttribute("success", "organisation.deleted");

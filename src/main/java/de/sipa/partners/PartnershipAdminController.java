@@ -2,6 +2,7 @@ package de.sipa.partners;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,6 +32,7 @@ class PartnershipAdminController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(PartnerPermissions.ADMINISTER)
     String createForm(Model model) {
         model.addAttribute("partnership", NewPartnership.empty());
         return "partners/admin/form";
@@ -42,6 +44,7 @@ class PartnershipAdminController {
     }
 
     @PostMapping
+    @PreAuthorize(PartnerPermissions.ADMINISTER)
     String create(@Valid @ModelAttribute("partnership") NewPartnership partnership, BindingResult result,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {

@@ -6,6 +6,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,7 @@ class PartnershipController {
     }
 
     @PostMapping("/federal-state")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String changeFederalState(@RequestParam(required = false) FederalState federalState, RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, "partnership.federalState.saved",
                 () -> partnerships.changeFederalState(federalState));
@@ -59,6 +61,7 @@ class PartnershipController {
     }
 
     @PostMapping("/logo")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String uploadLogo(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         var content = file.getBytes();
         FlashSteps.run(redirect, messages, "partnership.logo.saved", () -> partnerships.uploadLogo(content));
@@ -66,6 +69,7 @@ class PartnershipController {
     }
 
     @PostMapping("/logo/delete")
+    @PreAuthorize(PartnerPermissions.MANAGE)
     String removeLogo(RedirectAttributes redirect) {
         partnerships.removeLogo();
         redirect.addFlashAttribute("success", "partnership.logo.removed");

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,11 +43,13 @@ class PersonController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
     String createForm(@RequestParam(required = false) UUID organisation, Model model) {
         return form(model, PersonDetails.empty(organisation), null);
     }
 
     @PostMapping
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
     String create(@Valid @ModelAttribute("person") PersonDetails details, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -82,6 +85,7 @@ class PersonController {
     }
 
     @PostMapping("/{id}/affiliations")
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
     String affiliate(@PathVariable UUID id, @Valid AffiliationDetails details, BindingResult result,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -94,18 +98,21 @@ class PersonController {
     }
 
     @PostMapping("/{id}/affiliations/{organisation}/end")
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
     String endAffiliation(@PathVariable UUID id, @PathVariable UUID organisation, RedirectAttributes redirect) {
         return FlashSteps.runAndShow(redirect, messages, "affiliation.ended",
                 () -> people.endAffiliation(new PersonId(id), new OrganisationId(organisation)), "/people/" + id);
     }
 
     @GetMapping("/{id}/edit")
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
     String editForm(@PathVariable UUID id, Model model) {
         var person = people.get(new PersonId(id));
         return form(model, person.details(), person.id());
     }
 
     @PostMapping("/{id}")
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
     String update(@PathVariable UUID id, @Valid @ModelAttribute("person") PersonDetails details, BindingResult result,
             Model model, RedirectAttributes redirect) {
         var personId = new PersonId(id);
@@ -123,6 +130,7 @@ class PersonController {
     }
 
     @PostMapping("/{id}/archive")
+    @PreAuthorize(PartnerPermissions.MAINTAIN)
     String archive(@PathVariable UUID id, RedirectAttributes redirect) {
         var person = people.get(new PersonId(id));
         people.archive(person.id());

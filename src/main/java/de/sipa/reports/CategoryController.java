@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -52,11 +53,13 @@ class CategoryController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String createForm(Model model) {
         return form(model, null, CategoryForm.empty());
     }
 
     @PostMapping
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String create(@ModelAttribute("category") CategoryForm form, BindingResult result,
             @RequestParam(required = false) String row, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -64,12 +67,14 @@ class CategoryController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String editForm(@PathVariable UUID id, Model model) {
         var category = categories.get(new CategoryId(id));
         return form(model, category, CategoryForm.of(category));
     }
 
     @PostMapping("/{id}")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String update(@PathVariable UUID id, @ModelAttribute("category") CategoryForm form, BindingResult result,
             @RequestParam(required = false) String row, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -77,12 +82,14 @@ class CategoryController {
     }
 
     @PostMapping("/{id}/retire")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String retire(@PathVariable UUID id, RedirectAttributes redirect) {
         return FlashSteps.runAndShow(redirect, messages, "category.retired",
                 () -> categories.retire(new CategoryId(id)), "/reports/categories");
     }
 
     @PostMapping("/{id}/offer")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String offerAgain(@PathVariable UUID id, RedirectAttributes redirect) {
         return FlashSteps.runAndShow(redirect, messages, "category.offeredAgain",
                 () -> categories.offerAgain(new CategoryId(id)), "/reports/categories");

@@ -16,6 +16,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -110,6 +111,7 @@ class ReportController {
 
     /** One step for several reports of the queue; each is done on its own, refusals are listed. */
     @PostMapping("/bulk")
+    @PreAuthorize(ReportPermissions.WORK)
     String bulk(@RequestParam(name = "ids", required = false) java.util.List<UUID> ids, @RequestParam String action,
             @RequestParam(required = false) UUID organisation, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
@@ -203,6 +205,7 @@ class ReportController {
     }
 
     @PostMapping("/{id}/text")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String moderateText(@PathVariable UUID id, @RequestParam boolean publish,
             @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, publish ? "report.text.published" : "report.text.hidden",
@@ -262,11 +265,13 @@ class ReportController {
     }
 
     @PostMapping("/{id}/start")
+    @PreAuthorize(ReportPermissions.WORK)
     String start(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "report.started", () -> reports.startWork(new ReportId(id)));
     }
 
     @PostMapping("/{id}/close")
+    @PreAuthorize(ReportPermissions.WORK)
     String close(@PathVariable UUID id, @RequestParam ReportStatus outcome,
             @RequestParam(defaultValue = "") String publicNote, RedirectAttributes redirect) {
         return act(id, redirect, "report.closed", () -> reports.close(new ReportId(id), outcome, publicNote));
@@ -278,6 +283,7 @@ class ReportController {
     }
 
     @PostMapping("/{id}/hand-back")
+    @PreAuthorize(ReportPermissions.WORK)
     String handBack(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
         var done = FlashSteps.run(redirect, messages, "report.handedBack", () -> reports.handBack(new ReportId(id), reason));
@@ -285,6 +291,7 @@ class ReportController {
     }
 
     @PostMapping("/{id}/reroute")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String reroute(@PathVariable UUID id, @RequestParam UUID organisation,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return act(id, redirect, "report.rerouted",
@@ -292,6 +299,7 @@ class ReportController {
     }
 
     @PostMapping("/{id}/recategorise")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String recategorise(@PathVariable UUID id, @RequestParam UUID category,
             @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return act(id, redirect, "report.recategorised",
@@ -299,6 +307,7 @@ class ReportController {
     }
 
     @PostMapping("/{id}/district")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String confirmDistrict(@PathVariable UUID id, @RequestParam UUID district, RedirectAttributes redirect) {
         return act(id, redirect, "report.districtConfirmed",
                 () -> reports.confirmDistrict(new ReportId(id), new DistrictId(district)));
@@ -306,11 +315,13 @@ class ReportController {
 
     /** Merges a duplicate into this report. */
     @PostMapping("/{id}/merge")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String merge(@PathVariable UUID id, @RequestParam UUID duplicate, RedirectAttributes redirect) {
         return act(id, redirect, "report.merged", () -> reports.merge(new ReportId(duplicate), new ReportId(id)));
     }
 
     @PostMapping("/{id}/approve")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String approve(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "report.approved", () -> reports.approve(new ReportId(id)));
     }

@@ -37,6 +37,7 @@ class ReporterDataController {
     }
 
     @PostMapping
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String lookUp(@RequestParam(defaultValue = "") String email, Model model) {
         model.addAttribute("email", email);
         try {
@@ -48,6 +49,7 @@ class ReporterDataController {
     }
 
     @PostMapping("/export")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     ResponseEntity<ReporterData.Disclosure> export(@RequestParam(defaultValue = "") String email) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"auskunft-anliegen.json\"")
@@ -55,6 +57,7 @@ class ReporterDataController {
     }
 
     @PostMapping("/erase")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String erase(@RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute("erasure", reporterData.erase(email));

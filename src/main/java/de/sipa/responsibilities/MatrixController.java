@@ -17,6 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -101,11 +102,13 @@ class MatrixController {
     }
 
     @GetMapping("/import")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String importForm() {
         return "responsibilities/import";
     }
 
     @PostMapping("/import/preview")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String importPreview(@RequestParam("file") MultipartFile file, Model model) throws IOException {
         var content = file.getBytes();
         var preview = responsibilities.previewImport(content);
@@ -118,6 +121,7 @@ class MatrixController {
     }
 
     @PostMapping("/import/confirm")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String importConfirm(@RequestParam String content, @RequestParam(defaultValue = "") String reason,
             RedirectAttributes redirect) {
         byte[] file;
@@ -165,12 +169,14 @@ class MatrixController {
     }
 
     @GetMapping("/entries/new")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String newEntry(@RequestParam UUID topic, @RequestParam(required = false) UUID organisation, Model model) {
         return entryForm(model, EntryDetails.forTopic(responsibilities.topic(new TopicId(topic)).id().value(),
                 organisation), null);
     }
 
     @PostMapping("/entries")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String assign(@Valid @ModelAttribute("entry") EntryDetails details, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -187,12 +193,14 @@ class MatrixController {
     }
 
     @GetMapping("/entries/{id}/edit")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String editEntry(@PathVariable UUID id, Model model) {
         var entry = responsibilities.currentEntry(new EntryId(id));
         return entryForm(model, entry.details(""), entry.id());
     }
 
     @PostMapping("/entries/{id}")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String change(@PathVariable UUID id, @Valid @ModelAttribute("entry") EntryDetails details, BindingResult result,
             Model model, RedirectAttributes redirect) {
         var entryId = new EntryId(id);
@@ -210,6 +218,7 @@ class MatrixController {
     }
 
     @PostMapping("/entries/{id}/remove")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String remove(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         var entry = responsibilities.currentEntry(new EntryId(id));
         responsibilities.remove(entry.id(), reason);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -56,11 +57,13 @@ class ReviewController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String createForm(Model model) {
         return form(model, new ReviewForm("", LocalDate.now(clock).plusWeeks(4), List.of(), List.of()));
     }
 
     @PostMapping
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String open(@Valid @ModelAttribute("review") ReviewForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -110,11 +113,13 @@ class ReviewController {
     }
 
     @PostMapping("/{id}/items/{item}/adopt")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String adopt(@PathVariable UUID id, @PathVariable UUID item, RedirectAttributes redirect) {
         return act(id, redirect, "review.adopted", () -> reviews.adopt(new ReviewId(id), item));
     }
 
     @PostMapping("/{id}/proposals")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String propose(@PathVariable UUID id, @Valid ProposalForm form, BindingResult result,
             RedirectAttributes redirect) {
         return act(id, redirect, "review.proposed", () -> {
@@ -126,16 +131,19 @@ class ReviewController {
     }
 
     @PostMapping("/{id}/proposals/{proposal}/withdraw")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String withdraw(@PathVariable UUID id, @PathVariable UUID proposal, RedirectAttributes redirect) {
         return act(id, redirect, "review.withdrawn", () -> reviews.withdraw(new ReviewId(id), proposal));
     }
 
     @PostMapping("/{id}/submit")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String submit(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "review.submitted", () -> reviews.submit(new ReviewId(id)));
     }
 
     @PostMapping("/{id}/proposals/{proposal}/decide")
+    @PreAuthorize(ResponsibilityPermissions.DECIDE)
     String decide(@PathVariable UUID id, @PathVariable UUID proposal, @RequestParam boolean approved,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         return act(id, redirect, approved ? "review.approved" : "review.rejected",
@@ -143,6 +151,7 @@ class ReviewController {
     }
 
     @PostMapping("/{id}/apply")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String apply(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "review.applied", () -> reviews.apply(new ReviewId(id)));
     }

@@ -249,7 +249,7 @@ public class Reviews {
     }
 
     /** The steering group approves or rejects one proposal. */
-    @PreAuthorize("hasRole('STEERING')")
+    @PreAuthorize(ResponsibilityPermissions.DECIDE)
     public void decide(ReviewId id, UUID proposal, boolean approved, String note) {
         var review = lock(id);
         if (review.status() != ReviewStatus.SUBMITTED) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,11 +41,13 @@ class TopicController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String createForm(Model model) {
         return form(model, TopicDetails.empty(), null);
     }
 
     @PostMapping
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String create(@Valid @ModelAttribute("topic") TopicDetails details, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -74,12 +77,14 @@ class TopicController {
     }
 
     @GetMapping("/{id}/edit")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String editForm(@PathVariable UUID id, Model model) {
         var topic = responsibilities.topic(new TopicId(id));
         return form(model, topic.details(), topic.id());
     }
 
     @PostMapping("/{id}")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String update(@PathVariable UUID id, @Valid @ModelAttribute("topic") TopicDetails details, BindingResult result,
             Model model, RedirectAttributes redirect) {
         var topicId = new TopicId(id);
@@ -97,6 +102,7 @@ class TopicController {
     }
 
     @PostMapping("/time-windows")
+    @PreAuthorize(ResponsibilityPermissions.MANAGE)
     String createTimeWindow(@Valid @ModelAttribute("timeWindow") TimeWindowDetails details, BindingResult result,
             RedirectAttributes redirect) {
         try {

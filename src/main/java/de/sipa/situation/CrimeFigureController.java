@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -117,6 +118,7 @@ class CrimeFigureController {
     }
 
     @PostMapping("/einwohner")
+    @PreAuthorize(CrimeFigurePermissions.MANAGE)
     String enterPopulations(@RequestParam int year, @RequestParam MultiValueMap<String, String> params,
             RedirectAttributes redirect) {
         var values = new LinkedHashMap<DistrictId, Integer>();
@@ -152,6 +154,7 @@ class CrimeFigureController {
     }
 
     @PostMapping("/gruppen")
+    @PreAuthorize(CrimeFigurePermissions.MANAGE)
     String addGroup(@RequestParam String name, @RequestParam String prefixes, RedirectAttributes redirect) {
         crimeFigures.saveGroup(null, name, prefixes);
         redirect.addFlashAttribute("success", "crimeFigures.group.saved");
@@ -159,6 +162,7 @@ class CrimeFigureController {
     }
 
     @PostMapping("/gruppen/{id}")
+    @PreAuthorize(CrimeFigurePermissions.MANAGE)
     String changeGroup(@PathVariable UUID id, @RequestParam String name, @RequestParam String prefixes,
             RedirectAttributes redirect) {
         crimeFigures.saveGroup(id, name, prefixes);
@@ -167,6 +171,7 @@ class CrimeFigureController {
     }
 
     @PostMapping("/gruppen/{id}/delete")
+    @PreAuthorize(CrimeFigurePermissions.MANAGE)
     String deleteGroup(@PathVariable UUID id, RedirectAttributes redirect) {
         crimeFigures.deleteGroup(id);
         redirect.addFlashAttribute("success", "crimeFigures.group.deleted");
@@ -188,6 +193,7 @@ class CrimeFigureController {
     }
 
     @PostMapping("/import/preview")
+    @PreAuthorize(CrimeFigurePermissions.READ_DISTRICTS)
     String upload(@RequestParam("file") MultipartFile file, Model model) throws IOException {
         var content = file.getBytes();
         return showPreview(content, crimeFigureImport.preview(content, PksMapping.guess()), file.getOriginalFilename(),
@@ -195,6 +201,7 @@ class CrimeFigureController {
     }
 
     @PostMapping("/import/check")
+    @PreAuthorize(CrimeFigurePermissions.READ_DISTRICTS)
     String check(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model) {
         var file = decode(content);
@@ -202,6 +209,7 @@ class CrimeFigureController {
     }
 
     @PostMapping("/import/confirm")
+    @PreAuthorize(CrimeFigurePermissions.READ_DISTRICTS)
     String confirm(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
         var file = decode(content);

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.sipa.identity.Accounts;
 import de.sipa.identity.CurrentUser;
+import de.sipa.identity.IdentityPermissions;
 import de.sipa.identity.NewAccount;
 import de.sipa.identity.Role;
 import de.sipa.partners.Organisations;
@@ -45,11 +47,13 @@ class AccountController {
     }
 
     @GetMapping
+    @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
     String list(Model model) {
         return page(model, AccountForm.empty());
     }
 
     @PostMapping
+    @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
     String open(@Valid @ModelAttribute("account") AccountForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (!result.hasErrors() && !ROLES.contains(form.role())) {
@@ -71,6 +75,7 @@ class AccountController {
     }
 
     @PostMapping("/{id}/enabled")
+    @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
     String setEnabled(@PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
         accounts.setEnabled(id, enabled);
         redirect.addFlashAttribute("success", enabled ? "account.enabled" : "account.disabled");
@@ -78,6 +83,7 @@ class AccountController {
     }
 
     @PostMapping("/{id}/role")
+    @PreAuthorize(IdentityPermissions.MANAGE_ACCOUNTS)
     String changeRole(@PathVariable UUID id, @RequestParam Role role, RedirectAttributes redirect) {
         if (!ROLES.contains(role)) {
             redirect.addFlashAttribute("problem", messages.getMessage("account.role.invalid", null,

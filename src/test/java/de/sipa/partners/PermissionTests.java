@@ -135,6 +135,23 @@ class PermissionTests {
     }
 
     @Test
+    void formsARoleMayNotSubmitAreRefusedInsteadOfShown() throws Exception {
+        var steering = as(city.steeringUser());
+        for (var form : new String[] {"/bodies/new", "/bodies/" + city.steeringGroup() + "/edit", "/organisations/new",
+            "/organisations/" + city.publicOrder() + "/edit", "/people/new", "/people/" + city.clerk() + "/edit",
+            "/import", "/meetings/new", "/topics/new", "/events/new"}) {
+            mvc.perform(get(form).with(steering)).andExpect(status().isForbidden());
+        }
+        // partner staff get the forms of their own people and organisation, not those of the coordination
+        var police = as(city.policeUser());
+        mvc.perform(get("/people/new").with(police)).andExpect(status().isOk());
+        mvc.perform(get("/people/" + city.officer() + "/edit").with(police)).andExpect(status().isOk());
+        mvc.perform(get("/bodies/new").with(police)).andExpect(status().isForbidden());
+        mvc.perform(get("/import").with(police)).andExpect(status().isForbidden());
+        mvc.perform(get("/bodies/new").with(as(city.coordinator()))).andExpect(status().isOk());
+    }
+
+    @Test
     void onlyCoordinatorsSeeTheAuditTrailAndImport() throws Exception {
         mvc.perform(get("/audit").with(as(city.policeUser()))).andExpect(status().isForbidden());
         mvc.perform(get("/audit").with(as(city.steeringUser()))).andExpect(status().isForbidden());

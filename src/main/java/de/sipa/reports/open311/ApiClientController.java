@@ -3,6 +3,7 @@ package de.sipa.reports.open311;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import de.sipa.reports.ReportPermissions;
 import de.sipa.shared.RuleViolationException;
 
 /** The coordinator's page of Open311 clients: open one (its key is shown once), block one. */
@@ -32,6 +34,7 @@ class ApiClientController {
     }
 
     @PostMapping("/api-clients")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String open(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
         try {
             var opened = clients.open(name);
@@ -44,6 +47,7 @@ class ApiClientController {
     }
 
     @PostMapping("/api-clients/{id}/deactivate")
+    @PreAuthorize(ReportPermissions.COORDINATE)
     String deactivate(@PathVariable UUID id, RedirectAttributes redirect) {
         clients.deactivate(id);
         redirect.addFlashAttribute("success", "apiClients.deactivated");
