@@ -21,6 +21,26 @@ def stat(pid):
     return int(fields[1]), int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
 
 
+KINDS = (("requests", "http-nio-"), ("jobs", "scheduling-"), ("JIT", "C1 CompilerThre"), ("JIT", "C2 CompilerThre"),
+         ("GC", "GC Thread"), ("GC", "G1 "))
+
+
+def threads(pid):
+    """CPU ticks of a JVM's threads by kind: requests (Tomcat), jobs (Spring's scheduler), JIT, GC, other."""
+    kinds = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat", "rb") as f:
+                text = f.read().decode("utf-8", "replace")
+        except OSError:
+            continue
+        name = text[text.index("(") + 1:text.rindex(")")]
+        fields = text[text.rindex(")") + 2:].split()
+        kind = next((k for k, prefix in KINDS if name.startswith(prefix)), "other")
+        kinds[kind] = kinds.get(kind, 0) + int(fields[11]) + int(fields[12])
+    return kinds
+
+
 def tree(root):
     parents = {}
     for entry in os.listdir("/proc"):

@@ -59,6 +59,14 @@ def server_cpu(args):
     return figures
 
 
+def jvm_threads(args):
+    """CPU seconds of the first --cpu process's threads by kind (requests, jobs, JIT, GC, other)."""
+    first = next(filter(None, (args.cpu or "").split(",")), None)
+    if not first:
+        return {}
+    return {kind: ticks / proc_cpu.TICKS for kind, ticks in proc_cpu.threads(int(first.split("=")[1])).items()}
+
+
 def post(args):
     deadline_warm = time.perf_counter() + args.warmup
     deadline_end = deadline_warm + args.duration
@@ -100,13 +108,13 @@ def post(args):
         t.start()
     time.sleep(args.warmup)
     cpu_warm = os.times()
-    servers_warm = server_cpu(args)
+    servers_warm, threads_warm = server_cpu(args), jvm_threads(args)
     if args.on_measure:
         subprocess.run(args.on_measure, shell=True, check=False)
     for t in threads:
         t.join()
     cpu_end = os.times()
-    servers_end = server_cpu(args)
+    servers_end, threads_end = server_cpu(args), jvm_threads(args)
     values = [v for r in results for v in r]
     client_cpu = (cpu_end.user + cpu_end.system - cpu_warm.user - cpu_warm.system) / args.duration
     print(f"POST /open311/v2/requests.json, {args.clients} clients (threads, keep-alive), "
@@ -121,6 +129,9 @@ def post(args):
         per_post = {name: (servers_end[name] - servers_warm[name]) * 1000 / len(values) for name in servers_warm}
         print("  per POST: " + ", ".join(f"{name} {ms:.2f} ms CPU" for name, ms in per_post.items())
               + " (measured period; the process's threads, PostgreSQL's with all its backends)")
+        split = {kind: (threads_end.get(kind, 0) - threads_warm.get(kind, 0)) * 1000 / len(values)
+                 for kind in sorted(threads_end)}
+        print("  JVM's threads per POST: " + ", ".join(f"{kind} {ms:.2f}" for kind, ms in split.items()) + " ms")
     print(f"RESULT post_rate={len(values) / args.duration:.1f} post_p99={percentile(sorted(values), 99):.1f} "
           f"post_count={len(values)}")
     record("open311 POST", "throughput", len(values) / args.duration, "1/s")
