@@ -75,7 +75,7 @@ build_jar() {
         log "Building the jar (./mvnw -B -q -DskipTests package) ..."
         (cd "$PROJECT_DIR" && ./mvnw -B -q -DskipTests package)
     fi
-    JAR="$(ls -t "$PROJECT_DIR"/target/sipa-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1 || true)"
+    JAR="${SIPA_BENCH_JAR:-$(ls -t "$PROJECT_DIR"/target/sipa-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1 || true)}"
     if [[ -z "$JAR" ]]; then
         log "No target/sipa-*.jar found; run without --no-build"
         exit 1

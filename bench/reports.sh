@@ -14,7 +14,7 @@
 # Prints figures, asserts nothing.
 #
 # Usage: bench/reports.sh [--no-build] [--reports N] [--duration S] [--warmup S] [--clients N] [--requests N]
-#                         [--no-baseline] [--plans]
+#                         [--no-baseline] [--plans] [--post-only]
 #   --no-build     use the existing target/sipa-*.jar, target/test-classes and target/bench.classpath
 #   --reports N    reports to add (default 1000000)
 #   --duration S   measured seconds of POST load and of the INSERT baseline (default 60); --warmup S (default 10)
@@ -22,9 +22,11 @@
 #   --requests N   measured GET and queue requests per kind (default 100; 10 warm-up each)
 #   --no-baseline  skip step 5
 #   --plans        complete EXPLAIN output instead of a summary
+#   --post-only    only step 4 (and 5 unless --no-baseline): skips GET, queue and EXPLAIN
 # Environment: SIPA_BENCH_REPORTS_PORT (HTTP, default 18082), SIPA_BENCH_DB_PORT (default: a free one),
 #              JAVA_OPTS (extra JVM options of the jar), SIPA_BENCH_DATA (keep the seeded data directory there
-#              and reuse it on the next run instead of seeding again).
+#              and reuse it on the next run instead of seeding again), SIPA_BENCH_JFR=FILE (a flight recording of
+#              the app during step 4, profile settings, written to FILE).
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -35,6 +37,7 @@ CLIENTS=8
 REQUESTS=100
 BASELINE=1
 PLANS=0
+POST_ONLY=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --no-build) SKIP_BUILD=1 ;;
@@ -45,7 +48,8 @@ while [[ $# -gt 0 ]]; do
         --requests) REQUESTS="$2"; shift ;;
         --no-baseline) BASELINE=0 ;;
         --plans) PLANS=1 ;;
-        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+        --post-only) POST_ONLY=1 ;;
+        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
         *) log "unknown option $1"; exit 2 ;;
     esac
     shift
@@ -110,6 +114,7 @@ read -r WEEK_START WEEK_END MONTH_START MONTH_END < <(value "SELECT to_char(now(
 MUELL="$(value "SELECT c.id FROM reports_category c JOIN partners_partnership p ON p.id = c.partnership_id
                 WHERE p.slug = 'musterstadt' AND c.code = 'muell'")"
 
+if [[ "$POST_ONLY" == 0 ]]; then
 echo
 echo "-- 1. GET requests.json with filters (one at a time; the spec's default: 90 days, up to 1000 requests per"
 echo "      answer); week: $WEEK_START..$WEEK_END, month: $MONTH_START..$MONTH_END; load before: $(load_now)"
@@ -133,15 +138,38 @@ echo "-- 3. EXPLAIN ANALYZE (bench/sql/explain-reports.sql, copies of the SQL in
 PARTNERSHIP="$(value "SELECT id FROM partners_partnership WHERE slug = 'musterstadt'")"
 plans="$(sql -v partnership="$PARTNERSHIP" -v category="$MUELL" -f "$BENCH_DIR/sql/explain-reports.sql" 2>&1)"
 if [[ "$PLANS" == 1 ]]; then echo "$plans"; else echo "$plans" | plan_summary; fi
+fi
 
 echo
 echo "-- 4. Open311 POST load; load before: $(load_now)"
 reset_statements
 before_reports="$(value "SELECT count(*) FROM reports_report")"
-python3 "$BENCH_DIR/reports_load.py" post --port "$PORT" --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION"
+on_measure="psql -X -q -h localhost -p $DB_PORT -U postgres -d postgres -c 'SELECT pg_stat_statements_reset()' >/dev/null"
+if [[ -n "${SIPA_BENCH_JFR:-}" ]]; then   # the flight recording covers the measured period too
+    on_measure+="; jcmd $APP_PID JFR.start name=post settings=profile filename=$SIPA_BENCH_JFR >/dev/null"
+fi
+# CPU per POST of the JVM and of PostgreSQL (postmaster and backends) and the statements per POST are taken over
+# the measured period only (pg_stat_statements is reset when it starts): after the warm-up, without the JIT.
+PGPASSWORD="$(db_password)" python3 "$BENCH_DIR/reports_load.py" post --port "$PORT" --clients "$CLIENTS" \
+    --warmup "$WARMUP" --duration "$DURATION" --cpu "JVM=$APP_PID" --cpu-tree "PostgreSQL=$(postmaster_pid)" \
+    --on-measure "$on_measure" \
+    | tee "$BENCH_TMP/post.txt"
+if [[ -n "${SIPA_BENCH_JFR:-}" ]]; then
+    jcmd "$APP_PID" JFR.stop name=post >/dev/null
+fi
 echo "  stored: $(( $(value "SELECT count(*) FROM reports_report") - before_reports )) new reports; load after: $(load_now)"
-echo "  database statements during warm-up and load (pg_stat_statements):"
-top_statements 8 | sed 's/^/  /'
+# Statements per POST: per stored report (the INSERT INTO reports_report runs once per POST), so that a late reset
+# of pg_stat_statements does not skew the figure.
+posts="(SELECT greatest(sum(calls), 1) FROM pg_stat_statements WHERE query ~ '^INSERT INTO reports_report ')"
+echo "  per POST: $(value "SELECT round(sum(calls)::numeric / $posts, 1) FROM pg_stat_statements
+                            WHERE query !~* 'pg_stat_statements|ALTER SYSTEM'") statements (measured period)"
+echo "  database statements of the measured period (pg_stat_statements; calls per POST):"
+sql -P footer=off -c "
+    SELECT calls, round(calls::numeric / $posts, 2) AS per_post,
+           round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric) AS total_ms,
+           left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS statement
+    FROM pg_stat_statements WHERE query !~* 'pg_stat_statements|ALTER SYSTEM'
+    ORDER BY calls DESC, total_exec_time DESC LIMIT ${SIPA_BENCH_STATEMENTS:-20}" | sed 's/^/  /'
 
 
 if [[ "$BASELINE" == 1 ]]; then

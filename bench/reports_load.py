@@ -15,6 +15,7 @@ import http.client
 import json
 import os
 import random
+import subprocess
 import sys
 import threading
 import time
@@ -23,6 +24,7 @@ import urllib.parse
 sys.dont_write_bytecode = True  # no __pycache__ in bench/ from the import below
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from directory_search import Browser, login  # noqa: E402  (same form login and cookie jar)
+import proc_cpu  # noqa: E402
 from timing import HEADER, interleaved, percentile, record, record_latencies, summary  # noqa: E402
 
 CATEGORIES = [("muell", 35), ("laerm", 25), ("alkohol", 12), ("beleuchtung", 10), ("haltestelle", 8),
@@ -44,6 +46,25 @@ def post_body(rng, args):
     if code == "alkohol":  # a required attribute
         form["attribute[anzahl]"] = str(rng.randint(2, 12))
     return urllib.parse.urlencode(form)
+
+
+def server_cpu(args):
+    """CPU seconds used so far by the processes named in --cpu (name=pid; --cpu-tree: with descendants)."""
+    figures = {}
+    for kind, spec in (("own", args.cpu), ("tree", args.cpu_tree)):
+        for item in filter(None, (spec or "").split(",")):
+            name, pid = item.split("=")
+            figures[name] = proc_cpu.tree(int(pid)) / proc_cpu.TICKS if kind == "tree" \
+                else proc_cpu.stat(int(pid))[1] / proc_cpu.TICKS
+    return figures
+
+
+def jvm_threads(args):
+    """CPU seconds of the first --cpu process's threads by kind (requests, jobs, JIT, GC, other)."""
+    first = next(filter(None, (args.cpu or "").split(",")), None)
+    if not first:
+        return {}
+    return {kind: ticks / proc_cpu.TICKS for kind, ticks in proc_cpu.threads(int(first.split("=")[1])).items()}
 
 
 def post(args):
@@ -87,9 +108,13 @@ def post(args):
         t.start()
     time.sleep(args.warmup)
     cpu_warm = os.times()
+    servers_warm, threads_warm = server_cpu(args), jvm_threads(args)
+    if args.on_measure:
+        subprocess.run(args.on_measure, shell=True, check=False)
     for t in threads:
         t.join()
     cpu_end = os.times()
+    servers_end, threads_end = server_cpu(args), jvm_threads(args)
     values = [v for r in results for v in r]
     client_cpu = (cpu_end.user + cpu_end.system - cpu_warm.user - cpu_warm.system) / args.duration
     print(f"POST /open311/v2/requests.json, {args.clients} clients (threads, keep-alive), "
@@ -100,7 +125,15 @@ def post(args):
     print(f"            {summary(values)}")
     print(f"  client:   this Python process used {client_cpu:.2f} CPU cores on average while measuring "
           f"({client_cpu / os.cpu_count() * 100:.0f} % of the machine)")
-    print(f"RESULT post_rate={len(values) / args.duration:.1f} post_p99={percentile(sorted(values), 99):.1f}")
+    if values and servers_warm:
+        per_post = {name: (servers_end[name] - servers_warm[name]) * 1000 / len(values) for name in servers_warm}
+        print("  per POST: " + ", ".join(f"{name} {ms:.2f} ms CPU" for name, ms in per_post.items())
+              + " (measured period; the process's threads, PostgreSQL's with all its backends)")
+        split = {kind: (threads_end.get(kind, 0) - threads_warm.get(kind, 0)) * 1000 / len(values)
+                 for kind in sorted(threads_end)}
+        print("  JVM's threads per POST: " + ", ".join(f"{kind} {ms:.2f}" for kind, ms in split.items()) + " ms")
+    print(f"RESULT post_rate={len(values) / args.duration:.1f} post_p99={percentile(sorted(values), 99):.1f} "
+          f"post_count={len(values)}")
     record("open311 POST", "throughput", len(values) / args.duration, "1/s")
     record("open311 POST", "p99", percentile(sorted(values), 99), "ms")
 
@@ -205,6 +238,9 @@ def main():
     parser.add_argument("--user", default="koordination")
     parser.add_argument("--password", default="demo")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--on-measure", help="post: shell command run when the measured period starts")
+    parser.add_argument("--cpu", help="post: name=pid,... whose CPU per POST to report (e.g. JVM=1234)")
+    parser.add_argument("--cpu-tree", help="post: the same for process trees (e.g. PostgreSQL=postmaster pid)")
     args = parser.parse_args()
     if args.mode in ("get", "queue"):
         args.warmup = int(args.warmup)

@@ -67,6 +67,15 @@ class AccountRepository {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM identity_account)").query(Boolean.class).single();
     }
 
+    /** E-mail addresses of the organisation's enabled accounts that have one, in the order of the user names. */
+    List<String> emailsOf(PartnershipId partnership, UUID organisation) {
+        return jdbc.sql("""
+                SELECT email FROM identity_account
+                WHERE partnership_id = ? AND organisation_id = ? AND enabled AND email ~ '\\S'
+                ORDER BY lower(username)""")
+                .params(partnership.value(), organisation).query(String.class).list();
+    }
+
     List<StoredAccount> findByPartnership(PartnershipId partnership) {
         return jdbc.sql("SELECT * FROM identity_account WHERE partnership_id = ? ORDER BY lower(username)")
                 .param(partnership.value()).query(ROW).list();

@@ -145,10 +145,7 @@ public class Accounts {
     /** Where to reach an organisation's staff: e-mail addresses of its enabled accounts. For SiPa's own jobs. */
     @Transactional(readOnly = true)
     public List<String> emailsOf(PartnershipId partnership, OrganisationId organisation) {
-        return accounts.findByPartnership(partnership).stream()
-                .filter(a -> a.enabled() && a.email() != null && !a.email().isBlank()
-                        && organisation.equals(a.user().organisation()))
-                .map(AccountRepository.StoredAccount::email).toList();
+        return accounts.emailsOf(partnership, organisation.value());
     }
 
     /** E-mail addresses of the partnership's enabled accounts with a role, e.g. the coordinators for escalations. */

@@ -1,6 +1,7 @@
 package de.sipa.partners;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import de.sipa.shared.FederalState;
 import de.sipa.shared.Images;
 import de.sipa.shared.PartnershipId;
+import de.sipa.shared.ShortLivedCache;
 
 @Repository
 class PartnershipRepository {
@@ -24,7 +26,16 @@ class PartnershipRepository {
             new DistrictId(rs.getObject("id", UUID.class)), rs.getString("name"), rs.getInt("position"),
             rs.getString("boundary"));
 
+    /**
+     * How long another instance's change of a partnership or its districts may go unseen here: public intake reads
+     * both on every report (the Open311 POST three times), and they change a few times a year.
+     */
+    static final Duration CACHED = Duration.ofSeconds(5);
+    private static final String ALL = "all";
+
     private final JdbcClient jdbc;
+    private final ShortLivedCache<String, List<Partnership>> partnerships = new ShortLivedCache<>(CACHED);
+    private final ShortLivedCache<PartnershipId, List<District>> districts = new ShortLivedCache<>(CACHED);
 
     PartnershipRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,6 +46,7 @@ class PartnershipRepository {
                 .params(partnership.id().value(), partnership.slug(), partnership.name(),
                         partnership.federalState().name())
                 .update();
+        partnerships.changed(ALL);
     }
 
     Optional<FederalState> federalState(PartnershipId id) {
@@ -42,9 +54,15 @@ class PartnershipRepository {
                 .query((rs, n) -> FederalState.valueOf(rs.getString(1))).optional();
     }
 
+    /** {@link #federalState} as it was at most {@link #CACHED} ago, for public intake. */
+    Optional<FederalState> federalStateCached(PartnershipId id) {
+        return cachedAll().stream().filter(p -> p.id().equals(id)).map(Partnership::federalState).findFirst();
+    }
+
     void updateFederalState(PartnershipId id, FederalState state) {
         jdbc.sql("UPDATE partners_partnership SET federal_state = ? WHERE id = ?").params(state.name(), id.value())
                 .update();
+        partnerships.changed(ALL);
     }
 
     Optional<Partnership> find(PartnershipId id) {
@@ -56,8 +74,18 @@ class PartnershipRepository {
         return jdbc.sql("SELECT * FROM partners_partnership WHERE slug = ?").param(slug).query(PARTNERSHIP).optional();
     }
 
+    /** {@link #findBySlug} as it was at most {@link #CACHED} ago, for public requests naming their partnership. */
+    Optional<Partnership> findBySlugCached(String slug) {
+        return cachedAll().stream().filter(p -> p.slug().equals(slug)).findFirst();
+    }
+
     List<Partnership> all() {
         return jdbc.sql("SELECT * FROM partners_partnership ORDER BY name").query(PARTNERSHIP).list();
+    }
+
+    /** {@link #all} as it was at most {@link #CACHED} ago. */
+    List<Partnership> cachedAll() {
+        return partnerships.get(ALL, key -> List.copyOf(all()));
     }
 
     List<Published<Partnership>> published() {
@@ -72,11 +100,17 @@ class PartnershipRepository {
                 .params(district.id().value(), partnership.value(), district.name(), district.position(),
                         district.boundary())
                 .update();
+        districts.changed(partnership);
     }
 
     List<District> districts(PartnershipId partnership) {
         return jdbc.sql("SELECT * FROM partners_district WHERE partnership_id = ? ORDER BY position, name")
                 .param(partnership.value()).query(DISTRICT).list();
+    }
+
+    /** {@link #districts} as they were at most {@link #CACHED} ago, for public intake (locating a report). */
+    List<District> districtsCached(PartnershipId partnership) {
+        return districts.get(partnership, p -> List.copyOf(districts(p)));
     }
 
     Optional<District> district(PartnershipId partnership, DistrictId id) {
@@ -107,5 +141,6 @@ class PartnershipRepository {
     void updateBoundary(PartnershipId partnership, DistrictId id, String boundary) {
         jdbc.sql("UPDATE partners_district SET boundary = CAST(? AS JSONB) WHERE partnership_id = ? AND id = ?")
                 .params(boundary, partnership.value(), id.value()).update();
+        districts.changed(partnership);
     }
 }

@@ -110,7 +110,7 @@ public class Partnerships {
      */
     @Transactional(readOnly = true)
     public PublicHolidays holidays(PartnershipId partnership) {
-        return PublicHolidays.of(partnerships.federalState(partnership)
+        return PublicHolidays.of(partnerships.federalStateCached(partnership)
                 .orElseThrow(() -> new NotFoundException("Partnership", partnership)));
     }
 
@@ -150,7 +150,7 @@ public class Partnerships {
     /** For public entry points (citizen pages, Open311) that name the partnership in the URL. */
     @Transactional(readOnly = true)
     public Optional<Partnership> bySlug(String slug) {
-        return partnerships.findBySlug(slug);
+        return partnerships.findBySlugCached(slug);
     }
 
     /** For public pages that know the partnership from a link rather than by its slug (a report's status link). */
@@ -168,7 +168,7 @@ public class Partnerships {
     /** The partnership of an installation that hosts exactly one; empty when it hosts several. */
     @Transactional(readOnly = true)
     public Optional<Partnership> onlyOne() {
-        var all = partnerships.all();
+        var all = partnerships.cachedAll();
         return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
     }
 
@@ -180,7 +180,7 @@ public class Partnerships {
     public DistrictLocation locate(PartnershipId partnership, double latitude, double longitude, double margin) {
         DistrictId containing = null;
         var nearby = new java.util.ArrayList<DistrictId>();
-        for (var district : partnerships.districts(partnership)) {
+        for (var district : partnerships.districtsCached(partnership)) {
             if (!district.hasBoundary()) {
                 continue;
             }
@@ -199,7 +199,7 @@ public class Partnerships {
     /** The districts of a partnership named in a public request. */
     @Transactional(readOnly = true)
     public List<District> districtsOf(PartnershipId partnership) {
-        return partnerships.districts(partnership);
+        return partnerships.districtsCached(partnership);
     }
 
     @Transactional(readOnly = true)

@@ -48,7 +48,7 @@ public class Categories {
     /** The active categories of a partnership, for public intake (no login). */
     @Transactional(readOnly = true)
     public List<Category> offeredBy(PartnershipId partnership) {
-        return categories.all(partnership).stream().filter(Category::active).toList();
+        return categories.allCached(partnership).stream().filter(Category::active).toList();
     }
 
     @Transactional(readOnly = true)
@@ -59,7 +59,7 @@ public class Categories {
     /** Whether the partnership had a category of that code that is retired now. */
     @Transactional(readOnly = true)
     public boolean retired(PartnershipId partnership, String code) {
-        return categories.all(partnership).stream().anyMatch(c -> !c.active() && c.code().equals(code));
+        return categories.allCached(partnership).stream().anyMatch(c -> !c.active() && c.code().equals(code));
     }
 
     /** All categories, retired ones too: for names of reports and filters. */

@@ -1,5 +1,6 @@
 package de.sipa.reports;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import de.sipa.responsibilities.TopicId;
 import de.sipa.shared.PartnershipId;
+import de.sipa.shared.ShortLivedCache;
 
 @Repository
 class CategoryRepository {
@@ -21,10 +23,27 @@ class CategoryRepository {
     private static final TypeReference<List<CategoryAttribute.Choice>> CHOICES = new TypeReference<>() {
     };
 
+    /**
+     * How long another instance's change of the categories may go unseen here: public intake reads them (with their
+     * questions) on every report, and the coordination changes them a few times a year. A change made through this
+     * instance is seen at once.
+     */
+    static final Duration CACHED = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final ShortLivedCache<PartnershipId, List<Category>> cache = new ShortLivedCache<>(CACHED);
 
     CategoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** {@link #all} as it was at most {@link #CACHED} ago, for public intake. */
+    List<Category> allCached(PartnershipId partnership) {
+        return cache.get(partnership, p -> List.copyOf(all(p)));
+    }
+
+    Optional<Category> findCached(PartnershipId partnership, CategoryId id) {
+        return allCached(partnership).stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     List<Category> all(PartnershipId partnership) {
@@ -68,6 +87,7 @@ class CategoryRepository {
                         position, category.descriptionRequired())
                 .update();
         insertAttributes(category);
+        cache.changed(partnership);
     }
 
     private void insertAttributes(Category category) {
@@ -98,5 +118,6 @@ class CategoryRepository {
             jdbc.sql("DELETE FROM reports_category_attribute WHERE category_id = ?").param(category.id().value()).update();
             insertAttributes(category);
         }
+        cache.changed(partnership);
     }
 }

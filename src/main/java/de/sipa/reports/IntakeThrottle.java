@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Limits how many concerns one address may send in a window, on the public web form and, with a higher limit
@@ -21,6 +23,12 @@ import org.springframework.stereotype.Component;
  * across all instances behind a load balancer. A sliding window is approximated from two fixed ones (the
  * "sliding window counter"): the previous window's count weighs as much as the share of it that still lies within
  * the last window length. Refused submissions are not counted.
+ * <p>
+ * The count commits without waiting for its write-ahead log to reach the disk ({@code synchronous_commit = off}
+ * for this transaction only): all posts from one address (a portal relays many citizens) update the same row, and
+ * its lock lasts until the commit, so waiting for the disk there made every post from that address queue behind the
+ * previous one's flush. An operating-system crash may forget the last few counts, which only lets an address send
+ * a few more; the report itself is stored in its own, durable transaction.
  */
 @Component
 public class IntakeThrottle {
@@ -47,6 +55,7 @@ public class IntakeThrottle {
     }
 
     /** Counts a submission from the address; false if the address has sent too many on that channel. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean allow(Channel channel, String address) {
         var now = clock.instant();
         long length = window.toMillis();
@@ -54,6 +63,7 @@ public class IntakeThrottle {
         var previous = current.minus(window);
         double previousWeight = 1.0 - (double) Duration.between(current, now).toMillis() / length;
         int limit = channel == Channel.WEB ? webLimit : open311Limit;
+        jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
         // One statement: the insert or the increment happens only while the weighted count stays below the limit.
         return jdbc.sql("""
                 WITH earlier AS (

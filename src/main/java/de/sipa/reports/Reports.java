@@ -99,7 +99,7 @@ public class Reports {
      */
     public Receipt submit(NewReport report) {
         var partnership = report.partnership();
-        var category = offered(categories.find(partnership, report.category()));
+        var category = offered(categories.findCached(partnership, report.category()));
         var description = report.description() == null ? "" : report.description().strip();
         if (description.isEmpty() && category.descriptionRequired()) {
             throw new RuleViolationException("report.description.required");

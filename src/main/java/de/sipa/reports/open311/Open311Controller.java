@@ -87,9 +87,9 @@ class Open311Controller {
     }
 
     @CrossOrigin(origins = "*")
-    @GetMapping("/discovery.{format}")
-    ResponseEntity<byte[]> discovery(@PathVariable String format) {
-        var type = Open311Format.of(format);
+    @GetMapping({"/discovery.json", "/discovery.xml", "/discovery.{format}"})
+    ResponseEntity<byte[]> discovery(@PathVariable(required = false) String format, HttpServletRequest request) {
+        var type = format(format, request);
         var endpoint = new LinkedHashMap<String, Object>();
         endpoint.put("specification", SPECIFICATION);
         endpoint.put("url", baseUrl.link("/open311/v2"));
@@ -105,9 +105,9 @@ class Open311Controller {
     }
 
     @CrossOrigin(origins = "*")
-    @GetMapping("/services.{format}")
-    ResponseEntity<byte[]> services(@PathVariable String format, HttpServletRequest request) {
-        var type = Open311Format.of(format);
+    @GetMapping({"/services.json", "/services.xml", "/services.{format}"})
+    ResponseEntity<byte[]> services(@PathVariable(required = false) String format, HttpServletRequest request) {
+        var type = format(format, request);
         var partnership = jurisdiction(request);
         var group = partnership.name();
         return Open311Writer.ok(type, "services", categories.offeredBy(partnership.id()).stream()
@@ -124,9 +124,9 @@ class Open311Controller {
         return Open311Writer.ok(type, "service_definition", Open311Representations.definition(category));
     }
 
-    @PostMapping("/requests.{format}")
-    ResponseEntity<byte[]> submit(@PathVariable String format, HttpServletRequest request) {
-        var type = Open311Format.of(format);
+    @PostMapping({"/requests.json", "/requests.xml", "/requests.{format}"})
+    ResponseEntity<byte[]> submit(@PathVariable(required = false) String format, HttpServletRequest request) {
+        var type = format(format, request);
         var contentType = request.getContentType();
         if (contentType != null && !contentType.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
                 && !contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
@@ -178,9 +178,9 @@ class Open311Controller {
     }
 
     @CrossOrigin(origins = "*")
-    @GetMapping("/requests.{format}")
-    ResponseEntity<byte[]> requests(@PathVariable String format, HttpServletRequest request) {
-        var type = Open311Format.of(format);
+    @GetMapping({"/requests.json", "/requests.xml", "/requests.{format}"})
+    ResponseEntity<byte[]> requests(@PathVariable(required = false) String format, HttpServletRequest request) {
+        var type = format(format, request);
         var partnership = jurisdiction(request);
         var offered = categories.offeredBy(partnership.id());
         var query = RequestFilters.parse(single(request), offered.stream().map(Category::code)
@@ -285,6 +285,15 @@ class Open311Controller {
 
     private static Open311Format format(HttpServletRequest request) {
         return Open311Format.ofPath(request.getRequestURI());
+    }
+
+    /**
+     * The format of a resource mapped both by its literal paths ({@code requests.json}, {@code requests.xml}), which
+     * Spring MVC finds directly instead of trying each of the application's some 400 URL patterns, and by the
+     * pattern {@code requests.{format}} for any other extension, which is answered with the error.
+     */
+    private static Open311Format format(String extension, HttpServletRequest request) {
+        return extension != null ? Open311Format.of(extension) : Open311Format.ofPath(request.getRequestURI());
     }
 
     private static Map<String, String> single(HttpServletRequest request) {

@@ -31,6 +31,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
+import de.sipa.reports.Categories;
+import de.sipa.reports.Category;
+import de.sipa.reports.CategoryAttribute;
+import de.sipa.reports.AttributeType;
 import de.sipa.reports.ReportQuery;
 import de.sipa.reports.ReportSource;
 import de.sipa.reports.Reports;
@@ -51,6 +55,9 @@ class PostRequestsConformanceTests {
 
     @Autowired
     ApiClients clients;
+
+    @Autowired
+    Categories categories;
 
     Open311City city;
 
@@ -206,6 +213,37 @@ class PostRequestsConformanceTests {
                     .param("address_string", "Marktplatz 1").param("description", "Laut")).andReturn(), 413);
         }
         assertThat(stored()).isZero();
+    }
+
+    @Test
+    void theNextPostSeesAChangeOfTheCategoriesAtOnceThoughIntakeKeepsThemInMemory() throws Exception {
+        var noise = city.noise();
+        assertThat(mvc.perform(report("json", "laerm")).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        // A required question from now on: the next post without an answer is refused, one with it is taken.
+        var asking = new Category(noise.id(), noise.code(), noise.name(), noise.description(), noise.topic(),
+                noise.serviceLevelDays(), noise.moderated(), noise.keywords(), true, List.of(new CategoryAttribute(
+                        "uhrzeit", AttributeType.STRING, true, "Seit wann?", List.of())));
+        system(() -> categories.update(asking));
+        assertError("json", mvc.perform(report("json", "laerm")).andReturn(), 400);
+        assertThat(mvc.perform(report("json", "laerm", "attribute[uhrzeit]", "22 Uhr")).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
+
+        system(() -> categories.retire(noise.id()));
+        var retired = mvc.perform(report("json", "laerm", "attribute[uhrzeit]", "22 Uhr")).andReturn();
+        assertError("json", retired, 404);
+        assertThat(retired.getResponse().getContentAsString()).contains("retired");
+        assertThat(json(mvc.perform(get("/open311/v2/services.json").param("jurisdiction_id", city.slug()))
+                .andReturn()).toString()).doesNotContain("laerm");
+
+        system(() -> categories.offerAgain(noise.id()));
+        assertThat(mvc.perform(report("json", "laerm", "attribute[uhrzeit]", "22 Uhr")).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
+        assertThat(stored()).isEqualTo(3);
+    }
+
+    private void system(Runnable change) {
+        CurrentUser.runAs(SipaUser.system(city.city().id()), change);
     }
 
     private static void assertError(String format, org.springframework.test.web.servlet.MvcResult result, int status)
