@@ -39,15 +39,18 @@ class CrimeFigureController {
 
     private final CrimeFigures crimeFigures;
     private final CrimeFigureImport crimeFigureImport;
+    private final PublishedCrimeFigures published;
     private final CrimeFigureAccess access;
     private final Partnerships partnerships;
     private final MessageSource messages;
     private final Clock clock;
 
-    CrimeFigureController(CrimeFigures crimeFigures, CrimeFigureImport crimeFigureImport, CrimeFigureAccess access,
-            Partnerships partnerships, MessageSource messages, Clock clock) {
+    CrimeFigureController(CrimeFigures crimeFigures, CrimeFigureImport crimeFigureImport,
+            PublishedCrimeFigures published, CrimeFigureAccess access, Partnerships partnerships,
+            MessageSource messages, Clock clock) {
         this.crimeFigures = crimeFigures;
         this.crimeFigureImport = crimeFigureImport;
+        this.published = published;
         this.access = access;
         this.partnerships = partnerships;
         this.messages = messages;
@@ -74,6 +77,7 @@ class CrimeFigureController {
         model.addAttribute("years", years);
         model.addAttribute("year", selected);
         model.addAttribute("perDistrict", perDistrict);
+        model.addAttribute("mayManage", access.mayManage());
         model.addAttribute("districts", districts);
         model.addAttribute("city", city);
         if (!years.isEmpty()) {
@@ -171,6 +175,35 @@ class CrimeFigureController {
         crimeFigures.deleteGroup(id);
         redirect.addFlashAttribute("success", "crimeFigures.group.deleted");
         return "redirect:/lagebild/kriminalitaet/gruppen";
+    }
+
+    // --- publication: which years and groups the public page shows ---
+
+    @GetMapping("/veroeffentlichung")
+    String publication(Model model) {
+        var chosen = published.chosen();
+        model.addAttribute("groups", crimeFigures.groups());
+        model.addAttribute("years", published.years());
+        model.addAttribute("chosen", chosen.stream().map(p -> p.year() + ":" + p.group()).toList());
+        model.addAttribute("slug", partnerships.mine().slug());
+        return "situation/crime-publication";
+    }
+
+    @PostMapping("/veroeffentlichung")
+    String publish(@RequestParam(name = "publish", required = false) List<String> chosen,
+            RedirectAttributes redirect) {
+        var wanted = new java.util.HashSet<CrimePublication>();
+        for (var value : chosen == null ? List.<String>of() : chosen) {
+            var parts = value.split(":", 2);
+            try {
+                wanted.add(new CrimePublication(Integer.parseInt(parts[0]), UUID.fromString(parts[1])));
+            } catch (RuntimeException e) {
+                throw new RuleViolationException("crimeFigures.publication.unknown");
+            }
+        }
+        published.publish(wanted);
+        redirect.addFlashAttribute("success", "crimeFigures.publication.saved");
+        return "redirect:/lagebild/kriminalitaet/veroeffentlichung";
     }
 
     // --- import: upload, mapping and preview, confirmation ---

@@ -18,6 +18,7 @@ class SituationProcessingRecords implements ProcessingRecords {
 
     @Override
     public Set<String> tablesWithoutPersonalData() {
-        return Set.of("situation_crime_figure", "situation_district_population", "situation_offence_group");
+        return Set.of("situation_crime_figure", "situation_district_population", "situation_offence_group",
+                "situation_crime_publication");
     }
 }
