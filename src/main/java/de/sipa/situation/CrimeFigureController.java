@@ -3,8 +3,6 @@ package de.sipa.situation;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,14 +228,14 @@ class CrimeFigureController {
     @PostMapping("/import/check")
     String check(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model) {
-        var file = decode(content);
+        var file = ImportColumns.decode(content);
         return showPreview(file, crimeFigureImport.preview(file, mapping(params)), fileName, model);
     }
 
     @PostMapping("/import/confirm")
     String confirm(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var file = decode(content);
+        var file = ImportColumns.decode(content);
         var mapping = mapping(params);
         List<Integer> years;
         try {
@@ -255,20 +253,14 @@ class CrimeFigureController {
     private String showPreview(byte[] content, PksPreview preview, String fileName, Model model) {
         importForm(model);
         model.addAttribute("preview", preview);
-        model.addAttribute("upload", Base64.getEncoder().encodeToString(content));
+        model.addAttribute("upload", ImportColumns.encode(content));
         model.addAttribute("fileName", fileName);
         return "situation/crime-figures-import";
     }
 
     /** The mapping as the preview's form posts it: {@code column.KEY=schlüssel}, {@code districtValue}/{@code districtTarget} pairs. */
     private static PksMapping mapping(MultiValueMap<String, String> params) {
-        var columns = new EnumMap<PksColumn, String>(PksColumn.class);
-        for (var column : PksColumn.values()) {
-            var header = params.getFirst("column." + column.name());
-            if (header != null && !header.isBlank()) {
-                columns.put(column, header);
-            }
-        }
+        var columns = ImportColumns.fromForm(PksColumn.class, params);
         var values = params.getOrDefault("districtValue", List.of());
         var targets = params.getOrDefault("districtTarget", List.of());
         var districts = new HashMap<String, DistrictId>();
@@ -282,13 +274,5 @@ class CrimeFigureController {
             districts.put(values.get(i), target);
         }
         return new PksMapping(columns, districts);
-    }
-
-    private static byte[] decode(String content) {
-        try {
-            return Base64.getDecoder().decode(content);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
     }
 }
