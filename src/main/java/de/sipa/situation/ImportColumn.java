@@ -11,6 +11,11 @@ interface ImportColumn {
     /** The header of the sample the import page shows. */
     String header();
 
+    /** Other (lower-cased) headers that mean this column. */
+    java.util.List<String> synonyms();
+
     /** Whether a file's (lower-cased) header names this column. */
-    boolean names(String column);
+    default boolean names(String column) {
+        return column.equals(CrimeFigures.normalised(header())) || synonyms().contains(column);
+    }
 }

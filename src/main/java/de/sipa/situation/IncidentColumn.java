@@ -27,7 +27,7 @@ public enum IncidentColumn implements ImportColumn {
     }
 
     @Override
-    public boolean names(String column) {
-        return column.equals(CrimeFigures.normalised(header)) || synonyms.contains(column);
+    public List<String> synonyms() {
+        return synonyms;
     }
 }

@@ -30,8 +30,8 @@ public enum PksColumn implements ImportColumn {
     }
 
     @Override
-    public boolean names(String column) {
-        return column.equals(CrimeFigures.normalised(header)) || synonyms.contains(column);
+    public List<String> synonyms() {
+        return synonyms;
     }
 
     static String sampleHeader() {
