@@ -33,7 +33,7 @@ class IncidentController {
     @GetMapping
     String form(Model model) {
         model.addAttribute("sampleHeader", PoliceIncidents.sampleHeader());
-        model.addAttribute("maxKilobytes", PoliceIncidents.MAX_BYTES / 1024);
+        model.addAttribute("maxMegabytes", PoliceIncidents.MAX_BYTES / 1024 / 1024);
         model.addAttribute("columns", IncidentColumn.values());
         return "situation/incidents-import";
     }
