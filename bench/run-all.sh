@@ -11,7 +11,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 
 # Shell benchmarks against the jar take --no-build; the Java mains compile the test sources themselves.
-JAR_SCENARIOS=(startup directory-search reports calendar-feed oparl-papers patrol-roster operations-log)
+JAR_SCENARIOS=(startup directory-search reports calendar-feed oparl-papers patrol-roster operations-log hotspot-layer)
 MAIN_SCENARIOS=(who-leads matrix-grid category-suggestion)
 
 BUILD=1

@@ -3,8 +3,6 @@ package de.sipa.situation;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,15 +38,18 @@ class CrimeFigureController {
 
     private final CrimeFigures crimeFigures;
     private final CrimeFigureImport crimeFigureImport;
+    private final PublishedCrimeFigures published;
     private final CrimeFigureAccess access;
     private final Partnerships partnerships;
     private final MessageSource messages;
     private final Clock clock;
 
-    CrimeFigureController(CrimeFigures crimeFigures, CrimeFigureImport crimeFigureImport, CrimeFigureAccess access,
-            Partnerships partnerships, MessageSource messages, Clock clock) {
+    CrimeFigureController(CrimeFigures crimeFigures, CrimeFigureImport crimeFigureImport,
+            PublishedCrimeFigures published, CrimeFigureAccess access, Partnerships partnerships,
+            MessageSource messages, Clock clock) {
         this.crimeFigures = crimeFigures;
         this.crimeFigureImport = crimeFigureImport;
+        this.published = published;
         this.access = access;
         this.partnerships = partnerships;
         this.messages = messages;
@@ -75,6 +76,7 @@ class CrimeFigureController {
         model.addAttribute("years", years);
         model.addAttribute("year", selected);
         model.addAttribute("perDistrict", perDistrict);
+        model.addAttribute("mayManage", access.mayManage());
         model.addAttribute("districts", districts);
         model.addAttribute("city", city);
         if (!years.isEmpty()) {
@@ -178,6 +180,35 @@ class CrimeFigureController {
         return "redirect:/lagebild/kriminalitaet/gruppen";
     }
 
+    // --- publication: which years and groups the public page shows ---
+
+    @GetMapping("/veroeffentlichung")
+    String publication(Model model) {
+        var chosen = published.chosen();
+        model.addAttribute("groups", crimeFigures.groups());
+        model.addAttribute("years", published.years());
+        model.addAttribute("chosen", chosen.stream().map(p -> p.year() + ":" + p.group()).toList());
+        model.addAttribute("slug", partnerships.mine().slug());
+        return "situation/crime-publication";
+    }
+
+    @PostMapping("/veroeffentlichung")
+    String publish(@RequestParam(name = "publish", required = false) List<String> chosen,
+            RedirectAttributes redirect) {
+        var wanted = new java.util.HashSet<CrimePublication>();
+        for (var value : chosen == null ? List.<String>of() : chosen) {
+            var parts = value.split(":", 2);
+            try {
+                wanted.add(new CrimePublication(Integer.parseInt(parts[0]), UUID.fromString(parts[1])));
+            } catch (RuntimeException e) {
+                throw new RuleViolationException("crimeFigures.publication.unknown");
+            }
+        }
+        published.publish(wanted);
+        redirect.addFlashAttribute("success", "crimeFigures.publication.saved");
+        return "redirect:/lagebild/kriminalitaet/veroeffentlichung";
+    }
+
     // --- import: upload, mapping and preview, confirmation ---
 
     @GetMapping("/import")
@@ -204,7 +235,7 @@ class CrimeFigureController {
     @PreAuthorize(CrimeFigurePermissions.READ_DISTRICTS)
     String check(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model) {
-        var file = decode(content);
+        var file = ImportColumns.decode(content);
         return showPreview(file, crimeFigureImport.preview(file, mapping(params)), fileName, model);
     }
 
@@ -212,7 +243,7 @@ class CrimeFigureController {
     @PreAuthorize(CrimeFigurePermissions.READ_DISTRICTS)
     String confirm(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var file = decode(content);
+        var file = ImportColumns.decode(content);
         var mapping = mapping(params);
         List<Integer> years;
         try {
@@ -230,20 +261,14 @@ class CrimeFigureController {
     private String showPreview(byte[] content, PksPreview preview, String fileName, Model model) {
         importForm(model);
         model.addAttribute("preview", preview);
-        model.addAttribute("upload", Base64.getEncoder().encodeToString(content));
+        model.addAttribute("upload", ImportColumns.encode(content));
         model.addAttribute("fileName", fileName);
         return "situation/crime-figures-import";
     }
 
     /** The mapping as the preview's form posts it: {@code column.KEY=schlüssel}, {@code districtValue}/{@code districtTarget} pairs. */
     private static PksMapping mapping(MultiValueMap<String, String> params) {
-        var columns = new EnumMap<PksColumn, String>(PksColumn.class);
-        for (var column : PksColumn.values()) {
-            var header = params.getFirst("column." + column.name());
-            if (header != null && !header.isBlank()) {
-                columns.put(column, header);
-            }
-        }
+        var columns = ImportColumns.fromForm(PksColumn.class, params);
         var values = params.getOrDefault("districtValue", List.of());
         var targets = params.getOrDefault("districtTarget", List.of());
         var districts = new HashMap<String, DistrictId>();
@@ -257,13 +282,5 @@ class CrimeFigureController {
             districts.put(values.get(i), target);
         }
         return new PksMapping(columns, districts);
-    }
-
-    private static byte[] decode(String content) {
-        try {
-            return Base64.getDecoder().decode(content);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
     }
 }

@@ -2,7 +2,6 @@ package de.sipa.situation;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.partners.District;
 import de.sipa.partners.DistrictId;
+import de.sipa.partners.ImportRow;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.CsvTable;
 import de.sipa.shared.RuleViolationException;
@@ -108,15 +108,7 @@ public class CrimeFigureImport {
             return failed(List.of(), requested, e.describe(messages));
         }
         var header = table.header();
-        var columns = new EnumMap<PksColumn, String>(PksColumn.class);
-        for (var column : PksColumn.values()) {
-            var chosen = requested.column(column);
-            if (chosen != null && header.contains(chosen)) {
-                columns.put(column, chosen);
-            } else {
-                header.stream().filter(column::names).findFirst().ifPresent(h -> columns.put(column, h));
-            }
-        }
+        var columns = ImportColumns.assign(PksColumn.class, header, requested.columns());
         var districtValues = new LinkedHashMap<String, DistrictId>();
         if (columns.containsKey(PksColumn.DISTRICT)) {
             for (var row : table.rows()) {
@@ -128,24 +120,16 @@ public class CrimeFigureImport {
             }
         }
         var mapping = new PksMapping(columns, districtValues);
-        var missing = new ArrayList<String>();
-        for (var column : PksColumn.values()) {
-            if (!columns.containsKey(column)) {
-                missing.add("„" + message("crimeFigures.column." + column.name()) + "“");
-            }
-        }
-        if (!missing.isEmpty()) {
-            return failed(header, mapping, message("crimeFigures.import.unassigned", String.join(", ", missing),
-                    sampleHeader()));
-        }
-        if (columns.values().stream().distinct().count() < columns.size()) {
-            return failed(header, mapping, message("crimeFigures.import.sameColumn"));
+        var problem = ImportColumns.problem(PksColumn.class, columns, "crimeFigures",
+                (key, arguments) -> message(key, arguments));
+        if (problem != null) {
+            return failed(header, mapping, problem);
         }
         var names = new HashMap<DistrictId, String>();
         districts.forEach(d -> names.put(d.id(), d.name()));
         var stored = new TreeMap<Integer, Integer>();
         var seen = new HashMap<String, Long>();
-        var results = new ArrayList<PksRow>();
+        var results = new ArrayList<ImportRow>();
         var rows = new ArrayList<CrimeFigureRow>();
         for (var record : table.rows()) {
             var errors = new ArrayList<String>();
@@ -181,7 +165,7 @@ public class CrimeFigureImport {
             }
             var summary = message("crimeFigures.import.row", place, year == null ? yearText : String.valueOf(year),
                     key, name, cases == null ? "?" : cases);
-            results.add(new PksRow(record.line(), summary, errors));
+            results.add(new ImportRow(record.line(), summary, errors));
             if (errors.isEmpty()) {
                 rows.add(new CrimeFigureRow(district.value(), year, key, name.length() > 200 ? name.substring(0, 200)
                         : name, cases, solved, suspects));

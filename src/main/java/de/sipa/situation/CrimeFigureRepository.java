@@ -120,4 +120,25 @@ class CrimeFigureRepository {
         }
         return result;
     }
+
+    /** The published pairs of year and offence group. */
+    java.util.Set<CrimePublication> publications(PartnershipId partnership) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT year, group_id FROM situation_crime_publication WHERE partnership_id = ?""")
+                .param(partnership.value())
+                .query((rs, n) -> new CrimePublication(rs.getInt("year"), rs.getObject("group_id", UUID.class)))
+                .list());
+    }
+
+    void publish(PartnershipId partnership, CrimePublication publication, Instant at) {
+        jdbc.sql("""
+                INSERT INTO situation_crime_publication (partnership_id, year, group_id, published_at)
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(partnership.value(), publication.year(), publication.group(), Timestamp.from(at)).update();
+    }
+
+    void withdraw(PartnershipId partnership, CrimePublication publication) {
+        jdbc.sql("DELETE FROM situation_crime_publication WHERE partnership_id = ? AND year = ? AND group_id = ?")
+                .params(partnership.value(), publication.year(), publication.group()).update();
+    }
 }

@@ -195,15 +195,20 @@ public class CrimeFigures {
 
     private List<DistrictTrend> trends(OffenceGroup group) {
         var partnership = CurrentUser.partnership();
-        var rows = repository.figures(partnership);
-        var populations = repository.populations(partnership);
+        return trends(group, repository.figures(partnership), repository.populations(partnership),
+                partnerships.districts());
+    }
+
+    /** A group's figures per district and year from the partnership's rows and populations. */
+    static List<DistrictTrend> trends(OffenceGroup group, List<CrimeFigureRow> rows,
+            Map<UUID, Map<Integer, Integer>> populations, List<de.sipa.partners.District> districts) {
         var years = new TreeSet<Integer>();
         rows.forEach(r -> years.add(r.year()));
         var byDistrictAndYear = new HashMap<UUID, Map<Integer, List<CrimeFigureRow>>>();
         rows.forEach(r -> byDistrictAndYear.computeIfAbsent(r.district(), d -> new HashMap<>())
                 .computeIfAbsent(r.year(), y -> new ArrayList<>()).add(r));
         var result = new ArrayList<DistrictTrend>();
-        for (var district : partnerships.districts()) {
+        for (var district : districts) {
             var id = district.id().value();
             var perYear = new ArrayList<YearFigures>();
             for (int year : years) {

@@ -59,11 +59,13 @@ class CrimeFiguresDemo implements ApplicationRunner {
     private final Partnerships partnerships;
     private final CrimeFigures crimeFigures;
     private final CrimeFigureImport crimeFigureImport;
+    private final PublishedCrimeFigures published;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     CrimeFiguresDemo(Partnerships partnerships, CrimeFigures crimeFigures, CrimeFigureImport crimeFigureImport,
-            TransactionTemplate transaction, Clock clock) {
+            PublishedCrimeFigures published, TransactionTemplate transaction, Clock clock) {
+        this.published = published;
         this.partnerships = partnerships;
         this.crimeFigures = crimeFigures;
         this.crimeFigureImport = crimeFigureImport;
@@ -102,7 +104,20 @@ class CrimeFiguresDemo implements ApplicationRunner {
         }
         var csv = csv(first, last, story.firstWinter().getYear());
         crimeFigureImport.confirm(csv.getBytes(StandardCharsets.UTF_8), PksMapping.guess());
+        // the coordination publishes the last two years of the groups the annual report speaks about
+        var publications = new java.util.HashSet<CrimePublication>();
+        for (var group : crimeFigures.groups()) {
+            if (PUBLISHED.contains(group.name())) {
+                publications.add(new CrimePublication(last - 1, group.id()));
+                publications.add(new CrimePublication(last, group.id()));
+            }
+        }
+        published.publish(publications);
     }
+
+    /** The groups Musterstadt publishes on its public page. */
+    private static final java.util.Set<String> PUBLISHED = java.util.Set.of("Straftaten insgesamt",
+            "Straßenkriminalität", "Wohnungseinbruchdiebstahl", "Rauschgiftdelikte");
 
     /** The export as the police send it: one row per district, year and key, district names with the city's. */
     static String csv(int first, int last, int patrolYear) {

@@ -54,6 +54,12 @@ public record DistrictProfile(District district, Integer population, Integer pop
         public Integer latest() {
             return years.isEmpty() ? null : years.get(years.size() - 1);
         }
+
+        /** The groups' trend as a chart of the measure, one line per group. */
+        public TrendChart chart(CrimeMeasure measure) {
+            return TrendChart.of(years, rows.stream().map(r -> new TrendChart.Series(r.group(),
+                    r.figures().stream().map(measure::of).toList(), false)).toList());
+        }
     }
 
     /** One offence group: its figures per year of {@link Crime#years()}. */

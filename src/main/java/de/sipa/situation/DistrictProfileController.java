@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Partnerships;
@@ -51,8 +52,15 @@ class DistrictProfileController {
     }
 
     @GetMapping("/{id}")
-    String profile(@PathVariable UUID id, Model model) {
-        model.addAttribute("profile", profiles.profile(new DistrictId(id)));
+    String profile(@PathVariable UUID id, @RequestParam(required = false) CrimeMeasure measure, Model model) {
+        var profile = profiles.profile(new DistrictId(id));
+        var shown = measure == null ? CrimeMeasure.CASES : measure;
+        model.addAttribute("profile", profile);
+        model.addAttribute("measures", CrimeMeasure.values());
+        model.addAttribute("measure", shown);
+        if (profile.crime() != null) {
+            model.addAttribute("chart", profile.crime().chart(shown));
+        }
         model.addAttribute("perDistrict", access.mayReadDistricts());
         model.addAttribute("coordinates", access.mayManage());
         return "situation/district-profile";

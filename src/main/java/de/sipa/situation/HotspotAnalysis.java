@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import de.sipa.identity.CurrentUser;
 import de.sipa.partners.District;
 import de.sipa.partners.Partnerships;
 import de.sipa.reports.Categories;
@@ -40,11 +41,14 @@ public class HotspotAnalysis {
     private final Partnerships partnerships;
     private final Categories categories;
     private final ReportLocations locations;
+    private final IncidentRepository incidents;
 
-    HotspotAnalysis(Partnerships partnerships, Categories categories, ReportLocations locations) {
+    HotspotAnalysis(Partnerships partnerships, Categories categories, ReportLocations locations,
+            IncidentRepository incidents) {
         this.partnerships = partnerships;
         this.categories = categories;
         this.locations = locations;
+        this.incidents = incidents;
     }
 
     @PreAuthorize(HotspotPermissions.ANALYSE)
@@ -57,7 +61,7 @@ public class HotspotAnalysis {
         }
         var grid = grid(area, query.cellSize());
         var points = new Points(grid.projection());
-        locations.forEach(query.from(), query.to(), categoryIds, query.source().sources(), points::add);
+        points(query.from(), query.to(), categoryIds, query.source(), query.offence(), points::add);
         return analyse(grid, points.x, points.y, points.count, query);
     }
 
@@ -84,7 +88,7 @@ public class HotspotAnalysis {
         periods.addAll(HotspotChangeQuery.split(query.laterFrom(), query.laterTo(), query.splits()));
         for (LocalDate[] period : periods) {
             var counts = new double[grid.size()];
-            locations.forEach(period[0], period[1], categoryIds, query.source().sources(), (latitude, longitude) -> {
+            points(period[0], period[1], categoryIds, query.source(), null, (latitude, longitude) -> {
                 projection.forward(latitude, longitude, xy);
                 int index = grid.indexOf(xy[0], xy[1]);
                 if (index >= 0) {
@@ -135,6 +139,16 @@ public class HotspotAnalysis {
                 hot[i][k] = gi.z()[i] > 0 && gi.pFdr()[i] < HotspotChangeRule.CRITICAL_P;
                 total[i] += (int) counts[i];
             }
+        }
+    }
+
+    /** The places of the reports of the period, or of the police's incidents (of one offence group or all). */
+    private void points(LocalDate from, LocalDate to, List<CategoryId> categoryIds, HotspotSource source,
+            String offence, ReportLocations.Sink sink) {
+        if (source.incidents()) {
+            incidents.forEach(CurrentUser.partnership(), from, to, offence, sink);
+        } else {
+            locations.forEach(from, to, categoryIds, source.sources(), sink);
         }
     }
 

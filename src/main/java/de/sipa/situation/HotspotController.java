@@ -28,12 +28,15 @@ class HotspotController {
 
     private final HotspotAnalysis analysis;
     private final Categories categories;
+    private final PoliceIncidents incidents;
     private final MessageSource messages;
     private final Clock clock;
 
-    HotspotController(HotspotAnalysis analysis, Categories categories, MessageSource messages, Clock clock) {
+    HotspotController(HotspotAnalysis analysis, Categories categories, PoliceIncidents incidents,
+            MessageSource messages, Clock clock) {
         this.analysis = analysis;
         this.categories = categories;
+        this.incidents = incidents;
         this.messages = messages;
         this.clock = clock;
     }
@@ -44,10 +47,12 @@ class HotspotController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) List<String> category,
             @RequestParam(required = false) HotspotSource source, @RequestParam(required = false) Integer cell,
-            @RequestParam(required = false) Double bandwidth, Model model, HttpServletResponse response) {
-        var query = query(from, to, category, source, cell, bandwidth);
+            @RequestParam(required = false) Double bandwidth, @RequestParam(required = false) String offence,
+            Model model, HttpServletResponse response) {
+        var query = query(from, to, category, source, cell, bandwidth, offence);
         model.addAttribute("query", query);
         model.addAttribute("categories", categories.all());
+        model.addAttribute("offenceGroups", incidents.groups());
         model.addAttribute("sources", HotspotSource.values());
         model.addAttribute("giClasses", Arrays.stream(GiClass.values()).filter(c -> c != GiClass.NONE).toList());
         model.addAttribute("cellSizes", List.of(50, 100, 150, 200, 250, 500));
@@ -64,7 +69,8 @@ class HotspotController {
 
     /**
      * Every analysed cell as a GeoJSON polygon; {@code bbox=west,south,east,north} limits the features to a map's
-     * viewport (the analysis still covers the whole area).
+     * viewport (the analysis still covers the whole area); {@code source=INCIDENTS} counts the police's incidents,
+     * {@code offence} those of one offence group.
      */
     @GetMapping(path = "/hotspots.geojson", produces = "application/geo+json")
     ResponseEntity<String> geojson(
@@ -72,11 +78,12 @@ class HotspotController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) List<String> category,
             @RequestParam(required = false) HotspotSource source, @RequestParam(required = false) Integer cell,
-            @RequestParam(required = false) Double bandwidth, @RequestParam(required = false) List<Double> bbox) {
+            @RequestParam(required = false) Double bandwidth, @RequestParam(required = false) String offence,
+            @RequestParam(required = false) List<Double> bbox) {
         if (bbox != null && bbox.size() != 4) {
             throw new RuleViolationException("hotspots.bbox.invalid");
         }
-        var query = query(from, to, category, source, cell, bandwidth);
+        var query = query(from, to, category, source, cell, bandwidth, offence);
         var body = HotspotGeoJson.of(analysis.analyse(query),
                 bbox == null ? null : bbox.stream().mapToDouble(Double::doubleValue).toArray());
         return ResponseEntity.ok()
@@ -162,11 +169,11 @@ class HotspotController {
     }
 
     private HotspotQuery query(LocalDate from, LocalDate to, List<String> category, HotspotSource source,
-            Integer cell, Double bandwidth) {
+            Integer cell, Double bandwidth, String offence) {
         var end = to == null ? LocalDate.now(clock) : to;
         var start = from == null ? end.minusYears(1).plusDays(1) : from;
         return new HotspotQuery(start, end, category, source, cell == null ? HotspotQuery.DEFAULT_CELL_SIZE : cell,
-                bandwidth);
+                bandwidth, offence);
     }
 
     /** The URL with the query's filters as parameters, the same for the page and the download. */
@@ -176,6 +183,9 @@ class HotspotController {
         query.categories().forEach(c -> builder.queryParam("category", c));
         if (query.source() != HotspotSource.ALL) {
             builder.queryParam("source", query.source());
+        }
+        if (query.offence() != null) {
+            builder.queryParam("offence", query.offence());
         }
         builder.queryParam("cell", query.cellSize());
         if (query.bandwidth() != null) {

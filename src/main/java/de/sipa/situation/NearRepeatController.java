@@ -47,7 +47,7 @@ class NearRepeatController {
                 dayBands == null ? NearRepeatQuery.DEFAULT_BANDS : dayBands);
         model.addAttribute("query", query);
         model.addAttribute("categories", analysis.categories());
-        model.addAttribute("sources", HotspotSource.values());
+        model.addAttribute("sources", HotspotSource.ofReports());
         model.addAttribute("bandCounts", java.util.stream.IntStream.rangeClosed(1, NearRepeatQuery.MAX_BANDS)
                 .boxed().toList());
         if (category == null) {

@@ -27,5 +27,8 @@ public record NearRepeatQuery(LocalDate from, LocalDate to, String category, Hot
     public NearRepeatQuery {
         category = category == null || category.isBlank() ? null : category.strip();
         source = source == null ? HotspotSource.ALL : source;
+        if (source.incidents()) {
+            throw new de.sipa.shared.RuleViolationException("nearRepeats.source.incidents");
+        }
     }
 }

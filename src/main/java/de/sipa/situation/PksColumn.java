@@ -6,7 +6,7 @@ import java.util.List;
  * What SiPa needs from the police's PKS export, with the headers their exports usually use; labels in messages
  * ({@code crimeFigures.column.*}).
  */
-public enum PksColumn {
+public enum PksColumn implements ImportColumn {
     KEY("Schlüssel", "straftatenschlüssel", "schluessel", "pks-schlüssel", "key"),
     NAME("Straftat", "straftatengruppe", "straftat/straftatengruppe", "bezeichnung", "offence"),
     DISTRICT("Gemeinde/Bezirk", "gemeinde", "bezirk", "stadtbezirk", "stadtteil", "gemeindeschlüssel", "district"),
@@ -24,20 +24,17 @@ public enum PksColumn {
     }
 
     /** The header the police's export uses; also the header of the sample the import page shows. */
+    @Override
     public String header() {
         return header;
     }
 
-    /** Whether a file's (lower-cased) header names this column. */
-    boolean names(String column) {
-        return column.equals(CrimeFigures.normalised(header)) || synonyms.contains(column);
+    @Override
+    public List<String> synonyms() {
+        return synonyms;
     }
 
     static String sampleHeader() {
-        var joined = new StringBuilder();
-        for (var column : values()) {
-            joined.append(joined.isEmpty() ? "" : ";").append(column.header);
-        }
-        return joined.toString();
+        return ImportColumns.sampleHeader(PksColumn.class);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SortedMap;
 
 import de.sipa.partners.DistrictId;
+import de.sipa.partners.ImportRow;
 
 /**
  * What an import of a PKS file would do, under a mapping of its columns and district names. Nothing is stored until
@@ -19,22 +20,10 @@ import de.sipa.partners.DistrictId;
  * @param years the years in the file with the number of rows already stored for each (which the import replaces)
  */
 public record PksPreview(List<String> header, PksMapping mapping, List<DistrictChoice> districtValues,
-        List<PksRow> rows, List<String> fileErrors, SortedMap<Integer, Integer> years) {
+        List<ImportRow> rows, List<String> fileErrors, SortedMap<Integer, Integer> years) implements CheckedRows {
 
     /** A district name or key of the file and the SiPa district it means ({@code null}: none chosen). */
     public record DistrictChoice(String value, DistrictId district) {
-    }
-
-    public long validCount() {
-        return rows.stream().filter(PksRow::valid).count();
-    }
-
-    public long invalidCount() {
-        return rows.size() - validCount();
-    }
-
-    public boolean importable() {
-        return fileErrors.isEmpty() && !rows.isEmpty() && invalidCount() == 0;
     }
 
     /** The years whose stored figures the import would replace. */

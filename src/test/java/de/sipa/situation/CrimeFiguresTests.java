@@ -33,6 +33,7 @@ import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaPrincipal;
 import de.sipa.partners.DistrictId;
+import de.sipa.partners.ImportRow;
 import de.sipa.shared.RuleViolationException;
 
 @SipaIntegrationTest
@@ -88,7 +89,7 @@ class CrimeFiguresTests {
         assertThat(preview.fileErrors()).isEmpty();
         assertThat(preview.importable()).isFalse();
         assertThat(preview.validCount()).isEqualTo(1);
-        assertThat(preview.rows()).extracting(PksRow::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(preview.rows()).extracting(ImportRow::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L);
         assertThat(preview.rows().get(0).errors()).isEmpty();
         assertThat(preview.rows().get(1).errors()).containsExactly(
                 "Unbekannter Stadtbezirk „Atlantis“: Bitte in der Zuordnung einem Stadtbezirk zuordnen.");

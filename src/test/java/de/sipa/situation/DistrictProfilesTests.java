@@ -178,6 +178,29 @@ class DistrictProfilesTests {
     }
 
     @Test
+    void theProfileShowsTheDistrictsCrimeTrendPerGroupAsAChartWithTheFrequencyRatePerYear() throws Exception {
+        var chart = asCoordinator(() -> profiles.profile(mitte)).crime().chart(CrimeMeasure.CASES);
+        assertThat(chart.lines()).hasSize(OffenceGroup.DEFAULTS.size()).first().satisfies(line -> {
+            assertThat(line.name()).isEqualTo("Straftaten insgesamt");
+            assertThat(line.points()).extracting(TrendChart.Point::year).containsExactly(lastYear - 1, lastYear);
+            assertThat(line.points()).extracting(TrendChart.Point::value).containsExactly(1000.0, 1100.0);
+        });
+        var rates = asCoordinator(() -> profiles.profile(mitte)).crime().chart(CrimeMeasure.FREQUENCY);
+        assertThat(rates.lines()).first().satisfies(line ->
+                assertThat(line.points()).extracting(TrendChart.Point::value).containsExactly(5500.0));
+
+        var page = mvc.perform(get("/lagebild/stadtteile/" + mitte.value()).param("measure", "FREQUENCY")
+                        .with(user(fixtures.user(city.policeUser()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"district-trend-chart\"", "class=\"line-label\"", "HZ 5500",
+                "Häufigkeitszahl (Fälle je 100.000 Einwohner) je Deliktsgruppe in Mitte");
+        var steering = mvc.perform(get("/lagebild/stadtteile/" + mitte.value())
+                        .with(user(fixtures.user(city.steeringUser()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(steering).doesNotContain("district-trend-chart");
+    }
+
+    @Test
     void theSteeringGroupSeesTheProfileWithoutCrimeFiguresPerDistrict() throws Exception {
         var steering = fixtures.user(city.steeringUser());
         var page = mvc.perform(get("/lagebild/stadtteile/" + mitte.value()).with(user(steering)))
