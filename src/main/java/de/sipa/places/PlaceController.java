@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import de.sipa.identity.CurrentUser;
-import de.sipa.identity.Role;
 import de.sipa.partners.District;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Organisation;
@@ -49,17 +46,18 @@ class PlaceController {
     /** Reports an outline may be drawn around at most. */
     static final int MAX_REPORTS = 200;
     private static final List<String> SORTS = List.of("name", "district", "deficit", "status", "owner");
-    private static final EnumSet<Role> EDITORS = EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.PARTNER);
 
     private final Places places;
     private final PlacePhotos photos;
     private final Partnerships partnerships;
     private final Organisations organisations;
     private final Reports reports;
+    private final PlaceAccess access;
     private final MessageSource messages;
 
     PlaceController(Places places, PlacePhotos photos, Partnerships partnerships, Organisations organisations,
-            Reports reports, MessageSource messages) {
+            Reports reports, PlaceAccess access, MessageSource messages) {
+        this.access = access;
         this.places = places;
         this.photos = photos;
         this.partnerships = partnerships;
@@ -72,14 +70,9 @@ class PlaceController {
     record PlaceRow(Place place, String district, String owner) {
     }
 
-    /** Whether the current user may draw and change places ({@link PlacePermissions#EDIT}). */
-    static boolean mayEdit() {
-        return CurrentUser.find().map(u -> EDITORS.contains(u.role())).orElse(false);
-    }
-
     @ModelAttribute("mayEditPlaces")
     boolean mayEditPlaces() {
-        return mayEdit();
+        return access.mayEdit();
     }
 
     /** The map of all places and the list, searched by {@code q} and sorted by one of {@link #SORTS}. */

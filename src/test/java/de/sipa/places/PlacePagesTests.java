@@ -30,6 +30,13 @@ import de.sipa.Fixtures;
 import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaPrincipal;
+import de.sipa.identity.SipaUser;
+import de.sipa.reports.Categories;
+import de.sipa.reports.Category;
+import de.sipa.reports.CategoryId;
+import de.sipa.reports.NewReport;
+import de.sipa.reports.ReportSource;
+import de.sipa.reports.Reports;
 
 @SipaIntegrationTest
 class PlacePagesTests {
@@ -45,6 +52,12 @@ class PlacePagesTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Categories categories;
+
+    @Autowired
+    Reports reports;
 
     Fixtures.City city;
 
@@ -183,6 +196,28 @@ class PlacePagesTests {
         mvc.perform(post(src + "/delete").with(as(city.coordinator())).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(page("/orte/" + id, city.steeringUser()).select("#place-photos img")).isEmpty();
+    }
+
+    @Test
+    void reportsGiveAnOutlineAroundThemWithAMargin() throws Exception {
+        var numbers = new java.util.ArrayList<String>();
+        CurrentUser.runAs(SipaUser.system(city.id()), () -> {
+            var noise = categories.create(new Category(CategoryId.random(), "laerm", "Lärm", null, null, 3, false, null,
+                    true, java.util.List.of()));
+            for (double[] p : new double[][] {{48.7800, 9.1800}, {48.7810, 9.1800}, {48.7805, 9.1815}}) {
+                numbers.add(reports.submit(new NewReport(city.id(), noise, "Hinweis", p[0], p[1], null, null,
+                        java.util.Map.of(), null, ReportSource.CITIZEN)).publicId());
+            }
+        });
+
+        var form = page("/orte/neu?fromReports=" + String.join(",", numbers) + ",2000-999999", city.coordinator());
+
+        assertThat(form.select("#origin").val()).isEqualTo("REPORTS");
+        assertThat(form.select(".flash.error").text()).contains("2000-999999");
+        var shape = PlaceShape.of(form.select("#geometry").text(), null);
+        assertThat(shape.area().contains(48.7800, 9.1800)).isTrue();
+        assertThat(shape.area().contains(48.7805, 9.1815 + 0.0002)).as("15 m beyond a report").isTrue();
+        assertThat(shape.area().contains(48.7805, 9.1815 + 0.0005)).as("37 m beyond a report").isFalse();
     }
 
     private Document page(String url, String username) throws Exception {
