@@ -509,4 +509,22 @@ document.addEventListener('DOMContentLoaded', () => {
     };
     leaflet.on('moveend', load);
   }
+
+  // Site audits on the phone: a note being typed is kept on the device until the server has saved it, so a dropped
+  // connection loses nothing; the page after a save names the draft it saved (data-saved-draft).
+  document.querySelectorAll('textarea[data-draft]').forEach((note) => {
+    const key = 'sipa-draft-' + note.dataset.draft;
+    try {
+      if (note.dataset.savedDraft) {
+        localStorage.removeItem('sipa-draft-' + note.dataset.savedDraft);
+      }
+      const draft = localStorage.getItem(key);
+      if (draft && !note.value) {
+        note.value = draft;
+      }
+      note.addEventListener('input', () => localStorage.setItem(key, note.value));
+    } catch (e) {
+      // no storage (private mode): the form still works, only without the draft
+    }
+  });
 });
