@@ -391,39 +391,140 @@ document.addEventListener('DOMContentLoaded', () => {
     document.getElementById('area-clear').addEventListener('click', () => { points = []; draw(); });
   }
 
-  // District, patrol area and event pages: the shape from data-geojson, which the map starts on.
+  // District, patrol area, event and place pages: the shape from data-geojson, which the map starts on.
   const map = document.getElementById('map');
   if (map && ready) {
-    const geojson = map.getAttribute('data-geojson');
-    let layer = geojson ? L.geoJSON(JSON.parse(geojson)) : null;
-    const { leaflet } = createMap(map, layer ? layer.getBounds() : null);
+    const parse = (text) => {
+      try {
+        return text ? JSON.parse(text) : null;
+      } catch (e) {
+        return null; // pasted text that is no JSON (yet): the server says what is wrong with it
+      }
+    };
+    // Places: a point is drawn as its circle with the radius typed into the field named by data-radius.
+    const radiusField = map.dataset.radius && document.getElementById(map.dataset.radius);
+    const radius = () => Number(radiusField && radiusField.value) || 0;
+    const shape = (geometry) => {
+      try {
+        return geometry.type === 'Point' && radius() > 0
+          ? L.circle([geometry.coordinates[1], geometry.coordinates[0]], { radius: radius() })
+          : L.geoJSON(geometry);
+      } catch (e) {
+        return null;
+      }
+    };
+    const initial = parse(map.getAttribute('data-geojson'));
+    let start = null;
+    try {
+      start = initial ? L.geoJSON(initial).getBounds() : null;
+    } catch (e) {
+      start = null;
+    }
+    const { leaflet } = createMap(map, start && start.isValid() ? start : null);
+    let layer = initial ? shape(initial) : null;
     if (layer) {
       layer.addTo(leaflet);
     }
-    // Patrol areas: after "draw route" or "draw area" each click adds a point; the GeoJSON goes into the text field,
-    // which stays editable for pasting.
+    // Patrol areas and places: after "draw route/line", "draw area" or "draw point" each click adds a point (a point
+    // replaces the last); the GeoJSON goes into the text field, which stays editable for pasting.
     const target = map.getAttribute('data-draw') && document.getElementById(map.getAttribute('data-draw'));
     if (target) {
       let kind = null;
       let points = [];
+      const redraw = () => {
+        if (layer) {
+          layer.remove();
+        }
+        const geometry = parse(target.value);
+        layer = geometry ? shape(geometry) : null;
+        if (layer) {
+          layer.addTo(leaflet);
+        }
+      };
       document.querySelectorAll('[data-draw-kind]').forEach((button) => button.addEventListener('click', () => {
         kind = button.getAttribute('data-draw-kind');
         points = [];
+        document.querySelectorAll('[data-draw-kind]').forEach((other) => {
+          other.setAttribute('aria-pressed', String(other === button));
+        });
+      }));
+      document.querySelectorAll('[data-draw-clear]').forEach((button) => button.addEventListener('click', () => {
+        points = [];
+        target.value = '';
+        redraw();
       }));
       leaflet.on('click', (event) => {
         if (!kind) {
           return;
         }
-        points.push([Number(event.latlng.lng.toFixed(6)), Number(event.latlng.lat.toFixed(6))]);
-        const geometry = kind === 'Polygon' && points.length >= 3
-          ? { type: 'Polygon', coordinates: [points.concat([points[0]])] }
-          : { type: 'LineString', coordinates: points };
-        target.value = JSON.stringify(geometry);
-        if (layer) {
-          layer.remove();
+        const point = [Number(event.latlng.lng.toFixed(6)), Number(event.latlng.lat.toFixed(6))];
+        points = kind === 'Point' ? [point] : points.concat([point]);
+        let geometry;
+        if (kind === 'Point') {
+          geometry = { type: 'Point', coordinates: point };
+        } else if (kind === 'Polygon' && points.length >= 3) {
+          geometry = { type: 'Polygon', coordinates: [points.concat([points[0]])] };
+        } else {
+          geometry = { type: 'LineString', coordinates: points };
         }
-        layer = L.geoJSON(geometry).addTo(leaflet);
+        target.value = JSON.stringify(geometry);
+        redraw();
       });
+      target.addEventListener('input', redraw);
+      if (radiusField) {
+        radiusField.addEventListener('input', redraw);
+      }
     }
   }
+
+  // Places: the areas of the places in the viewport, loaded again when the map moves, coloured by status (colours in
+  // sipa.css, as in the legend); each links to its place.
+  const placesMap = document.getElementById('places-map');
+  if (placesMap && ready) {
+    const { leaflet } = createMap(placesMap);
+    let layer = null;
+    let latest = 0;
+    const load = () => {
+      const request = ++latest;
+      fetch(placesMap.dataset.url + '?' + new URLSearchParams({ bbox: leaflet.getBounds().toBBoxString() }))
+        .then((response) => (response.ok ? response.json() : null))
+        .then((places) => {
+          if (!places || request !== latest) {
+            return; // an answer overtaken by a later move
+          }
+          if (layer) {
+            layer.remove();
+          }
+          layer = L.geoJSON(places, {
+            style: (place) => ({ className: 'place-outline place-' + place.properties.status, weight: 2, fillOpacity: 0.4 }),
+            onEachFeature: (place, path) => path.bindPopup(() => {
+              const link = document.createElement('a');
+              link.href = placesMap.dataset.link + place.id;
+              link.textContent = place.properties.name + ' · ' + place.properties.statusLabel; // text, never HTML
+              return link;
+            }),
+          }).addTo(leaflet);
+          placesMap.classList.add('places-loaded'); // the places are drawn (tests wait for it)
+        });
+    };
+    leaflet.on('moveend', load);
+  }
+
+  // Site audits on the phone: a note being typed is kept on the device until the server has saved it, so a dropped
+  // connection loses nothing; the page after a save names the draft it saved (data-saved-draft).
+  document.querySelectorAll('textarea[data-draft]').forEach((note) => {
+    const key = 'sipa-draft-' + note.dataset.draft;
+    try {
+      if (note.dataset.savedDraft) {
+        localStorage.removeItem('sipa-draft-' + note.dataset.savedDraft);
+      }
+      const draft = localStorage.getItem(key);
+      if (draft && !note.value) {
+        note.value = draft;
+      }
+      note.addEventListener('input', () => localStorage.setItem(key, note.value));
+    } catch (e) {
+      // no storage (private mode): the form still works, only without the draft
+    }
+  });
 });

@@ -7,13 +7,16 @@ import org.springframework.stereotype.Component;
 
 import de.sipa.shared.ProcessingRecords;
 
-/** A place is a piece of the city with its outline and owner organisation: no personal data. */
+/**
+ * A place is a piece of the city with its outline and owner organisation: no personal data. Its photos and the site
+ * audits walked there (who rated, notes, photos) may show or name people.
+ */
 @Component
 class PlaceProcessingRecords implements ProcessingRecords {
 
     @Override
     public List<ProcessingActivity> activities() {
-        return List.of();
+        return List.of(new ProcessingActivity("placePhotos", Set.of("places_photo")));
     }
 
     @Override

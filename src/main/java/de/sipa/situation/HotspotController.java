@@ -3,7 +3,10 @@ package de.sipa.situation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import de.sipa.places.Place;
+import de.sipa.places.Places;
 import de.sipa.reports.Categories;
 import de.sipa.shared.RuleViolationException;
 
@@ -29,14 +34,16 @@ class HotspotController {
     private final HotspotAnalysis analysis;
     private final Categories categories;
     private final PoliceIncidents incidents;
+    private final Places places;
     private final MessageSource messages;
     private final Clock clock;
 
-    HotspotController(HotspotAnalysis analysis, Categories categories, PoliceIncidents incidents,
+    HotspotController(HotspotAnalysis analysis, Categories categories, PoliceIncidents incidents, Places places,
             MessageSource messages, Clock clock) {
         this.analysis = analysis;
         this.categories = categories;
         this.incidents = incidents;
+        this.places = places;
         this.messages = messages;
         this.clock = clock;
     }
@@ -60,11 +67,47 @@ class HotspotController {
             var map = analysis.analyse(query);
             model.addAttribute("map", map);
             model.addAttribute("geojsonUrl", url("/lagebild/hotspots.geojson", query));
+            var covering = coveringPlaces(map.hotCells());
+            model.addAttribute("coveringPlaces", covering);
+            var outlines = new LinkedHashMap<HotspotCell, String>();
+            map.hotCells().stream().filter(c -> !covering.containsKey(c)).forEach(c -> outlines.put(c, outline(c)));
+            model.addAttribute("cellOutlines", outlines);
         } catch (RuleViolationException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", e.describe(messages));
         }
         return "situation/hotspots";
+    }
+
+    /** For each hot cell the place whose area holds its centre, if one does: such a cell is looked after already. */
+    private Map<HotspotCell, Place> coveringPlaces(List<HotspotCell> cells) {
+        var covering = new LinkedHashMap<HotspotCell, Place>();
+        if (cells.isEmpty()) {
+            return covering;
+        }
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (var cell : cells) {
+            box[0] = Math.min(box[0], cell.longitude());
+            box[1] = Math.min(box[1], cell.latitude());
+            box[2] = Math.max(box[2], cell.longitude());
+            box[3] = Math.max(box[3], cell.latitude());
+        }
+        var candidates = places.within(box);
+        for (var cell : cells) {
+            candidates.stream().filter(p -> p.shape().area().contains(cell.latitude(), cell.longitude())).findFirst()
+                    .ifPresent(p -> covering.put(cell, p));
+        }
+        return covering;
+    }
+
+    /** A hot cell's square as a GeoJSON polygon, to start a place with it. */
+    static String outline(HotspotCell cell) {
+        var json = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[[");
+        for (int i = 0; i < cell.corners().length; i++) {
+            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.6f,%.6f]", cell.corners()[i][0],
+                    cell.corners()[i][1]));
+        }
+        return json.append("]]}").toString();
     }
 
     /**
