@@ -80,16 +80,19 @@ public class ReportLocations {
     @PreAuthorize(ReportPermissions.READ)
     public int forEachWithin(double[] box, Instant from, Instant to, TimedSink sink) {
         int[] count = {0};
-        jdbc.sql("""
+        // the box and the period as literals (numbers and ISO instants only), not as parameters: after five runs a
+        // prepared statement gets a generic plan, which does not know how small the box is and reads by time instead
+        // of by the index of countable reports (0.5 s became 4.7 s over 1,000,000 reports)
+        var sql = String.format(java.util.Locale.ROOT, """
                 SELECT latitude, longitude, CAST(floor(extract(epoch FROM submitted_at)) AS bigint) FROM reports_report
                 WHERE partnership_id = :partnership AND public_id IS NOT NULL
-                AND latitude BETWEEN :south AND :north AND longitude BETWEEN :west AND :east
-                AND submitted_at >= :start AND submitted_at < :end
-                AND status <> 'MODERATION' AND duplicate_of IS NULL""")
+                AND latitude BETWEEN %s AND %s AND longitude BETWEEN %s AND %s
+                AND submitted_at >= TIMESTAMPTZ '%s' AND submitted_at < TIMESTAMPTZ '%s'
+                AND status <> 'MODERATION' AND duplicate_of IS NULL""", Double.toString(box[1]),
+                Double.toString(box[3]), Double.toString(box[0]), Double.toString(box[2]), from, to);
+        jdbc.sql(sql)
                 .withFetchSize(10_000)
                 .param("partnership", CurrentUser.partnership().value())
-                .param("west", box[0]).param("south", box[1]).param("east", box[2]).param("north", box[3])
-                .param("start", Timestamp.from(from)).param("end", Timestamp.from(to))
                 .query(rs -> {
                     sink.accept(rs.getDouble(1), rs.getDouble(2), rs.getLong(3));
                     count[0]++;
