@@ -360,7 +360,7 @@ document.addEventListener('DOMContentLoaded', () => {
     }));
   }
 
-  // Event form: clicks in the map draw the event's area as a polygon into the GeoJSON field.
+  // Event form and a place's comparison area: clicks in the map draw a polygon into the GeoJSON field.
   const areaMap = document.getElementById('area-map');
   if (areaMap && ready) {
     const field = document.getElementById(areaMap.dataset.target);
@@ -373,7 +373,15 @@ document.addEventListener('DOMContentLoaded', () => {
         points = [];
       }
     }
-    const { leaflet } = createMap(areaMap, points.length ? L.latLngBounds(points) : null);
+    // data-context: GeoJSON shown under the drawing, not editable (a place and its buffer under its comparison area)
+    const context = areaMap.dataset.context ? L.geoJSON(JSON.parse(areaMap.dataset.context), { interactive: false,
+      style: (feature) => ({ color: feature.properties && feature.properties.role === 'buffer' ? '#e8a33d' : '#b5485d',
+        weight: 2, fillOpacity: 0.15 }) }) : null;
+    const focus = points.length ? L.latLngBounds(points) : null;
+    const { leaflet } = createMap(areaMap, context ? context.getBounds().pad(1.5) : focus);
+    if (context) {
+      context.addTo(leaflet);
+    }
     let layer = null;
     const draw = () => {
       if (layer) {

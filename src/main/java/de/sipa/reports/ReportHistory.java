@@ -45,6 +45,10 @@ final class ReportHistory {
     static final Spot PALASTGARTEN = new Spot("palastgarten", 48.7818, 9.1832, 0.0008);
     static final Spot HAUPTBAHNHOF = new Spot("hauptbahnhof", 48.7829, 9.1800, 0.0005);
     static final Spot NECKARBLICK = new Spot("neckarblick", 48.7625, 9.2455, 0.0009);
+    /** The underpass west of the Hauptbahnhof: its south-west and north-east end (latitude, longitude). */
+    static final double[][] UNDERPASS = {{48.7822, 9.1746}, {48.7830, 9.1754}};
+    /** The street parallel to the underpass, about 100 m west of it, where its problems went (degrees of longitude). */
+    static final double STREET_WEST = -0.00135;
     private static final String[] DISTRICTS = {"Mitte", "Nord", "Ost", "Süd", "West", "Hafen"};
     private static final double[] DISTRICT_WEIGHTS = {3, 2, 1, 2, 1.5, 1};
 
@@ -254,6 +258,7 @@ final class ReportHistory {
         rows.sort(Comparator.comparing(r -> r.submittedAt));
         duplicates();
         graffitiSeries();
+        placesStory();
         rows.sort(Comparator.comparing(r -> r.submittedAt));
         return this;
     }
@@ -278,7 +283,55 @@ final class ReportHistory {
             double latitude = NECKARBLICK.latitude() + wall[2] / 111_320.0;
             double longitude = NECKARBLICK.longitude()
                     + wall[1] / (111_320.0 * Math.cos(Math.toRadians(NECKARBLICK.latitude())));
-            rows.add(report(pattern, category, day, at, new double[] {latitude, longitude}));
+            rows.add(report(pattern, category, day, at, new double[] {latitude, longitude}, NECKARBLICK));
+        }
+    }
+
+    /**
+     * What the places' evaluations show, made after everything else so that the rest of the city stays as the seed
+     * made it: the Palastgarten had many more nightly reports (drinking, noise, litter, dealing) until the joint patrol
+     * walked and the lamps were renewed; the underpass west of the Hauptbahnhof had its dealing and drinking until it
+     * was locked at night, after which they went to the street 100 m west of it (displacement).
+     */
+    private void placesStory() {
+        String[] codes = {"laerm", "alkohol", "muell", "drogen"};
+        double[] weights = {0.35, 0.3, 0.2, 0.15};
+        var garden = new Spot(PALASTGARTEN.key(), PALASTGARTEN.latitude(), PALASTGARTEN.longitude() + 0.0006, 0.0006);
+        for (var day = story.start(); day.isBefore(story.lightingRenewed()); day = day.plusDays(1)) {
+            if (random.nextDouble() < (day.isBefore(story.patrolsBegin()) ? 0.8 : 0.5)) {
+                var code = codes[pickIndex(weights)];
+                placeReport(code, day, near(garden), PALASTGARTEN);
+            }
+        }
+        String[] underpassCodes = {"drogen", "alkohol", "laerm", "betteln", "muell"};
+        double[] underpassWeights = {0.35, 0.3, 0.15, 0.1, 0.1};
+        var closed = story.underpassClosedAtNight();
+        for (var day = story.start(); day.isBefore(story.today()); day = day.plusDays(1)) {
+            boolean before = day.isBefore(closed);
+            if (random.nextDouble() < (before ? 0.15 : 0.035)) {
+                placeReport(underpassCodes[pickIndex(underpassWeights)], day, alongUnderpass(0), HAUPTBAHNHOF);
+            }
+            if (random.nextDouble() < (before ? 0.02 : 0.14)) {
+                placeReport(underpassCodes[pickIndex(underpassWeights)], day, alongUnderpass(STREET_WEST),
+                        HAUPTBAHNHOF);
+            }
+        }
+    }
+
+    /** A point along the underpass, or along the street {@code shift} degrees of longitude beside it. */
+    private double[] alongUnderpass(double shift) {
+        double t = random.nextDouble();
+        double latitude = UNDERPASS[0][0] + t * (UNDERPASS[1][0] - UNDERPASS[0][0]) + (random.nextDouble() - 0.5) * 0.00012;
+        double longitude = UNDERPASS[0][1] + t * (UNDERPASS[1][1] - UNDERPASS[0][1]) + shift
+                + (random.nextDouble() - 0.5) * 0.00012;
+        return new double[] {latitude, longitude};
+    }
+
+    private void placeReport(String code, LocalDate day, double[] point, Spot named) {
+        var pattern = PATTERNS.stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
+        var at = day.atStartOfDay(zone).plusMinutes(pickIndex(pattern.hours()) * 60L + random.nextInt(60)).toInstant();
+        if (at.isBefore(now.minus(Duration.ofMinutes(10)))) {
+            rows.add(report(pattern, category(code), day, at, point, named));
         }
     }
 
@@ -310,11 +363,14 @@ final class ReportHistory {
     }
 
     private Row report(Pattern pattern, Category category, LocalDate day, Instant at) {
-        return report(pattern, category, day, at, null);
+        return report(pattern, category, day, at, null, null);
     }
 
-    /** @param fixed a point in the Neckarblick estate; {@code null}: where the pattern's spots say */
-    private Row report(Pattern pattern, Category category, LocalDate day, Instant at, double[] fixed) {
+    /**
+     * @param fixed a fixed point; {@code null}: where the pattern's spots say
+     * @param named the spot whose place names the reporter uses for a fixed point
+     */
+    private Row report(Pattern pattern, Category category, LocalDate day, Instant at, double[] fixed, Spot named) {
         var row = new Row();
         row.submittedAt = at;
         row.category = category;
@@ -322,7 +378,7 @@ final class ReportHistory {
         String place;
         double[] point;
         if (fixed != null) {
-            place = texts.any("places." + NECKARBLICK.key(), random);
+            place = texts.any("places." + named.key(), random);
             point = fixed;
         } else if (spot < 3) {
             var where = new Spot[] {PALASTGARTEN, HAUPTBAHNHOF, NECKARBLICK}[spot];

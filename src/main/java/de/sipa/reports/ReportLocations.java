@@ -2,6 +2,7 @@ package de.sipa.reports;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Set;
@@ -66,6 +67,45 @@ public class ReportLocations {
     public int forEachTimed(LocalDate from, LocalDate to, Collection<CategoryId> categories,
             Set<ReportSource> sources, TimedSink sink) {
         return query(from, to, categories, sources, sink);
+    }
+
+    /**
+     * Hands the places and submission times of the reports submitted in {@code [from, to)} whose position lies in the
+     * box {west, south, east, north} to the sink, for counting reports in an area over time (a place's effect): the
+     * box is checked in the database by index, the exact outline by the caller. Positions and times only, no
+     * content; so everyone of the partnership may count, as they may read the public reports.
+     *
+     * @return how many places were handed over
+     */
+    @PreAuthorize(ReportPermissions.READ)
+    public int forEachWithin(double[] box, Instant from, Instant to, TimedSink sink) {
+        int[] count = {0};
+        // the box and the period as literals (numbers and ISO instants only), not as parameters: after five runs a
+        // prepared statement gets a generic plan, which does not know how small the box is and reads by time instead
+        // of by the index of countable reports (0.5 s became 4.7 s over 1,000,000 reports)
+        var sql = String.format(java.util.Locale.ROOT, """
+                SELECT latitude, longitude, CAST(floor(extract(epoch FROM submitted_at)) AS bigint) FROM reports_report
+                WHERE partnership_id = :partnership AND public_id IS NOT NULL
+                AND latitude BETWEEN %s AND %s AND longitude BETWEEN %s AND %s
+                AND submitted_at >= TIMESTAMPTZ '%s' AND submitted_at < TIMESTAMPTZ '%s'
+                AND status <> 'MODERATION' AND duplicate_of IS NULL""", Double.toString(box[1]),
+                Double.toString(box[3]), Double.toString(box[0]), Double.toString(box[2]), from, to);
+        jdbc.sql(sql)
+                .withFetchSize(10_000)
+                .param("partnership", CurrentUser.partnership().value())
+                .query(rs -> {
+                    sink.accept(rs.getDouble(1), rs.getDouble(2), rs.getLong(3));
+                    count[0]++;
+                });
+        return count[0];
+    }
+
+    /** The day the partnership's first report came in (in its time zone), if it has any. */
+    @PreAuthorize(ReportPermissions.READ)
+    public java.util.Optional<LocalDate> firstReportDay() {
+        return jdbc.sql("SELECT min(submitted_at) FROM reports_report WHERE partnership_id = ?")
+                .param(CurrentUser.partnership().value()).query(Timestamp.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst().map(t -> t.toInstant().atZone(clock.getZone()).toLocalDate());
     }
 
     private int query(LocalDate from, LocalDate to, Collection<CategoryId> categories, Set<ReportSource> sources,

@@ -80,6 +80,14 @@ public record DemoStory(LocalDate today) {
         return graffitiToPublicOrder().minusDays(2);
     }
 
+    /**
+     * From the first of the month ten months ago the Deutsche Bahn locks the underpass west of the Hauptbahnhof at
+     * night; its dealing and drinking move to the street next to it.
+     */
+    public LocalDate underpassClosedAtNight() {
+        return today.minusMonths(10).withDayOfMonth(1);
+    }
+
     /** From the second winter on the Neckarblick estate's paths and stop are dark. */
     public LocalDate estateDark() {
         return month(10);
