@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -30,6 +31,10 @@ import de.sipa.meetings.MeetingDetails;
 import de.sipa.meetings.MeetingId;
 import de.sipa.meetings.Meetings;
 import de.sipa.operations.PatrolAreaId;
+import de.sipa.reports.Category;
+import de.sipa.reports.CategoryId;
+import de.sipa.reports.NewReport;
+import de.sipa.reports.ReportSource;
 import de.sipa.operations.PatrolPlanId;
 import de.sipa.operations.PatrolSchedule;
 import de.sipa.operations.Patrols;
@@ -66,6 +71,12 @@ class MeasureLinksTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    de.sipa.reports.Reports reports;
+
+    @Autowired
+    de.sipa.reports.Categories categories;
 
     Fixtures.City city;
     PlaceId garden;
@@ -177,6 +188,48 @@ class MeasureLinksTests {
         assertThat(as(city.steeringUser(), () -> links.agendaItems(garden))).extracting(PlaceAgendaLink::itemTitle,
                 PlaceAgendaLink::meetingTitle).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Sicherheit im Palastgarten", "Lenkungsgruppe Frühjahr"));
+    }
+
+    @Test
+    void theTimeLineShowsMeasuresLinkedRecordsAndTheReportsInsideThePlaceFilteredByKindAndPaged() throws Exception {
+        as(city.coordinator(), () -> {
+            concepts.addMeasure(garden, new MeasureDraft(MeasureKind.LIGHTING, "LED-Leuchten", "", null,
+                    city.publicOrder(), null, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 10, 15),
+                    MeasureStatus.DONE));
+            links.link(garden, presence, MeasureLinkKind.DECISION, meeting + ":" + decision.id());
+            links.link(garden, presence, MeasureLinkKind.ACTION_ITEM, links.choices(MeasureLinkKind.ACTION_ITEM)
+                    .get(0).value());
+            links.linkAgendaItem(garden, meeting + ":" + item);
+            var category = categories.create(new Category(CategoryId.random(), "licht-" + city.key(), "Beleuchtung",
+                    null, null, 3, false, null, true, List.of(), false));
+            for (int i = 0; i < 31; i++) {
+                reports.submit(new NewReport(city.id(), category, "Weg dunkel " + i, 48.782, 9.183, null, null,
+                        Map.of(), null, ReportSource.PARTNER, null, null));
+            }
+            reports.submit(new NewReport(city.id(), category, "Anderswo", 48.79, 9.183, null, null, Map.of(), null,
+                    ReportSource.PARTNER, null, null));
+            return null;
+        });
+        var steering = user(fixtures.user(city.steeringUser()));
+        var timeline = "/orte/" + garden + "/zeitleiste";
+
+        var all = Jsoup.parse(mvc.perform(get(timeline).with(steering)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(all.select("#timeline-filter a").eachText()).contains("Alles (36)", "Maßnahmen (2)",
+                "Beschlüsse (1)", "Arbeitsaufträge (1)", "Sitzungen (1)", "Anliegen (31)");
+        assertThat(all.select("#timeline li")).hasSize(PlaceTimelineController.PAGE_SIZE);
+        assertThat(all.select(".pagination").text()).contains("Seite 1 von 2");
+        var measures = Jsoup.parse(mvc.perform(get(timeline).param("art", "MEASURE").with(steering))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(measures.select("#timeline li").eachText()).containsExactly(
+                "15.10.2026 Maßnahme endet LED-Leuchten umgesetzt", "01.04.2026 Maßnahme beginnt LED-Leuchten umgesetzt");
+        var decisions = Jsoup.parse(mvc.perform(get(timeline).param("art", "DECISION").with(steering))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(decisions.select("#timeline li").text()).contains(decision.reference(), "Lenkungsgruppe Frühjahr");
+        var reported = Jsoup.parse(mvc.perform(get(timeline).param("art", "REPORT").param("page", "1").with(steering))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(reported.select("#timeline li")).hasSize(1);
+        assertThat(reported.select("#timeline li").text()).contains("Beleuchtung", "neu");
     }
 
     private void refused(Runnable step, String key) {
