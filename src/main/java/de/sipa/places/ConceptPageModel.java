@@ -11,9 +11,13 @@ import org.springframework.ui.Model;
 class ConceptPageModel {
 
     private final MeasureLinks links;
+    private final PublicPlaces publicPlaces;
+    private final de.sipa.partners.Partnerships partnerships;
 
-    ConceptPageModel(MeasureLinks links) {
+    ConceptPageModel(MeasureLinks links, PublicPlaces publicPlaces, de.sipa.partners.Partnerships partnerships) {
         this.links = links;
+        this.publicPlaces = publicPlaces;
+        this.partnerships = partnerships;
     }
 
     void addTo(Model model, Place place) {
@@ -21,6 +25,12 @@ class ConceptPageModel {
         model.addAttribute("agendaLinks", links.agendaItems(place.id()));
         if (ConceptAccess.mayEdit()) {
             model.addAttribute("agendaChoices", links.agendaChoices());
+        }
+        model.addAttribute("ratings", publicPlaces.ratingsOf(place.id()));
+        partnerships.find(de.sipa.identity.CurrentUser.partnership())
+                .ifPresent(p -> model.addAttribute("partnershipSlug", p.slug()));
+        if (ConceptAccess.mayPublish()) {
+            model.addAttribute("pendingComments", publicPlaces.pendingComments(place.id()));
         }
     }
 
