@@ -1,6 +1,5 @@
 package de.sipa.places;
 
-import java.util.EnumMap;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -43,7 +42,7 @@ class ConceptPageModel {
                             MeasureLinkKind.ACTION_ITEM, MeasureLinkKind.TOPIC)
                     : List.of(MeasureLinkKind.DECISION, MeasureLinkKind.ACTION_ITEM, MeasureLinkKind.TOPIC,
                             MeasureLinkKind.PATROL_PLAN, MeasureLinkKind.PATROL_AREA);
-            var choices = new EnumMap<MeasureLinkKind, List<LinkChoice>>(MeasureLinkKind.class);
+            var choices = new java.util.LinkedHashMap<MeasureLinkKind, List<LinkChoice>>();
             kinds.forEach(kind -> choices.put(kind, links.choices(kind)));
             model.addAttribute("linkKinds", kinds);
             model.addAttribute("linkChoices", choices);

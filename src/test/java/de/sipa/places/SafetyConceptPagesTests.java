@@ -98,8 +98,10 @@ class SafetyConceptPagesTests {
                         .param("organisation", city.publicOrder().toString()).param("status", "DONE")
                         .param("startsOn", "2026-04-01").param("endsOn", "2026-05-01"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("success", "measure.changed"));
-        assertThat(body(link, coordinator).select("#measure-facts").text()).contains("umgesetzt",
-                "01.04.2026 bis 01.05.2026");
+        var measurePage = body(link, coordinator);
+        assertThat(measurePage.select("#measure-facts").text()).contains("umgesetzt", "01.04.2026 bis 01.05.2026");
+        assertThat(measurePage.select(".link-form").eachAttr("id")).startsWith("link-DECISION")
+                .contains("link-PATROL_PLAN", "link-TOPIC");
 
         var stranger = user(fixtures.user(fixtures.city().coordinator()));
         mvc.perform(get(link).with(stranger)).andExpect(status().isNotFound());
