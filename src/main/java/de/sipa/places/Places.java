@@ -87,6 +87,24 @@ public class Places {
                         auditTrail.summary("place.status." + status.name())));
     }
 
+    /** Shows the place, its concept and progress to the citizens on a public page, or takes it back. */
+    @PreAuthorize(PlacePermissions.PUBLISH)
+    public void publish(PlaceId id, boolean published) {
+        var old = place(id);
+        if (old.published() == published) {
+            return;
+        }
+        places.update(CurrentUser.partnership(), withStatus(old, old.status(), published), clock.instant());
+        auditTrail.record(AuditAction.CHANGED, "Place", id,
+                auditTrail.summary(published ? "audit.place.published" : "audit.place.withdrawn", old.name()));
+    }
+
+    /** A published place for its public page (no login); unpublished and unknown places are not found. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Place> published(de.sipa.shared.PartnershipId partnership, PlaceId id) {
+        return places.find(partnership, id).filter(Place::published);
+    }
+
     private static Place withStatus(Place old, PlaceStatus status, boolean published) {
         return new Place(old.id(), old.name(), old.district(), old.deficit(), old.description(),
                 old.ownerOrganisation(), old.ownerName(), status, old.origin(), old.shape(), published,

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -106,6 +108,32 @@ public class ReportLocations {
         return jdbc.sql("SELECT min(submitted_at) FROM reports_report WHERE partnership_id = ?")
                 .param(CurrentUser.partnership().value()).query(Timestamp.class).list().stream()
                 .filter(java.util.Objects::nonNull).findFirst().map(t -> t.toInstant().atZone(clock.getZone()).toLocalDate());
+    }
+
+    /** At most this many reports are handed out by {@link #within}. */
+    public static final int MAX_WITHIN = 5_000;
+
+    /**
+     * The reports with a position inside the box {west, south, east, north} submitted from {@code from} to {@code to}
+     * (both days included), oldest first, at most {@link #MAX_WITHIN}: id, number, time, category and status only, so
+     * that whoever sees district figures may see them (the time line of a place tests the exact outline itself).
+     */
+    @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
+    public List<LocatedReport> within(double[] box, LocalDate from, LocalDate to) {
+        var zone = clock.getZone();
+        return jdbc.sql("""
+                SELECT id, public_id, submitted_at, category_id, status, latitude, longitude FROM reports_report
+                WHERE partnership_id = ? AND submitted_at >= ? AND submitted_at < ?
+                AND longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?
+                AND status <> 'MODERATION' AND duplicate_of IS NULL
+                ORDER BY submitted_at LIMIT ?""")
+                .params(CurrentUser.partnership().value(), Timestamp.from(from.atStartOfDay(zone).toInstant()),
+                        Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()), box[0], box[2], box[1], box[3],
+                        MAX_WITHIN)
+                .query((rs, n) -> new LocatedReport(new ReportId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), new CategoryId(rs.getObject(4, UUID.class)),
+                        ReportStatus.valueOf(rs.getString(5)), rs.getDouble(6), rs.getDouble(7)))
+                .list();
     }
 
     private int query(LocalDate from, LocalDate to, Collection<CategoryId> categories, Set<ReportSource> sources,
