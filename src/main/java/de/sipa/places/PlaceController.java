@@ -17,6 +17,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -130,6 +131,7 @@ class PlaceController {
     }
 
     @GetMapping("/orte/neu")
+    @PreAuthorize(PlacePermissions.EDIT)
     String newPlace(@RequestParam(required = false) String geometry, @RequestParam(required = false) String radius,
             @RequestParam(required = false) PlaceOrigin origin, @RequestParam(required = false) String name,
             @RequestParam(required = false) String fromReports, Model model) {
@@ -164,6 +166,7 @@ class PlaceController {
     }
 
     @PostMapping("/orte/neu")
+    @PreAuthorize(PlacePermissions.EDIT)
     String create(@ModelAttribute("place") PlaceForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (!checked(form, result)) {
@@ -195,12 +198,14 @@ class PlaceController {
     }
 
     @GetMapping("/orte/{id}/bearbeiten")
+    @PreAuthorize(PlacePermissions.EDIT)
     String edit(@PathVariable UUID id, Model model) {
         var place = places.place(new PlaceId(id));
         return form(model, place, PlaceForm.of(place));
     }
 
     @PostMapping("/orte/{id}/bearbeiten")
+    @PreAuthorize(PlacePermissions.EDIT)
     String change(@PathVariable UUID id, @ModelAttribute("place") PlaceForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         var place = places.place(new PlaceId(id));
@@ -218,12 +223,14 @@ class PlaceController {
     }
 
     @PostMapping("/orte/{id}/status")
+    @PreAuthorize(PlacePermissions.EDIT)
     String status(@PathVariable UUID id, @RequestParam PlaceStatus status, RedirectAttributes redirect) {
         return FlashSteps.runAndShow(redirect, messages, "place.statusChanged",
                 () -> places.changeStatus(new PlaceId(id), status), "/orte/" + id);
     }
 
     @PostMapping("/orte/{id}/fotos")
+    @PreAuthorize(PlacePermissions.EDIT)
     String upload(@PathVariable UUID id, @RequestParam("photo") MultipartFile photo, RedirectAttributes redirect)
             throws IOException {
         byte[] content = photo.getBytes();
