@@ -169,7 +169,7 @@ class PlaceController {
     @PreAuthorize(PlacePermissions.EDIT)
     String create(@ModelAttribute("place") PlaceForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (!checked(form, result)) {
+        if (form == null || !checked(form, result)) {
             return form(model, null, form);
         }
         try {
@@ -209,7 +209,7 @@ class PlaceController {
     String change(@PathVariable UUID id, @ModelAttribute("place") PlaceForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         var place = places.place(new PlaceId(id));
-        if (!checked(form, result)) {
+        if (form == null || !checked(form, result)) {
             return form(model, place, form);
         }
         try {
@@ -253,7 +253,8 @@ class PlaceController {
     }
 
     private String form(Model model, Place place, PlaceForm form) {
-        model.addAttribute("place", form);
+        // a value that cannot be converted at all (an unknown origin) leaves the record unbuilt: start from empty
+        model.addAttribute("place", form == null ? PlaceForm.empty() : form);
         model.addAttribute("existing", place);
         model.addAttribute("districts", partnerships.districts());
         model.addAttribute("organisations", organisations.all());

@@ -16,7 +16,8 @@ class PlaceProcessingRecords implements ProcessingRecords {
 
     @Override
     public List<ProcessingActivity> activities() {
-        return List.of(new ProcessingActivity("placePhotos", Set.of("places_photo")));
+        return List.of(new ProcessingActivity("placePhotos",
+                Set.of("places_photo", "places_site_audit", "places_audit_rating")));
     }
 
     @Override
