@@ -9,14 +9,17 @@ public enum QuestionKind {
     /** A whole number between the question's minimum and maximum. */
     NUMBER,
     FREE_TEXT,
-    /** The respondent's district, one of the partnership's districts; its option codes are the district ids. */
+    /**
+     * The respondent's district: the choice is the partnership's districts as they are when answering (no stored
+     * options), and the answer is kept as the response's district.
+     */
     DISTRICT,
     AGE_BAND,
     GENDER;
 
-    /** Whether the answer is one or more of the question's option codes. */
+    /** Whether the answer is one or more of the question's stored option codes. */
     public boolean hasOptions() {
-        return this != NUMBER && this != FREE_TEXT;
+        return this != NUMBER && this != FREE_TEXT && this != DISTRICT;
     }
 
     /** Whether the answer is kept on the response itself, to weight and break down the results by it. */
