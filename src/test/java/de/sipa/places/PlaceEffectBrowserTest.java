@@ -68,7 +68,16 @@ class PlaceEffectBrowserTest extends BrowserTestBase {
         assertThat(submit.isEnabled()).isFalse();
 
         // a tick in one report's window
-        browser.click(By.cssSelector("#queue-map path.leaflet-interactive"));
+        var report = (WebElement) browser.script("""
+                const map = document.getElementById('queue-map').getBoundingClientRect();
+                return Array.from(document.querySelectorAll('#queue-map path.leaflet-interactive')).find((path) => {
+                  const r = path.getBoundingClientRect();
+                  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                  return x > map.left + 60 && x < map.right - 60 && y > map.top + 60 && y < map.bottom - 60
+                    && document.elementFromPoint(x, y) === path;
+                });""");
+        assertThat(report).as("a report on the map not covered by another").isNotNull();
+        new Actions(browser.driver()).moveToElement(report).click().perform();
         browser.click(By.cssSelector(".leaflet-popup input.choose-report"));
         assertThat(browser.visible(By.id("selection-count")).getText()).isEqualTo("1 Anliegen ausgewählt");
 
@@ -83,7 +92,8 @@ class PlaceEffectBrowserTest extends BrowserTestBase {
                 .startsWith("1 "));
         var chosen = Integer.parseInt(browser.visible(By.id("selection-count")).getText().split(" ")[0]);
         assertThat(chosen).isGreaterThan(1).isLessThanOrEqualTo(200);
-        assertThat(browser.visible(By.id("selected-reports")).getAttribute("value").split(",")).hasSize(chosen);
+        assertThat(browser.driver().findElement(By.id("selected-reports")).getAttribute("value").split(","))
+                .hasSize(chosen);
 
         browser.submitAndWaitForNewPage(By.id("place-from-selection-submit"));
         assertThat(browser.path()).isEqualTo("/orte/neu");
