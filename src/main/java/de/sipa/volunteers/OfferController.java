@@ -53,6 +53,10 @@ class OfferController {
         this.messages = messages;
     }
 
+    /** A person to choose as the contact, with the organisation in the label. */
+    record PersonChoice(String id, String label) {
+    }
+
     @ModelAttribute("mayEditOffers")
     boolean mayEditOffers() {
         return access.mayEdit();
@@ -193,9 +197,13 @@ class OfferController {
     private String form(Model model, VolunteerOffer offer, OfferForm form) {
         model.addAttribute("offer", form);
         model.addAttribute("existing", offer);
+        var names = organisations.byId();
         model.addAttribute("people", people.active().stream()
-                .sorted(Comparator.comparing(Person::lastName).thenComparing(Person::firstName)).toList());
-        model.addAttribute("organisations", organisations.byId());
+                .sorted(Comparator.comparing(Person::lastName).thenComparing(Person::firstName))
+                .map(p -> new PersonChoice(p.id().value().toString(), p.lastName() + ", " + p.firstName()
+                        + (p.organisation() != null && names.containsKey(p.organisation())
+                                ? " (" + names.get(p.organisation()).name() + ")" : "")))
+                .toList());
         return "volunteers/form";
     }
 
