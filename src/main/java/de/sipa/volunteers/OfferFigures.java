@@ -9,4 +9,9 @@ import java.math.BigDecimal;
 public record OfferFigures(int signedUp, int takenOn, int unconfirmed, BigDecimal hours) {
 
     public static final OfferFigures NONE = new OfferFigures(0, 0, 0, BigDecimal.ZERO);
+
+    /** The hours as Germans write them: "12" or "2,5". */
+    public String hoursText() {
+        return VolunteerOffers.hours(hours);
+    }
 }

@@ -10,4 +10,9 @@ import java.time.Instant;
 public record Volunteer(VolunteerId id, VolunteerOfferId offer, String name, String email, String phone,
         String message, VolunteerStatus status, String assignment, BigDecimal hours, Instant createdAt,
         Instant confirmedAt, Instant thankedAt, boolean anonymised) {
+
+    /** The hours as Germans write them: "12" or "2,5". */
+    public String hoursText() {
+        return VolunteerOffers.hours(hours);
+    }
 }
