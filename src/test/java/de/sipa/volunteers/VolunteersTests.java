@@ -140,7 +140,7 @@ class VolunteersTests {
     }
 
     @Test
-    void thePersonalDataOfVolunteersAreDeletedTheRetentionAfterTheEngagementAndTheHoursStay() {
+    void thePersonalDataOfVolunteersAreDeletedTheRetentionAfterTheEngagementAndTheHoursStay() throws Exception {
         var today = LocalDate.now(clock);
         var ended = asCoordinator(() -> offers.create(draft("Begleitung Seniorensicherheit", today.minusDays(181))));
         var recent = asCoordinator(() -> offers.create(draft("Lichtpaten", today.minusDays(10))));
@@ -171,6 +171,11 @@ class VolunteersTests {
         var figures = asCoordinator(() -> offers.figures()).get(ended);
         assertThat(figures.takenOn()).isEqualTo(1);
         assertThat(figures.hours()).isEqualByComparingTo("22.5");
+        var page = Jsoup.parse(mvc.perform(get("/ehrenamt/" + ended).with(user(fixtures.user(city.coordinator()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#volunteers").text()).contains("Freiwillige Person (Daten gelöscht)", "22,5 Stunden")
+                .doesNotContain("Karin", "Dieter");
+        assertThat(page.select("#total-hours").text()).isEqualTo("22,5");
     }
 
     @Test
