@@ -34,6 +34,8 @@ public class VolunteerOffers {
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_LINE = 300;
     static final int MAX_PEOPLE = 1000;
+    /** How far the end of an engagement may lie from today, either way. */
+    static final int MAX_YEARS = 10;
     static final BigDecimal MAX_HOURS = new BigDecimal("100000");
 
     private final OfferRepository offers;
@@ -252,6 +254,11 @@ public class VolunteerOffers {
         }
         if (draft.engagementEnds() == null) {
             throw new RuleViolationException("volunteerOffer.engagementEnds.required");
+        }
+        var today = LocalDate.now(clock);
+        if (draft.engagementEnds().isBefore(today.minusYears(MAX_YEARS))
+                || draft.engagementEnds().isAfter(today.plusYears(MAX_YEARS))) {
+            throw new RuleViolationException("volunteerOffer.engagementEnds.outOfRange", MAX_YEARS);
         }
         return new VolunteerOffer(id, title, description, schedule, location, time, draft.peopleWanted(),
                 contact.id(), project, status, draft.engagementEnds(), clock.instant());

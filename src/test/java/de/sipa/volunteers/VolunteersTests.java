@@ -279,6 +279,15 @@ class VolunteersTests {
         assertThat(page.select("#contactPersonId-error").text()).isEqualTo("Bitte eine Ansprechperson wählen.");
         assertThat(page.select("#engagementEnds-error").text()).startsWith("Bitte ein gültiges Datum");
 
+        var farAway = Jsoup.parse(mvc.perform(post("/ehrenamt/neu").with(coordinator).with(csrf())
+                        .param("title", "Lichtpaten").param("description", "Lampen melden").param("schedule", "monatlich")
+                        .param("location", "Park").param("timeCommitment", "1 Stunde").param("peopleWanted", "4")
+                        .param("contactPersonId", city.clerk().value().toString())
+                        .param("engagementEnds", "+999999999-12-31"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(farAway.select("#engagementEnds-error").text())
+                .isEqualTo("Das Ende des Einsatzes darf höchstens 10 Jahre vor oder nach heute liegen.");
+
         var saved = mvc.perform(post("/ehrenamt/neu").with(coordinator).with(csrf()).param("title", "Lichtpaten")
                 .param("description", "Lampen melden").param("schedule", "monatlich").param("location", "Park")
                 .param("timeCommitment", "1 Stunde").param("peopleWanted", "4")
