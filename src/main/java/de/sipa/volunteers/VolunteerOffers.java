@@ -103,6 +103,10 @@ public class VolunteerOffers {
     public void change(VolunteerOfferId id, OfferDraft draft) {
         var old = offer(id);
         var offer = checked(id, draft, old.status());
+        if (!offer.contactPerson().equals(old.contactPerson()) && !access.mayManage(old)) {
+            // otherwise anyone could hand the volunteers' data to their own organisation
+            throw new RuleViolationException("volunteerOffer.contactPerson.notYours");
+        }
         offers.update(CurrentUser.partnership(), offer, clock.instant());
         auditTrail.record(AuditAction.CHANGED, "VolunteerOffer", id,
                 auditTrail.summary("audit.volunteerOffer.changed", offer.title()));

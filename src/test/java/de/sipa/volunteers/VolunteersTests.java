@@ -233,6 +233,12 @@ class VolunteersTests {
         mvc.perform(post(actions + "/annehmen").with(user(fixtures.user(city.steeringUser()))).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/ehrenamt/neu").with(user(fixtures.user(city.steeringUser())))).andExpect(status().isForbidden());
+        var form = offerForm(city.clerk());
+        var refused = Jsoup.parse(mvc.perform(post("/ehrenamt/" + mentors + "/bearbeiten")
+                        .with(user(fixtures.user(city.publicOrderUser()))).with(csrf()).params(form))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refused.select("#contactPersonId-error").text()).startsWith("Die Ansprechperson ändern nur");
+        assertThat(asCoordinator(() -> offers.offer(mentors)).contactPerson()).isEqualTo(city.officer());
         var other = fixtures.city();
         mvc.perform(get("/ehrenamt/" + mentors).with(user(fixtures.user(other.coordinator()))))
                 .andExpect(status().isNotFound());
@@ -266,6 +272,13 @@ class VolunteersTests {
                         "Ehrenamtsangebot Lesepaten Jugendtreff: freiwillige Person eingeteilt",
                         "Ehrenamtsangebot Lesepaten Jugendtreff: Stunden eingetragen",
                         "Ehrenamtsangebot Lesepaten Jugendtreff: Dank per E-Mail gesendet");
+
+        // the contact's organisation hands the offer to the Ordnungsamt, which sees the volunteers then
+        mvc.perform(post("/ehrenamt/" + mentors + "/bearbeiten").with(police).with(csrf())
+                .params(offerForm(city.clerk()))).andExpect(status().is3xxRedirection());
+        assertThat(offerPage(city.publicOrderUser()).select("#volunteers .volunteer-name").text())
+                .isEqualTo("Murat Yılmaz");
+        assertThat(offerPage(city.policeUser()).select("#volunteers")).isEmpty();
     }
 
     @Test
@@ -306,6 +319,20 @@ class VolunteersTests {
     private OfferDraft draft(String title, LocalDate ends) {
         return new OfferDraft(title, "Vorlesen mit Kindern", "dienstags 16 bis 18 Uhr", "Jugendtreff",
                 "2 Stunden pro Woche", 6, city.officer(), null, ends);
+    }
+
+    /** The offer form as the {@link #draft} fills it, with the contact person given. */
+    private org.springframework.util.MultiValueMap<String, String> offerForm(de.sipa.partners.PersonId contact) {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("title", "Lesepaten Jugendtreff");
+        form.add("description", "Vorlesen mit Kindern");
+        form.add("schedule", "dienstags 16 bis 18 Uhr");
+        form.add("location", "Jugendtreff");
+        form.add("timeCommitment", "2 Stunden pro Woche");
+        form.add("peopleWanted", "6");
+        form.add("contactPersonId", contact.value().toString());
+        form.add("engagementEnds", LocalDate.now(clock).plusMonths(3).toString());
+        return form;
     }
 
     private <T> T asCoordinator(java.util.function.Supplier<T> work) {
