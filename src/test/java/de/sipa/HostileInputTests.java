@@ -66,6 +66,7 @@ class HostileInputTests {
         var failures = new ArrayList<String>();
         var stored = new ArrayList<String>();
         var tenantRows = tenantRows();
+        var rowsAsOf = nextTransaction();
         var rows = jdbc.sql(tenantRows).param("p", city.id().value()).query(String.class).single();
         int requests = 0;
         long checking = 0;
@@ -124,7 +125,10 @@ class HostileInputTests {
                         }
                         // What was refused leaves no trace; what was taken in is the new baseline.
                         long started = System.nanoTime();
-                        var now = jdbc.sql(tenantRows).param("p", city.id().value()).query(String.class).single();
+                        var nextTransaction = nextTransaction();
+                        var now = nextTransaction.equals(rowsAsOf) ? rows
+                                : jdbc.sql(tenantRows).param("p", city.id().value()).query(String.class).single();
+                        rowsAsOf = nextTransaction;
                         checking += System.nanoTime() - started;
                         if (status >= 400 && status < 500 && !now.equals(rows)) {
                             stored.add(status + " " + who + " changed " + changed(rows, now));
@@ -156,6 +160,14 @@ class HostileInputTests {
                 + " FROM " + table + " t WHERE partnership_id = :p)").collect(Collectors.joining(" || ';' || ",
                         "SELECT (SELECT 'partners_partnership=' || hashtext(t.xmin::text || t.ctid::text)"
                                 + " FROM partners_partnership t WHERE id = :p) || ';' || ", ""));
+    }
+
+    /**
+     * The id the next writing transaction will get: while it stays the same, nothing was written anywhere (reading
+     * transactions get none), and the rows need not be counted again.
+     */
+    private String nextTransaction() {
+        return jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").query(String.class).single();
     }
 
     private static String changed(String before, String after) {
