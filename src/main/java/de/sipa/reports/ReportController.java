@@ -218,11 +218,13 @@ class ReportController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(ReportPermissions.FILE)
     String createForm(@RequestParam(required = false) UUID category, Model model) {
         return form(model, ReportForm.empty(category));
     }
 
     @PostMapping
+    @PreAuthorize(ReportPermissions.FILE)
     String submit(@Valid @ModelAttribute("report") ReportForm form, BindingResult result,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
             RedirectAttributes redirect) throws IOException {
