@@ -87,14 +87,7 @@ public class InvitationCodes {
         if (codes.counts(id).total() + count > MAX_PER_WAVE) {
             throw new RuleViolationException("survey.codes.tooMany", MAX_PER_WAVE);
         }
-        int added = 0;
-        while (added < count) {
-            var drawn = new HashSet<String>();
-            while (drawn.size() < count - added) {
-                drawn.add(draw());
-            }
-            added += codes.insertNew(id, drawn);
-        }
+        int added = fill(id, count);
         auditTrail.record(AuditAction.CREATED, "SurveyWave", id,
                 auditTrail.summary("audit.wave.codes", count, wave.title()));
         return added;
@@ -114,6 +107,19 @@ public class InvitationCodes {
         auditTrail.record(AuditAction.EXPORTED, "SurveyWave", id,
                 auditTrail.summary("audit.wave.codesExported", all.size(), wave.title()));
         return all;
+    }
+
+    /** Draws until the wave has {@code count} new codes; a code drawn twice (or already there) is drawn again. */
+    int fill(SurveyWaveId id, int count) {
+        int added = 0;
+        while (added < count) {
+            var drawn = new HashSet<String>();
+            while (drawn.size() < count - added) {
+                drawn.add(draw());
+            }
+            added += codes.insertNew(id, drawn);
+        }
+        return added;
     }
 
     String draw() {
