@@ -199,11 +199,16 @@ class SurveyController {
     }
 
     private static LocalDate date(String typed, String missing) {
+        LocalDate date;
         try {
-            return LocalDate.parse(typed == null ? "" : typed.strip());
+            date = LocalDate.parse(typed == null ? "" : typed.strip());
         } catch (DateTimeParseException e) {
             throw new RuleViolationException(missing);
         }
+        if (date.getYear() < 1990 || date.getYear() > 2100) {
+            throw new RuleViolationException("survey.wave.date.implausible");
+        }
+        return date;
     }
 
     private static QuestionnaireId questionnaire(String typed) {
