@@ -67,7 +67,15 @@ public class PreventionProjects {
     /** A new project, an idea until someone moves it on. */
     @PreAuthorize(PreventionPermissions.EDIT)
     public ProjectId create(ProjectDraft draft) {
-        var project = checked(ProjectId.random(), draft, ProjectStatus.IDEA, new EnumMap<>(BeccariaStep.class));
+        return create(draft, ProjectStatus.IDEA);
+    }
+
+    /** A new project in a status of its own (a project that already runs); never evaluated without its evaluation. */
+    @PreAuthorize(PreventionPermissions.EDIT)
+    public ProjectId create(ProjectDraft draft, ProjectStatus status) {
+        var project = checked(ProjectId.random(), draft, status == null ? ProjectStatus.IDEA : status,
+                new EnumMap<>(BeccariaStep.class));
+        checkStatus(project, project.status());
         projects.insert(CurrentUser.partnership(), project, clock.instant());
         auditTrail.record(AuditAction.CREATED, "PreventionProject", project.id(),
                 auditTrail.summary("audit.prevention.created", project.title()));
