@@ -118,12 +118,13 @@ class ProjectController {
         Comparator<ProjectRow> order = switch (by) {
             case "field" -> Comparator.comparing(r -> r.project().field());
             case "status" -> Comparator.comparing(r -> r.project().status());
-            case "start" -> Comparator.comparing(r -> r.project().startsOn(),
-                    Comparator.nullsLast(Comparator.naturalOrder()));
+            case "start" -> Comparator.comparing(r -> r.project().startsOn(), Comparator.nullsLast(
+                    desc ? Comparator.<LocalDate>reverseOrder() : Comparator.<LocalDate>naturalOrder()));
             case "completeness" -> Comparator.comparingInt(r -> r.project().completeness());
             default -> byTitle;
         };
-        order = desc ? order.reversed() : order;
+        // projects without a start stay at the end either way
+        order = desc && !by.equals("start") ? order.reversed() : order;
         var sorted = rows.stream().sorted(order.thenComparing(byTitle)).toList();
         int number = Math.max(0, Math.min(page, Math.max(0, (sorted.size() - 1) / PAGE_SIZE)));
         var content = sorted.subList(number * PAGE_SIZE, Math.min(sorted.size(), (number + 1) * PAGE_SIZE));
