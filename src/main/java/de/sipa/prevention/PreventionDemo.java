@@ -33,8 +33,9 @@ import de.sipa.situation.CrimeFigures;
 /**
  * Musterstadt's prevention projects, through {@link PreventionProjects} and {@link Indicators}: fifteen projects in
  * every stage, from the idea of a women's night taxi to the two evaluated ones, whose indicators count the demo's
- * reports live: "Licht und Ruhe im Palastgarten" (dark paths and noise in Mitte in the first winter against the winter
- * after the LED lighting) and "Sichere Haltestellen" (reports about stops and stations, half-year by half-year). The
+ * reports live: "Licht und Ruhe im Palastgarten" (dark paths in Mitte in the first winter against the winter after the
+ * LED lighting: they dropped) and "Sichere Haltestellen" (reports about stops and stations, half-year by half-year:
+ * they rose, and the evaluation says so). The
  * Jugendtreff works at the place Palastgarten; the burglary counselling counts the PKS's residential burglaries. The
  * programmes' evidence levels are illustrative: check them against the Grüne Liste before quoting them.
  */
@@ -282,9 +283,12 @@ class PreventionDemo implements ApplicationRunner {
             indicators.measure(stopsProject, stopReports, from, from.plusMonths(6).minusDays(1), null);
         }
         evaluate(stopsProject, "Notrufsäulen an zwölf Haltestellen, Beleuchtung an acht; der Sicherheitsdienst ist abends an den Umsteigepunkten.",
-                "Die Zahl der Meldungen ist nach dem Umbau gesunken, an den Umsteigepunkten weniger als erhofft.");
+                "Das Ziel ist nicht erreicht: die Meldungen über unsichere Haltestellen sind nach dem Umbau nicht "
+                        + "gesunken, sondern gestiegen. Ob mehr passiert oder nur mehr gemeldet wird, seit die "
+                        + "Notrufsäulen bekannt sind, lässt sich aus den Meldungen allein nicht sagen.");
         projects.writeStep(stopsProject, BeccariaStep.CONCLUSIONS, Map.of("conclusions",
-                "Beleuchtung und Notrufsäulen fortführen; an den Umsteigepunkten mehr Präsenz am späten Abend.",
+                "Eine Fahrgastbefragung zum Sicherheitsgefühl soll klären, ob die Maßnahmen wirken; bis dahin "
+                        + "Beleuchtung und Notrufsäulen beibehalten, aber keine weiteren Haltestellen umbauen.",
                 "documentation", "Bericht an die Lenkungsgruppe und im Präventionsbericht."));
         projects.changeStatus(stopsProject, ProjectStatus.EVALUATED);
 
