@@ -57,6 +57,12 @@ class PreventionProjectsTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    de.sipa.situation.CrimeFigures crimeFigures;
+
+    @Autowired
+    de.sipa.situation.CrimeFigureImport crimeFigureImport;
+
     Fixtures.City city;
 
     @BeforeEach
@@ -244,6 +250,36 @@ class PreventionProjectsTests {
         assertThat(copy.step(BeccariaStep.EVALUATION)).isEmpty();
         assertThat(as(city.coordinator(), () -> indicators.of(id))).singleElement()
                 .satisfies(i -> assertThat(i.values()).isEmpty());
+    }
+
+    @Test
+    void anIndicatorLinkedToCrimeFiguresCountsTheCasesOfItsGroupAndDistrictForWhoMayReadThem() {
+        var id = as(city.coordinator(), () -> projects.create(draft("Einbruchschutz Nord")));
+        var nord = city.districts().get(1);
+        var indicator = as(city.coordinator(), () -> {
+            var csv = "Schlüssel;Straftat;Gemeinde/Bezirk;Jahr;erfasste Fälle;aufgeklärte Fälle;Tatverdächtige\n"
+                    + "435000;Wohnungseinbruchdiebstahl;Nord;2024;41;9;7\n"
+                    + "435000;Wohnungseinbruchdiebstahl;Nord;2025;33;8;6\n"
+                    + "435000;Wohnungseinbruchdiebstahl;Mitte;2025;70;12;10\n";
+            crimeFigureImport.confirm(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    de.sipa.situation.PksMapping.guess());
+            var burglary = crimeFigures.groups().stream().filter(g -> g.name().startsWith("Wohnungseinbruch"))
+                    .findFirst().orElseThrow();
+            var created = indicators.define(id, new IndicatorDraft("Wohnungseinbrüche in Nord", "Fälle", null, null,
+                    IndicatorSource.CRIME_CASES, null, nord, burglary.id()));
+            indicators.measure(id, created, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), null);
+            indicators.measure(id, created, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null);
+            indicators.measure(id, created, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), null);
+            return created;
+        });
+
+        assertThat(as(city.policeUser(), () -> indicators.measurements(indicators.indicator(id, indicator))))
+                .extracting(Measurement::value).containsExactly(null, 41.0, 33.0);
+        assertThat(as(city.publicOrderUser(), () -> indicators.measurements(indicators.indicator(id, indicator))))
+                .allSatisfy(m -> {
+                    assertThat(m.value()).isNull();
+                    assertThat(m.hidden()).isTrue();
+                });
     }
 
     static ProjectDraft draft(String title) {
