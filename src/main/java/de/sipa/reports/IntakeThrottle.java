@@ -57,12 +57,29 @@ public class IntakeThrottle {
     /** Counts a submission from the address; false if the address has sent too many on that channel. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean allow(Channel channel, String address) {
+        return count(channel.name(), channel == Channel.WEB ? webLimit : open311Limit, address);
+    }
+
+    /**
+     * Counts a submission on another public form (e.g. a citizen survey) with that form's own limit in the same
+     * window; false if the address has sent too many there.
+     *
+     * @param channel the form's name, up to 10 characters, not one of {@link Channel}'s
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean allow(String channel, int limit, String address) {
+        if (channel.length() > 10 || java.util.Arrays.stream(Channel.values()).anyMatch(c -> c.name().equals(channel))) {
+            throw new IllegalArgumentException("Channel " + channel + " is too long or taken");
+        }
+        return count(channel, limit, address);
+    }
+
+    private boolean count(String channel, int limit, String address) {
         var now = clock.instant();
         long length = window.toMillis();
         var current = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), length) * length);
         var previous = current.minus(window);
         double previousWeight = 1.0 - (double) Duration.between(current, now).toMillis() / length;
-        int limit = channel == Channel.WEB ? webLimit : open311Limit;
         jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
         // One statement: the insert or the increment happens only while the weighted count stays below the limit.
         return jdbc.sql("""
@@ -74,7 +91,7 @@ public class IntakeThrottle {
                 ON CONFLICT (channel, address_hash, window_start) DO UPDATE SET submissions = c.submissions + 1
                     WHERE c.submissions + 1 + (SELECT weighted FROM earlier) <= :limit
                 RETURNING submissions""")
-                .param("weight", previousWeight).param("channel", channel.name()).param("address", hash(address))
+                .param("weight", previousWeight).param("channel", channel).param("address", hash(address))
                 .param("previous", Timestamp.from(previous)).param("current", Timestamp.from(current))
                 .param("limit", limit)
                 .query(Integer.class).optional().isPresent();
