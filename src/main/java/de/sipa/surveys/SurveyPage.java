@@ -31,10 +31,11 @@ record SurveyPage(PublicSurvey survey, int number, int total, Section section, L
      *
      * @param dependsOnPage the question it depends on is on the same page: shown, with a hint, and hidden by the
      *     page's script while the condition is not met
-     * @param conditionHint when a question of the same page it depends on decides whether it applies, else null
+     * @param conditionHint the text of the question of the same page it depends on, else null
+     * @param conditionAnswers the answers of that question that call for this one
      */
     record PageQuestion(Question question, String text, String help, List<Choice> choices, Set<String> values,
-            boolean dependsOnPage, String conditionHint, String error) {
+            boolean dependsOnPage, String conditionHint, String conditionAnswers, String error) {
 
         public String id() {
             return "q-" + question.id().value();
@@ -126,10 +127,11 @@ record SurveyPage(PublicSurvey survey, int number, int total, Section section, L
             var condition = question.condition();
             boolean dependsOnPage = condition != null && onPage.contains(condition.question());
             String hint = null;
+            String hintAnswers = null;
             if (dependsOnPage) {
                 var dependsOn = survey.questionnaire().question(condition.question()).orElseThrow();
-                var choices = choices(dependsOn, survey, locale);
-                hint = dependsOn.text().in(locale) + " – " + choices.stream()
+                hint = dependsOn.text().in(locale);
+                hintAnswers = choices(dependsOn, survey, locale).stream()
                         .filter(c -> condition.codes().contains(c.code())).map(Choice::label)
                         .collect(Collectors.joining(" / "));
             }
@@ -137,7 +139,7 @@ record SurveyPage(PublicSurvey survey, int number, int total, Section section, L
             var page = new PageQuestion(question, question.text().in(locale),
                     question.help() == null ? null : question.help().in(locale), choices(question, survey, locale),
                     new java.util.LinkedHashSet<>(answers.getOrDefault(question.id(), List.of())), dependsOnPage, hint,
-                    error);
+                    hintAnswers, error);
             questions.add(page);
             if (error != null) {
                 pageErrors.add(new PageError(page.id() + "-0", page.text() + ": " + error));
