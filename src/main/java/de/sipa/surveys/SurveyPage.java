@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
 record SurveyPage(PublicSurvey survey, int number, int total, Section section, List<PageQuestion> questions,
         List<HiddenAnswer> hidden, String code, boolean first, boolean last, List<PageError> errors) {
 
+    /** The most characters a text answer may have. */
+    public int textLimit() {
+        return AnswerRules.TEXT_LIMIT;
+    }
+
     /** The request parameter of a question's answer. */
     static String parameter(QuestionId question) {
         return "a." + question.value();
