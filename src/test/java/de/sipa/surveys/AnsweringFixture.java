@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import de.sipa.Fixtures;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaPrincipal;
+import de.sipa.identity.SipaUser;
 
 /**
  * A questionnaire of three pages for the answering tests: the sense of security at night (a scale, required), the
@@ -65,31 +66,49 @@ final class AnsweringFixture {
             Wording.german("Welche Wege im Stadtpark meiden Sie?"), null, false, null, null, null, List.of(),
             new QuestionCondition(avoided.id(), Set.of("PARK")));
 
-    final Questionnaire questionnaire = new Questionnaire(QuestionnaireId.random(), "Bürgerumfrage Sicherheit",
-            "Ihre Meinung zählt.", List.of(
-                    new Section(UUID.randomUUID(), new Wording("Sicherheitsgefühl", "Feeling safe"),
-                            List.of(night, avoided, why)),
-                    new Section(UUID.randomUUID(), Wording.german("Ihre Wohngegend"), List.of(district, problems, years)),
-                    new Section(UUID.randomUUID(), Wording.german("Zu Ihrer Person"), List.of(age, gender, paths))));
+    final Questionnaire questionnaire;
 
     final Fixtures.City city;
     final String slug;
+    private final SipaUser manager;
 
     AnsweringFixture(Fixtures fixtures, Surveys surveys) {
         this.city = fixtures.city();
         this.slug = SLUG_PREFIX + city.key();
-        as(fixtures, city.coordinator(), () -> {
+        this.manager = ((SipaPrincipal) fixtures.user(city.coordinator())).sipaUser();
+        this.questionnaire = questionnaire("Bürgerumfrage Sicherheit");
+        CurrentUser.runAs(manager, () -> {
             surveys.createQuestionnaire(questionnaire);
             return null;
         });
     }
 
+    /** The questionnaire in an existing partnership (the demo's), with a title of its own. */
+    AnsweringFixture(String slug, SipaUser manager, Surveys surveys, String title) {
+        this.city = null;
+        this.slug = slug;
+        this.manager = manager;
+        this.questionnaire = questionnaire(title);
+        CurrentUser.runAs(manager, () -> {
+            surveys.createQuestionnaire(questionnaire);
+            return null;
+        });
+    }
+
+    private Questionnaire questionnaire(String title) {
+        return new Questionnaire(QuestionnaireId.random(), title, "Ihre Meinung zählt.", List.of(
+                    new Section(UUID.randomUUID(), new Wording("Sicherheitsgefühl", "Feeling safe"),
+                            List.of(night, avoided, why)),
+                    new Section(UUID.randomUUID(), Wording.german("Ihre Wohngegend"), List.of(district, problems, years)),
+                    new Section(UUID.randomUUID(), Wording.german("Zu Ihrer Person"), List.of(age, gender, paths))));
+    }
+
     /** A wave of the questionnaire that runs from yesterday for a month. */
-    SurveyWave wave(Fixtures fixtures, Surveys surveys, Clock clock, WaveMode mode) {
+    SurveyWave wave(Surveys surveys, Clock clock, WaveMode mode) {
         var today = LocalDate.now(clock);
         var wave = new SurveyWave(SurveyWaveId.random(), questionnaire.id(), "Welle " + UUID.randomUUID(),
                 today.minusDays(1), today.plusDays(30), mode, false);
-        as(fixtures, city.coordinator(), () -> {
+        CurrentUser.runAs(manager, () -> {
             surveys.createWave(wave);
             return null;
         });

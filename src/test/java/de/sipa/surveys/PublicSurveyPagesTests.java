@@ -64,7 +64,7 @@ class PublicSurveyPagesTests {
 
     @Test
     void theIntroExplainsPurposeAndPrivacyWithoutASessionAndOnlyTheTownsWebWavesAreFound() throws Exception {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.OPEN);
+        var wave = f.wave(surveys, clock, WaveMode.OPEN);
         var result = mvc.perform(get(url(wave))).andExpect(status().isOk()).andReturn();
         var intro = Jsoup.parse(result.getResponse().getContentAsString());
 
@@ -79,13 +79,13 @@ class PublicSurveyPagesTests {
         mvc.perform(get("/buerger/stadt-" + fixtures.city().key() + "/umfragen/" + wave.id()))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/buerger/" + f.slug + "/umfragen/" + UUID.randomUUID())).andExpect(status().isNotFound());
-        var external = f.wave(fixtures, surveys, clock, WaveMode.EXTERNAL);
+        var external = f.wave(surveys, clock, WaveMode.EXTERNAL);
         mvc.perform(get(url(external))).andExpect(status().isNotFound());
     }
 
     @Test
     void aCitizenAnswersPageByPageGoesBackWithoutLosingAnythingAndOneDeviceAnswersOnce() throws Exception {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.OPEN);
+        var wave = f.wave(surveys, clock, WaveMode.OPEN);
         var page = page(mvc.perform(get(url(wave) + "/fragen")).andExpect(status().isOk()));
         assertThat(page.select("#survey-progress").text()).isEqualTo("Seite 1 von 3");
         assertThat(page.select("#survey-progress-bar").attr("value")).isEqualTo("1");
@@ -169,7 +169,7 @@ class PublicSurveyPagesTests {
 
     @Test
     void goingBackAndChangingAnAnswerDropsTheAnswersThatNoLongerApply() throws Exception {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.OPEN);
+        var wave = f.wave(surveys, clock, WaveMode.OPEN);
         var first = page(mvc.perform(get(url(wave) + "/fragen")));
         var second = page(send(first, Map.of(f.night, List.of("2"), f.avoided, List.of("PARK")), "weiter"));
         var third = page(send(second, Map.of(f.district, List.of(f.city.districts().get(0).value().toString())),
@@ -200,7 +200,7 @@ class PublicSurveyPagesTests {
 
     @Test
     void aWaveWithCodesAsksForTheCodeFirstAndTakesOneResponsePerCode() throws Exception {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.INVITATION_CODES);
+        var wave = f.wave(surveys, clock, WaveMode.INVITATION_CODES);
         AnsweringFixture.codes(jdbc, wave, "KX7P-M2QA");
         var intro = page(mvc.perform(get(url(wave))));
         assertThat(intro.select("#code-form label[for=code]").text()).isEqualTo("Ihr Zugangscode");
@@ -230,7 +230,7 @@ class PublicSurveyPagesTests {
 
     @Test
     void oneAddressMayTryOnlySoManyCodesOrResponsesInTenMinutes() throws Exception {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.INVITATION_CODES);
+        var wave = f.wave(surveys, clock, WaveMode.INVITATION_CODES);
         for (int i = 0; i < 30; i++) {
             code(wave, "GUESS-" + i).andExpect(status().isBadRequest());
         }
@@ -242,7 +242,7 @@ class PublicSurveyPagesTests {
 
     @Test
     void closingTheWaveWhileSomeoneAnswersRefusesTheirResponseAndStoresNothing() throws Exception {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.OPEN);
+        var wave = f.wave(surveys, clock, WaveMode.OPEN);
         var first = page(mvc.perform(get(url(wave) + "/fragen")));
         var second = page(send(first, Map.of(f.night, List.of("1")), "weiter"));
         var third = page(send(second, Map.of(f.district, List.of(f.city.districts().get(1).value().toString())),
@@ -260,7 +260,7 @@ class PublicSurveyPagesTests {
 
     @Test
     void theQuestionsAppearInEnglishForAnEnglishReader() throws Exception {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.OPEN);
+        var wave = f.wave(surveys, clock, WaveMode.OPEN);
         var page = page(mvc.perform(get(url(wave) + "/fragen").param("lang", "en")));
         assertThat(page.select("html").attr("lang")).isEqualTo("en");
         assertThat(page.select("#survey-progress").text()).isEqualTo("Page 1 of 3");

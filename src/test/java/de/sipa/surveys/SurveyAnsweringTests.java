@@ -55,7 +55,7 @@ class SurveyAnsweringTests {
 
     @Test
     void aCodeAdmitsOneResponseWrittenAsPrintedOrNot() {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.INVITATION_CODES);
+        var wave = f.wave(surveys, clock, WaveMode.INVITATION_CODES);
         AnsweringFixture.codes(jdbc, wave, "ABCD-2345", "EFGH-6789");
         var survey = survey(wave);
 
@@ -75,7 +75,7 @@ class SurveyAnsweringTests {
 
     @Test
     void twoResponsesSentAtTheSameMomentWithOneCodeStoreExactlyOne() throws Exception {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.INVITATION_CODES);
+        var wave = f.wave(surveys, clock, WaveMode.INVITATION_CODES);
         AnsweringFixture.codes(jdbc, wave, "SAME-CODE");
         var survey = survey(wave);
         var start = new CountDownLatch(1);
@@ -108,7 +108,7 @@ class SurveyAnsweringTests {
 
     @Test
     void aWaveThatIsClosedNotYetOpenOrRunElsewhereRefusesAndStoresNothing() {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.INVITATION_CODES);
+        var wave = f.wave(surveys, clock, WaveMode.INVITATION_CODES);
         AnsweringFixture.codes(jdbc, wave, "LATE-0001");
         var survey = survey(wave); // shown while it still ran
         AnsweringFixture.as(fixtures, f.city.coordinator(), () -> {
@@ -143,7 +143,7 @@ class SurveyAnsweringTests {
 
     @Test
     void answersOutOfRangeOrUnknownAreRefusedEachWithItsReasonAndNothingIsStored() {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.INVITATION_CODES);
+        var wave = f.wave(surveys, clock, WaveMode.INVITATION_CODES);
         AnsweringFixture.codes(jdbc, wave, "WRONG-001");
         var answers = complete();
         answers.put(f.night.id(), List.of("5"));
@@ -180,7 +180,7 @@ class SurveyAnsweringTests {
 
     @Test
     void aConditionalQuestionIsAnsweredOnlyWhenTheAnswerItDependsOnCallsForIt() {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.OPEN);
+        var wave = f.wave(surveys, clock, WaveMode.OPEN);
         var unsafe = complete();
         unsafe.put(f.night.id(), List.of("4"));
         unsafe.put(f.why.id(), List.of("Dunkle Unterführung"));
@@ -205,7 +205,7 @@ class SurveyAnsweringTests {
 
     @Test
     void anOpenWaveTakesOneResponsePerDeviceAndKeepsOnlyTheTokensHash() {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.OPEN);
+        var wave = f.wave(surveys, clock, WaveMode.OPEN);
         answering.submit(survey(wave), complete(), Admission.byDevice("token-of-a-phone"));
 
         assertThat(answering.answeredOnDevice(wave.id(), "token-of-a-phone")).isTrue();
@@ -221,7 +221,7 @@ class SurveyAnsweringTests {
 
     @Test
     void theStoredResponseHoldsTheDayAndTheAnswersButNoAddressAccountOrDevice() {
-        var wave = f.wave(fixtures, surveys, clock, WaveMode.OPEN);
+        var wave = f.wave(surveys, clock, WaveMode.OPEN);
         var answers = complete();
         answers.put(f.night.id(), List.of("3"));
         answers.put(f.why.id(), List.of("  Zu dunkel  "));
