@@ -204,7 +204,12 @@ class PublicSurveyController {
         var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LocaleContextHolder.getLocale());
         model.addAttribute("opensOn", dates.format(survey.wave().opensOn()));
         model.addAttribute("closesOn", dates.format(survey.wave().closesOn()));
-        model.addAttribute("codeProblem", problem);
+        boolean inCodeForm = problem != null && survey.wave().mode() == WaveMode.INVITATION_CODES
+                && survey.acceptsAnswers() && (problem.startsWith("survey.code.") || problem.equals("survey.tooMany"));
+        if (problem != null && !inCodeForm) {
+            model.addAttribute("problem", messages.getMessage(problem, null, LocaleContextHolder.getLocale()));
+        }
+        model.addAttribute("codeProblem", inCodeForm ? problem : null);
         model.addAttribute("code", code);
         return "surveys/answer-intro";
     }
