@@ -165,6 +165,11 @@ class AllPagesTests {
         start.addAll(jdbc.sql("""
                 SELECT DISTINCT ON (status) '/buerger/anliegen/' || token FROM reports_report
                 ORDER BY status, submitted_at DESC""").query(String.class).list());
+        // Survey waves on the web are reached through a link on a letter, a flyer or the town's website.
+        start.addAll(jdbc.sql("""
+                SELECT '/buerger/' || p.slug || '/umfragen/' || w.id FROM surveys_wave w
+                JOIN partners_partnership p ON p.id = w.partnership_id WHERE w.mode <> 'EXTERNAL'""")
+                .query(String.class).list());
 
         var crawl = crawl(anonymous(), start);
 
