@@ -54,8 +54,8 @@ final class AnsweringFixture {
             Wording.german("Seit wie vielen Jahren wohnen Sie hier?"), null, false, null, 0, 100, List.of(), null);
     final Question age = new Question(QuestionId.random(), QuestionKind.AGE_BAND, Wording.german("Ihr Alter"), null,
             false, null, null, null,
-            List.of(new AnswerOption("18-39", Wording.german("18 bis 39")),
-                    new AnswerOption("40+", Wording.german("40 und älter"))),
+            List.of(new AnswerOption("18_39", Wording.german("18 bis 39")),
+                    new AnswerOption("40_PLUS", Wording.german("40 und älter"))),
             null);
     final Question gender = new Question(QuestionId.random(), QuestionKind.GENDER, Wording.german("Ihr Geschlecht"),
             null, false, null, null, null,

@@ -144,13 +144,13 @@ class PublicSurveyPagesTests {
         assertThat(last.select("#survey-next").text()).isEqualTo("Absenden");
         assertThat(last.select("#survey-next").attr("value")).isEqualTo("absenden");
 
-        var sent = send(last, Map.of(f.age, List.of("40+"), f.paths, List.of("Uferweg")), "absenden")
+        var sent = send(last, Map.of(f.age, List.of("40_PLUS"), f.paths, List.of("Uferweg")), "absenden")
                 .andExpect(redirectedUrl(url(wave) + "/danke")).andReturn().getResponse();
         var device = deviceCookie(sent);
         assertThat(device.getValue()).hasSize(48);
         assertThat(responses(wave)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT age_band FROM surveys_response WHERE wave_id = ?").param(wave.id().value())
-                .query(String.class).single()).isEqualTo("40+");
+                .query(String.class).single()).isEqualTo("40_PLUS");
         assertThat(jdbc.sql("SELECT text_value FROM surveys_answer WHERE question_id = ?").param(f.paths.id().value())
                 .query(String.class).single()).isEqualTo("Uferweg");
         assertThat(page(mvc.perform(get(url(wave) + "/danke"))).select("#survey-thanks").text()).isEqualTo("Vielen Dank!");
@@ -160,7 +160,7 @@ class PublicSurveyPagesTests {
                 .contains("schon teilgenommen");
         mvc.perform(get(url(wave) + "/fragen").cookie(device)).andExpect(redirectedUrl(url(wave)));
         var twice = page(mvc.perform(post(url(wave) + "/fragen").with(csrf()).with(from(address)).cookie(device)
-                .params(form(last, Map.of(f.age, List.of("40+")), "absenden"))).andExpect(status().isConflict()));
+                .params(form(last, Map.of(f.age, List.of("40_PLUS")), "absenden"))).andExpect(status().isConflict()));
         assertThat(twice.select("#survey-answered").text()).contains("schon teilgenommen");
         assertThat(responses(wave)).isEqualTo(1);
         // Another device may answer.

@@ -150,7 +150,7 @@ class SurveyAnsweringTests {
         answers.put(f.years.id(), List.of("101"));
         answers.put(f.district.id(), List.of(UUID.randomUUID().toString())); // another town's district
         answers.put(f.problems.id(), List.of("LITTER", "NOISE"));
-        answers.put(f.age.id(), List.of("18-39", "40+"));
+        answers.put(f.age.id(), List.of("18_39", "40_PLUS"));
         answers.put(f.gender.id(), List.of("X"));
         var foreign = QuestionId.random();
         answers.put(foreign, List.of("1"));
@@ -226,7 +226,7 @@ class SurveyAnsweringTests {
         answers.put(f.night.id(), List.of("3"));
         answers.put(f.why.id(), List.of("  Zu dunkel  "));
         answers.put(f.avoided.id(), List.of("PARK", "STATION", "PARK"));
-        answers.put(f.age.id(), List.of("40+"));
+        answers.put(f.age.id(), List.of("40_PLUS"));
         answers.put(f.gender.id(), List.of("D"));
         answering.submit(survey(wave), answers, Admission.byDevice("device-token"));
 
@@ -250,7 +250,7 @@ class SurveyAnsweringTests {
                         "age", rs.getString("age_band"), "gender", rs.getString("gender")))
                 .single();
         assertThat(response).containsEntry("day", LocalDate.now(clock)).containsEntry("source", "WEB")
-                .containsEntry("district", f.city.districts().get(1).value()).containsEntry("age", "40+")
+                .containsEntry("district", f.city.districts().get(1).value()).containsEntry("age", "40_PLUS")
                 .containsEntry("gender", "D");
         assertThat(jdbc.sql("""
                 SELECT q.position || ':' || coalesce(a.option_code, a.number_value::text, a.text_value)
