@@ -128,8 +128,8 @@ class DemoResponses {
                 .sorted(Comparator.comparing(SurveyWave::opensOn).thenComparing(SurveyWave::title)).toList();
         for (int i = 0; i < waves.size(); i++) {
             var wave = waves.get(i);
-            if (surveys.responses(wave.id()) > 0) {
-                continue;
+            if (surveys.responses(wave.id()) > 0 || wave.opensOn().isAfter(LocalDate.now(clock))) {
+                continue; // answered before, or not begun yet
             }
             double progress = waves.size() == 1 ? 0 : (double) i / (waves.size() - 1);
             var questionnaire = surveys.questionnaire(wave.questionnaire());
