@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.CsvDownload;
@@ -38,9 +40,11 @@ class SurveyResultsController {
     private final SenseOfSecurity senseOfSecurity;
     private final Partnerships partnerships;
     private final MessageSource messages;
+    private final ITemplateEngine templates;
 
     SurveyResultsController(Surveys surveys, SurveyResults results, SenseOfSecurity senseOfSecurity,
-            Partnerships partnerships, MessageSource messages) {
+            Partnerships partnerships, MessageSource messages, ITemplateEngine templates) {
+        this.templates = templates;
         this.surveys = surveys;
         this.results = results;
         this.senseOfSecurity = senseOfSecurity;
@@ -135,16 +139,18 @@ class SurveyResultsController {
     }
 
     /** The trend chart alone as an SVG file, small counts suppressed. */
-    @GetMapping(value = "/trends.svg")
-    String trendSvg(@RequestParam(name = "frage", required = false) String key, Locale locale, Model model,
-            HttpServletResponse response) {
+    @GetMapping("/trends.svg")
+    void trendSvg(@RequestParam(name = "frage", required = false) String key, Locale locale,
+            HttpServletResponse response) throws IOException {
         var trend = senseOfSecurity.trendToExport(key == null ? SenseOfSecurity.INDICATOR : key);
-        model.addAttribute("chart", trend.chart(messages.getMessage("surveyResults.wholeCity", null, locale)));
-        model.addAttribute("label", messages.getMessage("surveyResults.trend.chartLabel",
+        var context = new Context(locale);
+        context.setVariable("chart", trend.chart(messages.getMessage("surveyResults.wholeCity", null, locale)));
+        context.setVariable("label", messages.getMessage("surveyResults.trend.chartLabel",
                 new Object[] {trend.comparableKey()}, locale));
+        var svg = templates.process("surveys/trend-svg", context);
         response.setContentType("image/svg+xml;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"umfrage-trend.svg\"");
-        return "surveys/trend-svg";
+        response.getWriter().write(svg);
     }
 
     @GetMapping("/bevoelkerung")
