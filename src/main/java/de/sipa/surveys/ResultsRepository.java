@@ -1,6 +1,5 @@
 package de.sipa.surveys;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -191,9 +190,5 @@ class ResultsRepository {
 
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    static Date day(LocalDate date) {
-        return Date.valueOf(date);
     }
 }
