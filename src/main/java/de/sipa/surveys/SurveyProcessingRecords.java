@@ -28,6 +28,6 @@ class SurveyProcessingRecords implements ProcessingRecords {
     @Override
     public Set<String> tablesWithoutPersonalData() {
         return Set.of("surveys_questionnaire", "surveys_section", "surveys_question", "surveys_option",
-                "surveys_wave");
+                "surveys_wave", "surveys_population_district", "surveys_population_cell");
     }
 }
