@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import de.sipa.Browser;
 import de.sipa.BrowserTestBase;
+import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
 
@@ -75,6 +76,45 @@ class SurveyAnsweringBrowserTest extends BrowserTestBase {
         assertThat(responses(wave)).isEqualTo(before + 1);
         phone.open("/buerger/musterstadt/umfragen/" + wave.id());
         assertThat(phone.visible(By.id("survey-answered")).getText()).contains("schon teilgenommen");
+    }
+
+    @Test
+    void aCitizenAnswersTheDemosOpenWaveAndTheCoordinatorSeesTheCountRise() {
+        var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
+        var wave = CurrentUser.runAs(SipaUser.system(musterstadt), () -> surveys.waves().stream()
+                .filter(w -> w.mode() == WaveMode.OPEN && w.title().startsWith("Online-Befragung")).findFirst()
+                .orElseThrow());
+        var coordinator = open(Browser.DESKTOP);
+        coordinator.logIn("koordination", "demo");
+        coordinator.open("/umfragen/wellen/" + wave.id());
+        long before = count(coordinator);
+        var link = coordinator.visible(By.id("public-link")).getAttribute("value");
+
+        var phone = open(Browser.PHONE);
+        phone.open(link.substring(link.indexOf("/buerger/")));
+        phone.submitAndWaitForNewPage(By.id("survey-start"));
+        for (int page = 0; page < 12 && phone.driver().findElements(By.id("survey-thanks")).isEmpty(); page++) {
+            fitsTheScreen(phone);
+            // The first answer of every question shown (the first point of a scale: "sehr sicher", the first of
+            // several choices), so that questions that wait for another answer stay hidden.
+            phone.script("""
+                    const groups = {};
+                    document.querySelectorAll('#survey-form input[type=radio], #survey-form input[type=checkbox]')
+                        .forEach(r => {
+                        if (r.offsetParent !== null) { (groups[r.name] = groups[r.name] || []).push(r); } });
+                    Object.values(groups).forEach(g => { if (!g.some(r => r.checked)) { g[0].checked = true; } });
+                    document.querySelectorAll('#survey-form input[type=number]').forEach(n => {
+                        if (n.offsetParent !== null && !n.value) { n.value = n.min || '1'; } });""");
+            phone.submitAndWaitForNewPage(By.id("survey-next"));
+        }
+        assertThat(phone.visible(By.id("survey-thanks")).getText()).isEqualTo("Vielen Dank!");
+
+        coordinator.open("/umfragen/wellen/" + wave.id());
+        assertThat(count(coordinator)).isEqualTo(before + 1);
+    }
+
+    private static long count(Browser coordinator) {
+        return Long.parseLong(coordinator.visible(By.cssSelector("#wave-responses span")).getText().replace(".", ""));
     }
 
     private static void fitsTheScreen(Browser phone) {
