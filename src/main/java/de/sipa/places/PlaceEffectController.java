@@ -24,7 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import de.sipa.partners.Partnerships;
 import de.sipa.shared.FlashSteps;
+import de.sipa.surveys.SenseOfSecurity;
 
 /** A place's tab "Wirkung": did the measures work, as a page and as JSON at a stable URL. */
 @Controller
@@ -36,11 +38,16 @@ class PlaceEffectController {
 
     private final Places places;
     private final PlaceEffects effects;
+    private final SenseOfSecurity senseOfSecurity;
+    private final Partnerships partnerships;
     private final MessageSource messages;
 
-    PlaceEffectController(Places places, PlaceEffects effects, MessageSource messages) {
+    PlaceEffectController(Places places, PlaceEffects effects, SenseOfSecurity senseOfSecurity,
+            Partnerships partnerships, MessageSource messages) {
         this.places = places;
         this.effects = effects;
+        this.senseOfSecurity = senseOfSecurity;
+        this.partnerships = partnerships;
         this.messages = messages;
     }
 
@@ -56,6 +63,11 @@ class PlaceEffectController {
         model.addAttribute("chart", PlaceEffectChart.of(effect));
         model.addAttribute("windowChoices", WINDOW_CHOICES);
         model.addAttribute("context", context(place, effect));
+        if (place.district() != null) {
+            // The subjective side beside the reports: how safe the place's district feels over the survey waves.
+            model.addAttribute("districtName", partnerships.district(place.district()).name());
+            model.addAttribute("senseOfSecurity", senseOfSecurity.trend(place.district()));
+        }
         return "places/effect";
     }
 

@@ -5,5 +5,5 @@
  * inside the place before and after, against a comparison area, with a buffer for displacement).
  * It reads the reports, the partners and the bodies through their APIs.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "meetings", "operations", "partners", "reports", "responsibilities", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "meetings", "operations", "partners", "reports", "responsibilities", "shared", "surveys"})
 package de.sipa.places;

@@ -43,6 +43,8 @@ class PlaceEffectBrowserTest extends BrowserTestBase {
         var counts = figures(browser);
         var sentence = browser.visible(By.id("effect-sentence")).getText();
         assertThat(browser.visible(By.id("effect-ratings")).getText()).contains("vorher", "nachher");
+        assertThat(browser.visible(By.id("sense-of-security")).getText())
+                .as("the district's sense of security over the survey waves").contains("Bürgerumfrage 20");
 
         var earlier = start.minusMonths(6).withDayOfMonth(1);
         setStart(browser, earlier);
