@@ -138,7 +138,9 @@ class HostileBodiesTests {
                 + response.getContentType() + (response.getErrorMessage() == null ? "" : " " + response.getErrorMessage());
         assertThat(stored()).as("stored after " + what).isEqualTo(before);
         if (hostile.trap()) {
-            assertThat(status).as(what).isEqualTo(200);
+            // A bot gets the thank-you page, unless the noise around the trap is refused on its own first (a
+            // parameter name the firewall rejects): either way nothing is stored.
+            assertThat(status).as(what).isIn(200, 400);
         } else {
             assertThat(status).as(what).isBetween(400, 499);
         }
