@@ -32,16 +32,30 @@ class TenantConnections implements BeanPostProcessor {
         return bean instanceof DataSource dataSource && !(bean instanceof Scoped) ? new Scoped(dataSource) : bean;
     }
 
+    /**
+     * Set while the user is being found: finding them may load the session from the database (Spring Security reads
+     * the security context lazily), whose connection must not look for the user again.
+     */
+    private static final ThreadLocal<Boolean> FINDING_USER = new ThreadLocal<>();
+
     /** The partnership the current work is confined to, or {@link #ALL}. */
     static String tenant() {
+        if (FINDING_USER.get() != null) {
+            return ALL;
+        }
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 && SecurityConfiguration.servesAllPartnerships(attributes.getRequest().getServletPath())) {
             return ALL;
         }
-        return CurrentUser.find()
-                .filter(user -> user.partnership() != null)
-                .map(user -> user.partnership().value().toString())
-                .orElse(ALL);
+        FINDING_USER.set(Boolean.TRUE);
+        try {
+            return CurrentUser.find()
+                    .filter(user -> user.partnership() != null)
+                    .map(user -> user.partnership().value().toString())
+                    .orElse(ALL);
+        } finally {
+            FINDING_USER.remove();
+        }
     }
 
     static final class Scoped extends DelegatingDataSource {
