@@ -262,14 +262,15 @@ require_free_port() {
 }
 
 # start_demo_instance DATA_DIR HTTP_PORT [app args...]: app_start with the demo profile's data on DB_PORT, then
-# waits for /login and for the Musterstadt demo partnership.
+# waits for /login and for the Musterstadt demo partnership: 180 and 120 s, or SIPA_BENCH_START_SECONDS each (on a
+# loaded machine the first start, with all migrations and the demo, takes longer).
 start_demo_instance() {
     local data="$1" port="$2"
     shift 2
     log "Starting SiPa (HTTP $port, PostgreSQL $DB_PORT) ..."
     app_start "$data" "$port" --sipa.database.port="$DB_PORT" "$@"
-    wait_for_login_page "$port" 180 >/dev/null
-    wait_for_log_line "Musterstadt demo ready" 120 >/dev/null
+    wait_for_login_page "$port" "${SIPA_BENCH_START_SECONDS:-180}" >/dev/null
+    wait_for_log_line "Musterstadt demo ready" "${SIPA_BENCH_START_SECONDS:-120}" >/dev/null
 }
 
 # wait_until SQL: waits up to 60 s until the query answers t, e.g. for demo data a later runner adds.

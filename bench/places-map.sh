@@ -9,7 +9,8 @@
 #   --places N     places to add (default 500)
 #   --requests N   measured requests per viewport (default 50), --warmup N (default 10)
 # Environment: SIPA_BENCH_PLACES_PORT (HTTP, default 18086), SIPA_BENCH_DB_PORT (default: a free one),
-#              JAVA_OPTS (extra JVM options of the jar).
+#              JAVA_OPTS (extra JVM options of the jar), SIPA_BENCH_START_SECONDS (how long to wait for the start;
+#              default 180 s for the login page, 120 s for the demo).
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -22,7 +23,7 @@ while [[ $# -gt 0 ]]; do
         --places) PLACES="$2"; shift ;;
         --requests) REQUESTS="$2"; shift ;;
         --warmup) WARMUP="$2"; shift ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) log "unknown option $1"; exit 2 ;;
     esac
     shift

@@ -240,7 +240,9 @@ document.addEventListener('DOMContentLoaded', () => {
       if (!bounds && markers.length) {
         leaflet.fitBounds(L.featureGroup(markers).getBounds().pad(0.1));
       }
+      element.classList.add('points-ready'); // the points are drawn (tests wait for it)
     });
+    return { leaflet, area };
   };
   const publicMap = document.getElementById('public-map');
   if (publicMap && ready) {
@@ -250,15 +252,110 @@ document.addEventListener('DOMContentLoaded', () => {
       return L.circleMarker([point.latitude, point.longitude], { radius: 6 }).bindPopup(label);
     });
   }
+  // Work queue map. Those who may draw places also pick reports for a new place: a rectangle from two taps into the
+  // map, or a tick in a report's popup; "Ort aus der Auswahl anlegen" opens the place form with the outline around them.
   const queueMap = document.getElementById('queue-map');
   if (queueMap && ready) {
-    pointsMap(queueMap, (point) => {
+    const selection = document.getElementById('place-from-selection');
+    const chosen = new Map(); // number -> marker
+    const markers = [];
+    const colour = (point) => (point.overdue ? '#a11212' : '#0b4f8a');
+    const showSelection = () => {
+      if (!selection) {
+        return;
+      }
+      const max = Number(selection.dataset.max) || 200;
+      const numbers = Array.from(chosen.keys()).slice(0, max);
+      document.getElementById('selected-reports').value = numbers.join(',');
+      const count = document.getElementById('selection-count');
+      count.textContent = count.dataset.template.replace('{0}', numbers.length);
+      document.getElementById('place-from-selection-submit').disabled = numbers.length === 0;
+    };
+    const choose = (marker, point, on) => {
+      if (on) {
+        chosen.set(point.number, marker);
+      } else {
+        chosen.delete(point.number);
+      }
+      marker.setStyle(on ? { color: '#c25e00', fillColor: '#f59e0b', fillOpacity: 0.9, weight: 3 }
+        : { color: colour(point), fillColor: colour(point), fillOpacity: 0.2, weight: 3 });
+      if (marker.getElement()) {
+        marker.getElement().classList.toggle('chosen', on);
+      }
+      showSelection();
+    };
+    const { leaflet } = pointsMap(queueMap, (point) => {
+      const marker = L.circleMarker([point.latitude, point.longitude], { radius: 7, color: colour(point) });
+      const popup = document.createElement('div');
       const link = document.createElement('a');
       link.href = queueMap.dataset.link + point.id;
       link.textContent = point.label; // text, never HTML
-      return L.circleMarker([point.latitude, point.longitude], { radius: 7, color: point.overdue ? '#a11212' : '#0b4f8a' })
-        .bindPopup(link);
+      popup.appendChild(link);
+      if (selection) {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.className = 'choose-report';
+        label.append(box, ' ', selection.dataset.choose);
+        box.addEventListener('change', () => choose(marker, point, box.checked));
+        marker.on('popupopen', () => { box.checked = chosen.has(point.number); });
+        popup.append(document.createElement('br'), label);
+      }
+      markers.push({ marker, point });
+      return marker.bindPopup(popup);
     });
+    if (selection) {
+      const button = document.getElementById('select-rectangle');
+      const idle = button.textContent;
+      let corner = null;
+      let frame = null;
+      const stop = () => {
+        corner = null;
+        button.setAttribute('aria-pressed', 'false');
+        button.textContent = idle;
+        queueMap.classList.remove('selecting');
+      };
+      button.addEventListener('click', () => {
+        if (frame) {
+          frame.remove();
+          frame = null;
+        }
+        corner = 'waiting';
+        button.setAttribute('aria-pressed', 'true');
+        button.textContent = selection.dataset.active;
+        queueMap.classList.add('selecting');
+      });
+      leaflet.on('click', (event) => {
+        if (!corner) {
+          return;
+        }
+        if (corner === 'waiting') {
+          corner = event.latlng;
+          frame = L.rectangle(L.latLngBounds(corner, corner), { color: '#c25e00', weight: 2, dashArray: '4',
+            fillOpacity: 0.05, interactive: false }).addTo(leaflet);
+          return;
+        }
+        const bounds = L.latLngBounds(corner, event.latlng);
+        frame.setBounds(bounds);
+        markers.filter(({ marker }) => bounds.contains(marker.getLatLng()))
+          .forEach(({ marker, point }) => choose(marker, point, true));
+        stop();
+      });
+      leaflet.on('mousemove', (event) => {
+        if (frame && corner && corner !== 'waiting') {
+          frame.setBounds(L.latLngBounds(corner, event.latlng));
+        }
+      });
+      document.getElementById('select-clear').addEventListener('click', () => {
+        markers.forEach(({ marker, point }) => choose(marker, point, false));
+        if (frame) {
+          frame.remove();
+          frame = null;
+        }
+        stop();
+      });
+      showSelection();
+    }
   }
 
   // Hotspots (situation picture): the grid's cells from the page's own GeoJSON download, the significant ones coloured

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -26,7 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every page, download, form and action, collected from the MVC mappings (so a new one is covered without editing
  * this test), called as the coordinator and as the public with hostile values in each of its request parameters,
  * each field of a form bound to a record, and the usual filter names: NUL and other control characters, dates beyond PostgreSQL's years,
- * numbers beyond a long, markup, path traversal, a very long text. None may answer 5xx.
+ * numbers beyond a long, markup, path traversal, a very long text. None may answer 5xx, and a request refused with a
+ * 4xx stores nothing: no row of the partnership's, in any table that has a {@code partnership_id} (the audit trail
+ * among them), is added, changed away or removed.
  */
 @SipaIntegrationTest
 class HostileInputTests {
@@ -50,13 +55,21 @@ class HostileInputTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void noHostileParameterGetsA500FromAnyPageOrForm() throws Exception {
         var city = fixtures.city();
         var slug = "stadt-" + city.key();
         var coordinator = user(fixtures.user(city.coordinator()));
         var failures = new ArrayList<String>();
+        var stored = new ArrayList<String>();
+        var tenantRows = tenantRows();
+        var rowsAsOf = nextTransaction();
+        var rows = jdbc.sql(tenantRows).param("p", city.id().value()).query(String.class).single();
         int requests = 0;
+        long checking = 0;
         for (var entry : mappings.getHandlerMethods().entrySet()) {
             var info = entry.getKey();
             var methods = info.getMethodsCondition().getMethods();
@@ -105,16 +118,62 @@ class HostileInputTests {
                             problem = " → " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
                         }
                         requests++;
+                        var who = (asCoordinator ? "coordinator " : "public ") + (post ? "POST " : "GET ") + pattern
+                                + " with " + printable(hostile);
                         if (status >= 500) {
-                            failures.add(status + " " + (asCoordinator ? "coordinator " : "public ") + pattern
-                                    + " with " + printable(hostile) + problem);
+                            failures.add(status + " " + who + problem);
                         }
+                        // What was refused leaves no trace; what was taken in is the new baseline.
+                        long started = System.nanoTime();
+                        var nextTransaction = nextTransaction();
+                        var now = nextTransaction.equals(rowsAsOf) ? rows
+                                : jdbc.sql(tenantRows).param("p", city.id().value()).query(String.class).single();
+                        rowsAsOf = nextTransaction;
+                        checking += System.nanoTime() - started;
+                        if (status >= 400 && status < 500 && !now.equals(rows)) {
+                            stored.add(status + " " + who + " changed " + changed(rows, now));
+                        }
+                        rows = now;
                     }
                 }
             }
         }
-        System.out.println("HostileInputTests: " + requests + " requests, " + failures.size() + " answered 5xx");
+        System.out.println("HostileInputTests: " + requests + " requests, " + failures.size() + " answered 5xx, "
+                + stored.size() + " refused but stored (checking took " + checking / 1_000_000_000 + " s)");
         assertThat(failures).isEmpty();
+        assertThat(stored).as("requests answered 4xx that changed the partnership's rows").isEmpty();
+    }
+
+    /**
+     * One query that gives, per table with a {@code partnership_id}, the number of the partnership's rows and a hash
+     * of their versions (the transaction that wrote each and where it lies), as {@code table=count:hash;…}: cheap
+     * enough to run after every request, and it notices a row changed in place as well as one added or removed.
+     */
+    private String tenantRows() {
+        var tables = jdbc.sql("""
+                SELECT c.table_name FROM information_schema.columns c
+                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                WHERE c.table_schema = current_schema() AND c.column_name = 'partnership_id'
+                  AND t.table_type = 'BASE TABLE' ORDER BY c.table_name""").query(String.class).list();
+        assertThat(tables).as("tables with a partnership_id").contains("reports_report", "identity_audit_entry");
+        return tables.stream().map(table -> "(SELECT '" + table + "=' || count(*) || ':' || coalesce(sum(hashtext(t.xmin::text || t.ctid::text)), 0)"
+                + " FROM " + table + " t WHERE partnership_id = :p)").collect(Collectors.joining(" || ';' || ",
+                        "SELECT (SELECT 'partners_partnership=' || hashtext(t.xmin::text || t.ctid::text)"
+                                + " FROM partners_partnership t WHERE id = :p) || ';' || ", ""));
+    }
+
+    /**
+     * The id the next writing transaction will get: while it stays the same, nothing was written anywhere (reading
+     * transactions get none), and the rows need not be counted again.
+     */
+    private String nextTransaction() {
+        return jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").query(String.class).single();
+    }
+
+    private static String changed(String before, String after) {
+        var was = List.of(before.split(";"));
+        return Stream.of(after.split(";")).filter(table -> !was.contains(table)).map(t -> t.substring(0, t.indexOf('=')))
+                .toList().toString();
     }
 
     private static String printable(String value) {

@@ -434,4 +434,26 @@ class MusterstadtDemoTests {
         double dx = (lon1 - lon2) * 111_320 * Math.cos(Math.toRadians(lat1));
         return Math.sqrt(dx * dx + dy * dy);
     }
+
+    @Test
+    void theReadingMentorsHaveVolunteersInEveryStateAndTheSeniorsEscortsWereThanked() {
+        var mentors = jdbc.sql("""
+                SELECT s.status, s.hours FROM volunteers_sign_up s JOIN volunteers_offer o ON o.id = s.offer_id
+                WHERE o.partnership_id = ? AND o.title = 'Lesepaten im Jugendtreff Neckarblick' AND o.status = 'PUBLISHED'
+                    AND o.engagement_ends > ?""")
+                .params(musterstadt.value(), java.sql.Date.valueOf(LocalDate.now(clock)))
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString())
+                .list();
+        assertThat(mentors).containsExactlyInAnyOrder("UNCONFIRMED:0", "CONFIRMED:0", "ACCEPTED:6", "ASSIGNED:14",
+                "DECLINED:0");
+        var escorts = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE s.thanked_at IS NOT NULL), sum(s.hours) FROM volunteers_sign_up s
+                JOIN volunteers_offer o ON o.id = s.offer_id
+                WHERE o.partnership_id = ? AND o.title = 'Begleitung Seniorensicherheit' AND o.status = 'CLOSED'
+                    AND o.engagement_ends < ? AND s.name IS NOT NULL""")
+                .params(musterstadt.value(), java.sql.Date.valueOf(LocalDate.now(clock)))
+                .query((rs, n) -> rs.getInt(1) + "/" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString())
+                .single();
+        assertThat(escorts).isEqualTo("3/49.5");
+    }
 }

@@ -80,7 +80,7 @@ class OrganisationController {
     @GetMapping("/{id}/edit")
     @PreAuthorize(PartnerPermissions.MAINTAIN)
     String editForm(@PathVariable UUID id, Model model) {
-        var organisation = organisations.get(new OrganisationId(id));
+        var organisation = maintained(id);
         return form(model, organisation.details(), organisation.id());
     }
 
@@ -88,7 +88,7 @@ class OrganisationController {
     @PreAuthorize(PartnerPermissions.MAINTAIN)
     String update(@PathVariable UUID id, @Valid @ModelAttribute("organisation") OrganisationDetails details,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        var organisationId = new OrganisationId(id);
+        var organisationId = maintained(id).id();
         if (result.hasErrors()) {
             return form(model, details, organisationId);
         }
@@ -108,6 +108,16 @@ class OrganisationController {
         organisations.delete(new OrganisationId(id));
         redirect.addFlashAttribute("success", "organisation.deleted");
         return "redirect:/organisations";
+    }
+
+    /**
+     * The organisation, if the user may change it: partner staff get the form of their own organisation only, and
+     * are refused another's before anything they sent is looked at (an unknown id stays a 404).
+     */
+    private Organisation maintained(UUID id) {
+        var organisation = organisations.get(new OrganisationId(id));
+        PartnerAccess.requireMaintain(organisation.id());
+        return organisation;
     }
 
     private String form(Model model, OrganisationDetails details, OrganisationId id) {

@@ -45,6 +45,9 @@ class PersonController {
     @GetMapping("/new")
     @PreAuthorize(PartnerPermissions.MAINTAIN)
     String createForm(@RequestParam(required = false) UUID organisation, Model model) {
+        if (organisation != null) {
+            PartnerAccess.requireMaintain(organisations.get(new OrganisationId(organisation)).id());
+        }
         return form(model, PersonDetails.empty(organisation), null);
     }
 
@@ -88,6 +91,7 @@ class PersonController {
     @PreAuthorize(PartnerPermissions.MAINTAIN)
     String affiliate(@PathVariable UUID id, @Valid AffiliationDetails details, BindingResult result,
             RedirectAttributes redirect) {
+        maintained(id);
         if (result.hasErrors()) {
             redirect.addFlashAttribute("problem", messages.getMessage("affiliation.organisation.required", null,
                     LocaleContextHolder.getLocale()));
@@ -100,6 +104,7 @@ class PersonController {
     @PostMapping("/{id}/affiliations/{organisation}/end")
     @PreAuthorize(PartnerPermissions.MAINTAIN)
     String endAffiliation(@PathVariable UUID id, @PathVariable UUID organisation, RedirectAttributes redirect) {
+        maintained(id);
         return FlashSteps.runAndShow(redirect, messages, "affiliation.ended",
                 () -> people.endAffiliation(new PersonId(id), new OrganisationId(organisation)), "/people/" + id);
     }
@@ -107,7 +112,7 @@ class PersonController {
     @GetMapping("/{id}/edit")
     @PreAuthorize(PartnerPermissions.MAINTAIN)
     String editForm(@PathVariable UUID id, Model model) {
-        var person = people.get(new PersonId(id));
+        var person = maintained(id);
         return form(model, person.details(), person.id());
     }
 
@@ -115,7 +120,7 @@ class PersonController {
     @PreAuthorize(PartnerPermissions.MAINTAIN)
     String update(@PathVariable UUID id, @Valid @ModelAttribute("person") PersonDetails details, BindingResult result,
             Model model, RedirectAttributes redirect) {
-        var personId = new PersonId(id);
+        var personId = maintained(id).id();
         if (result.hasErrors()) {
             return form(model, details, personId);
         }
@@ -132,10 +137,20 @@ class PersonController {
     @PostMapping("/{id}/archive")
     @PreAuthorize(PartnerPermissions.MAINTAIN)
     String archive(@PathVariable UUID id, RedirectAttributes redirect) {
-        var person = people.get(new PersonId(id));
+        var person = maintained(id);
         people.archive(person.id());
         redirect.addFlashAttribute("success", "person.archived.done");
         return "redirect:/organisations/" + person.organisation();
+    }
+
+    /**
+     * The person, if the user may change them: partner staff get the forms of their own organisation's people only,
+     * and are refused another's before anything they sent is looked at (an unknown id stays a 404).
+     */
+    private Person maintained(UUID id) {
+        var person = people.get(new PersonId(id));
+        PartnerAccess.requireMaintain(person.organisation());
+        return person;
     }
 
     private String form(Model model, PersonDetails details, PersonId id) {

@@ -18,10 +18,12 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * @param comparison {@code null} while no comparison area is drawn
  * @param difference {@code null} without a comparison area or with too few cases
  * @param displacement {@code null} without a comparison area or with too few cases
+ * @param ratings the citizens' ratings of the place in the same windows (whole months)
  */
 public record PlaceEffect(PlaceId placeId, PlaceEffectSettings settings, LocalDate beforeFrom, LocalDate beforeTo,
         LocalDate afterFrom, LocalDate afterTo, AreaCounts place, AreaCounts buffer, AreaCounts comparison,
-        DifferenceInDifferences difference, WeightedDisplacementQuotient displacement, Set<Caveat> caveats) {
+        DifferenceInDifferences difference, WeightedDisplacementQuotient displacement, Set<Caveat> caveats,
+        RatingComparison ratings) {
 
     /** Below this many reports in the place (before and after together) no rate is given. */
     public static final int MIN_CASES = 20;

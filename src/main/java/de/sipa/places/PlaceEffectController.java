@@ -1,6 +1,7 @@
 package de.sipa.places;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,6 +101,11 @@ class PlaceEffectController {
         json.put("displacement", wdq == null ? null : ordered("wdq", wdq.value(), "reading", wdq.reading().name(),
                 "successMeasure", wdq.successMeasure(), "displacementMeasure", wdq.displacementMeasure(),
                 "totalNetEffect", wdq.totalNetEffect()));
+        var ratings = effect.ratings();
+        json.put("ratings", ordered("minimumRatings", RatingComparison.MIN_RATINGS,
+                "before", ratings(ratings.beforeFrom(), ratings.beforeTo(), ratings.before()),
+                "after", ratings(ratings.afterFrom(), ratings.afterTo(), ratings.after()),
+                "change", ratings.change()));
         json.put("caveats", effect.caveats().stream().map(Enum::name).toList());
         json.put("sentence", sentence(effect, locale));
         return json;
@@ -120,6 +126,12 @@ class PlaceEffectController {
                 + writer.write(area.outline()) + "},"
                 + "{\"type\":\"Feature\",\"properties\":{\"role\":\"buffer\"},\"geometry\":"
                 + writer.write(area.around(effect.settings().bufferMetres()).outline()) + "}]}";
+    }
+
+    /** A window of ratings: its whole months, and count and mean unless withheld (then both {@code null}). */
+    private static Map<String, Object> ratings(YearMonth from, YearMonth to, RatingComparison.Window window) {
+        return ordered("fromMonth", from.toString(), "toMonth", to.toString(), "count", window.count(), "mean",
+                window.mean(), "withheld", window.withheld());
     }
 
     private static Map<String, Object> counts(AreaCounts counts) {

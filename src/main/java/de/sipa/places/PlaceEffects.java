@@ -19,7 +19,8 @@ import de.sipa.shared.RuleViolationException;
 
 /**
  * Whether the measures at a place worked: counts the reports in the place, in a buffer ring around it and in a
- * comparison area, before and after the start of the measures, and keeps per place what is compared.
+ * comparison area, before and after the start of the measures, sets the citizens' ratings of the same windows beside
+ * them, and keeps per place what is compared.
  */
 @Service
 @Transactional
@@ -28,14 +29,16 @@ public class PlaceEffects {
     private final Places places;
     private final PlaceEffectRepository settings;
     private final ReportLocations locations;
+    private final PublicPlaceRepository ratings;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    PlaceEffects(Places places, PlaceEffectRepository settings, ReportLocations locations, AuditTrail auditTrail,
-            Clock clock) {
+    PlaceEffects(Places places, PlaceEffectRepository settings, ReportLocations locations,
+            PublicPlaceRepository ratings, AuditTrail auditTrail, Clock clock) {
         this.places = places;
         this.settings = settings;
         this.locations = locations;
+        this.ratings = ratings;
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
@@ -136,6 +139,17 @@ public class PlaceEffects {
         return new PlaceEffect(place.id(), settings, beforeFrom, start.minusDays(1), start, afterEnd.minusDays(1),
                 counts, tally.buffer(), tally.comparison(),
                 enough ? DifferenceInDifferences.of(counts, tally.comparison()) : null,
-                enough ? WeightedDisplacementQuotient.of(counts, tally.buffer(), tally.comparison()) : null, caveats);
+                enough ? WeightedDisplacementQuotient.of(counts, tally.buffer(), tally.comparison()) : null, caveats,
+                ratings(place.id(), beforeFrom, start, afterEnd));
+    }
+
+    /** The citizens' ratings in the whole months of each window. */
+    private RatingComparison ratings(PlaceId id, LocalDate beforeFrom, LocalDate start, LocalDate afterEnd) {
+        var beforeFirst = RatingComparison.firstWholeMonth(beforeFrom);
+        var beforeLast = RatingComparison.lastWholeMonth(start);
+        var afterFirst = RatingComparison.firstWholeMonth(start);
+        var afterLast = RatingComparison.lastWholeMonth(afterEnd);
+        return new RatingComparison(beforeFirst, beforeLast, afterFirst, afterLast,
+                ratings.ratings(id, beforeFirst, beforeLast), ratings.ratings(id, afterFirst, afterLast));
     }
 }

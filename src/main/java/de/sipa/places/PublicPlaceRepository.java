@@ -74,4 +74,17 @@ class PublicPlaceRepository {
                         rs.getDouble(3)))
                 .list();
     }
+
+    /** How many ratings the place got in the months {@code from} to {@code to} (both included), and their mean. */
+    RatingComparison.Window ratings(PlaceId place, YearMonth from, YearMonth to) {
+        if (from.isAfter(to)) {
+            return RatingComparison.Window.of(0, 0);
+        }
+        return jdbc.sql("""
+                SELECT count(*), coalesce(sum(score), 0) FROM places_rating
+                WHERE place_id = ? AND month BETWEEN ? AND ?""")
+                .params(place.value(), Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1)))
+                .query((rs, n) -> RatingComparison.Window.of(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
 }

@@ -10,8 +10,10 @@ package de.sipa.places;
  *   total net effect      TNE = (A_b · C_a / C_b − A_a) + (B_b · C_a / C_b − B_a)
  * </pre>
  * with A the place, B the buffer, C the comparison area, b the window before and a the window after. The total net
- * effect (Guerette &amp; Bowers 2009) is the number of reports fewer (positive) or more (negative) in place and buffer
- * together than the comparison area's trend predicts.
+ * effect is the number of reports fewer (positive) or more (negative) in place and buffer together than the comparison
+ * area's trend predicts. Checked against the formulas and readings as R. T. Guerette, "Analyzing Crime Displacement and
+ * Diffusion" (Problem-Solving Tool Guide No. 10, Center for Problem-Oriented Policing, 2009), Appendices B and C,
+ * gives them after Bowers &amp; Johnson; a worked example is in {@code PlaceEffectMethodTests}.
  *
  * @param value {@code null} when it cannot be computed (a count it divides by is zero)
  */

@@ -33,9 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class IntakeThrottle {
 
-    /** Where a concern comes in; each channel has its own limit. */
+    /**
+     * Where a submission comes in; each channel is counted apart. The public forms (concerns, volunteers' sign-ups)
+     * share the web limit, Open311 has its own.
+     */
     public enum Channel {
-        WEB, OPEN311
+        WEB, OPEN311, VOLUNTEER
     }
 
     private final JdbcClient jdbc;
@@ -62,7 +65,7 @@ public class IntakeThrottle {
         var current = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), length) * length);
         var previous = current.minus(window);
         double previousWeight = 1.0 - (double) Duration.between(current, now).toMillis() / length;
-        int limit = channel == Channel.WEB ? webLimit : open311Limit;
+        int limit = channel == Channel.OPEN311 ? open311Limit : webLimit;
         jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
         // One statement: the insert or the increment happens only while the weighted count stays below the limit.
         return jdbc.sql("""

@@ -96,7 +96,10 @@ class ReportController {
         return "reports/queue";
     }
 
-    /** The reports of the queue with a point, for its map view (exact points: only for logged-in staff). */
+    /**
+     * The reports of the queue with a point, for its map view (exact points: only for logged-in staff); {@code number}
+     * is the short reference other pages take (the public number, else the id).
+     */
     @GetMapping(path = "/map.json", produces = "application/json")
     @ResponseBody
     java.util.List<Map<String, Object>> queueMap(@ModelAttribute("filter") QueueFilter filter) {
@@ -104,6 +107,7 @@ class ReportController {
         return reports.queue(query(filter), PageRequest.of(0, 1000)).getContent().stream()
                 .filter(r -> r.latitude() != null)
                 .map(r -> Map.<String, Object>of("id", r.id().toString(),
+                        "number", r.publicId() == null ? r.id().toString() : r.publicId(),
                         "label", (r.publicId() == null ? "–" : r.publicId()) + ": " + categoryNames.get(r.category()),
                         "latitude", r.latitude(), "longitude", r.longitude(), "overdue", r.overdue(clock.instant())))
                 .toList();
@@ -214,11 +218,13 @@ class ReportController {
     }
 
     @GetMapping("/new")
+    @PreAuthorize(ReportPermissions.FILE)
     String createForm(@RequestParam(required = false) UUID category, Model model) {
         return form(model, ReportForm.empty(category));
     }
 
     @PostMapping
+    @PreAuthorize(ReportPermissions.FILE)
     String submit(@Valid @ModelAttribute("report") ReportForm form, BindingResult result,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
             RedirectAttributes redirect) throws IOException {

@@ -5,6 +5,16 @@ public final class ReportPermissions {
     public static final String READ = "isAuthenticated()";
     public static final String WORK = "hasAnyRole('ADMIN','COORDINATOR','PARTNER')";
     public static final String COORDINATE = "hasAnyRole('ADMIN','COORDINATOR')";
+    /**
+     * Files a concern on the internal form or from a patrol: the coordination and partner staff. The steering group
+     * reads and decides; it does not file.
+     */
+    public static final String FILE = "hasAnyRole('ADMIN','COORDINATOR','PARTNER')";
+    /**
+     * The contact point's intake: a concern from citizens (the public form, Open311) needs no login, every other
+     * source the right to {@link #FILE file}.
+     */
+    public static final String SUBMIT = "#report?.source()?.fromCitizens() == true or " + FILE;
     /** The categories page: the coordination, and the steering group reading along. */
     public static final String READ_CATEGORIES = "hasAnyRole('ADMIN','COORDINATOR','STEERING')";
 

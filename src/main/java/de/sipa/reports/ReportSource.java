@@ -9,5 +9,10 @@ public enum ReportSource {
     /** Staff of a partner organisation on the internal form. */
     PARTNER,
     /** A patrol or operation, through the module API. */
-    PATROL
+    PATROL;
+
+    /** Sent by citizens, who need no login: the public form and Open311. */
+    public boolean fromCitizens() {
+        return this == CITIZEN || this == OPEN311;
+    }
 }

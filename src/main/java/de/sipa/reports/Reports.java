@@ -95,8 +95,10 @@ public class Reports {
     /**
      * Takes in a concern from any source, gives it its public number and routes it (a report of a moderated category
      * is routed once the coordinator approves it). Citizens need no login; everything they send is checked here and
-     * refused as a whole with a {@link RuleViolationException} naming the problem.
+     * refused as a whole with a {@link RuleViolationException} naming the problem. Internal sources (partner staff,
+     * patrols) need the right to file, which the steering group does not have.
      */
+    @PreAuthorize(ReportPermissions.SUBMIT)
     public Receipt submit(NewReport report) {
         var partnership = report.partnership();
         var category = offered(categories.findCached(partnership, report.category()));
@@ -171,6 +173,7 @@ public class Reports {
      * Takes in a concern with a photo (JPEG or PNG, re-encoded so that its metadata, including the location, is
      * gone); a bad photo refuses the whole report.
      */
+    @PreAuthorize(ReportPermissions.SUBMIT)
     public Receipt submit(NewReport report, byte[] photo) {
         var receipt = submit(report);
         if (photo != null && photo.length > 0) {

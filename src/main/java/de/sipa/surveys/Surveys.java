@@ -45,6 +45,7 @@ public class Surveys {
 
     @PreAuthorize(SurveyPermissions.MANAGE)
     public void createQuestionnaire(Questionnaire questionnaire) {
+        QuestionnaireRules.check(questionnaire);
         var partnership = CurrentUser.partnership();
         if (questionnaires.titleTaken(partnership, questionnaire.title(), questionnaire.id())) {
             throw new RuleViolationException("survey.questionnaire.title.taken", questionnaire.title());

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,6 +87,18 @@ class ErrorHandling {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("message",
                 messages.getMessage("error.input.unstorable", null, LocaleContextHolder.getLocale()));
+        return "error/400";
+    }
+
+    /**
+     * A parameter name or value that the firewall refuses (control characters, unassigned code points) surfaces
+     * only when the parameters are read, e.g. while a form is bound: the sender's input, a 400 like any other.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    String rejected(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("message",
+                messages.getMessage("error.input.rejected", null, LocaleContextHolder.getLocale()));
         return "error/400";
     }
 

@@ -152,6 +152,47 @@ class PermissionTests {
     }
 
     @Test
+    void partnerStaffGetNoFormOfAnotherOrganisationAndItsPeople() throws Exception {
+        var police = as(city.policeUser());
+        for (var form : new String[] {"/organisations/" + city.publicOrder() + "/edit", "/people/" + city.clerk() + "/edit",
+            "/people/new?organisation=" + city.publicOrder()}) {
+            mvc.perform(get(form).with(police)).andExpect(status().isForbidden());
+        }
+        // refused before the input is checked: an empty or invalid post gets no form with the other's data either
+        mvc.perform(post("/organisations/" + city.publicOrder()).with(police).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(updateOrganisation(city.publicOrder(), "Gekapert " + city.key()).with(police))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/people/" + city.clerk()).with(police).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/people/" + city.clerk()).with(police).with(csrf())
+                        .param("organisationId", city.police().toString())
+                        .param("firstName", "Otto").param("lastName", "Abgeworben"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/people/" + city.clerk() + "/affiliations").with(police).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/people/" + city.clerk() + "/affiliations/" + city.police() + "/end").with(police)
+                .with(csrf())).andExpect(status().isForbidden());
+
+        // their own organisation and people they still maintain, and the coordinator every one
+        mvc.perform(get("/organisations/" + city.police() + "/edit").with(police)).andExpect(status().isOk());
+        mvc.perform(get("/people/" + city.officer() + "/edit").with(police)).andExpect(status().isOk());
+        mvc.perform(get("/people/new?organisation=" + city.police()).with(police)).andExpect(status().isOk());
+        var coordinator = as(city.coordinator());
+        mvc.perform(get("/organisations/" + city.publicOrder() + "/edit").with(coordinator)).andExpect(status().isOk());
+        mvc.perform(get("/people/" + city.clerk() + "/edit").with(coordinator)).andExpect(status().isOk());
+        // another partnership's records stay unknown, not forbidden
+        var other = fixtures.city();
+        mvc.perform(get("/organisations/" + other.publicOrder() + "/edit").with(police))
+                .andExpect(status().isNotFound());
+
+        CurrentUser.runAs(SipaUser.system(city.id()), () -> {
+            assertThat(organisations.get(city.publicOrder()).name()).startsWith("Ordnungsamt");
+            assertThat(people.get(city.clerk()).lastName()).isEqualTo("Ordnung-" + city.key());
+            assertThat(people.get(city.clerk()).organisation()).isEqualTo(city.publicOrder());
+        });
+    }
+
+    @Test
     void onlyCoordinatorsSeeTheAuditTrailAndImport() throws Exception {
         mvc.perform(get("/audit").with(as(city.policeUser()))).andExpect(status().isForbidden());
         mvc.perform(get("/audit").with(as(city.steeringUser()))).andExpect(status().isForbidden());

@@ -32,6 +32,42 @@ class PlaceEffectMethodTests {
         assertThat(wdq.reading()).isEqualTo(Reading.DISPLACEMENT);
     }
 
+    /**
+     * A worked example checked against the published formulas, as the Center for Problem-Oriented Policing reprints
+     * them from Bowers &amp; Johnson (2003): R. T. Guerette, "Analyzing Crime Displacement and Diffusion", Problem-Solving
+     * Tool Guide No. 10 (2009), Appendix B (https://popcenter.asu.edu/tools/displacement/10), equations (3) and (4):
+     * <pre>
+     *   WDQ = (Da/Ca − Db/Cb) / (Ra/Ca − Rb/Cb)        TNE = [Rb·(Ca/Cb) − Ra] + [Db·(Ca/Cb) − Da]
+     * </pre>
+     * and read as in its Appendix C. Response area R 100 → 60, buffer D 80 → 70, comparison C 200 → 220, so Ca/Cb = 1.1:
+     * <ul>
+     * <li>success measure Ra/Ca − Rb/Cb = 60/220 − 100/200 = −5/22 ≈ −0.22727 (negative: the response worked);</li>
+     * <li>buffer displacement measure Da/Ca − Db/Cb = 70/220 − 80/200 = −9/110 ≈ −0.08182 (negative: diffusion);</li>
+     * <li>WDQ = (−9/110) / (−5/22) = 198/550 = 0.36: between 0 and 1, a diffusion of benefits;</li>
+     * <li>TNE = (100·1.1 − 60) + (80·1.1 − 70) = 50 + 18 = 68 reports fewer than the comparison area's trend predicts.</li>
+     * </ul>
+     * With the buffer rising instead, D 80 → 100: DM = 100/220 − 0.4 = 3/55, WDQ = (3/55)/(−5/22) = −0.24 (displacement,
+     * less than gained) and TNE = 50 + (88 − 100) = 38.
+     */
+    @Test
+    void aWorkedExampleAfterTheFormulasOfBowersAndJohnsonAsPublishedByThePopCenter() {
+        var response = new AreaCounts(100, 60);
+        var comparison = new AreaCounts(200, 220);
+
+        var diffusion = WeightedDisplacementQuotient.of(response, new AreaCounts(80, 70), comparison);
+        assertThat(diffusion.successMeasure()).isCloseTo(-5 / 22.0, within(1e-12));
+        assertThat(diffusion.displacementMeasure()).isCloseTo(-9 / 110.0, within(1e-12));
+        assertThat(diffusion.value()).isCloseTo(0.36, within(1e-12));
+        assertThat(diffusion.totalNetEffect()).isCloseTo(68.0, within(1e-9));
+        assertThat(diffusion.reading()).isEqualTo(Reading.DIFFUSION);
+
+        var displacement = WeightedDisplacementQuotient.of(response, new AreaCounts(80, 100), comparison);
+        assertThat(displacement.displacementMeasure()).isCloseTo(3 / 55.0, within(1e-12));
+        assertThat(displacement.value()).isCloseTo(-0.24, within(1e-12));
+        assertThat(displacement.totalNetEffect()).isCloseTo(38.0, within(1e-9));
+        assertThat(displacement.reading()).isEqualTo(Reading.DISPLACEMENT);
+    }
+
     /** A 200 → 100, B 100 → 80, C 400 → 400: SM = −0.25, DM = −0.05, WDQ = 0.2, TNE = 100 + 20 = 120. */
     @Test
     void aBufferThatImprovedLessThanThePlaceIsADiffusionOfBenefits() {

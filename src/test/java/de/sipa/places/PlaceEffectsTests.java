@@ -12,8 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jsoup.Jsoup;
@@ -76,6 +78,9 @@ class PlaceEffectsTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    PublicPlaceRepository ratingStore;
 
     Fixtures.City city;
     PlaceId garden;
@@ -224,6 +229,95 @@ class PlaceEffectsTests {
         assertThat(Jsoup.parse(steering).select("#effect-form")).isEmpty();
         mvc.perform(post("/orte/{id}/wirkung", garden.value()).with(user(fixtures.user(city.steeringUser())))
                 .with(csrf()).param("start", start.toString())).andExpect(status().isForbidden());
+    }
+
+    /**
+     * Ratings two months before a start on the first of a month (2, 2, 3 and 1, 2: five, mean 2.0) and in the three
+     * months from it (4, 4, 3; 5, 4; 4: six, mean 4.0); one month too early and one too late must not count.
+     */
+    @Test
+    void theCitizensRatingsAreComparedInWholeMonthsOfTheSameWindows() throws Exception {
+        var month = YearMonth.from(start).minusMonths(1);
+        var first = month.atDay(1);
+        rated(month.minusMonths(6), 5, 5);
+        rated(month.minusMonths(2), 1, 2);
+        rated(month.minusMonths(1), 2, 2, 3);
+        rated(month, 4, 4, 3);
+        rated(month.plusMonths(1), 5, 4);
+        rated(month.plusMonths(2), 4);
+        rated(month.plusMonths(3), 1, 1, 1);
+        var coordinator = user(fixtures.user(city.coordinator()));
+        mvc.perform(post("/orte/{id}/wirkung", garden.value()).with(coordinator).with(csrf())
+                .param("start", first.toString()).param("windowMonths", "3").param("bufferMetres", "200"))
+                .andExpect(status().is3xxRedirection());
+
+        var ratings = as(city.steeringUser(), () -> effects.evaluate(garden)).ratings();
+        assertThat(ratings.before()).isEqualTo(new RatingComparison.Window(5, 2.0));
+        assertThat(ratings.after()).isEqualTo(new RatingComparison.Window(6, 4.0));
+        assertThat(ratings.change()).isCloseTo(2.0, within(1e-9));
+        assertThat(ratings.afterFrom()).isEqualTo(month);
+        assertThat(ratings.afterTo()).isEqualTo(month.plusMonths(2));
+        assertThat(ratings.beforeTo()).isEqualTo(month.minusMonths(1));
+        assertThat(ratings.monthsLeftOut()).isFalse();
+
+        var page = Jsoup.parse(mvc.perform(get("/orte/{id}/wirkung", garden.value()).with(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#ratings-before td").eachText()).containsExactly("5", "2,0");
+        assertThat(page.select("#ratings-after td").eachText()).containsExactly("6", "4,0");
+        assertThat(page.select("#effect-ratings-sentence").text()).contains("stieg von 2,0 auf 4,0");
+        assertThat(page.select("#effect-ratings-withheld")).isEmpty();
+
+        var json = JsonMapper.builder().build().readTree(mvc.perform(get("/orte/{id}/wirkung.json", garden.value())
+                .with(coordinator)).andReturn().getResponse().getContentAsString());
+        assertThat(json.at("/ratings/before/count").asInt()).isEqualTo(5);
+        assertThat(json.at("/ratings/before/mean").asDouble()).isCloseTo(2.0, within(1e-9));
+        assertThat(json.at("/ratings/after/mean").asDouble()).isCloseTo(4.0, within(1e-9));
+        assertThat(json.at("/ratings/after/fromMonth").asString()).isEqualTo(month.toString());
+        assertThat(json.at("/ratings/change").asDouble()).isCloseTo(2.0, within(1e-9));
+    }
+
+    /**
+     * Measures that began in the middle of a month: that month (4, 4, 3) counts to neither side, and the three ratings
+     * left after it are fewer than five, so neither their count nor their mean is shown.
+     */
+    @Test
+    void theStartsOwnMonthIsLeftOutAndFewerThanFiveRatingsAreWithheld() throws Exception {
+        var month = YearMonth.from(start).minusMonths(1);
+        rated(month.minusMonths(2), 1, 2);
+        rated(month.minusMonths(1), 2, 2, 3);
+        rated(month, 4, 4, 3);
+        rated(month.plusMonths(1), 5, 4);
+        rated(month.plusMonths(2), 4);
+        as(city.coordinator(), () -> {
+            effects.change(garden, new PlaceEffectSettings(month.atDay(15), 3, 200, null));
+            return null;
+        });
+
+        var ratings = as(city.steeringUser(), () -> effects.evaluate(garden)).ratings();
+        assertThat(ratings.before()).isEqualTo(new RatingComparison.Window(5, 2.0));
+        assertThat(ratings.after()).isEqualTo(new RatingComparison.Window(null, null));
+        assertThat(ratings.after().withheld()).isTrue();
+        assertThat(ratings.afterFrom()).isEqualTo(month.plusMonths(1));
+        assertThat(ratings.monthsLeftOut()).isTrue();
+        assertThat(ratings.change()).isNull();
+
+        var steering = user(fixtures.user(city.steeringUser()));
+        var page = Jsoup.parse(mvc.perform(get("/orte/{id}/wirkung", garden.value()).with(steering))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#ratings-after td").eachText()).containsExactly("weniger als 5", "–");
+        assertThat(page.select("#effect-ratings-withheld").text()).contains("weniger als 5 Bewertungen");
+        assertThat(page.select("#effect-ratings-sentence")).isEmpty();
+        var json = JsonMapper.builder().build().readTree(mvc.perform(get("/orte/{id}/wirkung.json", garden.value())
+                .with(steering)).andReturn().getResponse().getContentAsString());
+        assertThat(json.at("/ratings/after/withheld").asBoolean()).isTrue();
+        assertThat(json.at("/ratings/after/count").isNull()).isTrue();
+        assertThat(json.at("/ratings/after/mean").isNull()).isTrue();
+    }
+
+    private void rated(YearMonth month, int... scores) {
+        for (int score : scores) {
+            ratingStore.rate(garden, PublicPlaces.hash(garden, UUID.randomUUID().toString()), month, score);
+        }
     }
 
     private void reportsAt(CategoryId category, int count, double latitude, double longitude, LocalDate day) {

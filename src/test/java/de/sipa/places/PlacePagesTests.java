@@ -220,6 +220,56 @@ class PlacePagesTests {
         assertThat(shape.area().contains(48.7805, 9.1815 + 0.0005)).as("37 m beyond a report").isFalse();
     }
 
+    /**
+     * The coordinator picks a cluster of three reports on the queue's map by a rectangle (here: the reports of the
+     * map's data inside the box, as the page's script does) and starts a place from them; a report outside stays out.
+     * Only those who may draw places get the selection.
+     */
+    @Test
+    void reportsChosenOnTheQueueMapOpenThePlaceFormWithAnOutlineAroundThem() throws Exception {
+        CurrentUser.runAs(SipaUser.system(city.id()), () -> {
+            var noise = categories.create(new Category(CategoryId.random(), "laerm", "Lärm", null, null, 3, false, null,
+                    true, java.util.List.of()));
+            for (double[] p : new double[][] {{48.7800, 9.1800}, {48.7810, 9.1800}, {48.7805, 9.1815},
+                    {48.7900, 9.2000}}) {
+                reports.submit(new NewReport(city.id(), noise, "Lärm nachts", p[0], p[1], null, null,
+                        java.util.Map.of(), null, ReportSource.CITIZEN));
+            }
+        });
+
+        var queue = page("/reports?view=map&queue=all", city.coordinator());
+        var selection = queue.selectFirst("form#place-from-selection");
+        assertThat(selection).isNotNull();
+        assertThat(selection.attr("action")).isEqualTo("/orte/neu");
+        assertThat(selection.select("input#selected-reports").attr("name")).isEqualTo("fromReports");
+        assertThat(selection.select("#place-from-selection-submit").hasAttr("disabled")).isTrue();
+        assertThat(page("/reports?view=map", city.steeringUser()).select("#place-from-selection")).isEmpty();
+
+        var points = JsonMapper.builder().build().readTree(mvc.perform(get("/reports/map.json").param("queue", "all")
+                .with(as(city.coordinator()))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        var chosen = new java.util.ArrayList<String>();
+        for (var point : points) {
+            double latitude = point.get("latitude").asDouble();
+            double longitude = point.get("longitude").asDouble();
+            assertThat(point.get("number").asString()).isNotBlank();
+            if (latitude > 48.7795 && latitude < 48.7815 && longitude > 9.1795 && longitude < 9.1820) {
+                chosen.add(point.get("number").asString());
+            }
+        }
+        assertThat(chosen).hasSize(3);
+
+        var form = page("/orte/neu?fromReports=" + String.join(",", chosen), city.coordinator());
+        assertThat(form.select("#origin").val()).isEqualTo("REPORTS");
+        assertThat(form.select(".flash.error")).isEmpty();
+        var shape = PlaceShape.of(form.select("#geometry").text(), null);
+        assertThat(shape.area().contains(48.7800, 9.1800)).isTrue();
+        assertThat(shape.area().contains(48.7810, 9.1800)).isTrue();
+        assertThat(shape.area().contains(48.7805, 9.1815)).isTrue();
+        assertThat(shape.area().contains(48.7805, 9.1808)).as("inside the hull").isTrue();
+        assertThat(shape.area().contains(48.7900, 9.2000)).as("the report outside the rectangle").isFalse();
+    }
+
     private Document page(String url, String username) throws Exception {
         return Jsoup.parse(mvc.perform(get(url).with(as(username))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString());

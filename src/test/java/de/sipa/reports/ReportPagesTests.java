@@ -1,6 +1,7 @@
 package de.sipa.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -26,6 +29,7 @@ import de.sipa.Fixtures;
 import de.sipa.Fixtures.City;
 import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
+import de.sipa.identity.Role;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
 import de.sipa.responsibilities.EntryDetails;
@@ -259,6 +263,40 @@ class ReportPagesTests {
                 "/reports/" + receipt.report())) {
             mvc.perform(get(page).with(user(fixtures.user(city.coordinator())))).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void partnerStaffFileInternalReportsButTheSteeringGroupDoesNot() throws Exception {
+        var before = stored();
+        var steering = user(fixtures.user(city.steeringUser()));
+        mvc.perform(get("/reports/new").with(steering)).andExpect(status().isForbidden());
+        mvc.perform(internal("Von der Lenkungsgruppe").with(steering)).andExpect(status().isForbidden());
+        assertThat(stored()).isEqualTo(before);
+
+        var partner = user(fixtures.user(city.publicOrderUser()));
+        mvc.perform(get("/reports/new").with(partner)).andExpect(status().isOk());
+        mvc.perform(internal("Vom Ordnungsamt").with(partner)).andExpect(status().is3xxRedirection());
+        assertThat(stored()).isEqualTo(before + 1);
+
+        // The facade itself: internal sources need the right to file, citizens' sources no login.
+        var internal = new NewReport(city.id(), litter, "Direkt", 48.775, 9.18, null, null, Map.of("menge", "viel"),
+                null, ReportSource.PARTNER);
+        var steeringUser = new SipaUser(null, city.steeringUser(), "Lena Lenkung", city.id(), city.publicOrder(),
+                Role.STEERING);
+        assertThatThrownBy(() -> CurrentUser.runAs(steeringUser, () -> reports.submit(internal)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.submit(new NewReport(city.id(), litter, "Streife", 48.775, 9.18, null, null,
+                Map.of("menge", "viel"), null, ReportSource.PATROL)))
+                .as("without login").isInstanceOf(AuthenticationException.class);
+        assertThat(stored()).isEqualTo(before + 1);
+        reports.submit(new NewReport(city.id(), litter, "Bürger", 48.775, 9.18, null, null, Map.of("menge", "viel"),
+                null, ReportSource.CITIZEN));
+        assertThat(stored()).isEqualTo(before + 2);
+    }
+
+    private MockHttpServletRequestBuilder internal(String description) {
+        return post("/reports").with(csrf()).param("categoryId", litter.toString()).param("description", description)
+                .param("latitude", "48.775").param("longitude", "9.18").param("attributes[menge]", "viel");
     }
 
     @Test

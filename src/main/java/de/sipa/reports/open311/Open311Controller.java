@@ -20,6 +20,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -260,6 +261,16 @@ class Open311Controller {
         var status = "report.photo.tooLarge".equals(e.messageKey()) ? 413 : 400;
         return Open311Writer.error(format(request), status,
                 messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.ENGLISH));
+    }
+
+    /**
+     * A parameter name or value that the firewall refuses (control characters, unassigned code points), noticed
+     * when the parameters are read: the client's input, not a fault of SiPa's.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<byte[]> rejected(HttpServletRequest request) {
+        return Open311Writer.error(format(request), 400,
+                "A parameter name or value contains characters that are not allowed (e.g. control characters)");
     }
 
     @ExceptionHandler(NotFoundException.class)
