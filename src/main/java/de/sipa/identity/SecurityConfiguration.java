@@ -172,7 +172,8 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(AccountRepository accounts) {
-        return username -> accounts.findByUsername(username)
+        // User names are unique in the installation: a login finds the account in whichever partnership it is.
+        return username -> TenantConnections.acrossPartnerships(() -> accounts.findByUsername(username))
                 .map(account -> new SipaUserDetails(account.user(), account.passwordHash(), account.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
     }

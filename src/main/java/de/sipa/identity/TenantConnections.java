@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -33,29 +34,37 @@ class TenantConnections implements BeanPostProcessor {
     }
 
     /**
-     * Set while the user is being found: finding them may load the session from the database (Spring Security reads
-     * the security context lazily), whose connection must not look for the user again.
+     * Set while the work of this thread is no one partnership's: finding who is acting (which may load the session
+     * from the database, as Spring Security reads the security context lazily) or a login looking up a user name.
      */
-    private static final ThreadLocal<Boolean> FINDING_USER = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> ACROSS_PARTNERSHIPS = new ThreadLocal<>();
+
+    /** Runs work whose connections see every partnership's rows, e.g. finding an account by its user name. */
+    static <T> T acrossPartnerships(Supplier<T> work) {
+        if (ACROSS_PARTNERSHIPS.get() != null) {
+            return work.get();
+        }
+        ACROSS_PARTNERSHIPS.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            ACROSS_PARTNERSHIPS.remove();
+        }
+    }
 
     /** The partnership the current work is confined to, or {@link #ALL}. */
     static String tenant() {
-        if (FINDING_USER.get() != null) {
+        if (ACROSS_PARTNERSHIPS.get() != null) {
             return ALL;
         }
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 && SecurityConfiguration.servesAllPartnerships(attributes.getRequest().getServletPath())) {
             return ALL;
         }
-        FINDING_USER.set(Boolean.TRUE);
-        try {
-            return CurrentUser.find()
-                    .filter(user -> user.partnership() != null)
-                    .map(user -> user.partnership().value().toString())
-                    .orElse(ALL);
-        } finally {
-            FINDING_USER.remove();
-        }
+        return acrossPartnerships(() -> CurrentUser.find()
+                .filter(user -> user.partnership() != null)
+                .map(user -> user.partnership().value().toString())
+                .orElse(ALL));
     }
 
     static final class Scoped extends DelegatingDataSource {
