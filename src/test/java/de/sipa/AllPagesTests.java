@@ -165,6 +165,11 @@ class AllPagesTests {
         start.addAll(jdbc.sql("""
                 SELECT DISTINCT ON (status) '/buerger/anliegen/' || token FROM reports_report
                 ORDER BY status, submitted_at DESC""").query(String.class).list());
+        // Survey waves on the web are reached through a link on a letter, a flyer or the town's website.
+        start.addAll(jdbc.sql("""
+                SELECT '/buerger/' || p.slug || '/umfragen/' || w.id FROM surveys_wave w
+                JOIN partners_partnership p ON p.id = w.partnership_id WHERE w.mode <> 'EXTERNAL'""")
+                .query(String.class).list());
 
         var crawl = crawl(anonymous(), start);
 
@@ -238,6 +243,8 @@ class AllPagesTests {
         // An account's login name may be shown where the account is the subject (the list of accounts, the audit
         // trail's descriptions such as "Konto polizei angelegt"): marked class="account-login".
         page.select(".account-login").remove();
+        // A second factor's secret is random Base32: any capital word (BOTH, OPEN …) may turn up in it.
+        page.select(".totp-secret").remove();
         var text = page.title() + " " + visibleText(page);
         find(accountNames, text).forEach(hit -> problems.add("account name instead of a name on " + url + ": …" + hit + "…"));
         find(YEAR_AS_NUMBER, text).forEach(hit -> problems.add("year as a number on " + url + ": …" + hit + "…"));

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -60,12 +61,29 @@ public class IntakeThrottle {
     /** Counts a submission from the address; false if the address has sent too many on that channel. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean allow(Channel channel, String address) {
+        return count(channel.name(), channel == Channel.OPEN311 ? open311Limit : webLimit, address);
+    }
+
+    /**
+     * Counts a submission on another public form (e.g. a citizen survey) with that form's own limit in the same
+     * window; false if the address has sent too many there.
+     *
+     * @param channel the form's name, up to 10 characters, not one of {@link Channel}'s
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean allow(String channel, int limit, String address) {
+        if (channel.length() > 10 || Arrays.stream(Channel.values()).anyMatch(c -> c.name().equals(channel))) {
+            throw new IllegalArgumentException("Channel " + channel + " is too long or taken");
+        }
+        return count(channel, limit, address);
+    }
+
+    private boolean count(String channel, int limit, String address) {
         var now = clock.instant();
         long length = window.toMillis();
         var current = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), length) * length);
         var previous = current.minus(window);
         double previousWeight = 1.0 - (double) Duration.between(current, now).toMillis() / length;
-        int limit = channel == Channel.OPEN311 ? open311Limit : webLimit;
         jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
         // One statement: the insert or the increment happens only while the weighted count stays below the limit.
         return jdbc.sql("""
@@ -77,7 +95,7 @@ public class IntakeThrottle {
                 ON CONFLICT (channel, address_hash, window_start) DO UPDATE SET submissions = c.submissions + 1
                     WHERE c.submissions + 1 + (SELECT weighted FROM earlier) <= :limit
                 RETURNING submissions""")
-                .param("weight", previousWeight).param("channel", channel.name()).param("address", hash(address))
+                .param("weight", previousWeight).param("channel", channel).param("address", hash(address))
                 .param("previous", Timestamp.from(previous)).param("current", Timestamp.from(current))
                 .param("limit", limit)
                 .query(Integer.class).optional().isPresent();

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -170,6 +171,27 @@ public class ReportFigures {
                     i < CLOSURE_CLASSES.length ? CLOSURE_CLASSES[i] : null, counts[i]));
         }
         return classes;
+    }
+
+    /**
+     * How many reports came in from the first day to the last (both included), of a category and in a district
+     * ({@code null} for all); reports waiting for moderation not counted. For indicators of prevention projects.
+     */
+    @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
+    public long received(CategoryId category, DistrictId district, LocalDate first, LocalDate last) {
+        var zone = clock.getZone();
+        return jdbc.sql("""
+                SELECT count(*) FROM reports_report r
+                WHERE r.partnership_id = :p AND r.submitted_at >= :start AND r.submitted_at < :end
+                  AND r.status <> 'MODERATION'
+                  AND (CAST(:category AS uuid) IS NULL OR r.category_id = :category)
+                  AND (CAST(:district AS uuid) IS NULL OR r.district_id = :district)""")
+                .param("p", CurrentUser.partnership().value())
+                .param("start", Timestamp.from(first.atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
+                .param("category", category == null ? null : category.value())
+                .param("district", district == null ? null : district.value())
+                .query(Long.class).single();
     }
 
     /** Now, as the figures see it (the application's clock). */

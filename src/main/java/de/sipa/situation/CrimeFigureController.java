@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import de.sipa.shared.TrendChart;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.RuleViolationException;

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
 
+import de.sipa.shared.TrendChart;
 import de.sipa.operations.Event;
 import de.sipa.partners.District;
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.PdfLetterhead;
+import de.sipa.surveys.SenseOfSecurity;
 
 /**
  * The district profiles (Stadtteilprofile) of the situation picture: the list of districts with their key figures,
@@ -33,11 +34,13 @@ class DistrictProfileController {
     private final CrimeFigureAccess access;
     private final Partnerships partnerships;
     private final MessageSource messages;
+    private final SenseOfSecurity senseOfSecurity;
     private final Clock clock;
 
     DistrictProfileController(DistrictProfiles profiles, CrimeFigureAccess access, Partnerships partnerships,
-            MessageSource messages, Clock clock) {
+            SenseOfSecurity senseOfSecurity, MessageSource messages, Clock clock) {
         this.clock = clock;
+        this.senseOfSecurity = senseOfSecurity;
         this.profiles = profiles;
         this.access = access;
         this.partnerships = partnerships;
@@ -63,6 +66,7 @@ class DistrictProfileController {
         }
         model.addAttribute("perDistrict", access.mayReadDistricts());
         model.addAttribute("coordinates", access.mayManage());
+        model.addAttribute("senseOfSecurity", senseOfSecurity.trend(new DistrictId(id)));
         return "situation/district-profile";
     }
 

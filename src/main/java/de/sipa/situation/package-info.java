@@ -5,5 +5,5 @@
  * It reads the other modules through their APIs; nothing it computes is written back to them.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "maps", "operations", "partners", "places", "reports", "responsibilities", "shared"})
+        allowedDependencies = {"identity", "maps", "operations", "partners", "places", "reports", "responsibilities", "shared", "surveys"})
 package de.sipa.situation;

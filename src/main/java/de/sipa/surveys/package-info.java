@@ -4,5 +4,5 @@
  * and results per district and wave, weighted to the population, with trends over the questions marked comparable.
  * A response is anonymous: no address, no account and no time finer than the day is stored with it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "partners", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "partners", "reports", "shared"})
 package de.sipa.surveys;

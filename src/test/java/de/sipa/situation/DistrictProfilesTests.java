@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import de.sipa.shared.TrendChart;
 import de.sipa.Fixtures;
 import de.sipa.PdfFiles;
 import de.sipa.SipaIntegrationTest;

@@ -1,4 +1,4 @@
-package de.sipa.situation;
+package de.sipa.shared;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +45,7 @@ public record TrendChart(int width, int height, List<Axis> yTicks, List<Axis> xT
     }
 
     /** One series: a name and a value per year (null where there is none). */
-    record Series(String name, List<Double> values, boolean bold) {
+    public record Series(String name, List<Double> values, boolean bold) {
     }
 
     private static final String[] DASHES = {"none", "8 4", "2 4", "12 4 2 4", "4 4", "1 3"};
@@ -62,7 +62,7 @@ public record TrendChart(int width, int height, List<Axis> yTicks, List<Axis> xT
         return lines.isEmpty();
     }
 
-    static TrendChart of(List<Integer> years, List<Series> series) {
+    public static TrendChart of(List<Integer> years, List<Series> series) {
         double max = series.stream().flatMap(s -> s.values().stream()).filter(v -> v != null)
                 .mapToDouble(Double::doubleValue).max().orElse(0);
         if (years.isEmpty() || max <= 0 && series.stream().allMatch(s -> s.values().stream().allMatch(v -> v == null))) {

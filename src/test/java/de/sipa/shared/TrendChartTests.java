@@ -1,4 +1,4 @@
-package de.sipa.situation;
+package de.sipa.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,78 @@
+package de.sipa.surveys;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.sipa.shared.PartnershipId;
+
+/**
+ * Writes many complete responses at once, as multi-row INSERTs of a few hundred rows: for generated demo responses
+ * and benchmarks, which would take minutes one statement per answer.
+ */
+@Repository
+class ResponseBatch {
+
+    /** A response with its demographic cell and its answers. */
+    record Response(LocalDate submittedOn, String source, UUID district, String ageBand, String gender,
+            List<Answer> answers) {
+    }
+
+    /** One answer row: exactly one of option, number and text. */
+    record Answer(UUID question, String option, Integer number, String text) {
+    }
+
+    private static final int RESPONSES_PER_STATEMENT = 500;
+    private static final int ANSWERS_PER_STATEMENT = 2000;
+
+    private final JdbcClient jdbc;
+
+    ResponseBatch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(PartnershipId partnership, SurveyWaveId wave, List<Response> responses) {
+        var ids = new ArrayList<UUID>();
+        for (int from = 0; from < responses.size(); from += RESPONSES_PER_STATEMENT) {
+            var chunk = responses.subList(from, Math.min(responses.size(), from + RESPONSES_PER_STATEMENT));
+            var sql = new StringBuilder("""
+                    INSERT INTO surveys_response (id, partnership_id, wave_id, submitted_on, source, district_id,
+                        age_band, gender) VALUES """);
+            var params = new ArrayList<Object>();
+            for (var response : chunk) {
+                var id = UUID.randomUUID();
+                ids.add(id);
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(id, partnership.value(), wave.value(),
+                        Date.valueOf(response.submittedOn()), response.source(), response.district(),
+                        response.ageBand(), response.gender()));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        var sql = new StringBuilder();
+        var params = new ArrayList<Object>();
+        int rows = 0;
+        for (int i = 0; i < responses.size(); i++) {
+            for (var answer : responses.get(i).answers()) {
+                sql.append(rows == 0 ? "INSERT INTO surveys_answer (response_id, question_id, option_code, number_value, "
+                        + "text_value) VALUES (?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(ids.get(i), answer.question(), answer.option(), answer.number(),
+                        answer.text()));
+                if (++rows == ANSWERS_PER_STATEMENT) {
+                    jdbc.sql(sql.toString()).params(params).update();
+                    sql.setLength(0);
+                    params.clear();
+                    rows = 0;
+                }
+            }
+        }
+        if (rows > 0) {
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+}

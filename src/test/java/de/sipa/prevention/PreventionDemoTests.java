@@ -1,0 +1,67 @@
+package de.sipa.prevention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.SipaUser;
+import de.sipa.partners.Partnerships;
+import de.sipa.places.Places;
+
+/**
+ * Musterstadt's prevention projects as the demo loads them (the demo context of AllPagesTests, shared when both run):
+ * every stage, two evaluated ones whose indicators count the demo's reports, the Jugendtreff at the Palastgarten.
+ */
+@SpringBootTest(properties = "sipa.database.directory=target/pages-postgres")
+@AutoConfigureMockMvc
+@ActiveProfiles({"test", "demo"})
+class PreventionDemoTests {
+
+    @Autowired
+    Partnerships partnerships;
+
+    @Autowired
+    PreventionProjects projects;
+
+    @Autowired
+    Indicators indicators;
+
+    @Autowired
+    Places places;
+
+    @Test
+    void fifteenProjectsInEveryStageTwoEvaluatedOnTheDemosReports() {
+        var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
+        CurrentUser.runAs(SipaUser.system(musterstadt), () -> {
+            var all = projects.projects();
+            assertThat(all).hasSize(15);
+            assertThat(all).extracting(PreventionProject::status).containsAll(Arrays.asList(ProjectStatus.values()));
+            var evaluated = all.stream().filter(p -> p.status() == ProjectStatus.EVALUATED).toList();
+            assertThat(evaluated).extracting(PreventionProject::title)
+                    .containsExactlyInAnyOrder("Licht und Ruhe im Palastgarten", "Sichere Haltestellen");
+            for (var project : evaluated) {
+                assertThat(project.evaluated()).isTrue();
+                var linked = indicators.of(project.id()).stream()
+                        .filter(i -> i.source() == IndicatorSource.REPORTS).findFirst().orElseThrow();
+                var values = indicators.measurements(linked);
+                System.out.printf("%s: %s%n", project.title(), values.stream().map(Measurement::value).toList());
+                assertThat(values).hasSizeGreaterThanOrEqualTo(2).allSatisfy(m -> assertThat(m.value()).isNotNull());
+                assertThat(values.stream().mapToDouble(Measurement::value).sum()).isPositive();
+            }
+            var garden = all.stream().filter(p -> p.title().equals(PreventionDemo.PALASTGARTEN_PROJECT)).findFirst()
+                    .orElseThrow();
+            var palastgarten = places.places().stream().filter(p -> p.name().equals("Palastgarten")).findFirst()
+                    .orElseThrow();
+            assertThat(garden.places()).containsExactly(palastgarten.id());
+            assertThat(garden.qualityNote(BeccariaStep.GOALS)).isNotEmpty();
+            return null;
+        });
+    }
+}
