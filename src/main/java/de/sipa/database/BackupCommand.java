@@ -160,8 +160,12 @@ public final class BackupCommand {
             if (url != null && !url.isBlank()) {
                 var dataSource = new PGSimpleDataSource();
                 dataSource.setURL(url);
-                dataSource.setUser(env.getOrDefault("SPRING_DATASOURCE_USERNAME", ""));
-                dataSource.setPassword(env.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+                // The owner of the tables (the migrations' user, where one is set) sees every partnership's rows;
+                // the app's role sees none outside a request (row-level security).
+                var owner = env.get("SPRING_FLYWAY_USER") != null && !env.get("SPRING_FLYWAY_USER").isBlank();
+                dataSource.setUser(env.getOrDefault(owner ? "SPRING_FLYWAY_USER" : "SPRING_DATASOURCE_USERNAME", ""));
+                dataSource.setPassword(env.getOrDefault(owner ? "SPRING_FLYWAY_PASSWORD" : "SPRING_DATASOURCE_PASSWORD",
+                        ""));
                 return new Target(dataSource, url.replaceFirst("\\?.*", ""), null);
             }
             var directory = embeddedDirectory(env);

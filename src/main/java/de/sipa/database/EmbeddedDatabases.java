@@ -34,6 +34,8 @@ final class EmbeddedDatabases {
      * the data directory, so that it goes wherever the data goes (a copy, a backup), and is made on the first start.
      */
     static final String PASSWORD_FILE = "sipa-password";
+    /** The database role the app connects as; it owns nothing and cannot bypass row-level security. */
+    static final String APP_ROLE = "sipa_app";
     private static final int LEFT_BEHIND_STOP_SECONDS = 60;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabases.class);
@@ -104,6 +106,13 @@ final class EmbeddedDatabases {
                 var statement = connection.createStatement()) {
             // The password is hex from newPassword(): nothing to escape in the literal.
             statement.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            // The app connects as sipa_app, which row-level security binds (migration V90); postgres owns the tables
+            // and runs the migrations. Both share the one secret SiPa's user can read.
+            statement.execute("""
+                    DO $$ BEGIN
+                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN CREATE ROLE %1$s; END IF;
+                    END $$""".formatted(APP_ROLE));
+            statement.execute("ALTER ROLE " + APP_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '" + password + "'");
             Files.writeString(directory.resolve("pg_hba.conf"), """
                     # Written by SiPa: every connection needs the password in %s (readable by SiPa's user only).
                     local   all   all                 scram-sha-256

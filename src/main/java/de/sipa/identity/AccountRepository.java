@@ -59,8 +59,9 @@ class AccountRepository {
                 .params(enabled, partnership.value(), id).update();
     }
 
+    /** Across all partnerships, as user names are unique in the installation (sipa_username_taken, V90). */
     boolean existsByUsername(String username) {
-        return findByUsername(username).isPresent();
+        return jdbc.sql("SELECT sipa_username_taken(?)").param(username).query(Boolean.class).single();
     }
 
     boolean any() {

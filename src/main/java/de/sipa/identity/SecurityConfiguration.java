@@ -57,6 +57,19 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PATHS = {"/login", "/login/**", "/error", "/css/**", "/js/**", "/img/**",
         "/webjars/**", "/favicon.ico", "/buerger/**", "/open311/**", "/kalender/**", "/oparl/**"};
 
+    /** Public paths that serve any partnership's published data, whoever is logged in. */
+    private static final String[] ALL_PARTNERSHIPS_PATHS = {"/buerger/", "/open311/", "/kalender/", "/oparl/"};
+
+    /** Whether a request to the path reads and writes for whichever partnership it names, not the user's. */
+    static boolean servesAllPartnerships(String servletPath) {
+        for (var prefix : ALL_PARTNERSHIPS_PATHS) {
+            if (servletPath.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Session attributes: when the user logged in, and whether they still have to enrol a second factor. */
     static final String AUTHENTICATED_AT = "sipa.authenticatedAt";
     static final String MUST_ENROL_TOTP = "sipa.mustEnrolTotp";
@@ -159,7 +172,8 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(AccountRepository accounts) {
-        return username -> accounts.findByUsername(username)
+        // User names are unique in the installation: a login finds the account in whichever partnership it is.
+        return username -> TenantConnections.acrossPartnerships(() -> accounts.findByUsername(username))
                 .map(account -> new SipaUserDetails(account.user(), account.passwordHash(), account.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
     }

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import de.sipa.identity.Accounts;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
+import de.sipa.identity.Tenancy;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.NewAccount;
 import de.sipa.identity.Role;
@@ -37,18 +38,21 @@ public class Partnerships {
     private final Accounts accounts;
     private final AuditTrail auditTrail;
     private final Clock clock;
+    private final Tenancy tenancy;
 
     Partnerships(PartnershipRepository partnerships, OrganisationRepository organisations, Accounts accounts,
-            AuditTrail auditTrail, Clock clock) {
+            AuditTrail auditTrail, Clock clock, Tenancy tenancy) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
         this.auditTrail = auditTrail;
         this.clock = clock;
+        this.tenancy = tenancy;
     }
 
     @PreAuthorize(PartnerPermissions.ADMINISTER)
     public PartnershipId create(NewPartnership partnership) {
+        tenancy.acrossPartnerships();
         if (partnerships.findBySlug(partnership.slug()).isPresent()) {
             throw new RuleViolationException("partnership.slug.taken", partnership.slug());
         }

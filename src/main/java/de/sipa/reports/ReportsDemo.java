@@ -231,14 +231,39 @@ class ReportsDemo implements ApplicationRunner {
         var connection = DataSourceUtils.getConnection(dataSource);
         try {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            // COPY cannot write into a table under row-level security: it fills copies without policies, from
+            // which one INSERT each moves the rows (and the policies check them).
+            try (var statement = connection.createStatement()) {
+                statement.execute("""
+                        CREATE TEMPORARY TABLE demo_report (LIKE reports_report INCLUDING DEFAULTS) ON COMMIT DROP;
+                        CREATE TEMPORARY TABLE demo_report_event (LIKE reports_event INCLUDING DEFAULTS) ON COMMIT DROP""");
+            }
             copy.copyIn("""
-                    COPY reports_report (id, partnership_id, public_id, token, category_id, description, latitude,
+                    COPY demo_report (id, partnership_id, public_id, token, category_id, description, latitude,
                          longitude, address, district_id, district_uncertain, source, status, assignee_id, deadline,
                          escalated_at, attributes, reporter_name, reporter_email, reporter_phone, contact_deleted_at,
                          public_note, submitted_at, updated_at, closed_at, submitted_by, duplicate_of, text_moderation)
                     FROM STDIN (FORMAT csv)""", new StringReader(reports.toString()));
-            copy.copyIn("COPY reports_event (report_id, occurred_at, actor, kind, status, organisation_id, note, public) "
-                    + "FROM STDIN (FORMAT csv)", new StringReader(events.toString()));
+            copy.copyIn("COPY demo_report_event (report_id, occurred_at, actor, kind, status, organisation_id, note, "
+                    + "public) FROM STDIN (FORMAT csv)", new StringReader(events.toString()));
+            try (var statement = connection.createStatement()) {
+                statement.execute("""
+                        INSERT INTO reports_report (id, partnership_id, public_id, token, category_id, description,
+                             latitude, longitude, address, district_id, district_uncertain, source, status, assignee_id,
+                             deadline, escalated_at, attributes, reporter_name, reporter_email, reporter_phone,
+                             contact_deleted_at, public_note, submitted_at, updated_at, closed_at, submitted_by,
+                             duplicate_of, text_moderation)
+                        SELECT id, partnership_id, public_id, token, category_id, description, latitude, longitude,
+                             address, district_id, district_uncertain, source, status, assignee_id, deadline,
+                             escalated_at, attributes, reporter_name, reporter_email, reporter_phone,
+                             contact_deleted_at, public_note, submitted_at, updated_at, closed_at, submitted_by,
+                             duplicate_of, text_moderation
+                        FROM demo_report;
+                        INSERT INTO reports_event (report_id, occurred_at, actor, kind, status, organisation_id, note,
+                             public)
+                        SELECT report_id, occurred_at, actor, kind, status, organisation_id, note, public
+                        FROM demo_report_event""");
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Demo reports could not be written", e);
         } finally {

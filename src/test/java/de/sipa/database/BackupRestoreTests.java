@@ -25,12 +25,12 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import de.sipa.Fixtures;
@@ -58,7 +58,9 @@ class BackupRestoreTests {
 
     private static final byte[] PDF = "%PDF-1.4 Tagesordnung Sicherung".getBytes(StandardCharsets.US_ASCII);
 
+    /** As the owner of the tables, who sees every partnership's rows and may create databases. */
     @Autowired
+    @FlywayDataSource
     DataSource testDatabase;
 
     @Autowired
@@ -223,7 +225,7 @@ class BackupRestoreTests {
     }
 
     private String password() throws SQLException {
-        return testDatabase.unwrap(HikariDataSource.class).getPassword();
+        return testDatabase.unwrap(PGSimpleDataSource.class).getPassword();
     }
 
     private DataSource dataSource(String url) throws SQLException {

@@ -8,11 +8,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
@@ -30,7 +31,9 @@ import de.sipa.SipaIntegrationTest;
 @SipaIntegrationTest
 class DemoOnlyOnEmbeddedDatabaseTests {
 
+    /** As the owner, who may create databases (the app's role may not). */
     @Autowired
+    @FlywayDataSource
     DataSource testDatabase;
 
     @Test
@@ -72,7 +75,7 @@ class DemoOnlyOnEmbeddedDatabaseTests {
     /** The tests' PostgreSQL, like SiPa's embedded one, lets in only who knows its password. */
     private String password() {
         try {
-            return "--spring.datasource.password=" + testDatabase.unwrap(HikariDataSource.class).getPassword();
+            return "--spring.datasource.password=" + testDatabase.unwrap(PGSimpleDataSource.class).getPassword();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -11,10 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +41,8 @@ class AuditTrailTests {
     JdbcClient jdbc;
 
     @Autowired
-    TransactionTemplate transactions;
+    @FlywayDataSource
+    DataSource ownerDatabase;
 
     @Test
     void createChangeDeleteAndExportAreRecordedWithWhoAndWhat() throws Exception {
@@ -151,10 +156,12 @@ class AuditTrailTests {
                 .params(city.id().value(), summary).query(Long.class).single();
     }
 
+    /** As someone with the database's owner rights, who can switch its triggers off; the app's role cannot. */
     private void behindTheAppsBack(String sql, Fixtures.City city, long position) {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql("SET LOCAL session_replication_role = replica").update();
-            jdbc.sql(sql).params(city.id().value(), position).update();
+        var owner = JdbcClient.create(ownerDatabase);
+        new TransactionTemplate(new DataSourceTransactionManager(ownerDatabase)).executeWithoutResult(tx -> {
+            owner.sql("SET LOCAL session_replication_role = replica").update();
+            owner.sql(sql).params(city.id().value(), position).update();
         });
     }
 }

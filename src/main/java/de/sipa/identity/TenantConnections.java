@@ -1,0 +1,117 @@
+package de.sipa.identity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Names to PostgreSQL, on every connection the app takes, the partnership whose rows it may see and write: the acting
+ * user's. Row-level security (migration V90) then holds every query to it, also one that forgot its
+ * {@code partnership_id = ?}. Work that is no one partnership's — anonymous requests, the public pages, Open311 and
+ * OParl (also when a logged-in user of another partnership opens them), logins, jobs before they pick a partnership —
+ * runs for all partnerships and relies on its queries' conditions as before.
+ */
+@Component
+class TenantConnections implements BeanPostProcessor {
+
+    static final String ALL = "all";
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        return bean instanceof DataSource dataSource && !(bean instanceof Scoped) ? new Scoped(dataSource) : bean;
+    }
+
+    /**
+     * Set while the work of this thread is no one partnership's: finding who is acting (which may load the session
+     * from the database, as Spring Security reads the security context lazily) or a login looking up a user name.
+     */
+    private static final ThreadLocal<Boolean> ACROSS_PARTNERSHIPS = new ThreadLocal<>();
+
+    /** Runs work whose connections see every partnership's rows, e.g. finding an account by its user name. */
+    static <T> T acrossPartnerships(Supplier<T> work) {
+        if (ACROSS_PARTNERSHIPS.get() != null) {
+            return work.get();
+        }
+        ACROSS_PARTNERSHIPS.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            ACROSS_PARTNERSHIPS.remove();
+        }
+    }
+
+    /** The partnership the current work is confined to, or {@link #ALL}. */
+    static String tenant() {
+        if (ACROSS_PARTNERSHIPS.get() != null) {
+            return ALL;
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && SecurityConfiguration.servesAllPartnerships(attributes.getRequest().getServletPath())) {
+            return ALL;
+        }
+        return acrossPartnerships(() -> CurrentUser.find()
+                .filter(user -> user.partnership() != null)
+                .map(user -> user.partnership().value().toString())
+                .orElse(ALL));
+    }
+
+    static final class Scoped extends DelegatingDataSource {
+
+        /**
+         * What each pooled connection was last told, so that the setting costs a round trip only when the tenant
+         * changes. Only this class sets it, outside transactions (a pooled connection comes in auto-commit), so the
+         * value cannot be rolled back behind its back.
+         */
+        private final Map<Object, String> told = Collections.synchronizedMap(new WeakHashMap<>());
+
+        Scoped(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return scoped(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return scoped(super.getConnection(username, password));
+        }
+
+        private Connection scoped(Connection connection) throws SQLException {
+            var tenant = tenant();
+            Object physical = connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class)
+                    : connection;
+            if (tenant.equals(told.get(physical)) && connection.getAutoCommit()) {
+                return connection;
+            }
+            try (var statement = connection.prepareStatement(
+                    "SELECT set_config('sipa.partnership', ?, false), set_config('sipa.all_partnerships', ?, false)")) {
+                statement.setString(1, ALL.equals(tenant) ? "" : tenant);
+                statement.setString(2, ALL.equals(tenant) ? "on" : "off");
+                statement.execute();
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            if (connection.getAutoCommit()) {
+                told.put(physical, tenant);
+            } else {
+                told.remove(physical);
+            }
+            return connection;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package de.sipa.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import de.sipa.Fixtures;
+import de.sipa.SipaIntegrationTest;
+
+@SipaIntegrationTest
+class RowLevelSecurityTests {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyTableWithAPartnershipHasThePolicy() {
+        var unguarded = jdbc.sql("""
+                SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+                WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace AND a.attname = 'partnership_id'
+                  AND NOT (c.relrowsecurity AND EXISTS (SELECT 1 FROM pg_policies p
+                                                        WHERE p.tablename = c.relname AND p.policyname = 'tenant'))
+                ORDER BY 1""").query(String.class).list();
+
+        assertThat(unguarded).as("tables with a partnership_id but no row-level security policy 'tenant' (see V90)")
+                .isEmpty();
+    }
+
+    @Test
+    void theAppConnectsAsARoleThatCannotBypassThePolicies() {
+        var role = jdbc.sql("""
+                SELECT r.rolsuper, r.rolbypassrls,
+                       (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = 'public'::regnamespace)
+                FROM pg_roles r WHERE r.rolname = current_user""")
+                .query((rs, n) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2), rs.getLong(3) > 0}).single();
+
+        assertThat(role).containsExactly(false, false, false);
+    }
+
+    @Test
+    void aQueryWithoutItsPartnershipConditionSeesAndWritesOnlyTheUsersPartnership() {
+        var city = fixtures.city();
+        var other = fixtures.city();
+        var user = ((SipaPrincipal) fixtures.user(city.coordinator())).sipaUser();
+
+        var seen = CurrentUser.runAs(user, () -> jdbc.sql("SELECT DISTINCT partnership_id FROM partners_organisation")
+                .query(UUID.class).list());
+        assertThat(seen).containsExactly(city.id().value());
+        assertThat(jdbc.sql("SELECT count(DISTINCT partnership_id) FROM partners_organisation WHERE partnership_id IN (?, ?)")
+                .params(city.id().value(), other.id().value()).query(Long.class).single())
+                .as("work for no one partnership sees all").isEqualTo(2);
+
+        int changed = CurrentUser.runAs(user, () -> jdbc.sql(
+                "UPDATE partners_organisation SET name = name || '!' WHERE partnership_id = ?")
+                .param(other.id().value()).update());
+        assertThat(changed).isZero();
+        assertThatThrownBy(() -> CurrentUser.runAs(user, () -> jdbc.sql("""
+                INSERT INTO partners_organisation (id, partnership_id, name, kind)
+                SELECT gen_random_uuid(), ?, 'Untergeschoben', kind FROM partners_organisation WHERE id = ?""")
+                .params(other.id().value(), city.police().value()).update()))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void publicPathsServeEveryPartnershipWhoeverIsLoggedIn() {
+        assertThat(SecurityConfiguration.servesAllPartnerships("/buerger/musterstadt/orte")).isTrue();
+        assertThat(SecurityConfiguration.servesAllPartnerships("/open311/v2/requests.json")).isTrue();
+        assertThat(SecurityConfiguration.servesAllPartnerships("/orte")).isFalse();
+        assertThat(SecurityConfiguration.servesAllPartnerships("/buergerservice")).isFalse();
+    }
+}
