@@ -3,6 +3,7 @@
 -- sipa.partnership), or of all partnerships where the work is not one partnership's (sipa.all_partnerships = 'on':
 -- public pages, Open311, logins, jobs that walk all partnerships). The policies bind every role but the tables' owner
 -- (who runs these migrations) and superusers: the app connects as sipa_app, which owns nothing and cannot bypass them.
+-- The settings are read in sub-selects, which PostgreSQL evaluates once per query instead of once per row.
 -- A new table with a partnership_id needs the same policy: RowLevelSecurityTests fails until it has one.
 DO $$
 BEGIN
@@ -35,10 +36,10 @@ BEGIN
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tenant_table.table_name);
         EXECUTE format($policy$
             CREATE POLICY tenant ON %I
-            USING (current_setting('sipa.all_partnerships', true) = 'on'
-                   OR partnership_id = NULLIF(current_setting('sipa.partnership', true), '')::uuid)
-            WITH CHECK (current_setting('sipa.all_partnerships', true) = 'on'
-                   OR partnership_id = NULLIF(current_setting('sipa.partnership', true), '')::uuid)
+            USING ((SELECT current_setting('sipa.all_partnerships', true)) = 'on'
+                   OR partnership_id = (SELECT NULLIF(current_setting('sipa.partnership', true), '')::uuid))
+            WITH CHECK ((SELECT current_setting('sipa.all_partnerships', true)) = 'on'
+                   OR partnership_id = (SELECT NULLIF(current_setting('sipa.partnership', true), '')::uuid))
             $policy$, tenant_table.table_name);
     END LOOP;
 END
