@@ -110,6 +110,8 @@ class SurveyResultsPagesTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(trends.select("#survey-trend-chart svg")).hasSize(1);
         assertThat(trends.select("#trend-table th").eachText()).contains("Mitte", "Welle 2019", "Welle 2025");
+        assertThat(trends.select("h2").eachText()).as("a standard item by its wording, not its key")
+                .anySatisfy(h -> assertThat(h).contains("Wie sicher fühlen Sie sich nachts ohne Begleitung"));
         var svg = mvc.perform(get("/umfragen/trends.svg").with(user(fixtures.user(city.policeUser()))))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(svg.getContentType()).startsWith("image/svg+xml");
