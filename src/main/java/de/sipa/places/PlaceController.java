@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,8 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -254,22 +251,6 @@ class PlaceController {
     String deletePhoto(@PathVariable UUID id, @PathVariable UUID photo, RedirectAttributes redirect) {
         return FlashSteps.runAndShow(redirect, messages, "place.photo.deleted",
                 () -> photos.delete(new PlaceId(id), photo), "/orte/" + id);
-    }
-
-    /**
-     * A form value Spring cannot convert at all (an id or a choice that is no id or choice) leaves the form record
-     * unbuilt, and the binder then fails on the missing record before this controller is called: the user's input,
-     * so a 400 page, not a 500.
-     */
-    @ExceptionHandler(IllegalStateException.class)
-    String unconvertible(IllegalStateException e, Model model, HttpServletResponse response) {
-        if (e.getMessage() == null || !e.getMessage().contains("null bean instance")) {
-            throw e;
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("message",
-                messages.getMessage("error.input.unstorable", null, LocaleContextHolder.getLocale()));
-        return "error/400";
     }
 
     private String form(Model model, Place place, PlaceForm form) {

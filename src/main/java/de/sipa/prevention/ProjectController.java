@@ -12,18 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -254,18 +250,6 @@ class ProjectController {
                 date(startsOn, "prevention.period.start.invalid"), date(endsOn, "prevention.period.end.invalid")),
                 FlashSteps.typed("copyTitle", title, "copyStartsOn", startsOn, "copyEndsOn", endsOn));
         return "redirect:/praevention/" + (done ? created[0] : id);
-    }
-
-    /** A form value Spring cannot convert at all (no id, no choice): the user's input, so a 400 page, not a 500. */
-    @ExceptionHandler(IllegalStateException.class)
-    String unconvertible(IllegalStateException e, Model model, HttpServletResponse response) {
-        if (e.getMessage() == null || !e.getMessage().contains("null bean instance")) {
-            throw e;
-        }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("message",
-                messages.getMessage("error.input.unstorable", null, LocaleContextHolder.getLocale()));
-        return "error/400";
     }
 
     private String form(Model model, PreventionProject project, ProjectForm form) {

@@ -81,6 +81,22 @@ class ErrorHandling {
         throw e;
     }
 
+    /**
+     * A form value Spring cannot convert at all (an id or a choice that is no id or choice) leaves a form record
+     * unbuilt, and the binder then fails on the missing record before the controller is called: the user's input,
+     * so a 400 page, not a 500. Any other illegal state is a fault of SiPa's and stays a 500.
+     */
+    @ExceptionHandler(IllegalStateException.class)
+    String unconvertible(IllegalStateException e, Model model, HttpServletResponse response) {
+        if (e.getMessage() == null || !e.getMessage().contains("null bean instance")) {
+            throw e;
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("message",
+                messages.getMessage("error.input.unstorable", null, LocaleContextHolder.getLocale()));
+        return "error/400";
+    }
+
     /** Date arithmetic past the year 999,999,999: only an absurd date typed somewhere gets there. */
     @ExceptionHandler(DateTimeException.class)
     String date(Model model, HttpServletResponse response) {
