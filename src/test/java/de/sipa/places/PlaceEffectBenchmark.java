@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import de.sipa.BenchDatabase;
 import de.sipa.BenchRecord;
 import de.sipa.SipaApplication;
 import de.sipa.identity.CurrentUser;
@@ -59,7 +60,7 @@ public final class PlaceEffectBenchmark {
                             'CITIZEN', 'DONE', now() - random() * interval '1095 days', now()
                         FROM generate_series(1, ?) AS n""")
                         .params(partnership.value(), category.value(), REPORTS).update();
-                jdbc.sql("VACUUM ANALYZE reports_report").update(); // sets the visibility map: index-only scans
+                BenchDatabase.vacuum(context, "reports_report"); // sets the visibility map: index-only scans
                 System.out.printf("Data: %,d reports (%.1f s to insert and analyse)%n", REPORTS,
                         (System.nanoTime() - start) / 1e9);
                 return null;

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import de.sipa.BenchDatabase;
 import de.sipa.SipaApplication;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
@@ -107,8 +108,7 @@ public final class SurveyResultsBenchmark {
                     }
                 }
             }
-            jdbc.sql("VACUUM ANALYZE surveys_response").update();
-            jdbc.sql("VACUUM ANALYZE surveys_answer").update();
+            BenchDatabase.vacuum(context, "surveys_response", "surveys_answer");
             long answers = jdbc.sql("SELECT count(*) FROM surveys_answer").query(Long.class).single();
             System.out.printf("Data: %,d responses, %,d answers (%.1f s to insert and analyse)%n", responses, answers,
                     (System.nanoTime() - start) / 1e9);
