@@ -223,6 +223,43 @@ public class ReportGenerations {
                 .param(published).param(generation).param(p).update();
     }
 
+    /** A published report on the public pages. */
+    public record Published(int year, Instant dataAsOf, Instant finishedAt) {
+    }
+
+    /** The partnership's published reports, the newest year first (for the public pages, without login). */
+    @Transactional(readOnly = true)
+    public List<Published> published(de.sipa.shared.PartnershipId partnership) {
+        return jdbc.sql("""
+                SELECT r.year, g.data_as_of, g.finished_at FROM annualreport_generation g
+                JOIN annualreport_report r ON r.id = g.report_id
+                WHERE g.partnership_id = ? AND g.published AND g.status = 'DONE' ORDER BY r.year DESC""")
+                .param(partnership.value())
+                .query((rs, n) -> new Published(rs.getInt(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** The published report of a year: its HTML version. */
+    @Transactional(readOnly = true)
+    public Optional<String> publishedHtml(de.sipa.shared.PartnershipId partnership, int year) {
+        return publishedColumn(partnership, year, "html", String.class);
+    }
+
+    /** The published report of a year: its PDF. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> publishedPdf(de.sipa.shared.PartnershipId partnership, int year) {
+        return publishedColumn(partnership, year, "pdf", byte[].class);
+    }
+
+    private <T> Optional<T> publishedColumn(de.sipa.shared.PartnershipId partnership, int year, String column,
+            Class<T> type) {
+        return jdbc.sql("SELECT g." + column + """
+                 FROM annualreport_generation g JOIN annualreport_report r ON r.id = g.report_id
+                WHERE g.partnership_id = ? AND r.year = ? AND g.published AND g.status = 'DONE'""")
+                .param(partnership.value()).param(year).query(type).optional();
+    }
+
     private static final String SELECT = """
             SELECT g.id, r.year, g.status, g.chapters_done, g.chapters_total, g.started_at, g.finished_at,
                    g.data_as_of, g.published
