@@ -131,6 +131,17 @@ public class ReportGenerations {
         return id;
     }
 
+    /** Waits until the jobs started so far have ended (the jobs run one after the other). */
+    void awaitJobs(java.time.Duration patience) {
+        try {
+            executor.submit(() -> { }).get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("The annual report jobs did not end in {}", patience);
+        }
+    }
+
     /** Cancels a running job; whatever it computed is dropped. */
     @PreAuthorize(AnnualReportPermissions.EDIT)
     public void cancel(UUID generation) {
