@@ -39,6 +39,10 @@ class NewsController {
     /** The form's fields; {@code partners} are the ids of the organisations named in a joint statement. */
     record NewsForm(String title, String teaser, String text, List<UUID> partners) {
 
+        NewsForm {
+            partners = partners == null ? List.of() : partners;
+        }
+
         static NewsForm empty() {
             return new NewsForm("", "", "", List.of());
         }
