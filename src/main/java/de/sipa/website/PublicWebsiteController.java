@@ -1,6 +1,8 @@
 package de.sipa.website;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -58,7 +60,7 @@ class PublicWebsiteController {
     String home(@PathVariable String slug, Model model, Locale locale) {
         var partnership = partnership(slug, model);
         model.addAttribute("bodies", bodies.publicBodies(partnership.id()));
-        model.addAttribute("contact", legalNotices.imprint(slug, locale).orElseThrow());
+        model.addAttribute("contact", contact(legalNotices.imprint(slug, locale).orElseThrow().paragraphs()));
         model.addAttribute("latest", news.published(partnership.id(), 0, LATEST).posts());
         model.addAttribute("waves", surveys.openWaves(partnership.id()));
         model.addAttribute("places", places.published(partnership.id()));
@@ -97,6 +99,18 @@ class PublicWebsiteController {
         var partnership = partnership(slug, model);
         model.addAttribute("places", places.published(partnership.id()));
         return "website/places";
+    }
+
+    /**
+     * The coordinator's contact from the Impressum: its address (the first paragraph of several lines) and its
+     * paragraph headed "Kontakt"; the whole Impressum where it has neither.
+     */
+    static List<List<String>> contact(List<List<String>> imprint) {
+        var shown = new ArrayList<List<String>>();
+        imprint.stream().filter(p -> p.size() > 1).findFirst().ifPresent(shown::add);
+        imprint.stream().filter(p -> p.get(0).strip().matches("(?i)(kontakt|contact).*")).findFirst()
+                .filter(p -> !shown.contains(p)).ifPresent(shown::add);
+        return shown.isEmpty() ? imprint : List.copyOf(shown);
     }
 
     private Partnership partnership(String slug, Model model) {
