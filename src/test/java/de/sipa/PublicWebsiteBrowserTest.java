@@ -26,7 +26,7 @@ class PublicWebsiteBrowserTest extends BrowserTestBase {
         assertThat(citizen.visible(By.tagName("h1")).getText()).startsWith("Neuigkeiten");
         var list = citizen.visible(By.id("news")).getText();
         assertThat(list).contains("Mehr Licht im Palastgarten")
-                .as("the joint statement one partner has yet to approve").doesNotContain("Hauptbahnhof");
+                .as("the joint statement one partner has yet to approve").doesNotContain("Gemeinsame Erklärung zur Sicherheit am Hauptbahnhof");
 
         follow(citizen, By.linkText("Mehr Licht im Palastgarten"));
         assertThat(citizen.visible(By.tagName("h1")).getText()).isEqualTo("Mehr Licht im Palastgarten");
