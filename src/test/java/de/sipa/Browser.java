@@ -136,6 +136,18 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a fresh headless Chromium (own empty profile) for the application at {@code baseUrl}. */
     public static Browser start(String baseUrl, Viewport viewport) {
+        return start(baseUrl, viewport, true);
+    }
+
+    /**
+     * A Chromium that runs no script of the pages it opens (content setting "JavaScript blocked"), as a citizen
+     * with JavaScript switched off sees SiPa; the driver itself still works.
+     */
+    public static Browser startWithoutJavaScript(String baseUrl, Viewport viewport) {
+        return start(baseUrl, viewport, false);
+    }
+
+    private static Browser start(String baseUrl, Viewport viewport, boolean javaScript) {
         assumeAvailable();
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
         Path profile;
@@ -150,6 +162,9 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--window-size=" + viewport.width() + "," + viewport.height());
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         if (viewport.phone()) {
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width",
                     viewport.width(), "height", viewport.height(), "pixelRatio", 3.0, "touch", true, "mobile", true)));

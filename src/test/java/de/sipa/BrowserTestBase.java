@@ -44,6 +44,13 @@ public abstract class BrowserTestBase {
         return browser;
     }
 
+    /** The same with JavaScript switched off in the browser. */
+    protected Browser openWithoutJavaScript(Browser.Viewport viewport) {
+        var browser = Browser.startWithoutJavaScript("http://localhost:" + port, viewport);
+        opened.add(browser);
+        return browser;
+    }
+
     @AfterEach
     void closeBrowsers() {
         opened.forEach(Browser::close);

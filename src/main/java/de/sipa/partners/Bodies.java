@@ -84,6 +84,12 @@ public class Bodies {
         return bodies.publicRoster(partnership);
     }
 
+    /** The bodies as the partnership's public website names them, with the organisation of each current chair. */
+    @Transactional(readOnly = true)
+    public List<PublicBody> publicBodies(PartnershipId partnership) {
+        return bodies.publicBodies(partnership, LocalDate.now(clock));
+    }
+
     /** Everyone who sits or sat in the body, chairs first, current members before former ones. */
     @PreAuthorize(PartnerPermissions.READ)
     @Transactional(readOnly = true)

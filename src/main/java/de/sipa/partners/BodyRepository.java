@@ -95,6 +95,22 @@ class BodyRepository {
         return new PublicRoster(bodies, people, memberships, tombstones);
     }
 
+    List<PublicBody> publicBodies(PartnershipId partnership, LocalDate day) {
+        return jdbc.sql("""
+                SELECT b.name, b.short_name, b.kind, b.description,
+                       (SELECT string_agg(DISTINCT o.name, ', ') FROM partners_membership m
+                          JOIN partners_person p ON p.id = m.person_id
+                          JOIN partners_organisation o ON o.id = p.organisation_id
+                         WHERE m.body_id = b.id AND m.role = 'CHAIR' AND m.starts_on <= ?
+                           AND (m.ends_on IS NULL OR m.ends_on >= ?)) AS chair_organisation
+                  FROM partners_body b WHERE b.partnership_id = ? ORDER BY b.kind, lower(b.name)""")
+                .params(Date.valueOf(day), Date.valueOf(day), partnership.value())
+                .query((rs, n) -> new PublicBody(rs.getString("name"), rs.getString("short_name"),
+                        BodyKind.valueOf(rs.getString("kind")), rs.getString("description"),
+                        rs.getString("chair_organisation")))
+                .list();
+    }
+
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getTimestamp(column).toInstant();
     }

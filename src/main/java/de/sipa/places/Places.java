@@ -105,6 +105,13 @@ public class Places {
         return places.find(partnership, id).filter(Place::published);
     }
 
+    /** The partnership's published places by name, for the public list (no login). */
+    @Transactional(readOnly = true)
+    public List<Place> published(de.sipa.shared.PartnershipId partnership) {
+        return places.all(partnership).stream().filter(Place::published)
+                .sorted(java.util.Comparator.comparing(p -> p.name().toLowerCase(java.util.Locale.GERMAN))).toList();
+    }
+
     private static Place withStatus(Place old, PlaceStatus status, boolean published) {
         return new Place(old.id(), old.name(), old.district(), old.deficit(), old.description(),
                 old.ownerOrganisation(), old.ownerName(), status, old.origin(), old.shape(), published,

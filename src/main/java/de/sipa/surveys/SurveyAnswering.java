@@ -51,6 +51,13 @@ public class SurveyAnswering {
                         partnerships.districtsOf(partnership.id()), LocalDate.now(clock))));
     }
 
+    /** The partnership's waves that citizens may answer on the web today, for the public website. */
+    @Transactional(readOnly = true)
+    public List<SurveyWave> openWaves(de.sipa.shared.PartnershipId partnership) {
+        var today = LocalDate.now(clock);
+        return waves.all(partnership).stream().filter(w -> w.acceptsAnswers(today)).toList();
+    }
+
     @Transactional(readOnly = true)
     public CodeState code(SurveyWaveId wave, String code) {
         return responses.codeUsed(wave, code).map(used -> used ? CodeState.USED : CodeState.FREE)
