@@ -13,7 +13,7 @@ import de.sipa.shared.PartnershipId;
 
 /**
  * Writes many complete responses at once, as multi-row INSERTs of a few hundred rows: for generated demo responses
- * and benchmarks, which would take minutes one statement per answer.
+ * and benchmarks, which would take minutes one statement per answer. The wave's answer counts are rebuilt after.
  */
 @Repository
 class ResponseBatch {
@@ -31,9 +31,11 @@ class ResponseBatch {
     private static final int ANSWERS_PER_STATEMENT = 2000;
 
     private final JdbcClient jdbc;
+    private final AnswerCounts counts;
 
-    ResponseBatch(JdbcClient jdbc) {
+    ResponseBatch(JdbcClient jdbc, AnswerCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     void insert(PartnershipId partnership, SurveyWaveId wave, List<Response> responses) {
@@ -74,5 +76,6 @@ class ResponseBatch {
         if (rows > 0) {
             jdbc.sql(sql.toString()).params(params).update();
         }
+        counts.rebuild(wave);
     }
 }

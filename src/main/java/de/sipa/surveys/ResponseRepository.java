@@ -24,9 +24,11 @@ import de.sipa.shared.PartnershipId;
 class ResponseRepository {
 
     private final JdbcClient jdbc;
+    private final AnswerCounts counts;
 
-    ResponseRepository(JdbcClient jdbc) {
+    ResponseRepository(JdbcClient jdbc, AnswerCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     /** A code as printed or typed, compared without blanks, dashes and case. */
@@ -75,6 +77,11 @@ class ResponseRepository {
                 .params(response, partnership.value(), wave.value(), Date.valueOf(submittedOn), district, ageBand,
                         gender)
                 .update();
+        counts.add(partnership, wave, new RespondentCell(district, ageBand, gender), answers.stream()
+                .filter(a -> a.text() == null)
+                .map(a -> new AnswerCounts.Counted(a.question().value(),
+                        a.optionCode() != null ? a.optionCode() : a.number().toString()))
+                .toList());
         if (answers.isEmpty()) {
             return;
         }
