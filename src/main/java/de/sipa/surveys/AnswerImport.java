@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -141,7 +140,7 @@ public class AnswerImport {
                                     arguments.toArray(), locale);
                         })
                         .toList();
-                var response = response(questionnaire, wave, given);
+                var response = ResponseBatch.Response.of(questionnaire, given, wave.opensOn(), "IMPORT");
                 rows.add(new ImportRow(row.line(), summary(response, given, districts, locale), errors));
                 responses.add(response);
             }
@@ -189,47 +188,6 @@ public class AnswerImport {
             codes.add(code == null ? wanted : code);
         }
         return codes;
-    }
-
-    /** The response as stored: the demographic answers on the response, the others as answer rows. */
-    private static ResponseBatch.Response response(Questionnaire questionnaire, SurveyWave wave,
-            Map<QuestionId, List<String>> given) {
-        UUID district = null;
-        String ageBand = null;
-        String gender = null;
-        var answers = new ArrayList<ResponseBatch.Answer>();
-        for (var question : questionnaire.questions()) {
-            var values = given.getOrDefault(question.id(), List.of());
-            if (values.isEmpty()) {
-                continue;
-            }
-            var id = question.id().value();
-            switch (question.kind()) {
-                case DISTRICT -> district = parse(values.get(0));
-                case AGE_BAND -> ageBand = values.get(0);
-                case GENDER -> gender = values.get(0);
-                case NUMBER -> answers.add(new ResponseBatch.Answer(id, null, parseNumber(values.get(0)), null));
-                case FREE_TEXT -> answers.add(new ResponseBatch.Answer(id, null, null, values.get(0)));
-                default -> values.forEach(code -> answers.add(new ResponseBatch.Answer(id, code, null, null)));
-            }
-        }
-        return new ResponseBatch.Response(wave.opensOn(), "IMPORT", district, ageBand, gender, answers);
-    }
-
-    private static UUID parse(String district) {
-        try {
-            return UUID.fromString(district);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Integer parseNumber(String number) {
-        try {
-            return Integer.valueOf(number);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private String summary(ResponseBatch.Response response, Map<QuestionId, List<String>> given,
