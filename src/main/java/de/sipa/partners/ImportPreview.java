@@ -1,5 +1,6 @@
 package de.sipa.partners;
 
+import de.sipa.shared.ImportRow;
 import java.util.List;
 
 /** What an import would do: the good rows are imported only once the user confirms. */

@@ -1,5 +1,6 @@
 package de.sipa.partners;
 
+import de.sipa.shared.ImportRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

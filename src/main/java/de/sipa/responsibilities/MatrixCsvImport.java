@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 import de.sipa.partners.District;
 import de.sipa.partners.DistrictId;
-import de.sipa.partners.ImportRow;
+import de.sipa.shared.ImportRow;
 import de.sipa.partners.Organisation;
 import de.sipa.shared.CsvTable;
 import de.sipa.shared.OrganisationId;

@@ -2,7 +2,7 @@ package de.sipa.responsibilities;
 
 import java.util.List;
 
-import de.sipa.partners.ImportRow;
+import de.sipa.shared.ImportRow;
 
 /** What a matrix import would add: the good rows are imported, in one change, only once the user confirms. */
 public record MatrixImportPreview(List<ImportRow> rows, List<String> fileErrors) {

@@ -236,7 +236,7 @@ class CrimeFigureController {
     @PreAuthorize(CrimeFigurePermissions.READ_DISTRICTS)
     String check(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model) {
-        var file = ImportColumns.decode(content);
+        var file = de.sipa.shared.ImportColumns.decode(content);
         return showPreview(file, crimeFigureImport.preview(file, mapping(params)), fileName, model);
     }
 
@@ -244,7 +244,7 @@ class CrimeFigureController {
     @PreAuthorize(CrimeFigurePermissions.READ_DISTRICTS)
     String confirm(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var file = ImportColumns.decode(content);
+        var file = de.sipa.shared.ImportColumns.decode(content);
         var mapping = mapping(params);
         List<Integer> years;
         try {
@@ -262,7 +262,7 @@ class CrimeFigureController {
     private String showPreview(byte[] content, PksPreview preview, String fileName, Model model) {
         importForm(model);
         model.addAttribute("preview", preview);
-        model.addAttribute("upload", ImportColumns.encode(content));
+        model.addAttribute("upload", de.sipa.shared.ImportColumns.encode(content));
         model.addAttribute("fileName", fileName);
         return "situation/crime-figures-import";
     }

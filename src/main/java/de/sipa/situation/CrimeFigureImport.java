@@ -21,7 +21,7 @@ import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.partners.District;
 import de.sipa.partners.DistrictId;
-import de.sipa.partners.ImportRow;
+import de.sipa.shared.ImportRow;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.CsvTable;
 import de.sipa.shared.RuleViolationException;

@@ -1,7 +1,6 @@
 package de.sipa.situation;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,10 @@ import java.util.function.BiFunction;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The steps the imports of the situation picture share: assigning the file's columns to what SiPa needs (the user's
- * choice, else the header that names it), telling what is missing, reading the choice back from the preview's form
- * ({@code column.KEY=schlüssel}) and the file the preview carries along (Base64). Messages are looked up under the
+ * The steps the imports of the situation picture share, for their fixed sets of columns (enums), on top of the steps
+ * every import shares ({@link de.sipa.shared.ImportColumns}): assigning the file's columns to what SiPa needs (the
+ * user's choice, else the header that names it), telling what is missing and reading the choice back from the
+ * preview's form ({@code column.KEY=schlüssel}). Messages are looked up under the
  * import's prefix: {@code <prefix>.column.<NAME>}, {@code <prefix>.import.unassigned},
  * {@code <prefix>.import.sameColumn}.
  */
@@ -25,14 +25,8 @@ final class ImportColumns {
     static <C extends Enum<C> & ImportColumn> EnumMap<C, String> assign(Class<C> type, List<String> header,
             Map<C, String> chosen) {
         var columns = new EnumMap<C, String>(type);
-        for (var column : type.getEnumConstants()) {
-            var wanted = chosen.get(column);
-            if (wanted != null && header.contains(wanted)) {
-                columns.put(column, wanted);
-            } else {
-                header.stream().filter(column::names).findFirst().ifPresent(h -> columns.put(column, h));
-            }
-        }
+        columns.putAll(de.sipa.shared.ImportColumns.assign(List.of(type.getEnumConstants()), header, chosen,
+                ImportColumn::names));
         return columns;
     }
 
@@ -55,7 +49,7 @@ final class ImportColumns {
             return message.apply(prefix + ".import.unassigned",
                     new Object[] {String.join(", ", missing), sampleHeader(type)});
         }
-        if (columns.values().stream().distinct().count() < columns.size()) {
+        if (de.sipa.shared.ImportColumns.sameColumnTwice(columns)) {
             return message.apply(prefix + ".import.sameColumn", new Object[0]);
         }
         return null;
@@ -74,25 +68,7 @@ final class ImportColumns {
     static <C extends Enum<C> & ImportColumn> EnumMap<C, String> fromForm(Class<C> type,
             MultiValueMap<String, String> params) {
         var columns = new EnumMap<C, String>(type);
-        for (var column : type.getEnumConstants()) {
-            var header = params.getFirst("column." + column.name());
-            if (header != null && !header.isBlank()) {
-                columns.put(column, header);
-            }
-        }
+        columns.putAll(de.sipa.shared.ImportColumns.fromForm(List.of(type.getEnumConstants()), Enum::name, params));
         return columns;
-    }
-
-    /** The file the preview's form carries along; empty if it is not Base64. */
-    static byte[] decode(String content) {
-        try {
-            return Base64.getDecoder().decode(content);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
-    }
-
-    static String encode(byte[] content) {
-        return Base64.getEncoder().encodeToString(content);
     }
 }

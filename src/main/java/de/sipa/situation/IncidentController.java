@@ -48,14 +48,14 @@ class IncidentController {
     @PostMapping("/check")
     String check(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model) {
-        var file = ImportColumns.decode(content);
+        var file = de.sipa.shared.ImportColumns.decode(content);
         return showPreview(file, incidents.preview(file, mapping(params)), fileName, model);
     }
 
     @PostMapping("/confirm")
     String confirm(@RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var file = ImportColumns.decode(content);
+        var file = de.sipa.shared.ImportColumns.decode(content);
         var mapping = mapping(params);
         var preview = incidents.preview(file, mapping);
         int stored;
@@ -73,7 +73,7 @@ class IncidentController {
     private String showPreview(byte[] content, IncidentPreview preview, String fileName, Model model) {
         form(model);
         model.addAttribute("preview", preview);
-        model.addAttribute("upload", ImportColumns.encode(content));
+        model.addAttribute("upload", de.sipa.shared.ImportColumns.encode(content));
         model.addAttribute("fileName", fileName);
         return "situation/incidents-import";
     }

@@ -1,9 +1,10 @@
 package de.sipa.situation;
 
+import de.sipa.shared.CheckedRows;
 import java.time.LocalDate;
 import java.util.List;
 
-import de.sipa.partners.ImportRow;
+import de.sipa.shared.ImportRow;
 
 /**
  * What an import of police incidents would do under a mapping of its columns: nothing is stored until the user

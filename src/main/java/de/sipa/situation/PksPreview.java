@@ -1,11 +1,12 @@
 package de.sipa.situation;
 
+import de.sipa.shared.CheckedRows;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
 import de.sipa.partners.DistrictId;
-import de.sipa.partners.ImportRow;
+import de.sipa.shared.ImportRow;
 
 /**
  * What an import of a PKS file would do, under a mapping of its columns and district names. Nothing is stored until

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
-import de.sipa.partners.ImportRow;
+import de.sipa.shared.ImportRow;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.CsvTable;
 import de.sipa.shared.RuleViolationException;

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ import de.sipa.shared.PartnershipId;
 
 /**
  * Writes many complete responses at once, as multi-row INSERTs of a few hundred rows: for generated demo responses
- * and benchmarks, which would take minutes one statement per answer.
+ * and benchmarks, which would take minutes one statement per answer. The wave's answer counts are rebuilt after.
  */
 @Repository
 class ResponseBatch {
@@ -21,6 +22,51 @@ class ResponseBatch {
     /** A response with its demographic cell and its answers. */
     record Response(LocalDate submittedOn, String source, UUID district, String ageBand, String gender,
             List<Answer> answers) {
+
+        /**
+         * A response as stored from a questionnaire's normalised answers: the district, age band and gender on the
+         * response, the others as answer rows. A district or number that cannot be read is left out (the rules have
+         * refused such an answer already).
+         */
+        static Response of(Questionnaire questionnaire, Map<QuestionId, List<String>> given, LocalDate submittedOn,
+                String source) {
+            UUID district = null;
+            String ageBand = null;
+            String gender = null;
+            var answers = new ArrayList<Answer>();
+            for (var question : questionnaire.questions()) {
+                var values = given.getOrDefault(question.id(), List.of());
+                if (values.isEmpty()) {
+                    continue;
+                }
+                var id = question.id().value();
+                switch (question.kind()) {
+                    case DISTRICT -> district = uuid(values.get(0));
+                    case AGE_BAND -> ageBand = values.get(0);
+                    case GENDER -> gender = values.get(0);
+                    case NUMBER -> answers.add(new Answer(id, null, number(values.get(0)), null));
+                    case FREE_TEXT -> answers.add(new Answer(id, null, null, values.get(0)));
+                    default -> values.forEach(code -> answers.add(new Answer(id, code, null, null)));
+                }
+            }
+            return new Response(submittedOn, source, district, ageBand, gender, answers);
+        }
+
+        private static UUID uuid(String value) {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        private static Integer number(String value) {
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
     }
 
     /** One answer row: exactly one of option, number and text. */
@@ -31,9 +77,11 @@ class ResponseBatch {
     private static final int ANSWERS_PER_STATEMENT = 2000;
 
     private final JdbcClient jdbc;
+    private final AnswerCounts counts;
 
-    ResponseBatch(JdbcClient jdbc) {
+    ResponseBatch(JdbcClient jdbc, AnswerCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     void insert(PartnershipId partnership, SurveyWaveId wave, List<Response> responses) {
@@ -74,5 +122,6 @@ class ResponseBatch {
         if (rows > 0) {
             jdbc.sql(sql.toString()).params(params).update();
         }
+        counts.rebuild(wave);
     }
 }

@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,9 +22,11 @@ import de.sipa.shared.PartnershipId;
 class ResponseRepository {
 
     private final JdbcClient jdbc;
+    private final AnswerCounts counts;
 
-    ResponseRepository(JdbcClient jdbc) {
+    ResponseRepository(JdbcClient jdbc, AnswerCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     /** A code as printed or typed, compared without blanks, dashes and case. */
@@ -61,20 +61,22 @@ class ResponseRepository {
                 .params(wave.value(), hash(token)).update() == 1;
     }
 
-    /** One answer row: an option code, a number or a text. */
-    record AnswerRow(QuestionId question, String optionCode, Integer number, String text) {
-    }
-
-    void insert(PartnershipId partnership, SurveyWaveId wave, LocalDate submittedOn, UUID district, String ageBand,
-            String gender, List<AnswerRow> answers) {
-        var response = UUID.randomUUID();
+    /** Stores one response (its day only) with its answers, and adds them to the wave's answer counts. */
+    void insert(PartnershipId partnership, SurveyWaveId wave, ResponseBatch.Response response) {
+        var id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO surveys_response (id, partnership_id, wave_id, submitted_on, source, district_id, age_band,
                     gender)
-                VALUES (?, ?, ?, ?, 'WEB', ?, ?, ?)""")
-                .params(response, partnership.value(), wave.value(), Date.valueOf(submittedOn), district, ageBand,
-                        gender)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, partnership.value(), wave.value(), Date.valueOf(response.submittedOn()), response.source(),
+                        response.district(), response.ageBand(), response.gender())
                 .update();
+        var answers = response.answers();
+        counts.add(partnership, wave, new RespondentCell(response.district(), response.ageBand(), response.gender()),
+                answers.stream().filter(a -> a.text() == null)
+                        .map(a -> new AnswerCounts.Counted(a.question(),
+                                a.option() != null ? a.option() : a.number().toString()))
+                        .toList());
         if (answers.isEmpty()) {
             return;
         }
@@ -85,9 +87,9 @@ class ResponseRepository {
         for (int i = 0; i < answers.size(); i++) {
             var answer = answers.get(i);
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
-            params.add(response);
-            params.add(answer.question().value());
-            params.add(answer.optionCode());
+            params.add(id);
+            params.add(answer.question());
+            params.add(answer.option());
             params.add(answer.number());
             params.add(answer.text());
         }

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Repository;
 import de.sipa.shared.PartnershipId;
 
 /**
- * Counts of a wave's answers, aggregated in PostgreSQL: per question, option and respondent cell (district, age band,
- * gender), so that weighting, the district filter and the cross tables need no further query.
+ * Counts of a wave's answers per question, option and respondent cell (district, age band, gender), read from the
+ * counts kept as responses arrive ({@link AnswerCounts}), so that weighting, the district filter and the cross tables
+ * need no further query and no answer row is read; the free texts are read from the answers.
  */
 @Repository
 class ResultsRepository {
@@ -41,12 +42,11 @@ class ResultsRepository {
     Map<RespondentCell, Long> respondents(SurveyWaveId wave) {
         var cells = new HashMap<RespondentCell, Long>();
         jdbc.sql("""
-                SELECT district_id, age_band, gender, count(*) AS n FROM surveys_response WHERE wave_id = ?
-                GROUP BY district_id, age_band, gender""")
+                SELECT district_id, age_band, gender, n FROM surveys_answer_count
+                WHERE wave_id = ? AND question_id IS NULL AND n > 0""")
                 .param(wave.value())
                 .query(rs -> {
-                    cells.put(new RespondentCell(rs.getObject("district_id", UUID.class), rs.getString("age_band"),
-                            rs.getString("gender")), rs.getLong("n"));
+                    cells.merge(cell(rs), rs.getLong("n"), Long::sum);
                 });
         return cells;
     }
@@ -54,15 +54,22 @@ class ResultsRepository {
     /** The answers given as an option or a number, counted per question, code and cell. */
     List<AnswerCount> counts(SurveyWaveId wave) {
         return jdbc.sql("""
-                SELECT a.question_id, coalesce(a.option_code, a.number_value::text) AS code, r.district_id, r.age_band,
-                       r.gender, count(*) AS n
-                FROM surveys_response r JOIN surveys_answer a ON a.response_id = r.id AND a.text_value IS NULL
-                WHERE r.wave_id = ?
-                GROUP BY a.question_id, coalesce(a.option_code, a.number_value::text), r.district_id, r.age_band, r.gender""")
+                SELECT question_id, code, district_id, age_band, gender, n FROM surveys_answer_count
+                WHERE wave_id = ? AND code IS NOT NULL AND n > 0""")
                 .param(wave.value())
                 .query((rs, n) -> new AnswerCount(rs.getObject("question_id", UUID.class), rs.getString("code"),
-                        new RespondentCell(rs.getObject("district_id", UUID.class), rs.getString("age_band"),
-                                rs.getString("gender")), rs.getLong("n")))
+                        cell(rs), rs.getLong("n")))
+                .list();
+    }
+
+    /** The answers of one question given as an option or a number, counted per code and cell. */
+    List<AnswerCount> counts(SurveyWaveId wave, UUID question) {
+        return jdbc.sql("""
+                SELECT question_id, code, district_id, age_band, gender, n FROM surveys_answer_count
+                WHERE wave_id = ? AND question_id = ? AND code IS NOT NULL AND n > 0""")
+                .params(wave.value(), question)
+                .query((rs, n) -> new AnswerCount(rs.getObject("question_id", UUID.class), rs.getString("code"),
+                        cell(rs), rs.getLong("n")))
                 .list();
     }
 
@@ -72,18 +79,17 @@ class ResultsRepository {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT x.question_id, r.district_id, r.age_band, r.gender, count(*) AS n
-                FROM surveys_response r
-                JOIN (SELECT DISTINCT a.response_id, a.question_id FROM surveys_answer a
-                      JOIN surveys_response r2 ON r2.id = a.response_id
-                      WHERE r2.wave_id = :wave AND a.question_id IN (:questions) AND a.text_value IS NULL) x
-                  ON x.response_id = r.id
-                GROUP BY x.question_id, r.district_id, r.age_band, r.gender""")
+                SELECT question_id, district_id, age_band, gender, n FROM surveys_answer_count
+                WHERE wave_id = :wave AND question_id IN (:questions) AND code IS NULL AND n > 0""")
                 .param("wave", wave.value()).param("questions", questions)
-                .query((rs, n) -> new AnswerCount(rs.getObject("question_id", UUID.class), null,
-                        new RespondentCell(rs.getObject("district_id", UUID.class), rs.getString("age_band"),
-                                rs.getString("gender")), rs.getLong("n")))
+                .query((rs, n) -> new AnswerCount(rs.getObject("question_id", UUID.class), null, cell(rs),
+                        rs.getLong("n")))
                 .list();
+    }
+
+    private static RespondentCell cell(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RespondentCell(rs.getObject("district_id", UUID.class), rs.getString("age_band"),
+                rs.getString("gender"));
     }
 
     /** A page of the free-text answers to the questions that contain the search, in a stable order. */
@@ -131,16 +137,17 @@ class ResultsRepository {
      */
     List<TrendCount> upperPoints(PartnershipId partnership, String comparableKey) {
         return jdbc.sql("""
-                SELECT w.id, w.title, w.opens_on, r.district_id,
-                       count(*) FILTER (WHERE a.option_code IN (q.max_value::text, (q.max_value - 1)::text)) AS hits,
-                       count(*) AS answered
+                SELECT w.id, w.title, w.opens_on, c.district_id,
+                       coalesce(sum(c.n) FILTER (WHERE c.code IN (q.max_value::text, (q.max_value - 1)::text)), 0)
+                           AS hits,
+                       sum(c.n) AS answered
                 FROM surveys_wave w
                 JOIN surveys_question q ON q.questionnaire_id = w.questionnaire_id AND q.comparable_key = ?
                      AND q.kind = 'LIKERT'
-                JOIN surveys_response r ON r.wave_id = w.id
-                JOIN surveys_answer a ON a.response_id = r.id AND a.question_id = q.id AND a.option_code IS NOT NULL
+                JOIN surveys_answer_count c ON c.wave_id = w.id AND c.question_id = q.id AND c.code IS NOT NULL
                 WHERE w.partnership_id = ?
-                GROUP BY w.id, w.title, w.opens_on, r.district_id
+                GROUP BY w.id, w.title, w.opens_on, c.district_id
+                HAVING sum(c.n) > 0
                 ORDER BY w.opens_on, w.title""")
                 .params(comparableKey, partnership.value())
                 .query((rs, n) -> new TrendCount(rs.getObject("id", UUID.class), rs.getString("title"),

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,27 +103,7 @@ public class SurveyAnswering {
         }
         admit(wave, admission);
 
-        UUID district = null;
-        String ageBand = null;
-        String gender = null;
-        var rows = new ArrayList<ResponseRepository.AnswerRow>();
-        for (var question : questionnaire.questions()) {
-            var values = given.getOrDefault(question.id(), List.of());
-            if (values.isEmpty()) {
-                continue;
-            }
-            switch (question.kind()) {
-                case DISTRICT -> district = UUID.fromString(values.get(0));
-                case AGE_BAND -> ageBand = values.get(0);
-                case GENDER -> gender = values.get(0);
-                case NUMBER -> rows.add(new ResponseRepository.AnswerRow(question.id(), null,
-                        Integer.parseInt(values.get(0)), null));
-                case FREE_TEXT -> rows.add(new ResponseRepository.AnswerRow(question.id(), null, null, values.get(0)));
-                default -> values.forEach(code -> rows.add(new ResponseRepository.AnswerRow(question.id(), code, null,
-                        null)));
-            }
-        }
-        responses.insert(partnership.id(), wave.id(), today, district, ageBand, gender, rows);
+        responses.insert(partnership.id(), wave.id(), ResponseBatch.Response.of(questionnaire, given, today, "WEB"));
     }
 
     private void admit(SurveyWave wave, Admission admission) {

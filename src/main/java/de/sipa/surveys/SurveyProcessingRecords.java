@@ -10,7 +10,8 @@ import de.sipa.shared.ProcessingRecords;
 /**
  * A response is anonymous (no address, account or time finer than the day), but its free text and its district, age
  * band and gender together may still point to a person in a small district, so the responses are described as an
- * activity. The invitation codes and the hashes of devices that answered an open wave are kept apart from the answers. Questionnaires and waves hold no personal data.
+ * activity, and so are the answers counted per district, age band and gender (surveys_answer_count), whose small
+ * cells may do the same. The invitation codes and the hashes of devices that answered an open wave are kept apart from the answers. Questionnaires and waves hold no personal data.
  */
 @Component
 class SurveyProcessingRecords implements ProcessingRecords {
@@ -21,7 +22,8 @@ class SurveyProcessingRecords implements ProcessingRecords {
     @Override
     public List<ProcessingActivity> activities() {
         return List.of(new ProcessingActivity("surveyResponses",
-                Set.of("surveys_response", "surveys_answer", "surveys_invitation_code", "surveys_device"),
+                Set.of("surveys_response", "surveys_answer", "surveys_answer_count", "surveys_invitation_code",
+                        "surveys_device"),
                 List.of(RETENTION_YEARS)));
     }
 

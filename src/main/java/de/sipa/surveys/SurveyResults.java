@@ -212,7 +212,7 @@ public class SurveyResults {
         var question = questionnaire.question(questionId)
                 .orElseThrow(() -> new de.sipa.shared.NotFoundException("Question", questionId));
         var respondents = repository.respondents(id);
-        var counts = repository.counts(id).stream().filter(c -> c.question().equals(questionId.value())).toList();
+        var counts = repository.counts(id, questionId.value());
         var answered = question.kind() == QuestionKind.MULTIPLE_CHOICE
                 ? repository.answered(id, List.of(questionId.value())) : List.<ResultsRepository.AnswerCount>of();
         var table = table(question, respondents, counts, answered, district);

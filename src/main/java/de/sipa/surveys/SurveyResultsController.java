@@ -25,6 +25,7 @@ import de.sipa.partners.Partnerships;
 import de.sipa.shared.CsvDownload;
 import de.sipa.shared.PdfLetterhead;
 import de.sipa.shared.RuleViolationException;
+import de.sipa.shared.SvgImages;
 
 /**
  * The results of the survey waves: per question, weighted and unweighted, cross tables, the free-text answers, the
@@ -34,6 +35,9 @@ import de.sipa.shared.RuleViolationException;
 @RequestMapping("/umfragen")
 @PreAuthorize(SurveyPermissions.READ)
 class SurveyResultsController {
+
+    /** The width in pixels of the trend chart's PNG: twice the SVG's. */
+    static final float TREND_PNG_WIDTH = 1440;
 
     private final Surveys surveys;
     private final SurveyResults results;
@@ -142,15 +146,29 @@ class SurveyResultsController {
     @GetMapping("/trends.svg")
     void trendSvg(@RequestParam(name = "frage", required = false) String key, Locale locale,
             HttpServletResponse response) throws IOException {
+        var svg = trendChartSvg(key, locale);
+        response.setContentType("image/svg+xml;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"umfrage-trend.svg\"");
+        response.getWriter().write(svg);
+    }
+
+    /** The same chart as a PNG image (twice the SVG's width, sharp in documents), small counts suppressed. */
+    @GetMapping("/trends.png")
+    void trendPng(@RequestParam(name = "frage", required = false) String key, Locale locale,
+            HttpServletResponse response) throws IOException {
+        var png = SvgImages.png(trendChartSvg(key, locale), TREND_PNG_WIDTH);
+        response.setContentType("image/png");
+        response.setHeader("Content-Disposition", "attachment; filename=\"umfrage-trend.png\"");
+        response.getOutputStream().write(png);
+    }
+
+    private String trendChartSvg(String key, Locale locale) {
         var trend = senseOfSecurity.trendToExport(key == null ? SenseOfSecurity.INDICATOR : key);
         var context = new Context(locale);
         context.setVariable("chart", trend.chart(messages.getMessage("surveyResults.wholeCity", null, locale)));
         context.setVariable("label", messages.getMessage("surveyResults.trend.chartLabel",
                 new Object[] {trend.comparableKey()}, locale));
-        var svg = templates.process("surveys/trend-svg", context);
-        response.setContentType("image/svg+xml;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"umfrage-trend.svg\"");
-        response.getWriter().write(svg);
+        return templates.process("surveys/trend-svg", context);
     }
 
     @GetMapping("/bevoelkerung")

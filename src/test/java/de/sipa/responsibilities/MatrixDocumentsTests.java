@@ -23,7 +23,7 @@ import de.sipa.Fixtures.City;
 import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
-import de.sipa.partners.ImportRow;
+import de.sipa.shared.ImportRow;
 
 @SipaIntegrationTest
 class MatrixDocumentsTests {

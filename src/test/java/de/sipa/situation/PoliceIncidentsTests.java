@@ -33,7 +33,7 @@ import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaPrincipal;
 import de.sipa.identity.SipaUser;
-import de.sipa.partners.ImportRow;
+import de.sipa.shared.ImportRow;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.RuleViolationException;
 

@@ -117,6 +117,21 @@ class SurveyResultsPagesTests {
         assertThat(svg.getContentType()).startsWith("image/svg+xml");
         var drawn = Jsoup.parse(svg.getContentAsString(StandardCharsets.UTF_8), "", org.jsoup.parser.Parser.xmlParser());
         assertThat(drawn.select("g.trend-line text.line-label").eachText()).contains("Mitte", "Gesamtstadt");
+        // The same chart as PNG: rendered from that SVG at twice its size, with its coloured lines on white.
+        var png = mvc.perform(get("/umfragen/trends.png").with(user(fixtures.user(city.policeUser()))))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(png.getContentType()).isEqualTo("image/png");
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.getContentAsByteArray()));
+        assertThat(image.getWidth()).isEqualTo(1440);
+        assertThat(image.getHeight()).isEqualTo(640);
+        assertThat(image.getRGB(2, 2) & 0xffffff).as("white background").isEqualTo(0xffffff);
+        var colours = new java.util.HashSet<Integer>();
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                colours.add(image.getRGB(x, y) & 0xffffff);
+            }
+        }
+        assertThat(colours).as("the lines in the chart's colours").contains(0x0b4f8a, 0xb34700);
 
         var profile = Jsoup.parse(mvc.perform(get("/lagebild/stadtteile/" + city.districts().get(0).value())
                 .with(user(fixtures.user(city.coordinator())))).andExpect(status().isOk()).andReturn().getResponse()

@@ -1,11 +1,9 @@
-package de.sipa.situation;
+package de.sipa.shared;
 
 import java.util.List;
 
-import de.sipa.partners.ImportRow;
-
 /**
- * What the previews of the situation picture's imports share: every data row with its problems and the problems of
+ * What the previews of imports share (crime figures, police incidents, survey answers): every data row with its problems and the problems of
  * the file as a whole. Only a file without a single bad row can be imported, because an import replaces a whole year
  * or period, and half of one would mislead.
  */

@@ -1,4 +1,4 @@
-package de.sipa.partners;
+package de.sipa.shared;
 
 import java.util.List;
 
