@@ -29,9 +29,13 @@ class ProjectPage {
     private final Organisations organisations;
     private final Places places;
     private final Categories categories;
+    private final PreventionProjects projects;
+    private final ProjectIdeas ideas;
 
     ProjectPage(Indicators indicators, Partnerships partnerships, Organisations organisations, Places places,
-            Categories categories) {
+            Categories categories, PreventionProjects projects, ProjectIdeas ideas) {
+        this.projects = projects;
+        this.ideas = ideas;
         this.indicators = indicators;
         this.partnerships = partnerships;
         this.organisations = organisations;
@@ -45,6 +49,9 @@ class ProjectPage {
         var districts = new java.util.HashMap<de.sipa.partners.DistrictId, String>();
         partnerships.districts().forEach(d -> districts.put(d.id(), d.name()));
         model.addAttribute("project", project);
+        model.addAttribute("published", projects.published(project.id()));
+        model.addAttribute("idea", ideas.ideaOf(project.id()).orElse(null));
+        model.addAttribute("partnershipSlug", partnerships.mine().slug());
         model.addAttribute("leadName", project.lead() == null ? null : orgs.get(project.lead()));
         model.addAttribute("partnerNames", project.partners().stream().map(orgs::get).filter(n -> n != null).toList());
         model.addAttribute("districtNames", project.districts().stream().map(districts::get).toList());
