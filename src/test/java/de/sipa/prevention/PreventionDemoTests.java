@@ -36,12 +36,18 @@ class PreventionDemoTests {
     @Autowired
     Places places;
 
+    @Autowired
+    ProjectIdeas ideas;
+
+    @Autowired
+    PublicProjects publicProjects;
+
     @Test
     void fifteenProjectsInEveryStageTwoEvaluatedOnTheDemosReports() {
         var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
         CurrentUser.runAs(SipaUser.system(musterstadt), () -> {
             var all = projects.projects();
-            assertThat(all).hasSize(15);
+            assertThat(all).hasSize(16);
             assertThat(all).extracting(PreventionProject::status).containsAll(Arrays.asList(ProjectStatus.values()));
             var evaluated = all.stream().filter(p -> p.status() == ProjectStatus.EVALUATED).toList();
             assertThat(evaluated).extracting(PreventionProject::title)
@@ -63,5 +69,26 @@ class PreventionDemoTests {
             assertThat(garden.qualityNote(BeccariaStep.GOALS)).isNotEmpty();
             return null;
         });
+    }
+
+    @Test
+    void fiveIdeasOneBecameAProjectOneDeclinedAndEightProjectsPublished() {
+        var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
+        CurrentUser.runAs(SipaUser.system(musterstadt), () -> {
+            var all = ideas.ideas();
+            assertThat(all).hasSize(5);
+            assertThat(all).extracting(ProjectIdea::status).containsOnlyOnce(IdeaStatus.PROJECT, IdeaStatus.DECLINED,
+                    IdeaStatus.IN_REVIEW);
+            var bikes = all.stream().filter(i -> i.status() == IdeaStatus.PROJECT).findFirst().orElseThrow();
+            assertThat(projects.project(bikes.project()).title()).isEqualTo(bikes.title());
+            assertThat(all.stream().filter(i -> i.status() == IdeaStatus.DECLINED).findFirst().orElseThrow().answer())
+                    .isNotBlank();
+            return null;
+        });
+        assertThat(publicProjects.published(musterstadt)).extracting(PublicProject::title)
+                .containsExactlyInAnyOrderElementsOf(PreventionDemo.PUBLISHED);
+        assertThat(publicProjects.published(musterstadt)).filteredOn(PublicProject::evaluated)
+                .extracting(PublicProject::title)
+                .containsExactlyInAnyOrder("Licht und Ruhe im Palastgarten", "Sichere Haltestellen");
     }
 }
