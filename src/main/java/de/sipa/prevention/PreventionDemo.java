@@ -57,11 +57,16 @@ class PreventionDemo implements ApplicationRunner {
     private final Indicators indicators;
     private final ProjectIdeas ideas;
     private final IdeaRepository ideaRepository;
+    private final ProjectMeetings projectMeetings;
+    private final de.sipa.meetings.Meetings meetings;
     private final Clock clock;
 
     PreventionDemo(Partnerships partnerships, Organisations organisations, Places places, Categories categories,
             CrimeFigures crimeFigures, PreventionProjects projects, Indicators indicators, ProjectIdeas ideas,
-            IdeaRepository ideaRepository, Clock clock) {
+            IdeaRepository ideaRepository, ProjectMeetings projectMeetings, de.sipa.meetings.Meetings meetings,
+            Clock clock) {
+        this.projectMeetings = projectMeetings;
+        this.meetings = meetings;
         this.ideas = ideas;
         this.ideaRepository = ideaRepository;
         this.partnerships = partnerships;
@@ -271,6 +276,10 @@ class PreventionDemo implements ApplicationRunner {
                 districts.get("Mitte"), null));
         indicators.measure(garden1, dark, story.firstWinter().minusMonths(2), story.firstWinter().plusMonths(2).minusDays(1), null);
         indicators.measure(garden1, dark, story.firstWinter().plusMonths(10), story.firstWinter().plusMonths(14).minusDays(1), null);
+        // the sense of security in Mitte from the citizen surveys, one value per wave (read from the surveys live)
+        indicators.define(garden1, new IndicatorDraft("Unsicher nachts in der Wohngegend, Mitte (Bürgerumfrage)",
+                "%", null, null, IndicatorSource.SURVEY, null, districts.get("Mitte"), null,
+                de.sipa.surveys.SenseOfSecurity.INDICATOR));
         var walkers = indicators.define(garden1, new IndicatorDraft("Anteil der Befragten, die den Park nachts meiden",
                 "%", new BigDecimal("62"), new BigDecimal("40"), IndicatorSource.TYPED, null, null, null));
         indicators.measure(garden1, walkers, story.lightingRenewed().plusMonths(4), story.lightingRenewed().plusMonths(5),
@@ -318,6 +327,23 @@ class PreventionDemo implements ApplicationRunner {
             projects.publish(ids.get(title), true);
         }
         ideas(districts);
+        linkAgendaItem(ids.get("Schulwegsicherheit Grundschulen Nord"), "Schulwege im Herbst: dunkle Stellen melden");
+        linkAgendaItem(ids.get("Sichere Haltestellen"), "Neckarblick: dunkle Wege und die Haltestelle Hafenstraße");
+        linkAgendaItem(ids.get("Sichere Haltestellen"), "Haltestelle Hafenstraße: Ergebnis der Ortsbegehung");
+    }
+
+    /** Links the project to the first agenda item of the meetings demo with that title, if the demo has it. */
+    private void linkAgendaItem(ProjectId project, String itemTitle) {
+        var all = new ArrayList<de.sipa.meetings.Meeting>();
+        all.addAll(meetings.page(null, false, org.springframework.data.domain.PageRequest.of(0, 500)).getContent());
+        all.addAll(meetings.page(null, true, org.springframework.data.domain.PageRequest.of(0, 500)).getContent());
+        for (var meeting : all) {
+            var item = meetings.agenda(meeting.id()).stream().filter(i -> i.title().equals(itemTitle)).findFirst();
+            if (item.isPresent()) {
+                projectMeetings.link(project, meeting.id() + ":" + item.get().id());
+                return;
+            }
+        }
     }
 
     /** The projects the coordination shows on Musterstadt's public pages. */

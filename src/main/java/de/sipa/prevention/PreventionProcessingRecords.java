@@ -30,6 +30,7 @@ class PreventionProcessingRecords implements ProcessingRecords {
     @Override
     public Set<String> tablesWithoutPersonalData() {
         return Set.of("prevention_project_partner", "prevention_project_district", "prevention_project_place",
-                "prevention_funding", "prevention_step_field", "prevention_indicator", "prevention_indicator_value");
+                "prevention_funding", "prevention_step_field", "prevention_indicator", "prevention_indicator_value",
+                "prevention_agenda_link");
     }
 }

@@ -183,7 +183,7 @@ public class PreventionProjects {
         for (var indicator : indicators.of(source)) {
             indicators.insert(new Indicator(IndicatorId.random(), id, indicator.name(), indicator.unit(),
                     indicator.baseline(), indicator.target(), indicator.source(), indicator.category(),
-                    indicator.district(), indicator.offenceGroup(), List.of()));
+                    indicator.district(), indicator.offenceGroup(), List.of(), indicator.surveyKey()));
         }
         auditTrail.record(AuditAction.CREATED, "PreventionProject", id,
                 auditTrail.summary("audit.prevention.copied", title, template.title()));

@@ -42,6 +42,9 @@ class PreventionDemoTests {
     @Autowired
     PublicProjects publicProjects;
 
+    @Autowired
+    ProjectMeetings projectMeetings;
+
     @Test
     void fifteenProjectsInEveryStageTwoEvaluatedOnTheDemosReports() {
         var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
@@ -89,6 +92,38 @@ class PreventionDemoTests {
                 .containsExactlyInAnyOrderElementsOf(PreventionDemo.PUBLISHED);
         assertThat(publicProjects.published(musterstadt)).filteredOn(PublicProject::evaluated)
                 .extracting(PublicProject::title)
-                .containsExactlyInAnyOrder("Licht und Ruhe im Palastgarten", "Sichere Haltestellen");
+                .containsExactlyInAnyOrder("Licht und Ruhe im Palastgarten", "Sichere Haltestellen",
+                        "Mobile Jugendarbeit am Hauptbahnhof");
+    }
+
+    @Test
+    void theParkProjectFollowsTheSenseOfSecurityInMitteWaveByWave() {
+        var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
+        CurrentUser.runAs(SipaUser.system(musterstadt), () -> {
+            var project = projects.projects().stream().filter(p -> p.title().equals("Licht und Ruhe im Palastgarten"))
+                    .findFirst().orElseThrow();
+            var survey = indicators.of(project.id()).stream().filter(i -> i.source() == IndicatorSource.SURVEY)
+                    .findFirst().orElseThrow();
+            var waves = indicators.measurements(survey);
+            System.out.printf("Sense of security in Mitte: %s%n", waves.stream().map(Measurement::value).toList());
+            assertThat(waves).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(waves).filteredOn(m -> m.value() != null).hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(m -> assertThat(m.value()).isBetween(0.0, 100.0));
+            return null;
+        });
+    }
+
+    @Test
+    void twoProjectsShowTheirAgendaItemsDecisionsAndActionItems() {
+        var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
+        CurrentUser.runAs(SipaUser.system(musterstadt), () -> {
+            for (var title : java.util.List.of("Schulwegsicherheit Grundschulen Nord", "Sichere Haltestellen")) {
+                var project = projects.projects().stream().filter(p -> p.title().equals(title)).findFirst()
+                        .orElseThrow();
+                assertThat(projectMeetings.timeline(project.id())).extracting(TimelineEntry::kind)
+                        .as(title).contains(TimelineEntry.Kind.AGENDA_ITEM, TimelineEntry.Kind.DECISION);
+            }
+            return null;
+        });
     }
 }
