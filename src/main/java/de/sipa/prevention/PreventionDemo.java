@@ -327,7 +327,7 @@ class PreventionDemo implements ApplicationRunner {
             projects.publish(ids.get(title), true);
         }
         ideas(districts);
-        linkAgendaItem(ids.get("Schulwegsicherheit Grundschulen Nord"), "Schulwege im Herbst: dunkle Stellen melden");
+        linkAgendaItem(ids.get("Seniorensicherheit an der Haustür"), "Seniorinnen und Senioren: Betrug am Telefon");
         linkAgendaItem(ids.get("Sichere Haltestellen"), "Neckarblick: dunkle Wege und die Haltestelle Hafenstraße");
         linkAgendaItem(ids.get("Sichere Haltestellen"), "Haltestelle Hafenstraße: Ergebnis der Ortsbegehung");
     }

@@ -38,14 +38,14 @@ public class ProjectMeetings {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final int LABEL_LENGTH = 90;
 
-    private final AgendaLinkRepository links;
+    private final ProjectAgendaLinkRepository links;
     private final PreventionProjects projects;
     private final Meetings meetings;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    ProjectMeetings(AgendaLinkRepository links, PreventionProjects projects, Meetings meetings, AuditTrail auditTrail,
-            Clock clock) {
+    ProjectMeetings(ProjectAgendaLinkRepository links, PreventionProjects projects, Meetings meetings,
+            AuditTrail auditTrail, Clock clock) {
         this.links = links;
         this.projects = projects;
         this.meetings = meetings;
@@ -71,8 +71,8 @@ public class ProjectMeetings {
     }
 
     /**
-     * The project's time line from the meetings: each linked agenda item on its meeting's day, the decisions taken on
-     * it and the action items assigned from those decisions (on their due day), the earliest first.
+     * The project's time line from the meetings: each linked agenda item and the decisions taken on it on the
+     * meeting's day, and the action items assigned from those decisions (on their due day), the earliest first.
      */
     @PreAuthorize(PreventionPermissions.READ)
     @Transactional(readOnly = true)
@@ -85,8 +85,10 @@ public class ProjectMeetings {
                     TimelineEntry.Kind.AGENDA_ITEM, link.itemTitle(), link.meetingTitle(), "", link.path()));
             var decisions = meetings.decisions(meeting).stream()
                     .filter(d -> link.agendaItem().equals(d.agendaItem())).toList();
+            var day = link.meetingStartsAt().atZone(zone).toLocalDate();
             for (var decision : decisions) {
-                entries.add(new TimelineEntry(decision.decidedAt().atZone(zone).toLocalDate(),
+                // a decision belongs to its meeting's day, whenever the minutes recorded it
+                entries.add(new TimelineEntry(day,
                         TimelineEntry.Kind.DECISION, decision.wording(), decision.reference(), "", link.path()));
             }
             var decided = decisions.stream().map(d -> d.id()).toList();
@@ -135,7 +137,7 @@ public class ProjectMeetings {
         }
         var found = meeting(meeting).flatMap(m -> meetings.agenda(m.id()).stream().filter(i -> i.id().equals(item))
                 .findFirst()).orElseThrow(() -> new RuleViolationException("prevention.agenda.unknown"));
-        var stored = new AgendaLinkRepository.Stored(UUID.randomUUID(), projectId, meeting, item);
+        var stored = new ProjectAgendaLinkRepository.Stored(UUID.randomUUID(), projectId, meeting, item);
         if (!links.insert(stored, clock.instant())) {
             throw new RuleViolationException("prevention.agenda.duplicate");
         }

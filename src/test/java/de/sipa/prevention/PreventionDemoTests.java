@@ -117,7 +117,7 @@ class PreventionDemoTests {
     void twoProjectsShowTheirAgendaItemsDecisionsAndActionItems() {
         var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
         CurrentUser.runAs(SipaUser.system(musterstadt), () -> {
-            for (var title : java.util.List.of("Schulwegsicherheit Grundschulen Nord", "Sichere Haltestellen")) {
+            for (var title : java.util.List.of("Seniorensicherheit an der Haustür", "Sichere Haltestellen")) {
                 var project = projects.projects().stream().filter(p -> p.title().equals(title)).findFirst()
                         .orElseThrow();
                 assertThat(projectMeetings.timeline(project.id())).extracting(TimelineEntry::kind)

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 import de.sipa.shared.PartnershipId;
 
 @Repository
-class AgendaLinkRepository {
+class ProjectAgendaLinkRepository {
 
     /** A project's link to an agenda item as stored. */
     record Stored(UUID id, ProjectId project, UUID meeting, UUID agendaItem) {
@@ -19,7 +19,7 @@ class AgendaLinkRepository {
 
     private final JdbcClient jdbc;
 
-    AgendaLinkRepository(JdbcClient jdbc) {
+    ProjectAgendaLinkRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
