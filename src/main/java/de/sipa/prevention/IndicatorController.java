@@ -37,13 +37,15 @@ class IndicatorController {
             @RequestParam(defaultValue = "") String target,
             @RequestParam(defaultValue = "TYPED") IndicatorSource source,
             @RequestParam(required = false) UUID categoryId, @RequestParam(required = false) UUID districtId,
-            @RequestParam(required = false) UUID offenceGroupId, RedirectAttributes redirect) {
+            @RequestParam(required = false) UUID offenceGroupId, @RequestParam(required = false) String surveyKey,
+            RedirectAttributes redirect) {
         FlashSteps.run(redirect, messages, "prevention.indicator.saved",
                 () -> indicators.define(new ProjectId(id), new IndicatorDraft(name, unit,
                         number(baseline, "prevention.indicator.baseline.invalid"),
                         number(target, "prevention.indicator.target.invalid"), source,
                         categoryId == null ? null : new CategoryId(categoryId),
-                        districtId == null ? null : new DistrictId(districtId), offenceGroupId)),
+                        districtId == null ? null : new DistrictId(districtId), offenceGroupId,
+                        surveyKey == null || surveyKey.isBlank() ? null : surveyKey.strip())),
                 FlashSteps.typed("indicatorName", name, "indicatorUnit", unit, "indicatorBaseline", baseline,
                         "indicatorTarget", target));
         return "redirect:/praevention/" + id + "#indicators";

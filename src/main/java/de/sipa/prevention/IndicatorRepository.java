@@ -34,7 +34,8 @@ class IndicatorRepository {
                             IndicatorSource.valueOf(rs.getString("source")),
                             category == null ? null : new CategoryId(category),
                             district == null ? null : new DistrictId(district),
-                            rs.getObject("offence_group_id", UUID.class), new ArrayList<>()));
+                            rs.getObject("offence_group_id", UUID.class), new ArrayList<>(),
+                            rs.getString("survey_key")));
                 });
         jdbc.sql("""
                 SELECT v.* FROM prevention_indicator_value v JOIN prevention_indicator i ON i.id = v.indicator_id
@@ -51,14 +52,14 @@ class IndicatorRepository {
     void insert(Indicator indicator) {
         jdbc.sql("""
                 INSERT INTO prevention_indicator (id, project_id, name, unit, baseline, target, source, category_id,
-                    district_id, offence_group_id, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    district_id, offence_group_id, survey_key, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     (SELECT coalesce(max(position), 0) + 1 FROM prevention_indicator WHERE project_id = ?))""")
                 .params(indicator.id().value(), indicator.project().value(), indicator.name(), indicator.unit(),
                         indicator.baseline(), indicator.target(), indicator.source().name(),
                         indicator.category() == null ? null : indicator.category().value(),
                         indicator.district() == null ? null : indicator.district().value(), indicator.offenceGroup(),
-                        indicator.project().value())
+                        indicator.surveyKey(), indicator.project().value())
                 .update();
     }
 

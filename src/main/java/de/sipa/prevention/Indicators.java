@@ -23,6 +23,8 @@ import de.sipa.situation.CrimeMeasure;
 import de.sipa.situation.DistrictTrend;
 import de.sipa.situation.OffenceGroup;
 import de.sipa.situation.YearFigures;
+import de.sipa.surveys.SenseOfSecurity;
+import de.sipa.surveys.SurveyTrend;
 
 /**
  * The indicators of a project: baseline, target and measured values, typed or counted live from the contact point's
@@ -39,9 +41,12 @@ public class Indicators {
     private final ReportFigures reportFigures;
     private final CrimeFigures crimeFigures;
     private final AuditTrail auditTrail;
+    private final SenseOfSecurity surveys;
 
     Indicators(IndicatorRepository indicators, PreventionProjects projects, Partnerships partnerships,
-            Categories categories, ReportFigures reportFigures, CrimeFigures crimeFigures, AuditTrail auditTrail) {
+            Categories categories, ReportFigures reportFigures, CrimeFigures crimeFigures, AuditTrail auditTrail,
+            SenseOfSecurity surveys) {
+        this.surveys = surveys;
         this.indicators = indicators;
         this.projects = projects;
         this.partnerships = partnerships;
@@ -80,6 +85,12 @@ public class Indicators {
         var category = source == IndicatorSource.REPORTS ? draft.category() : null;
         var district = source == IndicatorSource.TYPED ? null : draft.district();
         var group = source == IndicatorSource.CRIME_CASES ? draft.offenceGroup() : null;
+        var surveyKey = source == IndicatorSource.SURVEY ? draft.surveyKey() : null;
+        if (source == IndicatorSource.SURVEY
+                && (surveyKey == null || de.sipa.surveys.StandardItems.item(surveyKey).isEmpty()
+                        && !surveys.comparableKeys().contains(surveyKey))) {
+            throw new RuleViolationException("prevention.indicator.survey.required");
+        }
         if (category != null) {
             categories.get(category); // refuses another partnership's category
         }
@@ -92,7 +103,7 @@ public class Indicators {
         }
         var id = IndicatorId.random();
         indicators.insert(new Indicator(id, project, name, unit, draft.baseline(), draft.target(), source, category,
-                district, group, List.of()));
+                district, group, List.of(), surveyKey));
         auditTrail.record(AuditAction.CHANGED, "PreventionProject", project,
                 auditTrail.summary("audit.prevention.indicator", title, name));
         return id;
@@ -107,6 +118,9 @@ public class Indicators {
         var indicator = indicator(project, id);
         if (from == null || to == null || to.isBefore(from)) {
             throw new RuleViolationException("prevention.indicator.period.invalid");
+        }
+        if (indicator.source() == IndicatorSource.SURVEY) {
+            throw new RuleViolationException("prevention.indicator.survey.noValues");
         }
         if (!indicator.linked() && value == null) {
             throw new RuleViolationException("prevention.indicator.value.required");
@@ -135,6 +149,9 @@ public class Indicators {
     @PreAuthorize(PreventionPermissions.READ)
     @Transactional(readOnly = true)
     public List<Measurement> measurements(Indicator indicator) {
+        if (indicator.source() == IndicatorSource.SURVEY) {
+            return waves(indicator);
+        }
         return indicator.values().stream().map(v -> measurement(indicator, v)).toList();
     }
 
@@ -151,6 +168,7 @@ public class Indicators {
                     yield new Measurement(value.id(), value.from(), value.to(), null, true, true);
                 }
             }
+            case SURVEY -> new Measurement(value.id(), value.from(), value.to(), null, true, false);
             case CRIME_CASES -> {
                 try {
                     yield new Measurement(value.id(), value.from(), value.to(),
@@ -160,6 +178,33 @@ public class Indicators {
                 }
             }
         };
+    }
+
+    /**
+     * A survey indicator's values: one per wave that asked the question (on the day the wave opened), the district's
+     * share or the city's; {@code null} where too few answered to show it.
+     */
+    private List<Measurement> waves(Indicator indicator) {
+        SurveyTrend trend;
+        try {
+            trend = surveys.trend(indicator.surveyKey());
+        } catch (AccessDeniedException e) {
+            return List.of();
+        }
+        var series = indicator.district() == null ? Optional.of(trend.city())
+                : trend.districts().stream()
+                        .filter(s -> s.name().equals(partnerships.district(indicator.district()).name())).findFirst();
+        var measurements = new java.util.ArrayList<Measurement>();
+        for (int i = 0; i < trend.waves().size(); i++) {
+            var wave = trend.waves().get(i);
+            Double value = null;
+            if (series.isPresent() && series.get().points().size() > i) {
+                var p = series.get().points().get(i).percent();
+                value = p == null ? null : Math.round(p * 10) / 10.0;
+            }
+            measurements.add(new Measurement(null, wave.opensOn(), wave.opensOn(), value, true, false));
+        }
+        return measurements;
     }
 
     /** The recorded cases of the indicator's offence group in its district (or the city) in the year. */

@@ -55,10 +55,20 @@ class PreventionDemo implements ApplicationRunner {
     private final CrimeFigures crimeFigures;
     private final PreventionProjects projects;
     private final Indicators indicators;
+    private final ProjectIdeas ideas;
+    private final IdeaRepository ideaRepository;
+    private final ProjectMeetings projectMeetings;
+    private final de.sipa.meetings.Meetings meetings;
     private final Clock clock;
 
     PreventionDemo(Partnerships partnerships, Organisations organisations, Places places, Categories categories,
-            CrimeFigures crimeFigures, PreventionProjects projects, Indicators indicators, Clock clock) {
+            CrimeFigures crimeFigures, PreventionProjects projects, Indicators indicators, ProjectIdeas ideas,
+            IdeaRepository ideaRepository, ProjectMeetings projectMeetings, de.sipa.meetings.Meetings meetings,
+            Clock clock) {
+        this.projectMeetings = projectMeetings;
+        this.meetings = meetings;
+        this.ideas = ideas;
+        this.ideaRepository = ideaRepository;
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.places = places;
@@ -266,6 +276,10 @@ class PreventionDemo implements ApplicationRunner {
                 districts.get("Mitte"), null));
         indicators.measure(garden1, dark, story.firstWinter().minusMonths(2), story.firstWinter().plusMonths(2).minusDays(1), null);
         indicators.measure(garden1, dark, story.firstWinter().plusMonths(10), story.firstWinter().plusMonths(14).minusDays(1), null);
+        // the sense of security in Mitte from the citizen surveys, one value per wave (read from the surveys live)
+        indicators.define(garden1, new IndicatorDraft("Unsicher nachts in der Wohngegend, Mitte (Bürgerumfrage)",
+                "%", null, null, IndicatorSource.SURVEY, null, districts.get("Mitte"), null,
+                de.sipa.surveys.SenseOfSecurity.INDICATOR));
         var walkers = indicators.define(garden1, new IndicatorDraft("Anteil der Befragten, die den Park nachts meiden",
                 "%", new BigDecimal("62"), new BigDecimal("40"), IndicatorSource.TYPED, null, null, null));
         indicators.measure(garden1, walkers, story.lightingRenewed().plusMonths(4), story.lightingRenewed().plusMonths(5),
@@ -309,6 +323,75 @@ class PreventionDemo implements ApplicationRunner {
                 new BigDecimal("95"));
         projects.noteQuality(ids.get(PALASTGARTEN_PROJECT), BeccariaStep.GOALS,
                 "Ziele bitte messbar fassen: wie viele Jugendliche, wie viele Abende, welcher Rückgang der Beschwerden?");
+        for (var title : PUBLISHED) {
+            projects.publish(ids.get(title), true);
+        }
+        ideas(districts);
+        linkAgendaItem(ids.get("Seniorensicherheit an der Haustür"), "Seniorinnen und Senioren: Betrug am Telefon");
+        linkAgendaItem(ids.get("Sichere Haltestellen"), "Neckarblick: dunkle Wege und die Haltestelle Hafenstraße");
+        linkAgendaItem(ids.get("Sichere Haltestellen"), "Haltestelle Hafenstraße: Ergebnis der Ortsbegehung");
+    }
+
+    /** Links the project to the first agenda item of the meetings demo with that title, if the demo has it. */
+    private void linkAgendaItem(ProjectId project, String itemTitle) {
+        var all = new ArrayList<de.sipa.meetings.Meeting>();
+        all.addAll(meetings.page(null, false, org.springframework.data.domain.PageRequest.of(0, 500)).getContent());
+        all.addAll(meetings.page(null, true, org.springframework.data.domain.PageRequest.of(0, 500)).getContent());
+        for (var meeting : all) {
+            var item = meetings.agenda(meeting.id()).stream().filter(i -> i.title().equals(itemTitle)).findFirst();
+            if (item.isPresent()) {
+                projectMeetings.link(project, meeting.id() + ":" + item.get().id());
+                return;
+            }
+        }
+    }
+
+    /** The projects the coordination shows on Musterstadt's public pages. */
+    static final List<String> PUBLISHED = List.of("Schulwegsicherheit Grundschulen Nord",
+            "Seniorensicherheit an der Haustür", "Gewaltprävention an Schulen", "Wohnungseinbruchschutz – Beratung vor Ort",
+            "Licht und Ruhe im Palastgarten", "Sichere Haltestellen", PALASTGARTEN_PROJECT,
+            "Mobile Jugendarbeit am Hauptbahnhof");
+
+    /**
+     * Five ideas: three from citizens (the bike coding became a project, the cameras everywhere were declined, the
+     * bench lighting is in review), two from partners (new).
+     */
+    private void ideas(Map<String, DistrictId> districts) {
+        var now = clock.instant();
+        var partnership = CurrentUser.partnership();
+        java.util.function.BiFunction<ProjectIdea, Integer, IdeaId> submitted = (idea, daysAgo) -> {
+            ideaRepository.insert(partnership, new ProjectIdea(idea.id(), idea.title(), idea.description(),
+                    idea.field(), idea.district(), idea.origin(), idea.submittedBy(), idea.contactEmail(),
+                    IdeaStatus.NEW, "", null, now.minus(java.time.Duration.ofDays(daysAgo)), null));
+            return idea.id();
+        };
+        var bikes = submitted.apply(idea("Fahrradcodierung am Bahnhof",
+                "Am Bahnhof werden ständig Fahrräder gestohlen. Eine Codieraktion mit der Polizei, zweimal im Jahr "
+                        + "direkt am Fahrradparkhaus, würde Diebe abschrecken.",
+                PreventionField.BURGLARY, districts.get("Mitte"), IdeaOrigin.CITIZEN, null, "r.fahrrad@example.org"), 40);
+        ideas.turnIntoProject(bikes);
+        var cameras = submitted.apply(idea("Videoüberwachung in der ganzen Innenstadt",
+                "Kameras an jeder Straßenecke, dann traut sich keiner mehr etwas.", PreventionField.PUBLIC_SPACE,
+                districts.get("Mitte"), IdeaOrigin.CITIZEN, null, null), 30);
+        ideas.decline(cameras, "Flächendeckende Videoüberwachung erlaubt das Polizeigesetz nur an Kriminalitätsschwerpunkten; "
+                + "am Palastgarten prüfen wir sie gerade im Sicherheitskonzept. Stattdessen setzen wir auf Licht und "
+                + "Präsenz (Projekt „Licht und Ruhe im Palastgarten“).");
+        var benches = submitted.apply(idea("Licht an den Bänken am Neckarufer",
+                "Abends sitzen ältere Menschen gern am Neckarufer, aber auf dem Heimweg ist es stockdunkel.",
+                PreventionField.SENIORS, districts.get("Hafen"), IdeaOrigin.CITIZEN, null, "bank.licht@example.org"), 12);
+        ideas.review(benches);
+        submitted.apply(idea("Kiosk-Kodex gegen Alkohol an Minderjährige",
+                "Testkäufe und eine freiwillige Selbstverpflichtung der Kioske rund um den Hauptbahnhof.",
+                PreventionField.ADDICTION, districts.get("Mitte"), IdeaOrigin.PARTNER, "Amt für öffentliche Ordnung", null), 5);
+        submitted.apply(idea("Sicherheitstraining für Taxifahrerinnen und -fahrer",
+                "Deeskalation und Notruf im Taxi, gemeinsam mit der Taxi-Innung.", PreventionField.VIOLENCE, null,
+                IdeaOrigin.PARTNER, "Polizeirevier Musterstadt-Mitte", null), 2);
+    }
+
+    private static ProjectIdea idea(String title, String description, PreventionField field, DistrictId district,
+            IdeaOrigin origin, String submittedBy, String email) {
+        return new ProjectIdea(IdeaId.random(), title, description, field, district, origin, submittedBy, email,
+                IdeaStatus.NEW, "", null, null, null);
     }
 
     /** The steps a project of its status has written: an idea its problem, a plan up to the goals, a running one more. */

@@ -64,6 +64,22 @@ public class PreventionProjects {
         return projects.find(CurrentUser.partnership(), id).orElseThrow(() -> new NotFoundException("Project", id));
     }
 
+    /** Whether the coordination published the project on the partnership's public pages. */
+    @PreAuthorize(PreventionPermissions.READ)
+    @Transactional(readOnly = true)
+    public boolean published(ProjectId id) {
+        return projects.published(CurrentUser.partnership(), id);
+    }
+
+    /** Shows the project on the public pages, or takes it off them: the coordination decides. */
+    @PreAuthorize(PreventionPermissions.REVIEW)
+    public void publish(ProjectId id, boolean published) {
+        var project = project(id);
+        projects.publish(CurrentUser.partnership(), id, published, clock.instant());
+        auditTrail.record(AuditAction.CHANGED, "PreventionProject", id, auditTrail.summary(
+                published ? "audit.prevention.published" : "audit.prevention.unpublished", project.title()));
+    }
+
     /** A new project, an idea until someone moves it on. */
     @PreAuthorize(PreventionPermissions.EDIT)
     public ProjectId create(ProjectDraft draft) {
@@ -167,7 +183,7 @@ public class PreventionProjects {
         for (var indicator : indicators.of(source)) {
             indicators.insert(new Indicator(IndicatorId.random(), id, indicator.name(), indicator.unit(),
                     indicator.baseline(), indicator.target(), indicator.source(), indicator.category(),
-                    indicator.district(), indicator.offenceGroup(), List.of()));
+                    indicator.district(), indicator.offenceGroup(), List.of(), indicator.surveyKey()));
         }
         auditTrail.record(AuditAction.CREATED, "PreventionProject", id,
                 auditTrail.summary("audit.prevention.copied", title, template.title()));

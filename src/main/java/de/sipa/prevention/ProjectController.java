@@ -98,6 +98,11 @@ class ProjectController {
         return access.mayEdit();
     }
 
+    @ModelAttribute("mayReviewProjects")
+    boolean mayReviewProjects() {
+        return access.mayReview();
+    }
+
     @GetMapping("/praevention")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) PreventionField field,
             @RequestParam(required = false) TargetGroup group, @RequestParam(required = false) UUID district,
@@ -235,6 +240,15 @@ class ProjectController {
     String status(@PathVariable UUID id, @RequestParam ProjectStatus status, RedirectAttributes redirect) {
         return FlashSteps.runAndShow(redirect, messages, "prevention.statusChanged",
                 () -> projects.changeStatus(new ProjectId(id), status), "/praevention/" + id);
+    }
+
+    /** Shows the project on the partnership's public pages or takes it off them. */
+    @PostMapping("/praevention/{id}/veroeffentlichen")
+    @PreAuthorize(PreventionPermissions.REVIEW)
+    String publish(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean published,
+            RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, published ? "prevention.published" : "prevention.unpublished",
+                () -> projects.publish(new ProjectId(id), published), "/praevention/" + id);
     }
 
     /** A copy as template for another district or year. */

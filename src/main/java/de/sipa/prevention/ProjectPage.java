@@ -29,9 +29,20 @@ class ProjectPage {
     private final Organisations organisations;
     private final Places places;
     private final Categories categories;
+    private final PreventionProjects projects;
+    private final ProjectIdeas ideas;
+    private final ProjectMeetings projectMeetings;
+    private final PreventionAccess access;
+    private final de.sipa.surveys.SenseOfSecurity senseOfSecurity;
 
     ProjectPage(Indicators indicators, Partnerships partnerships, Organisations organisations, Places places,
-            Categories categories) {
+            Categories categories, PreventionProjects projects, ProjectIdeas ideas, ProjectMeetings projectMeetings,
+            PreventionAccess access, de.sipa.surveys.SenseOfSecurity senseOfSecurity) {
+        this.senseOfSecurity = senseOfSecurity;
+        this.projectMeetings = projectMeetings;
+        this.access = access;
+        this.projects = projects;
+        this.ideas = ideas;
         this.indicators = indicators;
         this.partnerships = partnerships;
         this.organisations = organisations;
@@ -45,6 +56,12 @@ class ProjectPage {
         var districts = new java.util.HashMap<de.sipa.partners.DistrictId, String>();
         partnerships.districts().forEach(d -> districts.put(d.id(), d.name()));
         model.addAttribute("project", project);
+        model.addAttribute("published", projects.published(project.id()));
+        model.addAttribute("idea", ideas.ideaOf(project.id()).orElse(null));
+        model.addAttribute("partnershipSlug", partnerships.mine().slug());
+        model.addAttribute("timeline", projectMeetings.timeline(project.id()));
+        model.addAttribute("agendaLinks", projectMeetings.agendaItems(project.id()));
+        model.addAttribute("agendaChoices", access.mayEdit() ? projectMeetings.agendaChoices() : java.util.List.of());
         model.addAttribute("leadName", project.lead() == null ? null : orgs.get(project.lead()));
         model.addAttribute("partnerNames", project.partners().stream().map(orgs::get).filter(n -> n != null).toList());
         model.addAttribute("districtNames", project.districts().stream().map(districts::get).toList());
@@ -64,6 +81,15 @@ class ProjectPage {
         model.addAttribute("sources", IndicatorSource.values());
         model.addAttribute("districts", partnerships.districts());
         model.addAttribute("categories", categories.all());
+        model.addAttribute("surveyKeys", surveyKeys());
+    }
+
+    private List<String> surveyKeys() {
+        try {
+            return senseOfSecurity.comparableKeys();
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return List.of();
+        }
     }
 
     List<IndicatorRow> indicatorRows(PreventionProject project,
@@ -76,7 +102,7 @@ class ProjectPage {
                 case TYPED -> "";
                 case REPORTS -> (indicator.category() == null ? "" : categories.get(indicator.category()).name())
                         + (indicator.district() == null ? "" : " · " + districts.get(indicator.district()));
-                case CRIME_CASES -> indicator.district() == null ? "" : districts.get(indicator.district());
+                case CRIME_CASES, SURVEY -> indicator.district() == null ? "" : districts.get(indicator.district());
             };
             rows.add(new IndicatorRow(indicator, measurements, IndicatorChart.of(indicator, measurements, locale),
                     link.startsWith(" · ") ? link.substring(3) : link));

@@ -42,6 +42,21 @@ class ProjectRepository {
         return load(partnership, id).stream().findFirst();
     }
 
+    void publish(PartnershipId partnership, ProjectId id, boolean published, Instant now) {
+        jdbc.sql("UPDATE prevention_project SET published = ?, changed_at = ? WHERE partnership_id = ? AND id = ?")
+                .params(published, Timestamp.from(now), partnership.value(), id.value()).update();
+    }
+
+    boolean published(PartnershipId partnership, ProjectId id) {
+        return jdbc.sql("SELECT published FROM prevention_project WHERE partnership_id = ? AND id = ?")
+                .params(partnership.value(), id.value()).query(Boolean.class).optional().orElse(false);
+    }
+
+    Set<ProjectId> publishedIds(PartnershipId partnership) {
+        return jdbc.sql("SELECT id FROM prevention_project WHERE partnership_id = ? AND published")
+                .param(partnership.value()).query((rs, n) -> new ProjectId(rs.getObject("id", UUID.class))).set();
+    }
+
     boolean titleTaken(PartnershipId partnership, String title, ProjectId except) {
         return jdbc.sql("SELECT count(*) FROM prevention_project WHERE partnership_id = ? AND lower(title) = lower(?) AND id <> ?")
                 .params(partnership.value(), title, except.value()).query(Long.class).single() > 0;

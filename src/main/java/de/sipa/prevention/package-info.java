@@ -7,5 +7,5 @@
  * It reads the partners, places, reports and crime figures through their APIs; nothing reads it.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "partners", "places", "reports", "situation", "shared"})
+        allowedDependencies = {"identity", "meetings", "notifications", "partners", "places", "reports", "situation", "shared", "surveys"})
 package de.sipa.prevention;
