@@ -95,7 +95,7 @@ public class Goals {
         var goal = checked(AnnualGoalId.random(), draft);
         repository.insert(CurrentUser.partnership(), goal, clock.instant());
         auditTrail.record(AuditAction.CREATED, "AnnualGoal", goal.id(),
-                auditTrail.summary("audit.annualGoal.created", goal.year(), goal.title()));
+                auditTrail.summary("audit.annualGoal.created", String.valueOf(goal.year()), goal.title()));
         return goal.id();
     }
 
@@ -105,7 +105,7 @@ public class Goals {
         var goal = checked(id, draft);
         repository.update(CurrentUser.partnership(), goal, clock.instant());
         auditTrail.record(AuditAction.CHANGED, "AnnualGoal", id,
-                auditTrail.summary("audit.annualGoal.changed", goal.year(), goal.title()));
+                auditTrail.summary("audit.annualGoal.changed", String.valueOf(goal.year()), goal.title()));
     }
 
     @PreAuthorize(GoalPermissions.SET)
@@ -113,7 +113,7 @@ public class Goals {
         var goal = goal(id);
         repository.delete(CurrentUser.partnership(), id);
         auditTrail.record(AuditAction.DELETED, "AnnualGoal", id,
-                auditTrail.summary("audit.annualGoal.deleted", goal.year(), goal.title()));
+                auditTrail.summary("audit.annualGoal.deleted", String.valueOf(goal.year()), goal.title()));
     }
 
     private GoalProgress measure(AnnualGoal goal) {
