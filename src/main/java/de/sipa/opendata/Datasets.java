@@ -98,6 +98,9 @@ class Datasets {
         }
         var categoryList = List.copyOf(categories);
         var rows = new ArrayList<List<Object>>();
+        if (categoryList.isEmpty()) {
+            return new DatasetTable(Dataset.REPORTS.columns(), rows);
+        }
         for (var month : months) {
             var matrix = new long[categoryList.size()][districts.size()];
             for (int r = 0; r < categoryList.size(); r++) {
