@@ -85,6 +85,24 @@ class MusterstadtDemoTests {
         assertThat(first.significant()).as("%s", graffiti).isTrue();
     }
 
+    @Autowired
+    de.sipa.goals.Goals goals;
+
+    @Test
+    void theSteeringGroupSetGoalsForThisYearAndLastYearOfWhichOneWasMissedAndMusterstadtPublishesOpenData() {
+        int year = LocalDate.now(clock).getYear();
+        var lastYear = CurrentUser.runAs(SipaUser.system(musterstadt), () -> goals.progress(musterstadt, year - 1));
+        var thisYear = CurrentUser.runAs(SipaUser.system(musterstadt), () -> goals.progress(musterstadt, year));
+        assertThat(lastYear).hasSize(3);
+        assertThat(thisYear).hasSize(4);
+        assertThat(lastYear).filteredOn(p -> p.status() == de.sipa.goals.GoalStatus.MISSED)
+                .extracting(p -> p.goal().title()).as("%s", lastYear).containsExactly("Weniger Meldungen über Trinkergruppen");
+        assertThat(lastYear).filteredOn(p -> p.status() == de.sipa.goals.GoalStatus.ACHIEVED).as("%s", lastYear)
+                .isNotEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM opendata_dataset WHERE partnership_id = ? AND row_count > 0")
+                .param(musterstadt.value()).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    }
+
     @Test
     void aPoliceOfficerSecondedToTheCitysSecurityCoordinationWorksForBoth() {
         var organisations = jdbc.sql("""

@@ -26,7 +26,7 @@ public class ReportDashboard {
     static final int MAX_DAYS = 366;
 
     /** The first step someone took on a report after it was routed. */
-    private static final String FIRST_RESPONSE = """
+    static final String FIRST_RESPONSE = """
             (SELECT min(e.occurred_at) FROM reports_event e WHERE e.report_id = r.id
               AND e.kind IN ('STATUS_CHANGED', 'HANDED_BACK', 'REROUTED', 'RECATEGORISED', 'MERGED'))""";
 

@@ -32,10 +32,13 @@ public class ReportFigures {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ReportFigures(Reports reports, JdbcClient jdbc, Clock clock) {
+    private final de.sipa.partners.Partnerships partnerships;
+
+    ReportFigures(Reports reports, JdbcClient jdbc, Clock clock, de.sipa.partners.Partnerships partnerships) {
         this.reports = reports;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.partnerships = partnerships;
     }
 
     /** How many reports the work queue lists for this query (for a partner: within its own organisation's). */
@@ -194,6 +197,60 @@ public class ReportFigures {
                 .query(Long.class).single();
     }
 
+    /**
+     * How many reports received from the first day to the last (both included) were answered within {@code days}
+     * working days of the partnership's Land (the first answer as the dashboard counts it: a status change, a
+     * hand-back, a rerouting, a new category or a merge). A report still unanswered whose time has not run out yet is
+     * not counted; reports waiting for moderation neither. For yearly goals.
+     */
+    @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
+    public Responses answeredWithin(int days, LocalDate first, LocalDate last) {
+        var zone = clock.getZone();
+        var now = clock.instant();
+        var holidays = partnerships.holidays(CurrentUser.partnership());
+        long[] counts = new long[2];
+        jdbc.sql(String.join(" ", "SELECT r.submitted_at,", ReportDashboard.FIRST_RESPONSE, "AS answered_at",
+                "FROM reports_report r WHERE r.partnership_id = :p AND r.submitted_at >= :start",
+                "AND r.submitted_at < :end AND r.status <> 'MODERATION'"))
+                .param("p", CurrentUser.partnership().value())
+                .param("start", Timestamp.from(first.atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query(rs -> {
+                    var due = WorkingDays.add(rs.getTimestamp("submitted_at").toInstant(), days, zone, holidays);
+                    var answered = rs.getTimestamp("answered_at");
+                    boolean inTime = answered != null && !answered.toInstant().isAfter(due);
+                    if (inTime || due.isBefore(now)) {
+                        counts[0]++;
+                        counts[1] += inTime ? 1 : 0;
+                    }
+                });
+        return new Responses(counts[0], counts[1]);
+    }
+
+    /**
+     * Reports received from the first day to the last (both included) per category, district and month, as counts
+     * without anything else; reports waiting for moderation not counted, reports without a district under
+     * {@code null}. For the open data.
+     */
+    @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
+    public List<Cell> receivedPerCategoryDistrictMonth(LocalDate first, LocalDate last) {
+        var zone = clock.getZone();
+        return jdbc.sql("""
+                SELECT to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month, c.name AS category,
+                       d.name AS district, count(*) AS n
+                FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                LEFT JOIN partners_district d ON d.id = r.district_id
+                WHERE r.partnership_id = :p AND r.submitted_at >= :start AND r.submitted_at < :end
+                  AND r.status <> 'MODERATION'
+                GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
+                .param("zone", zone.getId()).param("p", CurrentUser.partnership().value())
+                .param("start", Timestamp.from(first.atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
+                .query((rs, n) -> new Cell(YearMonth.parse(rs.getString("month")), rs.getString("category"),
+                        rs.getString("district"), rs.getLong("n")))
+                .list();
+    }
+
     /** Now, as the figures see it (the application's clock). */
     public Instant now() {
         return clock.instant();
@@ -228,6 +285,19 @@ public class ReportFigures {
     }
 
     public record CategoryMonth(YearMonth month, String category, long count) {
+    }
+
+    /** Reports of a category in a district ({@code null}: none) and month. */
+    public record Cell(YearMonth month, String category, String district, long count) {
+    }
+
+    /** @param due the reports whose time to answer ran out or that were answered; {@code inTime} of them in time */
+    public record Responses(long due, long inTime) {
+
+        /** The share answered in time in percent; {@code null} without reports. */
+        public Double percent() {
+            return due == 0 ? null : 100.0 * inTime / due;
+        }
     }
 
     /** A district's open and overdue reports now, and its reports per month and category. */

@@ -8,7 +8,7 @@ import de.sipa.identity.CurrentUser;
  */
 public final class SmallCells {
 
-    public static final int MINIMUM = 5;
+    public static final int MINIMUM = de.sipa.shared.CellSuppression.MINIMUM;
 
     private SmallCells() {
     }

@@ -168,19 +168,22 @@ public class SurveyResults {
 
     /**
      * Secondary suppression: when the answers add up to n and only one count is hidden, it could be worked out from
-     * the others, so the next smallest count is hidden too.
+     * the others, so the next smallest count is hidden too ({@link de.sipa.shared.CellSuppression#complementary}).
      */
     static List<WaveResults.OptionResult> complementary(List<WaveResults.OptionResult> options) {
-        if (options.stream().filter(WaveResults.OptionResult::suppressed).count() != 1) {
-            return options;
+        var counts = options.stream().mapToLong(WaveResults.OptionResult::count).toArray();
+        var suppressed = new boolean[options.size()];
+        for (int i = 0; i < suppressed.length; i++) {
+            suppressed[i] = options.get(i).suppressed();
         }
-        var next = options.stream().filter(o -> !o.suppressed())
-                .min(Comparator.comparingLong(WaveResults.OptionResult::count));
-        if (next.isEmpty()) {
-            return options;
+        var hidden = de.sipa.shared.CellSuppression.complementary(counts, suppressed);
+        var result = new ArrayList<WaveResults.OptionResult>();
+        for (int i = 0; i < hidden.length; i++) {
+            var o = options.get(i);
+            result.add(hidden[i] == o.suppressed() ? o : new WaveResults.OptionResult(o.code(), o.label(), o.count(),
+                    o.share(), o.weightedShare(), o.lower(), o.upper(), true));
         }
-        return options.stream().map(o -> o == next.get() ? new WaveResults.OptionResult(o.code(), o.label(),
-                o.count(), o.share(), o.weightedShare(), o.lower(), o.upper(), true) : o).toList();
+        return result;
     }
 
     /** The question's answers in their order with their labels; districts as the partnership's districts. */

@@ -83,6 +83,7 @@ class HomeController {
     String overview(@RequestParam(required = false) String month, Model model) {
         var selected = month(month);
         model.addAttribute("overview", startPages.overview(selected));
+        model.addAttribute("goals", startPages.goals());
         model.addAttribute("previous", selected.minusMonths(1));
         model.addAttribute("next", selected.plusMonths(1));
         return "web/overview";

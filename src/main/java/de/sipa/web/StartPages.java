@@ -13,6 +13,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import de.sipa.goals.GoalProgress;
+import de.sipa.goals.Goals;
 import de.sipa.identity.CurrentUser;
 import de.sipa.meetings.Decision;
 import de.sipa.meetings.FollowUp;
@@ -50,10 +52,12 @@ class StartPages {
     private final Patrols patrols;
     private final Reviews reviews;
     private final Bodies bodies;
+    private final Goals goals;
     private final Clock clock;
 
     StartPages(ReportFigures reports, Meetings meetings, FollowUpBoard board, Patrols patrols, Reviews reviews,
-            Bodies bodies, Clock clock) {
+            Bodies bodies, Goals goals, Clock clock) {
+        this.goals = goals;
         this.reports = reports;
         this.meetings = meetings;
         this.board = board;
@@ -142,6 +146,15 @@ class StartPages {
                 reviews.inStatus(ReviewStatus.SUBMITTED), reviews.undecidedProposals(),
                 Charts.perMonth(reports.receivedPerMonth(first, month), first, month),
                 Charts.timeToClose(reports.timeToClose(month, month)));
+    }
+
+    /** This year's goals with their progress, for the steering group's start page. */
+    YearGoals goals() {
+        int year = LocalDate.now(clock).getYear();
+        return new YearGoals(year, goals.progress(CurrentUser.partnership(), year));
+    }
+
+    record YearGoals(int year, List<GoalProgress> progress) {
     }
 
     YearMonth defaultMonth() {

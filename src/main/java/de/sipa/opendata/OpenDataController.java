@@ -1,0 +1,51 @@
+package de.sipa.opendata;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.sipa.partners.Partnerships;
+import de.sipa.shared.FlashSteps;
+
+/** The coordination's open data page: on or off, the datasets as last generated, regenerate now. */
+@Controller
+@RequestMapping("/offene-daten")
+@PreAuthorize(OpenDataPermissions.MANAGE)
+class OpenDataController {
+
+    private final OpenData openData;
+    private final Partnerships partnerships;
+    private final MessageSource messages;
+
+    OpenDataController(OpenData openData, Partnerships partnerships, MessageSource messages) {
+        this.openData = openData;
+        this.partnerships = partnerships;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        model.addAttribute("enabled", openData.enabled());
+        model.addAttribute("datasets", openData.stored());
+        model.addAttribute("partnershipSlug", partnerships.mine().slug());
+        return "opendata/settings";
+    }
+
+    @PostMapping("/schalter")
+    String enable(@RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, enabled ? "openData.enabledNow" : "openData.disabledNow",
+                () -> openData.enable(enabled), "/offene-daten");
+    }
+
+    @PostMapping("/erzeugen")
+    String regenerate(RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "openData.regeneratedNow", openData::regenerate,
+                "/offene-daten");
+    }
+}
