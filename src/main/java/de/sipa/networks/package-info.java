@@ -7,5 +7,5 @@
  * It reads the other modules through their APIs, never their tables, and shows nothing a member has not shared.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"identity", "partners", "prevention", "reports", "situation", "shared"})
+        allowedDependencies = {"identity", "notifications", "partners", "prevention", "reports", "situation", "shared"})
 package de.sipa.networks;
