@@ -39,19 +39,15 @@ class AgreementReminders {
     @Scheduled(cron = "${sipa.networks.agreement-reminder-cron:0 0 7 * * *}", zone = "${sipa.time-zone:Europe/Berlin}")
     @SchedulerLock(name = "networks.agreement-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     @Transactional
-    public int remind() {
-        int sent = 0;
+    public void remind() {
         for (var due : agreements.dueForReview(DAYS_BEFORE)) {
             var date = due.reviewOn().format(DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.GERMAN));
             var subject = messages.getMessage("agreement.reminder.subject", new Object[] {due.title()}, Locale.GERMAN);
             var body = messages.getMessage("agreement.reminder.body", new Object[] {due.title(), date}, Locale.GERMAN);
             for (var address : accounts.emailsOfRole(due.partnership(), Role.COORDINATOR)) {
-                if (notifications.send(new Mail(due.partnership(), address, subject, body, null,
-                        "agreement-review:" + due.partnership() + ":" + due.reviewOn() + ":" + address))) {
-                    sent++;
-                }
+                notifications.send(new Mail(due.partnership(), address, subject, body, null,
+                        "agreement-review:" + due.partnership() + ":" + due.reviewOn() + ":" + address));
             }
         }
-        return sent;
     }
 }

@@ -119,6 +119,7 @@ public class NetworkRollUp {
             towns.add(new RollUp.Town(member, partnership.name(), population, true, figures,
                     cell(total, hidden[line.length], population), centre[0], centre[1]));
         }
+        towns.sort(java.util.Comparator.comparing(RollUp.Town::name, java.text.Collator.getInstance(java.util.Locale.GERMAN)));
         return new RollUp(network, first, last, categoryList, towns, networkTotals,
                 practice.sharedProjects(network.id()));
     }
