@@ -32,7 +32,7 @@ class NetworkBrowserTest extends BrowserTestBase {
         assertThat(browser.driver().findElements(By.cssSelector("#town-months thead th"))).hasSize(14);
 
         var town = open(Browser.DESKTOP);
-        town.logIn("waldbach", "demo");
+        town.logIn("kkp-waldbach", "demo");
         town.navigate("Netzwerk", "Gute Praxis");
         town.submitAndWaitForNewPage(By.linkText("Seniorensicherheit Kleinhausen"));
         assertThat(town.visible(By.id("entry-contact")).getText()).isEqualTo("Ordnungsamt Kleinhausen");

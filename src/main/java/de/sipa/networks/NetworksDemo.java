@@ -51,7 +51,7 @@ import de.sipa.situation.CrimeFigures;
 
 /**
  * The county around Musterstadt: "Landkreis Musterland", whose coordination (log in as {@code kreis}) hosts the
- * network; Musterstadt and two smaller towns, Kleinhausen ({@code kleinhausen}) and Waldbach ({@code waldbach}), each a
+ * network; Musterstadt and two smaller towns, Kleinhausen ({@code kkp-kleinhausen}) and Waldbach ({@code kkp-waldbach}), each a
  * small partnership with a year of reports at its contact point, share their key figures and some projects; the
  * county's round table of the towns' coordinators is a body of the county's partnership.
  */
@@ -74,11 +74,11 @@ class NetworksDemo implements ApplicationRunner {
     }
 
     private static final List<Town> TOWNS = List.of(
-            new Town("kleinhausen", "Sicherheitspartnerschaft Kleinhausen", "kleinhausen", "Klara Klein", 1.0,
+            new Town("kleinhausen", "Sicherheitspartnerschaft Kleinhausen", "kkp-kleinhausen", "Klara Klein", 1.0,
                     Map.of("Kleinhausen-Nord", new double[] {9.30, 48.835, 9.34, 48.855},
                             "Kleinhausen-Süd", new double[] {9.30, 48.815, 9.34, 48.835}),
                     Map.of("Kleinhausen-Nord", 9800, "Kleinhausen-Süd", 8600)),
-            new Town("waldbach", "Sicherheitspartnerschaft Waldbach", "waldbach", "Walter Wald", 0.6,
+            new Town("waldbach", "Sicherheitspartnerschaft Waldbach", "kkp-waldbach", "Walter Wald", 0.6,
                     Map.of("Waldbach", new double[] {9.02, 48.69, 9.07, 48.72}),
                     Map.of("Waldbach", 9700)));
 
@@ -148,7 +148,7 @@ class NetworksDemo implements ApplicationRunner {
                 return null;
             });
         }
-        log.info("Demo county Landkreis Musterland loaded in {} ms; log in as 'kreis', 'kleinhausen' or 'waldbach'",
+        log.info("Demo county Landkreis Musterland loaded in {} ms; log in as 'kreis', 'kkp-kleinhausen' or 'kkp-waldbach'",
                 (System.nanoTime() - begun) / 1_000_000);
     }
 
