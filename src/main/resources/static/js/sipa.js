@@ -231,6 +231,17 @@ document.addEventListener('DOMContentLoaded', () => {
     L.marker(point).addTo(createMap(placeMap, point).leaflet);
   }
 
+  // A network's page: its member towns, each at the middle of its districts, named on the map.
+  const networkMap = document.getElementById('network-map');
+  if (networkMap && ready) {
+    const towns = [...document.querySelectorAll('#network-towns [data-latitude]')].map((town) => ({
+      point: L.latLng(town.dataset.latitude, town.dataset.longitude), name: town.dataset.name }));
+    const focus = towns.length ? L.latLngBounds(towns.map((town) => town.point)).pad(0.3) : null;
+    const { leaflet } = createMap(networkMap, focus);
+    towns.forEach((town) => L.marker(town.point).bindTooltip(town.name, { permanent: true }).addTo(leaflet));
+    networkMap.classList.add('points-ready');
+  }
+
   // Public map and work queue map: reports at their points; the map starts on the partnership's area and shows
   // the points' extent only where no districts are drawn.
   const pointsMap = (element, marker) => {

@@ -35,6 +35,16 @@ public class DemoReports {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Moves the reports with this description to the given time, as if received then: for the demos of smaller towns
+     * (the county's network), whose reports are submitted through {@link Reports#submit} today.
+     */
+    public int backdate(PartnershipId partnership, String description, Instant receivedAt) {
+        return jdbc.sql("UPDATE reports_report SET submitted_at = ?, updated_at = ? WHERE partnership_id = ? AND description = ?")
+                .params(Timestamp.from(receivedAt), Timestamp.from(receivedAt), partnership.value(), description)
+                .update();
+    }
+
     /** The reports of source "patrol", oldest first. */
     public List<FiledByPatrol> filedByPatrols(PartnershipId partnership) {
         return jdbc.sql("""

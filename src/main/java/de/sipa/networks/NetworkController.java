@@ -1,0 +1,189 @@
+package de.sipa.networks;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import de.sipa.identity.CurrentUser;
+import de.sipa.prevention.PreventionField;
+import de.sipa.prevention.PreventionProjects;
+import de.sipa.prevention.ProjectId;
+import de.sipa.prevention.TargetGroup;
+import de.sipa.shared.CsvDownload;
+import de.sipa.shared.CsvSheet;
+import de.sipa.shared.FlashSteps;
+import de.sipa.shared.PartnershipId;
+
+/**
+ * The network's page for its coordination (towns side by side, the map, projects by field and target group), a town's
+ * shared figures month by month and their export; a member's choices of what to share; the catalogue of shared
+ * practice and copying an entry as a template.
+ */
+@Controller
+class NetworkController {
+
+    private final Networks networks;
+    private final NetworkRollUp rollUp;
+    private final SharedPractice practice;
+    private final PreventionProjects projects;
+    private final MessageSource messages;
+
+    NetworkController(Networks networks, NetworkRollUp rollUp, SharedPractice practice, PreventionProjects projects,
+            MessageSource messages) {
+        this.networks = networks;
+        this.rollUp = rollUp;
+        this.practice = practice;
+        this.projects = projects;
+        this.messages = messages;
+    }
+
+    @GetMapping("/network")
+    String overview(Model model) {
+        if (networks.hosted().isEmpty()) {
+            return CurrentUser.get().coordinates() ? "redirect:/network/sharing" : "redirect:/network/practice";
+        }
+        model.addAttribute("rollUp", rollUp.rollUp());
+        model.addAttribute("fields", PreventionField.values());
+        model.addAttribute("groups", TargetGroup.values());
+        return "networks/overview";
+    }
+
+    @GetMapping("/network/towns/{town}")
+    String town(@PathVariable UUID town, Model model) {
+        model.addAttribute("network", rollUp.network());
+        model.addAttribute("town", rollUp.town(new PartnershipId(town)));
+        return "networks/town";
+    }
+
+    /** The roll-up as a table: one line per town and category, hidden cells as "< 5". */
+    @GetMapping("/network/export.csv")
+    void export(HttpServletResponse response, Locale locale) throws IOException {
+        var data = rollUp.rollUp();
+        CsvDownload.send(response, "netzwerk-kennzahlen.csv", out -> {
+            var table = CsvSheet.on(out, messages.getMessage("network.town", null, locale),
+                    messages.getMessage("network.category", null, locale),
+                    messages.getMessage("network.count", null, locale),
+                    messages.getMessage("network.rate", null, locale));
+            for (var town : data.towns()) {
+                if (!town.sharesFigures()) {
+                    continue;
+                }
+                for (var e : town.figures().entrySet()) {
+                    var cell = e.getValue();
+                    table.row(town.name(), e.getKey(), cell.hidden() ? "< 5" : String.valueOf(cell.count()),
+                            cell.rate() == null ? "" : String.format(Locale.GERMAN, "%.2f", cell.rate()));
+                }
+            }
+            table.flush();
+        });
+    }
+
+    @GetMapping("/network/sharing")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String sharing(Model model) {
+        var memberships = networks.memberships();
+        model.addAttribute("hosted", networks.hosted().orElse(null));
+        model.addAttribute("memberships", memberships);
+        model.addAttribute("joinable", networks.joinable());
+        model.addAttribute("kinds", NetworkKind.values());
+        var shares = new java.util.LinkedHashMap<NetworkId, java.util.List<Share>>();
+        memberships.forEach(n -> shares.put(n.id(), networks.shares(n.id())));
+        model.addAttribute("shares", shares);
+        model.addAttribute("projects", projects.projects());
+        return "networks/sharing";
+    }
+
+    @PostMapping("/network/found")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String found(@RequestParam String name, @RequestParam NetworkKind kind, RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "network.founded", () -> networks.found(name, kind),
+                "/network");
+    }
+
+    @PostMapping("/network/join")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String join(@RequestParam UUID network, RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "network.joined",
+                () -> networks.join(new NetworkId(network)), "/network/sharing");
+    }
+
+    @PostMapping("/network/{network}/leave")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String leave(@PathVariable UUID network, RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "network.left",
+                () -> networks.leave(new NetworkId(network)), "/network/sharing");
+    }
+
+    @PostMapping("/network/{network}/share")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String share(@PathVariable UUID network, @RequestParam ShareKind kind, @RequestParam(required = false) UUID item,
+            @RequestParam(required = false) String contact, RedirectAttributes redirect) {
+        var id = new NetworkId(network);
+        return FlashSteps.runAndShow(redirect, messages, "network.sharedNow", () -> {
+            if (kind == ShareKind.KEY_FIGURES) {
+                networks.shareKeyFigures(id);
+            } else {
+                if (item == null) {
+                    throw new de.sipa.shared.RuleViolationException("network.project.required");
+                }
+                networks.shareProject(id, new ProjectId(item), contact);
+            }
+        }, "/network/sharing");
+    }
+
+    @PostMapping("/network/{network}/unshare")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String unshare(@PathVariable UUID network, @RequestParam ShareKind kind, @RequestParam(required = false) UUID item,
+            RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "network.unshared",
+                () -> networks.unshare(new NetworkId(network), kind, item), "/network/sharing");
+    }
+
+    @GetMapping("/network/practice")
+    String catalogue(@RequestParam(required = false) PreventionField field,
+            @RequestParam(required = false) TargetGroup group, Model model) {
+        var all = practice.catalogue();
+        model.addAttribute("entries", all.stream().filter(p -> field == null || p.field() == field)
+                .filter(p -> group == null || p.targetGroups().contains(group)).toList());
+        model.addAttribute("fields", PreventionField.values());
+        model.addAttribute("groups", TargetGroup.values());
+        model.addAttribute("field", field);
+        model.addAttribute("group", group);
+        Set<PartnershipId> towns = new HashSet<>();
+        all.forEach(p -> towns.add(p.town()));
+        model.addAttribute("townCount", towns.size());
+        return "networks/catalogue";
+    }
+
+    @GetMapping("/network/practice/{id}")
+    String entry(@PathVariable UUID id, Model model) {
+        model.addAttribute("entry", practice.project(new ProjectId(id)));
+        return "networks/entry";
+    }
+
+    @PostMapping("/network/practice/{id}/copy")
+    String copy(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            var copy = practice.copy(new ProjectId(id));
+            redirect.addFlashAttribute("success", "network.copied");
+            return "redirect:/praevention/" + copy.value();
+        } catch (de.sipa.shared.RuleViolationException e) {
+            redirect.addFlashAttribute("problem", e.describe(messages));
+            return "redirect:/network/practice/" + id;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package de.sipa.networks;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.sipa.identity.AuditAction;
+import de.sipa.identity.AuditTrail;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.Tenancy;
+import de.sipa.prevention.PreventionProjects;
+import de.sipa.prevention.ProjectId;
+import de.sipa.shared.NotFoundException;
+import de.sipa.shared.RuleViolationException;
+
+/**
+ * Networks and membership: a partnership's coordination founds the network it hosts, joins a network or leaves it, and
+ * chooses what it shares with the networks it is a member of.
+ */
+@Service
+@Transactional
+public class Networks {
+
+    static final int MAX_TEXT = 200;
+
+    private final NetworkRepository repository;
+    private final PreventionProjects projects;
+    private final Tenancy tenancy;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    Networks(NetworkRepository repository, PreventionProjects projects, Tenancy tenancy, AuditTrail auditTrail,
+            Clock clock) {
+        this.repository = repository;
+        this.projects = projects;
+        this.tenancy = tenancy;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    /** The network the current partnership hosts, if it coordinates one. */
+    @Transactional(readOnly = true)
+    public Optional<Network> hosted() {
+        return CurrentUser.find().filter(u -> u.partnership() != null)
+                .flatMap(u -> repository.hostedBy(u.partnership()));
+    }
+
+    /** The current partnership's coordination founds the network it hosts (a county, a region, a Land programme). */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public NetworkId found(String name, NetworkKind kind) {
+        var text = name == null ? "" : name.strip();
+        if (text.isEmpty() || text.length() > MAX_TEXT) {
+            throw new RuleViolationException("network.name.invalid");
+        }
+        if (kind == null) {
+            throw new RuleViolationException("network.kind.required");
+        }
+        if (hosted().isPresent()) {
+            throw new RuleViolationException("network.alreadyHosted");
+        }
+        var network = new Network(NetworkId.random(), CurrentUser.partnership(), text, kind);
+        repository.insert(network);
+        auditTrail.record(AuditAction.CREATED, "Network", network.id(), text);
+        return network.id();
+    }
+
+    /** The networks the current partnership is a member of. */
+    @Transactional(readOnly = true)
+    public List<Network> memberships() {
+        tenancy.acrossPartnerships();
+        return repository.memberships(CurrentUser.partnership());
+    }
+
+    /** The networks of the installation the current partnership could join (not its own, not joined yet). */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    @Transactional(readOnly = true)
+    public List<Network> joinable() {
+        tenancy.acrossPartnerships();
+        var mine = CurrentUser.partnership();
+        var joined = repository.memberships(mine);
+        return repository.all().stream().filter(n -> !n.host().equals(mine) && !joined.contains(n)).toList();
+    }
+
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void join(NetworkId id) {
+        tenancy.acrossPartnerships();
+        var network = repository.find(id).orElseThrow(() -> new NotFoundException("Network", id));
+        if (network.host().equals(CurrentUser.partnership())) {
+            throw new RuleViolationException("network.joinOwn");
+        }
+        repository.join(CurrentUser.partnership(), id, LocalDate.now(clock));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "joined " + network.name());
+    }
+
+    /** Leaving ends every share with the network at once. */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void leave(NetworkId id) {
+        var network = member(id);
+        repository.leave(CurrentUser.partnership(), id);
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "left " + network.name());
+    }
+
+    /** What the current partnership shares with a network it is a member of. */
+    @Transactional(readOnly = true)
+    public List<Share> shares(NetworkId id) {
+        member(id);
+        return repository.shares(CurrentUser.partnership(), id);
+    }
+
+    /** Shares the contact point's key figures with the network (aggregated, small cells suppressed). */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void shareKeyFigures(NetworkId id) {
+        member(id);
+        repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.KEY_FIGURES, null, null));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares key figures");
+    }
+
+    /**
+     * Shares one of the partnership's prevention projects with the network, with the contact to ask about it (a
+     * function or office; the project's own contact person is not passed on unless entered here).
+     */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void shareProject(NetworkId id, ProjectId project, String contact) {
+        member(id);
+        var shared = projects.project(project); // refuses another partnership's project
+        var text = contact == null ? "" : contact.strip();
+        if (text.length() > MAX_TEXT) {
+            throw new RuleViolationException("network.contact.tooLong", MAX_TEXT);
+        }
+        repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.PROJECT,
+                project.value(), text.isEmpty() ? null : text));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares project " + shared.title());
+    }
+
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void unshare(NetworkId id, ShareKind kind, UUID item) {
+        member(id);
+        repository.unshare(CurrentUser.partnership(), id, kind, item);
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "no longer shares " + kind + (item == null ? "" : " " + item));
+    }
+
+    private Network member(NetworkId id) {
+        return memberships().stream().filter(n -> n.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Network", id));
+    }
+}

@@ -1,0 +1,218 @@
+package de.sipa.networks;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import de.sipa.identity.Accounts;
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.NewAccount;
+import de.sipa.identity.Role;
+import de.sipa.identity.SipaUser;
+import de.sipa.partners.Bodies;
+import de.sipa.partners.BodyDetails;
+import de.sipa.partners.BodyKind;
+import de.sipa.partners.NewPartnership;
+import de.sipa.partners.Organisations;
+import de.sipa.partners.Partnerships;
+import de.sipa.prevention.BeccariaStep;
+import de.sipa.prevention.Evidence;
+import de.sipa.prevention.PreventionField;
+import de.sipa.prevention.PreventionProjects;
+import de.sipa.prevention.ProjectDraft;
+import de.sipa.prevention.ProjectStatus;
+import de.sipa.prevention.TargetGroup;
+import de.sipa.reports.Categories;
+import de.sipa.reports.Category;
+import de.sipa.reports.CategoryId;
+import de.sipa.reports.DemoReports;
+import de.sipa.reports.NewReport;
+import de.sipa.reports.ReportSource;
+import de.sipa.reports.Reports;
+import de.sipa.shared.FederalState;
+import de.sipa.shared.PartnershipId;
+import de.sipa.situation.CrimeFigures;
+
+/**
+ * The county around Musterstadt: "Landkreis Musterland", whose coordination (log in as {@code kreis}) hosts the
+ * network; Musterstadt and two smaller towns, Kleinhausen ({@code kkp-kleinhausen}) and Waldbach ({@code kkp-waldbach}), each a
+ * small partnership with a year of reports at its contact point, share their key figures and some projects; the
+ * county's round table of the towns' coordinators is a body of the county's partnership.
+ */
+@Component
+@Profile("demo")
+@Order(90)
+class NetworksDemo implements ApplicationRunner {
+
+    static final String SLUG = "landkreis-musterland";
+    private static final Logger log = LoggerFactory.getLogger(NetworksDemo.class);
+    private static final String PASSWORD = "demo";
+    /** Category names as in Musterstadt, so that the towns' figures line up; reports per month from, to. */
+    private static final Object[][] CATEGORIES = {
+        {"laerm", "Lärm und Ruhestörung", 2, 6}, {"muell", "Vermüllung und Verwahrlosung", 1, 5},
+        {"beleuchtung", "Dunkle Ecke, defekte Beleuchtung", 0, 3}, {"sonstiges", "Sonstiges", 0, 2}};
+
+    /** A small town: slug, name, coordinator, districts with their outlines (west, south, east, north), inhabitants. */
+    private record Town(String slug, String name, String coordinator, String coordinatorName, double scale,
+            Map<String, double[]> districts, Map<String, Integer> inhabitants) {
+    }
+
+    private static final List<Town> TOWNS = List.of(
+            new Town("kleinhausen", "Sicherheitspartnerschaft Kleinhausen", "kkp-kleinhausen", "Klara Klein", 1.0,
+                    Map.of("Kleinhausen-Nord", new double[] {9.30, 48.835, 9.34, 48.855},
+                            "Kleinhausen-Süd", new double[] {9.30, 48.815, 9.34, 48.835}),
+                    Map.of("Kleinhausen-Nord", 9800, "Kleinhausen-Süd", 8600)),
+            new Town("waldbach", "Sicherheitspartnerschaft Waldbach", "kkp-waldbach", "Walter Wald", 0.6,
+                    Map.of("Waldbach", new double[] {9.02, 48.69, 9.07, 48.72}),
+                    Map.of("Waldbach", 9700)));
+
+    private final Partnerships partnerships;
+    private final Organisations organisations;
+    private final Bodies bodies;
+    private final Accounts accounts;
+    private final Categories categories;
+    private final Reports reports;
+    private final DemoReports demoReports;
+    private final CrimeFigures crimeFigures;
+    private final PreventionProjects projects;
+    private final Networks networks;
+    private final Clock clock;
+
+    NetworksDemo(Partnerships partnerships, Organisations organisations, Bodies bodies, Accounts accounts,
+            Categories categories, Reports reports, DemoReports demoReports, CrimeFigures crimeFigures,
+            PreventionProjects projects, Networks networks, Clock clock) {
+        this.partnerships = partnerships;
+        this.organisations = organisations;
+        this.bodies = bodies;
+        this.accounts = accounts;
+        this.categories = categories;
+        this.reports = reports;
+        this.demoReports = demoReports;
+        this.crimeFigures = crimeFigures;
+        this.projects = projects;
+        this.networks = networks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        var musterstadt = partnerships.bySlug("musterstadt");
+        if (musterstadt.isEmpty() || partnerships.bySlug(SLUG).isPresent()) {
+            return;
+        }
+        long begun = System.nanoTime();
+        var musterstadtId = musterstadt.get().id();
+        var county = found(musterstadtId, SLUG, "Landkreis Musterland – Kommunale Kriminalprävention",
+                "Musterstadt\nKleinhausen\nWaldbach", "Landratsamt Musterland", "kreis", "Karla Kreis");
+        var network = asSystem(county, () -> {
+            bodies.create(new BodyDetails("Runder Tisch Kriminalprävention im Landkreis", "RunderTisch",
+                    BodyKind.COORDINATION_CIRCLE, "Die Koordinatorinnen und Koordinatoren der Städte und Gemeinden "
+                            + "des Landkreises, zweimal im Jahr beim Landratsamt."));
+            return networks.found("Landkreis Musterland", NetworkKind.COUNTY);
+        });
+        // Musterstadt shares its key figures and two of its projects
+        asSystem(musterstadtId, () -> {
+            networks.join(network);
+            networks.shareKeyFigures(network);
+            projects.projects().stream().filter(p -> p.status() != ProjectStatus.IDEA).limit(2)
+                    .forEach(p -> networks.shareProject(network, p.id(), "Kommunale Kriminalprävention, Stadt Musterstadt"));
+            return null;
+        });
+        var random = new Random(17);
+        for (var town : TOWNS) {
+            var id = found(musterstadtId, town.slug(), town.name(), String.join("\n", town.districts().keySet()),
+                    "Stadt " + town.name().replace("Sicherheitspartnerschaft ", "") + " – Ordnungsamt",
+                    town.coordinator(), town.coordinatorName());
+            asSystem(id, () -> {
+                loadTown(id, town, random);
+                networks.join(network);
+                networks.shareKeyFigures(network);
+                var office = "Ordnungsamt " + town.name().replace("Sicherheitspartnerschaft ", "");
+                projects.projects().forEach(p -> networks.shareProject(network, p.id(), office));
+                return null;
+            });
+        }
+        log.info("Demo county Landkreis Musterland loaded in {} ms; log in as 'kreis', 'kkp-kleinhausen' or 'kkp-waldbach'",
+                (System.nanoTime() - begun) / 1_000_000);
+    }
+
+    private PartnershipId found(PartnershipId by, String slug, String name, String districts, String office,
+            String coordinator, String coordinatorName) {
+        var setup = Base64.getUrlEncoder().encodeToString(new SecureRandom().generateSeed(18));
+        var id = asSystem(by, () -> partnerships.create(new NewPartnership(name, slug, districts, office,
+                coordinator + "-einrichtung", coordinatorName, null, setup + "aA1!", FederalState.BW)));
+        asSystem(id, () -> accounts.openDemoAccount(new NewAccount(id, organisations.all().get(0).id(), coordinator,
+                coordinatorName, null, PASSWORD, Role.COORDINATOR)));
+        return id;
+    }
+
+    private void loadTown(PartnershipId id, Town town, Random random) {
+        var populations = new HashMap<de.sipa.partners.DistrictId, Integer>();
+        for (var district : partnerships.districts()) {
+            var b = town.districts().get(district.name());
+            partnerships.drawBoundary(district.id(), String.format(Locale.ROOT,
+                    "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]]}",
+                    b[0], b[1], b[2], b[3]));
+            populations.put(district.id(), town.inhabitants().get(district.name()));
+        }
+        crimeFigures.enterPopulations(LocalDate.now(clock).getYear() - 1, populations);
+        var district = partnerships.districts().get(0);
+        var b = town.districts().get(district.name());
+        var last = YearMonth.now(clock).minusMonths(1);
+        for (var c : CATEGORIES) {
+            var category = categories.create(new Category(CategoryId.random(), (String) c[0], (String) c[1], null,
+                    null, 3, false, null, true, List.of()));
+            for (int m = 0; m < 12; m++) {
+                var month = last.minusMonths(m);
+                int from = (int) c[2];
+                int to = (int) c[3];
+                int count = (int) Math.round((from + random.nextInt(to - from + 1)) * town.scale());
+                var text = c[1] + " (" + month.getMonthValue() + "/" + month.getYear() + ")";
+                for (int i = 0; i < count; i++) {
+                    reports.submit(new NewReport(id, category, text, b[1] + (b[3] - b[1]) * random.nextDouble(),
+                            b[0] + (b[2] - b[0]) * random.nextDouble(), null, district.id(), Map.of(), null,
+                            ReportSource.PARTNER));
+                }
+                if (count > 0) {
+                    demoReports.backdate(id, text,
+                            month.atDay(1 + random.nextInt(27)).atTime(10, 0).atZone(clock.getZone()).toInstant());
+                }
+            }
+        }
+        var name = town.name().replace("Sicherheitspartnerschaft ", "");
+        var first = projects.create(new ProjectDraft("Sicherer Schulweg " + name, null, List.of(),
+                PreventionField.TRAFFIC, Set.of(TargetGroup.CHILDREN, TargetGroup.PARENTS),
+                "Elternlotsen und Schulwegpläne für die Grundschulen.", List.of(), List.of(),
+                LocalDate.now(clock).minusMonths(8), null, List.of(), "Ordnungsamt", Evidence.none()),
+                ProjectStatus.RUNNING);
+        projects.writeStep(first, BeccariaStep.PROBLEM, Map.of("problem",
+                "Unsichere Querungen auf dem Schulweg, Elterntaxis vor der Schule.", "sources",
+                "Elternbefragung, Verkehrsschau mit der Polizei"));
+        if (town.slug().equals("kleinhausen")) {
+            projects.create(new ProjectDraft("Seniorensicherheit " + name, null, List.of(), PreventionField.SENIORS,
+                    Set.of(TargetGroup.SENIORS), "Vorträge gegen den Enkeltrick im Seniorentreff.", List.of(),
+                    List.of(), LocalDate.now(clock).minusMonths(4), null, List.of(), "Ordnungsamt", Evidence.none()),
+                    ProjectStatus.RUNNING);
+        }
+    }
+
+    private static <T> T asSystem(PartnershipId partnership, java.util.function.Supplier<T> work) {
+        return CurrentUser.runAs(SipaUser.system(partnership), work);
+    }
+}

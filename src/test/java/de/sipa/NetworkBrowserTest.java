@@ -1,0 +1,44 @@
+package de.sipa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The county's coordinator compares the towns of Landkreis Musterland: the figures per 1,000 inhabitants side by
+ * side, the towns on the map, one town month by month, the projects by field with the blank spots; then a small
+ * town's coordinator takes a shared project as a template.
+ */
+class NetworkBrowserTest extends BrowserTestBase {
+
+    @Test
+    void theCountyCoordinatorComparesTheTownsAndATownCopiesSharedPractice() {
+        var browser = open(Browser.DESKTOP);
+        browser.logIn("kreis", "demo");
+        browser.navigate("Netzwerk", "Kreis und Land");
+        assertThat(browser.visible(By.id("network-name")).getText()).isEqualTo("Landkreis Musterland");
+        var heads = browser.driver().findElements(By.cssSelector("#network-figures thead th"));
+        assertThat(heads).extracting(h -> h.getText()).contains("Sicherheitspartnerschaft Musterstadt",
+                "Sicherheitspartnerschaft Kleinhausen", "Sicherheitspartnerschaft Waldbach");
+        var noise = browser.visible(By.cssSelector("#network-figures tr[data-category='Lärm und Ruhestörung']"));
+        assertThat(noise.findElements(By.cssSelector("td strong"))).hasSize(3)
+                .allSatisfy(rate -> assertThat(rate.getText()).matches("\\d+,\\d\\d"));
+        browser.await("the towns on the map", d -> d.findElements(By.cssSelector("#network-map.points-ready .leaflet-marker-icon")).size() == 3);
+        assertThat(browser.driver().findElements(By.cssSelector("#projects-by-field tr.blank-spot"))).isNotEmpty();
+
+        browser.submitAndWaitForNewPage(By.linkText("Sicherheitspartnerschaft Waldbach"));
+        assertThat(browser.visible(By.tagName("h1")).getText()).contains("Waldbach");
+        assertThat(browser.driver().findElements(By.cssSelector("#town-months thead th"))).hasSize(14);
+
+        var town = open(Browser.DESKTOP);
+        town.logIn("kkp-waldbach", "demo");
+        town.navigate("Netzwerk", "Gute Praxis");
+        town.submitAndWaitForNewPage(By.linkText("Seniorensicherheit Kleinhausen"));
+        assertThat(town.visible(By.id("entry-contact")).getText()).isEqualTo("Ordnungsamt Kleinhausen");
+        town.submitAndWaitForNewPage(By.id("copy-template"));
+        assertThat(town.visible(By.cssSelector("main .flash.success")).getText())
+                .isEqualTo("Das Projekt ist als Idee in Ihre Partnerschaft übernommen.");
+        assertThat(town.visible(By.tagName("h1")).getText()).isEqualTo("Seniorensicherheit Kleinhausen (Sicherheitspartnerschaft Kleinhausen)");
+    }
+}

@@ -1,0 +1,48 @@
+package de.sipa.networks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+import de.sipa.identity.CurrentUser;
+import de.sipa.identity.SipaUser;
+import de.sipa.partners.Partnerships;
+
+/**
+ * The county of the demo (the demo context of AllPagesTests, shared when both run): Landkreis Musterland hosts a
+ * network of Musterstadt, Kleinhausen and Waldbach, which share a year of key figures and their projects.
+ */
+@SpringBootTest(properties = "sipa.database.directory=target/pages-postgres")
+@AutoConfigureMockMvc
+@ActiveProfiles({"test", "demo"})
+class NetworksDemoTests {
+
+    @Autowired
+    Partnerships partnerships;
+
+    @Autowired
+    NetworkRollUp rollUp;
+
+    @Test
+    void theCountyComparesThreeTownsThatShareAYearOfFiguresAndTheirProjects() {
+        var county = partnerships.bySlug(NetworksDemo.SLUG).orElseThrow().id();
+        var data = CurrentUser.runAs(SipaUser.system(county), () -> rollUp.rollUp());
+        assertThat(data.network().name()).isEqualTo("Landkreis Musterland");
+        assertThat(data.towns()).extracting(RollUp.Town::name).containsExactly("Sicherheitspartnerschaft Kleinhausen",
+                "Sicherheitspartnerschaft Musterstadt", "Sicherheitspartnerschaft Waldbach");
+        assertThat(data.towns()).allSatisfy(town -> {
+            assertThat(town.sharesFigures()).isTrue();
+            assertThat(town.population()).isPositive();
+            assertThat(town.total().shown()).isPositive();
+            assertThat(town.latitude()).isNotNull();
+        });
+        assertThat(data.categories()).contains("Lärm und Ruhestörung", "Vermüllung und Verwahrlosung");
+        assertThat(data.projects()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(data.projects()).extracting(SharedProject::townName).contains("Sicherheitspartnerschaft Musterstadt",
+                "Sicherheitspartnerschaft Kleinhausen", "Sicherheitspartnerschaft Waldbach");
+    }
+}
