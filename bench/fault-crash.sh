@@ -65,7 +65,7 @@ for round in $(seq 1 "$ROUNDS"); do
     app_start "$DATA" "$PORT" --sipa.database.port="$DB_PORT" "${ARGS[@]}"
     up="$(wait_for_login_page "$PORT" "${SIPA_BENCH_START_SECONDS:-180}")"
     # Acknowledged ids and the markers in doubt, into a temp table; counted against reports_report.
-    sql -c "CREATE SCHEMA IF NOT EXISTS fault; CREATE TABLE IF NOT EXISTS fault.ack (public_id TEXT, marker TEXT,
+    sql -c "SET client_min_messages = warning; CREATE SCHEMA IF NOT EXISTS fault; CREATE TABLE IF NOT EXISTS fault.ack (public_id TEXT, marker TEXT,
             acknowledged BOOLEAN); TRUNCATE fault.ack" >/dev/null
     { awk -F'\t' '{ print $1 "\t" $2 "\tt" }' "$ACKS"; awk '{ print "\\N\t" $1 "\tf" }' "$ACKS.doubt"; } \
         | sql -c "\\copy fault.ack FROM pstdin"

@@ -59,12 +59,25 @@ kill -INT "$pg"
 for _ in $(seq 1 100); do kill -0 "$pg" 2>/dev/null || break; sleep 0.1; done
 sleep "$DOWN"
 echo "$(seconds_since "$T0") PostgreSQL started" >>"$EVENTS"
-setsid "${COMMAND[@]}" >"$BENCH_TMP/postgres-restart.log" 2>&1 < /dev/null &
+# PostgreSQL refuses to start as root, and this machine runs everything as root (the app's embedded server gets
+# around that when it starts it): the data directory is handed to "nobody" and the same command runs as that user.
+if [[ "$(id -u)" == 0 ]]; then
+    chown -R nobody:nogroup "$DATA"
+    setsid setpriv --reuid=nobody --regid=nogroup --clear-groups "${COMMAND[@]}" \
+        >"$BENCH_TMP/postgres-restart.log" 2>&1 < /dev/null &
+else
+    setsid "${COMMAND[@]}" >"$BENCH_TMP/postgres-restart.log" 2>&1 < /dev/null &
+fi
 wait "$LOAD" || true
 cat "$BENCH_TMP/statuses.txt"
+echo "events:  $(tr '\n' ';' <"$EVENTS") (seconds since the load began)"
+[[ ! -s "$BENCH_TMP/postgres-restart.log" ]] || { echo "PostgreSQL after its restart:"; tail -n 5 "$BENCH_TMP/postgres-restart.log"; }
 SAME=no
 kill -0 "$JVM" 2>/dev/null && [[ "$APP_PID" == "$JVM" ]] && SAME=yes
 echo "the same JVM served throughout: $SAME; database unavailable in the log: $(grep -c 'Database unavailable' "$APP_LOG") times"
+echo "errors in the log (first 5 kinds):"
+grep -E '^[0-9T:.-]+Z +ERROR' "$APP_LOG" | sed -E 's/^[^ ]+ +ERROR [0-9]+ --- \[[^]]*\] \[[^]]*\] //' | cut -c1-160 | sort | uniq -c \
+    | sort -rn | head -n 5 || true
 echo "load:    $(load_now) (1/5/15 min, at the end)"
 RESULT="$(grep '^RESULT' "$BENCH_TMP/statuses.txt")"
 app_stop
