@@ -59,12 +59,10 @@ kill -INT "$pg"
 for _ in $(seq 1 100); do kill -0 "$pg" 2>/dev/null || break; sleep 0.1; done
 sleep "$DOWN"
 echo "$(seconds_since "$T0") PostgreSQL started" >>"$EVENTS"
-# PostgreSQL refuses to start as root, and this machine runs everything as root (the app's embedded server gets
-# around that when it starts it): the data directory is handed to "nobody" and the same command runs as that user.
+# PostgreSQL refuses to start as root; run as root (as on this machine), the same command goes through a user
+# namespace of its own, as the app's embedded server does (EmbeddedDatabases: unshare -U).
 if [[ "$(id -u)" == 0 ]]; then
-    chown -R nobody:nogroup "$DATA"
-    setsid setpriv --reuid=nobody --regid=nogroup --clear-groups "${COMMAND[@]}" \
-        >"$BENCH_TMP/postgres-restart.log" 2>&1 < /dev/null &
+    setsid unshare -U "${COMMAND[@]}" >"$BENCH_TMP/postgres-restart.log" 2>&1 < /dev/null &
 else
     setsid "${COMMAND[@]}" >"$BENCH_TMP/postgres-restart.log" 2>&1 < /dev/null &
 fi
@@ -78,6 +76,8 @@ echo "the same JVM served throughout: $SAME; database unavailable in the log: $(
 echo "errors in the log (first 5 kinds):"
 grep -E '^[0-9T:.-]+Z +ERROR' "$APP_LOG" | sed -E 's/^[^ ]+ +ERROR [0-9]+ --- \[[^]]*\] \[[^]]*\] //' | cut -c1-160 | sort | uniq -c \
     | sort -rn | head -n 5 || true
+grep -A60 'Open311 request .* failed' "$APP_LOG" | grep -E '^(Caused by|[a-z]+\.[a-zA-Z.]+(Exception|Error))' | cut -c1-200 \
+    | sort | uniq -c | sort -rn | head -n 6 || true
 echo "load:    $(load_now) (1/5/15 min, at the end)"
 RESULT="$(grep '^RESULT' "$BENCH_TMP/statuses.txt")"
 app_stop
