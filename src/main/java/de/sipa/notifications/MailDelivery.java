@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.util.StreamProvider;
 
 import io.micrometer.core.instrument.Counter;
@@ -23,7 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -145,12 +143,19 @@ class MailDelivery {
     }
 
     /**
-     * Spring answers a failed connection (refused, no route, timed out, unknown host) with a MailSendException that
-     * names no failed message; a mail the server refused is named in it.
+     * Whether the mail server could not be reached at all (refused, no route, timed out, unknown host): Spring names
+     * every message of the run as failed then, so the cause tells, not the list of failed messages.
      */
-    private static boolean unreachable(Exception e) {
-        return e instanceof MailSendException send && send.getFailedMessages().isEmpty()
-                && !(send.getCause() instanceof SendFailedException);
+    static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException
+                    || cause instanceof java.net.SocketTimeoutException
+                    || cause.getClass().getSimpleName().equals("MailConnectException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void release(UUID id, String error) {
