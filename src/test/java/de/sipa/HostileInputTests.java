@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,11 +63,8 @@ class HostileInputTests {
         var coordinator = user(fixtures.user(city.coordinator()));
         var failures = new ArrayList<String>();
         var stored = new ArrayList<String>();
-        var tenantRows = tenantRows();
-        var rowsAsOf = nextTransaction();
-        var rows = jdbc.sql(tenantRows).param("p", city.id().value()).query(String.class).single();
+        var rows = new TenantRows(jdbc, city.id().value());
         int requests = 0;
-        long checking = 0;
         for (var entry : mappings.getHandlerMethods().entrySet()) {
             var info = entry.getKey();
             var methods = info.getMethodsCondition().getMethods();
@@ -124,59 +119,21 @@ class HostileInputTests {
                             failures.add(status + " " + who + problem);
                         }
                         // What was refused leaves no trace; what was taken in is the new baseline.
-                        long started = System.nanoTime();
-                        var nextTransaction = nextTransaction();
-                        var now = nextTransaction.equals(rowsAsOf) ? rows
-                                : jdbc.sql(tenantRows).param("p", city.id().value()).query(String.class).single();
-                        rowsAsOf = nextTransaction;
-                        checking += System.nanoTime() - started;
-                        if (status >= 400 && status < 500 && !now.equals(rows)) {
-                            stored.add(status + " " + who + " changed " + changed(rows, now));
+                        var changed = rows.changedSinceLast();
+                        if (status >= 400 && status < 500 && !changed.isEmpty()) {
+                            stored.add(status + " " + who + " changed " + changed);
                         }
-                        rows = now;
                     }
                 }
             }
         }
         System.out.println("HostileInputTests: " + requests + " requests, " + failures.size() + " answered 5xx, "
-                + stored.size() + " refused but stored (checking took " + checking / 1_000_000_000 + " s)");
+                + stored.size() + " refused but stored (checking took " + rows.checkingNanos / 1_000_000_000 + " s)");
         assertThat(failures).isEmpty();
         assertThat(stored).as("requests answered 4xx that changed the partnership's rows").isEmpty();
     }
 
-    /**
-     * One query that gives, per table with a {@code partnership_id}, the number of the partnership's rows and a hash
-     * of their versions (the transaction that wrote each and where it lies), as {@code table=count:hash;…}: cheap
-     * enough to run after every request, and it notices a row changed in place as well as one added or removed.
-     */
-    private String tenantRows() {
-        var tables = jdbc.sql("""
-                SELECT c.table_name FROM information_schema.columns c
-                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema = current_schema() AND c.column_name = 'partnership_id'
-                  AND t.table_type = 'BASE TABLE' ORDER BY c.table_name""").query(String.class).list();
-        assertThat(tables).as("tables with a partnership_id").contains("reports_report", "identity_audit_entry");
-        return tables.stream().map(table -> "(SELECT '" + table + "=' || count(*) || ':' || coalesce(sum(hashtext(t.xmin::text || t.ctid::text)), 0)"
-                + " FROM " + table + " t WHERE partnership_id = :p)").collect(Collectors.joining(" || ';' || ",
-                        "SELECT (SELECT 'partners_partnership=' || hashtext(t.xmin::text || t.ctid::text)"
-                                + " FROM partners_partnership t WHERE id = :p) || ';' || ", ""));
-    }
-
-    /**
-     * The id the next writing transaction will get: while it stays the same, nothing was written anywhere (reading
-     * transactions get none), and the rows need not be counted again.
-     */
-    private String nextTransaction() {
-        return jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").query(String.class).single();
-    }
-
-    private static String changed(String before, String after) {
-        var was = List.of(before.split(";"));
-        return Stream.of(after.split(";")).filter(table -> !was.contains(table)).map(t -> t.substring(0, t.indexOf('=')))
-                .toList().toString();
-    }
-
-    private static String printable(String value) {
+    static String printable(String value) {
         var shown = value.length() > 40 ? value.substring(0, 20) + "…(" + value.length() + ")" : value;
         return shown.codePoints().mapToObj(c -> c < 0x20 || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFF
                 ? String.format("\\u%04x", c) : Character.toString(c)).reduce("", String::concat);

@@ -35,7 +35,8 @@ import org.springframework.util.ClassUtils;
  * are picked with SKIP LOCKED, so instances never claim the same mail), send each mail with no transaction or
  * row lock open, then mark it sent. A slow mail server holds no locks. If the instance dies between sending and
  * marking, the claim expires and the mail goes out once more; it is never sent by two runs at the same time.
- * A failed mail is retried a few times and its error kept for the outbox page.
+ * A failed mail is retried a few times and its error kept for the outbox page; while the mail server cannot be
+ * reached at all, mails wait without using up their attempts and go out once it answers again.
  */
 @Component
 class MailDelivery {
@@ -97,7 +98,9 @@ class MailDelivery {
     public int deliverPending() {
         var mailSender = sender.getIfAvailable();
         int sent = 0;
-        for (var mail : claim()) {
+        var claimed = claim();
+        for (int i = 0; i < claimed.size(); i++) {
+            var mail = claimed.get(i);
             if (mailSender == null) {
                 fail(mail.id(), "Kein Mailserver konfiguriert (spring.mail.host)");
                 continue;
@@ -121,11 +124,44 @@ class MailDelivery {
                 sent++;
                 delivered.increment();
             } catch (MailException | MessagingException e) {
+                if (unreachable(e)) {
+                    // Not the mail's fault: it and the rest of the batch wait, without using up an attempt, until
+                    // the mail server answers again (the next run tries once more).
+                    log.warn("Mail server unreachable, {} mails wait in the outbox: {}", claimed.size() - i,
+                            e.getMessage());
+                    failed.increment();
+                    for (var waiting : claimed.subList(i, claimed.size())) {
+                        release(waiting.id(), e.getMessage());
+                    }
+                    break;
+                }
                 log.warn("Mail {} to {} not delivered: {}", mail.id(), mail.recipient(), e.getMessage());
                 fail(mail.id(), e.getMessage());
             }
         }
         return sent;
+    }
+
+    /**
+     * Whether the mail server could not be reached at all (refused, no route, timed out, unknown host): Spring names
+     * every message of the run as failed then, so the cause tells, not the list of failed messages.
+     */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException
+                    || cause instanceof java.net.SocketTimeoutException
+                    || cause.getClass().getSimpleName().equals("MailConnectException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void release(UUID id, String error) {
+        var message = error == null ? "unbekannter Fehler" : error;
+        jdbc.sql("UPDATE notifications_mail SET last_error = ?, claimed_until = NULL WHERE id = ?")
+                .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
     }
 
     /** Claims up to 50 pending mails nobody else holds, and commits the claim before anything is sent. */

@@ -35,6 +35,44 @@ class RowLevelSecurityTests {
                 .isEmpty();
     }
 
+    /**
+     * A foreign key from one table with a partnership to another must include the partnership on both sides
+     * ({@code (partnership_id, x_id) → (partnership_id, id)}), so that PostgreSQL refuses a row of one partnership
+     * pointing at a row of another, whatever the app does. Collected from pg_constraint: a new table is covered.
+     */
+    @Test
+    void everyForeignKeyBetweenTwoPartnershipTablesIncludesThePartnership() {
+        var keys = jdbc.sql("""
+                SELECT k.conrelid::regclass || ' → ' || k.confrelid::regclass || ' (' || k.conname || ')' AS fk,
+                       EXISTS (SELECT 1 FROM unnest(k.conkey, k.confkey) AS pair(child, parent)
+                               WHERE pair.child = ca.attnum AND pair.parent = pa.attnum) AS with_partnership
+                FROM pg_constraint k
+                JOIN pg_attribute ca ON ca.attrelid = k.conrelid AND ca.attname = 'partnership_id' AND NOT ca.attisdropped
+                JOIN pg_attribute pa ON pa.attrelid = k.confrelid AND pa.attname = 'partnership_id' AND NOT pa.attisdropped
+                WHERE k.contype = 'f' AND k.connamespace = 'public'::regnamespace
+                ORDER BY 1""").query((rs, n) -> rs.getBoolean(2) ? "" : rs.getString(1)).list();
+
+        assertThat(keys).as("foreign keys between tables with a partnership_id").hasSizeGreaterThan(50);
+        assertThat(keys.stream().filter(fk -> !fk.isEmpty()))
+                .as("foreign keys between tables with a partnership_id that leave it out (see V102)").isEmpty();
+    }
+
+    @Test
+    void aRowCannotPointAtARowOfAnotherPartnershipEvenWhereThePoliciesAreNotApplied() {
+        var city = fixtures.city();
+        var other = fixtures.city();
+        // Work for no one partnership passes the policies: only the foreign key stands in the way.
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO partners_person (id, partnership_id, organisation_id, first_name, last_name)
+                VALUES (gen_random_uuid(), ?, ?, 'Ohne', 'Grenze')""")
+                .params(city.id().value(), other.police().value()).update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("foreign key");
+        assertThat(jdbc.sql("""
+                INSERT INTO partners_person (id, partnership_id, organisation_id, first_name, last_name)
+                VALUES (gen_random_uuid(), ?, ?, 'Mit', 'Grenze')""")
+                .params(city.id().value(), city.police().value()).update()).isEqualTo(1);
+    }
+
     @Test
     void theAppConnectsAsARoleThatCannotBypassThePolicies() {
         var role = jdbc.sql("""

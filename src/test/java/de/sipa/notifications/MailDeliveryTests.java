@@ -117,6 +117,53 @@ class MailDeliveryTests {
         assertThat(sentAt(recipient)).isNotNull();
     }
 
+    @Test
+    void whileTheMailServerCannotBeReachedMailsWaitWithoutUsingUpTheirAttemptsAndGoOutOnceWhenItIsBack()
+            throws Exception {
+        var city = fixtures.city();
+        var recipient = "wartet-" + city.key() + "@stadt.example";
+        notifications.send(Mail.of(city.id(), recipient, "Später", "…"));
+        var closed = new JavaMailSenderImpl();
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed.setHost("127.0.0.1");
+            closed.setPort(socket.getLocalPort());
+        } // the port is closed now: nothing listens on it
+
+        for (int run = 0; run < MailDelivery.MAX_ATTEMPTS + 3; run++) {
+            delivery(closed, Clock.systemUTC()).deliverPending();
+        }
+        var waiting = jdbc.sql("SELECT attempts, last_error, claimed_until FROM notifications_mail WHERE recipient = ?")
+                .param(recipient).query((rs, n) -> List.of(rs.getInt(1), String.valueOf(rs.getString(2)),
+                        String.valueOf(rs.getTimestamp(3)))).single();
+        assertThat(waiting.get(0)).as("attempts used up while the server was away").isEqualTo(0);
+        assertThat((String) waiting.get(1)).as("the error, for the outbox page").isNotEqualTo("null");
+        assertThat(waiting.get(2)).as("claim released").isEqualTo("null");
+        assertThat(sentAt(recipient)).isNull();
+
+        var back = new StubSender(null);
+        delivery(back, Clock.systemUTC()).deliverPending();
+        delivery(back, Clock.systemUTC()).deliverPending();
+        assertThat(back.recipients).containsOnlyOnce(recipient);
+        assertThat(sentAt(recipient)).isNotNull();
+    }
+
+    @Test
+    void aMailTheServerRefusesUsesUpAnAttempt() {
+        var city = fixtures.city();
+        var recipient = "abgelehnt-" + city.key() + "@stadt.example";
+        notifications.send(Mail.of(city.id(), recipient, "Abgelehnt", "…"));
+        var refusing = new StubSender(null) {
+            @Override
+            protected void doSend(MimeMessage[] messages, Object[] originals) {
+                throw new org.springframework.mail.MailSendException(Map.of(messages[0],
+                        new jakarta.mail.SendFailedException("550 no such user")));
+            }
+        };
+        delivery(refusing, Clock.systemUTC()).deliverPending();
+        assertThat(jdbc.sql("SELECT attempts FROM notifications_mail WHERE recipient = ?").param(recipient)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private MailDelivery delivery(JavaMailSender sender, Clock clock) {

@@ -43,6 +43,7 @@ import de.sipa.reports.PublicReportQuery;
 import de.sipa.reports.ReportPhotos;
 import de.sipa.reports.Reports;
 import de.sipa.shared.BaseUrl;
+import de.sipa.shared.DatabaseFaults;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
 
@@ -289,7 +290,10 @@ class Open311Controller {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<byte[]> failed(Exception e, HttpServletRequest request) {
+    ResponseEntity<byte[]> failed(Exception e, HttpServletRequest request) throws Exception {
+        if (DatabaseFaults.unreachable(e)) {
+            throw e; // web.DatabaseUnavailable answers 503 with Retry-After: the client tries again later
+        }
         LOG.error("Open311 request {} failed", request.getRequestURI(), e);
         return Open311Writer.error(format(request), 500, "The request could not be processed");
     }
