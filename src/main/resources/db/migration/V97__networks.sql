@@ -33,6 +33,11 @@ CREATE UNIQUE INDEX networks_share_unique
     ON networks_share (partnership_id, network_id, kind, coalesce(item_id, '00000000-0000-0000-0000-000000000000'));
 CREATE INDEX networks_share_by_network ON networks_share (network_id, kind);
 
+-- A member belongs to one partnership, the network it joins to another (the host): these two keys cross partnerships
+-- by design, and V102's keys within one partnership leave them alone (RowLevelSecurityTests reads the comment).
+COMMENT ON CONSTRAINT networks_member_network_id_fkey ON networks_member IS 'across partnerships: a town joins a county';
+COMMENT ON CONSTRAINT networks_share_network_id_fkey ON networks_share IS 'across partnerships: a town shares with a county';
+
 DO $$
 DECLARE
     tenant_table TEXT;
