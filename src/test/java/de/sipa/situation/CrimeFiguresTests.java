@@ -324,6 +324,21 @@ class CrimeFiguresTests {
         assertThat(groups.get(groups.size() - 1).prefixes()).containsExactly("390", "490");
     }
 
+    @Test
+    void twoPartnershipsChangeTheirDefaultGroupsEachForItself() throws Exception {
+        // The default groups have the same ids everywhere; each partnership stores them on its first change.
+        var other = fixtures.city();
+        var rauschgift = group("Rauschgiftdelikte").id();
+        for (var coordinator : List.of(city.coordinator(), other.coordinator())) {
+            mvc.perform(post("/lagebild/kriminalitaet/gruppen/" + rauschgift + "/delete")
+                    .with(user(fixtures.user(coordinator))).with(csrf()))
+                    .andExpect(redirectedUrl("/lagebild/kriminalitaet/gruppen"));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM situation_offence_group WHERE partnership_id IN (?, ?)")
+                .params(city.id().value(), other.id().value()).query(Integer.class).single())
+                .isEqualTo(2 * (OffenceGroup.DEFAULTS.size() - 1));
+    }
+
     private OffenceGroup group(String name) {
         return asCoordinator(() -> crimeFigures.groups()).stream().filter(g -> g.name().equals(name)).findFirst()
                 .orElseThrow();
