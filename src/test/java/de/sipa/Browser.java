@@ -272,6 +272,15 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Taps the middle of an element, as a user aims at a map: scrolled to the middle of the screen first, because
+     * WebDriver clicks the middle of the part in view, which for a map half below the fold is far from its centre.
+     */
+    public void tapCentre(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+        element.click();
+    }
+
     public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }

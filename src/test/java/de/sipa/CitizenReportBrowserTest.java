@@ -22,7 +22,7 @@ class CitizenReportBrowserTest extends BrowserTestBase {
         new Select(citizen.visible(By.id("categoryId"))).selectByVisibleText("Vermüllung und Verwahrlosung");
         citizen.type(By.id("description"), "Sperrmüll und Scherben vor dem Jugendhaus, seit einer Woche.");
         var map = citizen.visible(By.cssSelector("#report-map.map-ready"));
-        map.click();
+        citizen.tapCentre(map);
         citizen.await("the map click to set the point",
                 d -> !d.findElement(By.id("latitude")).getAttribute("value").isEmpty());
         citizen.submitAndWaitForNewPage(By.cssSelector("form button[type=submit].primary"));
