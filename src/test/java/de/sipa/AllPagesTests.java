@@ -33,14 +33,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -53,9 +50,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * or a year written as a number ("2.026"); and following links changes no data. The test crawls from the start
  * pages, so a new page is covered as soon as a page links to it.
  */
-@SpringBootTest(properties = "sipa.database.directory=target/pages-postgres")
-@AutoConfigureMockMvc
-@ActiveProfiles({"test", "demo"})
+@DemoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllPagesTests {
 

@@ -22,9 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
@@ -39,11 +37,10 @@ import de.sipa.situation.NearRepeatAnalysis;
 import de.sipa.situation.NearRepeatQuery;
 
 /**
- * The Musterstadt demo as one consistent story: loaded once (its own embedded PostgreSQL, the demo profile), then
+ * The Musterstadt demo as one consistent story: loaded once (the demo profile, {@link DemoIntegrationTest}), then
  * read as a coordinator would check it.
  */
-@SpringBootTest(properties = {"sipa.database.directory=target/demo-postgres", "sipa.database.clean=true"})
-@ActiveProfiles({"test", "demo"})
+@DemoIntegrationTest
 class MusterstadtDemoTests {
 
     @Autowired

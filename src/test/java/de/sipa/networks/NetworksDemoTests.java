@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 
+import de.sipa.DemoIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
@@ -16,9 +14,7 @@ import de.sipa.partners.Partnerships;
  * The county of the demo (the demo context of AllPagesTests, shared when both run): Landkreis Musterland hosts a
  * network of Musterstadt, Kleinhausen and Waldbach, which share a year of key figures and their projects.
  */
-@SpringBootTest(properties = "sipa.database.directory=target/pages-postgres")
-@AutoConfigureMockMvc
-@ActiveProfiles({"test", "demo"})
+@DemoIntegrationTest
 class NetworksDemoTests {
 
     @Autowired

@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
+import de.sipa.DemoIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
 import de.sipa.places.WeightedDisplacementQuotient.Reading;
 
 /**
- * Musterstadt's places as the demo loads them (its own embedded PostgreSQL): the Palastgarten's reports dropped
+ * Musterstadt's places as the demo loads them: the Palastgarten's reports dropped
  * against the comparison area, the underpass's problems moved to the street next to it (negative WDQ), and the
  * Neckarblick estate is a hotspot but no place.
  */
-@SpringBootTest(properties = {"sipa.database.directory=target/places-demo-postgres", "sipa.database.clean=true"})
-@ActiveProfiles({"test", "demo"})
+@DemoIntegrationTest
 class PlacesDemoTests {
 
     @Autowired

@@ -6,10 +6,8 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 
+import de.sipa.DemoIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
@@ -19,9 +17,7 @@ import de.sipa.places.Places;
  * Musterstadt's prevention projects as the demo loads them (the demo context of AllPagesTests, shared when both run):
  * every stage, two evaluated ones whose indicators count the demo's reports, the Jugendtreff at the Palastgarten.
  */
-@SpringBootTest(properties = "sipa.database.directory=target/pages-postgres")
-@AutoConfigureMockMvc
-@ActiveProfiles({"test", "demo"})
+@DemoIntegrationTest
 class PreventionDemoTests {
 
     @Autowired

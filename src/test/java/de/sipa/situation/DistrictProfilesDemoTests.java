@@ -10,18 +10,16 @@ import com.lowagie.text.pdf.PdfReader;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.MessageSource;
-import org.springframework.test.context.ActiveProfiles;
 
+import de.sipa.DemoIntegrationTest;
 import de.sipa.PdfFiles;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
 
 /** Musterstadt's Mitte has a profile worth printing: reports, leads, a patrol and PKS, on one page. */
-@SpringBootTest(properties = {"sipa.database.directory=target/demo-postgres", "sipa.database.clean=true"})
-@ActiveProfiles({"test", "demo"})
+@DemoIntegrationTest
 class DistrictProfilesDemoTests {
 
     @Autowired

@@ -14,12 +14,10 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import de.sipa.DemoIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
@@ -29,9 +27,7 @@ import de.sipa.shared.DemoStory;
  * Musterstadt's police incidents tell the reports' story (fewer at the Palastgarten once it is lit, the Hauptbahnhof a
  * hotspot), and its public page shows the published PKS figures of the whole city.
  */
-@SpringBootTest(properties = {"sipa.database.directory=target/demo-postgres", "sipa.database.clean=true"})
-@ActiveProfiles({"test", "demo"})
-@AutoConfigureMockMvc
+@DemoIntegrationTest
 class IncidentsDemoTests {
 
     @Autowired

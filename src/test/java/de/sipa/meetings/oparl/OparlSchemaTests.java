@@ -22,21 +22,18 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import de.sipa.DemoIntegrationTest;
 
 /**
  * The whole OParl API of the Musterstadt demo validated against the JSON schemas of the OParl 1.1 specification
  * (src/test/resources/oparl-schema, CC BY-SA 4.0): from the system object along every list URL, every page and
- * every object, embedded objects against the schema the spec names for them. Its own application context with the
- * demo data (and its own database directory), like the browser tests.
+ * every object, embedded objects against the schema the spec names for them. On the demo data shared by the demo
+ * tests ({@link DemoIntegrationTest}).
  */
-@SpringBootTest(properties = "sipa.database.directory=target/oparl-demo-postgres")
-@AutoConfigureMockMvc
-@ActiveProfiles({"test", "demo"})
+@DemoIntegrationTest
 class OparlSchemaTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
