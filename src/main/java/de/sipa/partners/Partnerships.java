@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.sipa.identity.Accounts;
@@ -151,8 +152,11 @@ public class Partnerships {
         }
     }
 
-    /** For public entry points (citizen pages, Open311) that name the partnership in the URL. */
-    @Transactional(readOnly = true)
+    /**
+     * For public entry points (citizen pages, Open311) that name the partnership in the URL. Mostly answered from
+     * memory, so it opens no transaction of its own (and takes no connection) unless the caller has one.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Partnership> bySlug(String slug) {
         return partnerships.findBySlugCached(slug);
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.sipa.identity.AuditAction;
@@ -71,8 +72,11 @@ public class ApiClients {
         auditTrail.record(AuditAction.CHANGED, "ApiClient", id, "Open311-Zugang gesperrt");
     }
 
-    /** The active client of the partnership that holds this key; for the public API, hence no login. */
-    @Transactional(readOnly = true)
+    /**
+     * The active client of the partnership that holds this key; for the public API, hence no login. One query, so it
+     * runs without a transaction of its own (no BEGIN and COMMIT around it on every Open311 call).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<ApiClient> authenticate(PartnershipId partnership, String key) {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
