@@ -451,6 +451,32 @@ class MusterstadtDemoTests {
     }
 
     @Test
+    void theInstitutesSurveyCameThroughTheImportAndTheSenseOfSecurityImprovesMostInThePalastgartensDistrict() {
+        // per wave that is not open, the earliest first: how it was answered and the share unsafe alone at night
+        var waves = jdbc.sql("""
+                SELECT w.mode, count(DISTINCT r.id) AS responses, string_agg(DISTINCT r.source, ',') AS sources,
+                    avg(CASE WHEN a.option_code IN ('3', '4') THEN 1.0 ELSE 0 END) FILTER (WHERE d.name = 'Mitte') AS mitte,
+                    avg(CASE WHEN a.option_code IN ('3', '4') THEN 1.0 ELSE 0 END) FILTER (WHERE d.name = 'Süd') AS sued
+                FROM surveys_wave w JOIN surveys_response r ON r.wave_id = w.id
+                JOIN surveys_answer a ON a.response_id = r.id
+                JOIN surveys_question q ON q.id = a.question_id AND q.comparable_key = 'safety_night_area'
+                LEFT JOIN partners_district d ON d.id = r.district_id
+                WHERE w.partnership_id = ? AND w.mode <> 'OPEN'
+                GROUP BY w.id, w.mode, w.opens_on ORDER BY w.opens_on""")
+                .param(musterstadt.value())
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getDouble(4),
+                        rs.getDouble(5)})
+                .list();
+        assertThat(waves).extracting(w -> w[0] + " " + w[2]).containsExactly("EXTERNAL IMPORT",
+                "INVITATION_CODES WEB", "INVITATION_CODES WEB");
+        assertThat(waves).allSatisfy(w -> assertThat((long) w[1]).isBetween(1_900L, 2_100L));
+        double mitteBetter = (double) waves.get(0)[3] - (double) waves.get(2)[3];
+        double suedBetter = (double) waves.get(0)[4] - (double) waves.get(2)[4];
+        assertThat(mitteBetter).as("Mitte, the Palastgarten's district").isGreaterThan(0.15)
+                .isGreaterThan(suedBetter + 0.1);
+    }
+
+    @Test
     void theReadingMentorsHaveVolunteersInEveryStateAndTheSeniorsEscortsWereThanked() {
         var mentors = jdbc.sql("""
                 SELECT s.status, s.hours FROM volunteers_sign_up s JOIN volunteers_offer o ON o.id = s.offer_id

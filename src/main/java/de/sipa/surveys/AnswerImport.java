@@ -25,8 +25,9 @@ import de.sipa.shared.RuleViolationException;
 /**
  * Imports the answers of an external wave (an institute's or a paper survey) from a CSV file with one row per
  * respondent: each question gets a column of the file (the user's choice, else the column headed with the question's
- * comparable key or its wording), a cell holds an answer's code or label (several of a multiple choice separated by
- * "|" or ","), a district's name, a number or a text. Every row is checked with the rules of a web response; only a
+ * comparable key or its wording), a cell holds an answer (several of a multiple choice separated by "|" or ","), a
+ * number or a text. The file's values of a choice question are mapped to the question's answers by the user, else by
+ * code or label ({@link AnswerValues}). Every row is checked with the rules of a web response; only a
  * file without a single bad row is stored, all of it in one transaction, and the wave's answer counts are rebuilt.
  */
 @Service
@@ -51,11 +52,11 @@ public class AnswerImport {
         this.messages = messages;
     }
 
-    /** A file's rows checked under the chosen columns (question id → the file's header); nothing is stored. */
+    /** A file's rows checked under the chosen columns and values; nothing is stored. */
     @PreAuthorize(SurveyPermissions.MANAGE)
     @Transactional(readOnly = true)
-    public AnswerImportPreview preview(SurveyWaveId id, byte[] file, Map<String, String> chosen, Locale locale) {
-        return read(id, file, chosen, locale).preview();
+    public AnswerImportPreview preview(SurveyWaveId id, byte[] file, AnswerImportMapping mapping, Locale locale) {
+        return read(id, file, mapping, locale).preview();
     }
 
     /**
@@ -65,8 +66,8 @@ public class AnswerImport {
      * @throws RuleViolationException when the wave is not an external one or the file has a problem
      */
     @PreAuthorize(SurveyPermissions.MANAGE)
-    public int confirm(SurveyWaveId id, byte[] file, Map<String, String> chosen, Locale locale) {
-        var read = read(id, file, chosen, locale);
+    public int confirm(SurveyWaveId id, byte[] file, AnswerImportMapping mapping, Locale locale) {
+        var read = read(id, file, mapping, locale);
         if (!read.preview().importable()) {
             throw new RuleViolationException("survey.import.notClean");
         }
@@ -87,7 +88,7 @@ public class AnswerImport {
     private record Read(SurveyWave wave, AnswerImportPreview preview, List<ResponseBatch.Response> responses) {
     }
 
-    private Read read(SurveyWaveId id, byte[] file, Map<String, String> chosen, Locale locale) {
+    private Read read(SurveyWaveId id, byte[] file, AnswerImportMapping mapping, Locale locale) {
         var wave = surveys.wave(id);
         if (wave.mode() != WaveMode.EXTERNAL) {
             throw new RuleViolationException("survey.import.notExternal", wave.title());
@@ -104,10 +105,10 @@ public class AnswerImport {
             var columns = questions.values().stream()
                     .map(q -> new AnswerImportPreview.Column(q.id().value().toString(), q.text().in(locale), null))
                     .toList();
-            return new Read(wave, new AnswerImportPreview(List.of(), columns, List.of(),
+            return new Read(wave, new AnswerImportPreview(List.of(), columns, List.of(), List.of(),
                     List.of(messages.getMessage(e.messageKey(), e.arguments(), locale)), stored), List.of());
         }
-        var assigned = ImportColumns.assign(questions.keySet(), table.header(), chosen,
+        var assigned = ImportColumns.assign(questions.keySet(), table.header(), mapping.columns(),
                 (key, header) -> names(questions.get(key), header));
         var columns = questions.entrySet().stream().map(e -> new AnswerImportPreview.Column(e.getKey(),
                 e.getValue().text().in(locale), assigned.get(e.getKey()))).toList();
@@ -117,21 +118,29 @@ public class AnswerImport {
         } else if (ImportColumns.sameColumnTwice(assigned)) {
             fileErrors.add(messages.getMessage("survey.import.sameColumn", null, locale));
         }
+        var answers = new LinkedHashMap<String, AnswerValues>();
+        assigned.forEach((key, header) -> {
+            var question = questions.get(key);
+            if (AnswerValues.maps(question)) {
+                answers.put(key, new AnswerValues(question, districts, mapping, locale));
+            }
+        });
         var rows = new ArrayList<ImportRow>();
         var responses = new ArrayList<ResponseBatch.Response>();
-        if (fileErrors.isEmpty()) {
-            for (var row : table.rows()) {
-                var raw = new HashMap<QuestionId, String>();
-                var answers = new HashMap<QuestionId, List<String>>();
-                assigned.forEach((key, header) -> {
-                    var question = questions.get(key);
-                    var value = row.get(header);
-                    raw.put(question.id(), value);
-                    answers.put(question.id(), codes(question, districts, value));
-                });
-                var given = AnswerRules.normalised(answers);
-                var errors = AnswerRules.check(questionnaire, districts, given, questionnaire.questions()).stream()
-                        .map(p -> {
+        for (var row : table.rows()) {
+            var raw = new HashMap<QuestionId, String>();
+            var given = new HashMap<QuestionId, List<String>>();
+            assigned.forEach((key, header) -> {
+                var question = questions.get(key);
+                var value = row.get(header);
+                raw.put(question.id(), value);
+                var values = answers.get(key);
+                given.put(question.id(), values == null ? plain(value) : values.codes(value));
+            });
+            if (fileErrors.isEmpty()) {
+                var normalised = AnswerRules.normalised(given);
+                var errors = AnswerRules.check(questionnaire, districts, normalised, questionnaire.questions())
+                        .stream().map(p -> {
                             var question = questionnaire.question(p.question()).orElseThrow();
                             var arguments = new ArrayList<Object>(List.of(question.text().in(locale),
                                     raw.getOrDefault(p.question(), "")));
@@ -140,12 +149,20 @@ public class AnswerImport {
                                     arguments.toArray(), locale);
                         })
                         .toList();
-                var response = ResponseBatch.Response.of(questionnaire, given, wave.opensOn(), "IMPORT");
-                rows.add(new ImportRow(row.line(), summary(response, given, districts, locale), errors));
+                var response = ResponseBatch.Response.of(questionnaire, normalised, wave.opensOn(), "IMPORT");
+                rows.add(new ImportRow(row.line(), summary(response, normalised, districts, locale), errors));
                 responses.add(response);
             }
         }
-        return new Read(wave, new AnswerImportPreview(table.header(), columns, rows, fileErrors, stored), responses);
+        var values = answers.entrySet().stream()
+                .map(e -> e.getValue().found(assigned.get(e.getKey()), locale)).toList();
+        return new Read(wave, new AnswerImportPreview(table.header(), columns, values, rows, fileErrors, stored),
+                responses);
+    }
+
+    /** A number's or a text's cell as it is. */
+    private static List<String> plain(String cell) {
+        return cell == null || cell.isBlank() ? List.of() : List.of(cell.strip());
     }
 
     /** Whether a file's (lower-cased) header names the question: its comparable key or its wording. */
@@ -153,41 +170,6 @@ public class AnswerImport {
         return question.comparableKey() != null && header.equals(question.comparableKey().toLowerCase(Locale.ROOT))
                 || header.equals(question.text().in(Locale.GERMAN).strip().toLowerCase(Locale.ROOT))
                 || header.equals(question.text().in(Locale.ENGLISH).strip().toLowerCase(Locale.ROOT));
-    }
-
-    /**
-     * A cell as the codes a web response would send: an option's code or label (German or English), a district's
-     * name, any case; a multiple choice's answers separated by "|" or ","; numbers and texts as they are. What matches
-     * nothing stays as it is, so that the rules name it.
-     */
-    static List<String> codes(Question question, List<District> districts, String cell) {
-        if (cell == null || cell.isBlank()) {
-            return List.of();
-        }
-        if (question.kind() == QuestionKind.NUMBER || question.kind() == QuestionKind.FREE_TEXT) {
-            return List.of(cell.strip());
-        }
-        var values = question.kind() == QuestionKind.MULTIPLE_CHOICE ? List.of(cell.split("[|,]")) : List.of(cell);
-        var codes = new ArrayList<String>();
-        for (var value : values) {
-            var wanted = value.strip();
-            if (wanted.isEmpty()) {
-                continue;
-            }
-            String code = null;
-            if (question.kind() == QuestionKind.DISTRICT) {
-                code = districts.stream().filter(d -> d.name().equalsIgnoreCase(wanted)
-                        || d.id().value().toString().equalsIgnoreCase(wanted))
-                        .map(d -> d.id().value().toString()).findFirst().orElse(null);
-            } else {
-                code = question.options().stream().filter(o -> o.code().equalsIgnoreCase(wanted)
-                        || o.label().in(Locale.GERMAN).equalsIgnoreCase(wanted)
-                        || o.label().in(Locale.ENGLISH).equalsIgnoreCase(wanted))
-                        .map(AnswerOption::code).findFirst().orElse(null);
-            }
-            codes.add(code == null ? wanted : code);
-        }
-        return codes;
     }
 
     private String summary(ResponseBatch.Response response, Map<QuestionId, List<String>> given,

@@ -1,6 +1,8 @@
 package de.sipa.surveys;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,8 +24,9 @@ import de.sipa.shared.ImportColumns;
 import de.sipa.shared.RuleViolationException;
 
 /**
- * Importing an external wave's answers: upload the CSV file, assign its columns to the questions, see every row's
- * problems, then import or cancel. The file travels with the preview's form; nothing is stored before the import.
+ * Importing an external wave's answers: upload the CSV file, assign its columns to the questions and the values of
+ * choice questions to their answers, see every row's problems, then import or cancel. The file and the mapping travel
+ * with the preview's form; nothing is stored before the import.
  */
 @Controller
 @RequestMapping("/umfragen/wellen/{id}/import")
@@ -45,6 +48,7 @@ class AnswerImportController {
         var wave = surveys.wave(new SurveyWaveId(id));
         model.addAttribute("wave", wave);
         model.addAttribute("maxMegabytes", AnswerImport.MAX_BYTES / 1024 / 1024);
+        model.addAttribute("noAnswer", AnswerImportMapping.NO_ANSWER);
         if (wave.mode() != WaveMode.EXTERNAL) {
             model.addAttribute("problem", messages.getMessage("survey.import.notExternal", new Object[] {wave.title()},
                     LocaleContextHolder.getLocale()));
@@ -54,13 +58,13 @@ class AnswerImportController {
 
     @PostMapping("/preview")
     String upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, Model model) throws IOException {
-        return preview(id, file.getBytes(), Map.of(), file.getOriginalFilename(), model);
+        return preview(id, file.getBytes(), AnswerImportMapping.columns(Map.of()), file.getOriginalFilename(), model);
     }
 
     @PostMapping("/check")
     String check(@PathVariable UUID id, @RequestParam String content, @RequestParam(defaultValue = "") String fileName,
             @RequestParam MultiValueMap<String, String> params, Model model) {
-        return preview(id, ImportColumns.decode(content), columns(id, params), fileName, model);
+        return preview(id, ImportColumns.decode(content), mapping(id, params), fileName, model);
     }
 
     @PostMapping("/confirm")
@@ -68,27 +72,42 @@ class AnswerImportController {
             @RequestParam(defaultValue = "") String fileName, @RequestParam MultiValueMap<String, String> params,
             Model model, RedirectAttributes redirect) {
         var file = ImportColumns.decode(content);
-        var columns = columns(id, params);
+        var mapping = mapping(id, params);
         int stored;
         try {
-            stored = imports.confirm(new SurveyWaveId(id), file, columns, LocaleContextHolder.getLocale());
+            stored = imports.confirm(new SurveyWaveId(id), file, mapping, LocaleContextHolder.getLocale());
         } catch (RuleViolationException e) {
             model.addAttribute("problem", e.describe(messages));
-            return preview(id, file, columns, fileName, model);
+            return preview(id, file, mapping, fileName, model);
         }
         redirect.addFlashAttribute("success", "survey.import.done");
         redirect.addFlashAttribute("imported", stored);
         return "redirect:/umfragen/wellen/" + id;
     }
 
-    private Map<String, String> columns(UUID id, MultiValueMap<String, String> params) {
-        return ImportColumns.fromForm(imports.columnKeys(new SurveyWaveId(id)), key -> key, params);
+    /**
+     * The columns ({@code column.KEY=header}) and the values ({@code value.KEY} and {@code target.KEY}, one pair per
+     * value, in the form's order) as the preview's form posts them.
+     */
+    private AnswerImportMapping mapping(UUID id, MultiValueMap<String, String> params) {
+        var keys = imports.columnKeys(new SurveyWaveId(id));
+        var values = new HashMap<String, Map<String, String>>();
+        for (var key : keys) {
+            var found = params.getOrDefault("value." + key, List.of());
+            var targets = params.getOrDefault("target." + key, List.of());
+            var mapped = new HashMap<String, String>();
+            for (int i = 0; i < found.size() && i < targets.size(); i++) {
+                mapped.put(found.get(i), targets.get(i));
+            }
+            values.put(key, mapped);
+        }
+        return new AnswerImportMapping(ImportColumns.fromForm(keys, key -> key, params), values);
     }
 
-    private String preview(UUID id, byte[] file, Map<String, String> columns, String fileName, Model model) {
+    private String preview(UUID id, byte[] file, AnswerImportMapping mapping, String fileName, Model model) {
         form(id, model);
         try {
-            model.addAttribute("preview", imports.preview(new SurveyWaveId(id), file, columns,
+            model.addAttribute("preview", imports.preview(new SurveyWaveId(id), file, mapping,
                     LocaleContextHolder.getLocale()));
         } catch (RuleViolationException e) {
             model.addAttribute("problem", e.describe(messages));

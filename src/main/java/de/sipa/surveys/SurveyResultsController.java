@@ -21,8 +21,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import de.sipa.partners.DistrictId;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.CsvDownload;
+import de.sipa.shared.NotFoundException;
 import de.sipa.shared.PdfLetterhead;
 import de.sipa.shared.RuleViolationException;
 import de.sipa.shared.SvgImages;
@@ -36,8 +38,8 @@ import de.sipa.shared.SvgImages;
 @PreAuthorize(SurveyPermissions.READ)
 class SurveyResultsController {
 
-    /** The width in pixels of the trend chart's PNG: twice the SVG's. */
-    static final float TREND_PNG_WIDTH = 1440;
+    /** The width in pixels of a chart's PNG: twice the SVG's, sharp in documents. */
+    static final float PNG_WIDTH = 1440;
 
     private final Surveys surveys;
     private final SurveyResults results;
@@ -123,7 +125,7 @@ class SurveyResultsController {
         var wanted = district(district);
         var shown = results.resultsToExport(new SurveyWaveId(id), wanted,
                 weighting == null ? Weighting.NONE : weighting, locale);
-        var districtName = wanted == null ? null : partnerships.district(new de.sipa.partners.DistrictId(wanted)).name();
+        var districtName = wanted == null ? null : partnerships.district(new DistrictId(wanted)).name();
         var letterhead = partnerships.letterhead();
         PdfLetterhead.send(response, "umfrage-ergebnisse.pdf",
                 out -> ResultsDocuments.pdf(shown, districtName, letterhead, messages, locale, out));
@@ -146,20 +148,59 @@ class SurveyResultsController {
     @GetMapping("/trends.svg")
     void trendSvg(@RequestParam(name = "frage", required = false) String key, Locale locale,
             HttpServletResponse response) throws IOException {
-        var svg = trendChartSvg(key, locale);
-        response.setContentType("image/svg+xml;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"umfrage-trend.svg\"");
-        response.getWriter().write(svg);
+        sendSvg(trendChartSvg(key, locale), "umfrage-trend", response);
     }
 
-    /** The same chart as a PNG image (twice the SVG's width, sharp in documents), small counts suppressed. */
+    /** The same chart as a PNG image, small counts suppressed. */
     @GetMapping("/trends.png")
     void trendPng(@RequestParam(name = "frage", required = false) String key, Locale locale,
             HttpServletResponse response) throws IOException {
-        var png = SvgImages.png(trendChartSvg(key, locale), TREND_PNG_WIDTH);
+        sendPng(trendChartSvg(key, locale), "umfrage-trend", response);
+    }
+
+    /** One question's answers as a bar chart, an SVG file or a PNG image drawn from it; small counts suppressed. */
+    @GetMapping("/wellen/{id}/ergebnisse/fragen/{question}.{format:svg|png}")
+    void questionChart(@PathVariable UUID id, @PathVariable UUID question, @PathVariable String format,
+            @RequestParam(name = "bezirk", required = false) UUID district,
+            @RequestParam(name = "gewichtung", required = false) Weighting weighting, Locale locale,
+            HttpServletResponse response) throws IOException {
+        var svg = questionChartSvg(id, question, district, weighting, locale);
+        if (format.equals("png")) {
+            sendPng(svg, "umfrage-frage", response);
+        } else {
+            sendSvg(svg, "umfrage-frage", response);
+        }
+    }
+
+    private static void sendSvg(String svg, String name, HttpServletResponse response) throws IOException {
+        response.setContentType("image/svg+xml;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".svg\"");
+        response.getWriter().write(svg);
+    }
+
+    /** The SVG drawn as PNG by Batik, so that both files show the same chart. */
+    private static void sendPng(String svg, String name, HttpServletResponse response) throws IOException {
+        var png = SvgImages.png(svg, PNG_WIDTH);
         response.setContentType("image/png");
-        response.setHeader("Content-Disposition", "attachment; filename=\"umfrage-trend.png\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".png\"");
         response.getOutputStream().write(png);
+    }
+
+    private String questionChartSvg(UUID id, UUID question, UUID district, Weighting weighting, Locale locale) {
+        var wanted = district(district);
+        var shown = weighting == null ? Weighting.NONE : weighting;
+        var results = this.results.resultsToExport(new SurveyWaveId(id), wanted, shown, locale);
+        var result = results.questions().stream().filter(q -> q.question().id().value().equals(question))
+                .findFirst().orElseThrow(() -> new NotFoundException("Question", question));
+        var caption = messages.getMessage("surveyResults.chart.caption", new Object[] {results.wave().title(),
+                wanted == null ? messages.getMessage("surveyResults.wholeCity", null, locale)
+                        : partnerships.district(new DistrictId(wanted)).name(),
+                result.suppressed() ? "< 5" : result.n(),
+                messages.getMessage("surveyResults.weighting." + shown, null, locale)}, locale);
+        var context = new Context(locale);
+        context.setVariable("chart", ShareChart.of(result, shown != Weighting.NONE, caption));
+        context.setVariable("label", result.text());
+        return templates.process("surveys/question-svg", context);
     }
 
     private String trendChartSvg(String key, Locale locale) {

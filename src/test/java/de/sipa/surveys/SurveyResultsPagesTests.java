@@ -133,6 +133,35 @@ class SurveyResultsPagesTests {
         }
         assertThat(colours).as("the lines in the chart's colours").contains(0x0b4f8a, 0xb34700);
 
+        // A question's answers as a bar chart, linked from the results page: SVG, and PNG drawn from that SVG
+        var links = coordination.select("#question-" + night + " a.chart-png");
+        assertThat(links.attr("href")).startsWith(url + "/fragen/" + night + ".png").contains("gewichtung=RAKING");
+        var bars = mvc.perform(get(url + "/fragen/" + night + ".svg").with(user(fixtures.user(city.policeUser()))))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(bars.getContentType()).startsWith("image/svg+xml");
+        var barChart = Jsoup.parse(bars.getContentAsString(StandardCharsets.UTF_8), "",
+                org.jsoup.parser.Parser.xmlParser());
+        assertThat(barChart.select("rect.bar")).hasSize(4);
+        assertThat(barChart.select("text").eachText()).contains("sehr sicher", "sehr unsicher")
+                .anySatisfy(t -> assertThat(t).startsWith("Welle 2025 · Gesamtstadt · n = "));
+        assertThat(barChart.selectFirst("svg").attr("height")).isEqualTo("200");
+        var barPng = mvc.perform(get(url + "/fragen/" + night + ".png").with(user(fixtures.user(city.policeUser()))))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(barPng.getContentType()).isEqualTo("image/png");
+        var barImage = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(barPng.getContentAsByteArray()));
+        assertThat(barImage.getWidth()).isEqualTo(1440);
+        assertThat(barImage.getHeight()).isEqualTo(400);
+        assertThat(barImage.getRGB(2, 2) & 0xffffff).as("white background").isEqualTo(0xffffff);
+        long barPixels = 0;
+        for (int x = 0; x < barImage.getWidth(); x++) {
+            for (int y = 0; y < barImage.getHeight(); y++) {
+                barPixels += (barImage.getRGB(x, y) & 0xffffff) == 0x0b4f8a ? 1 : 0;
+            }
+        }
+        assertThat(barPixels).as("the bars, together 100 % of 720 px long and 40 px high").isGreaterThan(20_000);
+        mvc.perform(get(url + "/fragen/" + java.util.UUID.randomUUID() + ".png")
+                .with(user(fixtures.user(city.policeUser())))).andExpect(status().isNotFound());
+
         var profile = Jsoup.parse(mvc.perform(get("/lagebild/stadtteile/" + city.districts().get(0).value())
                 .with(user(fixtures.user(city.coordinator())))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
