@@ -477,7 +477,7 @@ class MusterstadtDemoTests {
     }
 
     @Test
-    void theReadingMentorsHaveVolunteersInEveryStateAndTheSeniorsEscortsWereThanked() {
+    void theReadingMentorsHaveVolunteersInEveryStateTheSeniorsEscortsWereThankedAndEachOfferHasItsProject() {
         var mentors = jdbc.sql("""
                 SELECT s.status, s.hours FROM volunteers_sign_up s JOIN volunteers_offer o ON o.id = s.offer_id
                 WHERE o.partnership_id = ? AND o.title = 'Lesepaten im Jugendtreff Neckarblick' AND o.status = 'PUBLISHED'
@@ -496,5 +496,12 @@ class MusterstadtDemoTests {
                 .query((rs, n) -> rs.getInt(1) + "/" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString())
                 .single();
         assertThat(escorts).isEqualTo("3/49.5");
+        assertThat(jdbc.sql("""
+                SELECT o.title || ' → ' || p.title FROM volunteers_offer o
+                JOIN prevention_project p ON p.partnership_id = o.partnership_id AND p.id = o.project_id
+                WHERE o.partnership_id = ?""").param(musterstadt.value()).query(String.class).list())
+                .containsExactlyInAnyOrder("Lesepaten im Jugendtreff Neckarblick → Nachbarschaft Neckarblick",
+                        "Begleitung Seniorensicherheit → Seniorensicherheit an der Haustür",
+                        "Lichtpaten Palastgarten → Licht und Ruhe im Palastgarten");
     }
 }

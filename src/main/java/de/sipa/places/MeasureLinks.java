@@ -2,7 +2,6 @@ package de.sipa.places;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
+import de.sipa.meetings.AgendaItemChoices;
 import de.sipa.meetings.Decision;
 import de.sipa.meetings.FollowUp;
 import de.sipa.meetings.FollowUpBoard;
 import de.sipa.meetings.FollowUpQuery;
-import de.sipa.meetings.Meeting;
 import de.sipa.meetings.MeetingId;
 import de.sipa.meetings.Meetings;
 import de.sipa.operations.Patrols;
@@ -55,6 +53,7 @@ public class MeasureLinks {
     private final SafetyConcepts concepts;
     private final Places places;
     private final Meetings meetings;
+    private final AgendaItemChoices agendaItemChoices;
     private final FollowUpBoard followUps;
     private final Bodies bodies;
     private final Responsibilities responsibilities;
@@ -63,12 +62,13 @@ public class MeasureLinks {
     private final Clock clock;
 
     MeasureLinks(MeasureLinkRepository links, SafetyConcepts concepts, Places places, Meetings meetings,
-            FollowUpBoard followUps, Bodies bodies, Responsibilities responsibilities, Patrols patrols,
+            AgendaItemChoices agendaItemChoices, FollowUpBoard followUps, Bodies bodies, Responsibilities responsibilities, Patrols patrols,
             AuditTrail auditTrail, Clock clock) {
         this.links = links;
         this.concepts = concepts;
         this.places = places;
         this.meetings = meetings;
+        this.agendaItemChoices = agendaItemChoices;
         this.followUps = followUps;
         this.bodies = bodies;
         this.responsibilities = responsibilities;
@@ -164,16 +164,10 @@ public class MeasureLinks {
     public List<PlaceAgendaLink> agendaItems(PlaceId place) {
         places.place(place);
         var shown = new ArrayList<PlaceAgendaLink>();
-        var byMeeting = new HashMap<UUID, Meeting>();
         for (var link : links.agendaLinks(CurrentUser.partnership(), place)) {
-            try {
-                var meeting = byMeeting.computeIfAbsent(link.meeting(), id -> meetings.get(new MeetingId(id)));
-                meetings.agenda(meeting.id()).stream().filter(item -> item.id().equals(link.agendaItem())).findFirst()
-                        .ifPresent(item -> shown.add(new PlaceAgendaLink(link.id(), place, link.meeting(),
-                                item.id(), meeting.title(), meeting.startsAt(), item.title())));
-            } catch (NotFoundException e) {
-                // the meeting is gone or not the reader's: the link is not shown
-            }
+            agendaItemChoices.item(link.meeting(), link.agendaItem()).ifPresent(item -> shown.add(new PlaceAgendaLink(
+                    link.id(), place, item.meeting(), item.item(), item.meetingTitle(), item.meetingStartsAt(),
+                    item.itemTitle())));
         }
         shown.sort(Comparator.comparing(PlaceAgendaLink::meetingStartsAt));
         return shown;
@@ -182,52 +176,26 @@ public class MeasureLinks {
     /** Agenda items of the meetings of the last twelve months and the next ones, as "meeting:item". */
     @PreAuthorize(PlacePermissions.READ)
     @Transactional(readOnly = true)
-    public List<LinkChoice> agendaChoices() {
-        var zone = clock.getZone();
-        var since = clock.instant().minus(java.time.Duration.ofDays(366));
-        var recent = new ArrayList<Meeting>(meetings.page(null, true, PageRequest.of(0, 10)).getContent());
-        meetings.page(null, false, PageRequest.of(0, 40)).getContent().stream()
-                .filter(m -> m.startsAt().isAfter(since)).forEach(recent::add);
-        var choices = new ArrayList<LinkChoice>();
-        for (var meeting : recent) {
-            for (var item : meetings.agenda(meeting.id())) {
-                choices.add(new LinkChoice(meeting.id() + ":" + item.id(), DAY.format(day(meeting, zone)) + " · "
-                        + shortened(meeting.title()) + ": " + shortened(item.title())));
-            }
-        }
-        return choices;
+    public List<AgendaItemChoices.Choice> agendaChoices() {
+        return agendaItemChoices.recent();
     }
 
     /** Links an agenda item of a meeting ("meeting:item") to the place: the meeting dealt with it. */
     @PreAuthorize(PlacePermissions.EDIT)
     public void linkAgendaItem(PlaceId placeId, String value) {
         var place = places.place(placeId);
-        var parts = value == null ? new String[0] : value.strip().split(":");
-        if (parts.length != 2) {
+        if (value == null || value.isBlank()) {
             throw new RuleViolationException("measureLink.required");
         }
-        UUID meeting;
-        UUID item;
-        try {
-            meeting = UUID.fromString(parts[0]);
-            item = UUID.fromString(parts[1]);
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolationException("measureLink.unknown");
-        }
-        String title;
-        try {
-            var found = meetings.agenda(new MeetingId(meeting)).stream().filter(i -> i.id().equals(item)).findFirst()
-                    .orElseThrow(() -> new RuleViolationException("measureLink.unknown"));
-            title = found.title();
-        } catch (NotFoundException e) {
-            throw new RuleViolationException("measureLink.unknown");
-        }
-        var stored = new MeasureLinkRepository.StoredAgendaLink(UUID.randomUUID(), placeId, meeting, item);
+        var found = agendaItemChoices.chosen(value)
+                .orElseThrow(() -> new RuleViolationException("measureLink.unknown"));
+        var stored = new MeasureLinkRepository.StoredAgendaLink(UUID.randomUUID(), placeId, found.meeting(),
+                found.item());
         if (!links.insertAgendaLink(stored, clock.instant())) {
             throw new RuleViolationException("measureLink.duplicate");
         }
         auditTrail.record(AuditAction.CREATED, "PlaceAgendaLink", stored.id(),
-                auditTrail.summary("audit.placeAgendaLink.added", place.name(), title));
+                auditTrail.summary("audit.placeAgendaLink.added", place.name(), found.itemTitle()));
     }
 
     @PreAuthorize(PlacePermissions.EDIT)
@@ -294,10 +262,6 @@ public class MeasureLinks {
                     new String[] {p.name(), "/patrols/plans/" + p.id()}));
         }
         return titles;
-    }
-
-    private static LocalDate day(Meeting meeting, ZoneId zone) {
-        return meeting.startsAt().atZone(zone).toLocalDate();
     }
 
     private static String shortened(String text) {

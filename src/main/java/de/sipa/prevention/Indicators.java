@@ -24,7 +24,6 @@ import de.sipa.situation.DistrictTrend;
 import de.sipa.situation.OffenceGroup;
 import de.sipa.situation.YearFigures;
 import de.sipa.surveys.SenseOfSecurity;
-import de.sipa.surveys.SurveyTrend;
 
 /**
  * The indicators of a project: baseline, target and measured values, typed or counted live from the contact point's
@@ -42,11 +41,13 @@ public class Indicators {
     private final CrimeFigures crimeFigures;
     private final AuditTrail auditTrail;
     private final SenseOfSecurity surveys;
+    private final SurveyWaveValues surveyWaves;
 
     Indicators(IndicatorRepository indicators, PreventionProjects projects, Partnerships partnerships,
             Categories categories, ReportFigures reportFigures, CrimeFigures crimeFigures, AuditTrail auditTrail,
-            SenseOfSecurity surveys) {
+            SenseOfSecurity surveys, SurveyWaveValues surveyWaves) {
         this.surveys = surveys;
+        this.surveyWaves = surveyWaves;
         this.indicators = indicators;
         this.projects = projects;
         this.partnerships = partnerships;
@@ -150,7 +151,7 @@ public class Indicators {
     @Transactional(readOnly = true)
     public List<Measurement> measurements(Indicator indicator) {
         if (indicator.source() == IndicatorSource.SURVEY) {
-            return waves(indicator);
+            return surveyWaves.values(indicator);
         }
         return indicator.values().stream().map(v -> measurement(indicator, v)).toList();
     }
@@ -178,33 +179,6 @@ public class Indicators {
                 }
             }
         };
-    }
-
-    /**
-     * A survey indicator's values: one per wave that asked the question (on the day the wave opened), the district's
-     * share or the city's; {@code null} where too few answered to show it.
-     */
-    private List<Measurement> waves(Indicator indicator) {
-        SurveyTrend trend;
-        try {
-            trend = surveys.trend(indicator.surveyKey());
-        } catch (AccessDeniedException e) {
-            return List.of();
-        }
-        var series = indicator.district() == null ? Optional.of(trend.city())
-                : trend.districts().stream()
-                        .filter(s -> s.name().equals(partnerships.district(indicator.district()).name())).findFirst();
-        var measurements = new java.util.ArrayList<Measurement>();
-        for (int i = 0; i < trend.waves().size(); i++) {
-            var wave = trend.waves().get(i);
-            Double value = null;
-            if (series.isPresent() && series.get().points().size() > i) {
-                var p = series.get().points().get(i).percent();
-                value = p == null ? null : Math.round(p * 10) / 10.0;
-            }
-            measurements.add(new Measurement(null, wave.opensOn(), wave.opensOn(), value, true, false));
-        }
-        return measurements;
     }
 
     /** The recorded cases of the indicator's offence group in its district (or the city) in the year. */

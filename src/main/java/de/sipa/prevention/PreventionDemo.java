@@ -346,11 +346,14 @@ class PreventionDemo implements ApplicationRunner {
         }
     }
 
-    /** The projects the coordination shows on Musterstadt's public pages. */
+    /**
+     * The projects the coordination shows on Musterstadt's public pages (the Neckarblick one with the reading mentors'
+     * volunteer offer of VolunteersDemo).
+     */
     static final List<String> PUBLISHED = List.of("Schulwegsicherheit Grundschulen Nord",
             "Seniorensicherheit an der Haustür", "Gewaltprävention an Schulen", "Wohnungseinbruchschutz – Beratung vor Ort",
             "Licht und Ruhe im Palastgarten", "Sichere Haltestellen", PALASTGARTEN_PROJECT,
-            "Mobile Jugendarbeit am Hauptbahnhof");
+            "Mobile Jugendarbeit am Hauptbahnhof", "Nachbarschaft Neckarblick");
 
     /**
      * Five ideas: three from citizens (the bike coding became a project, the cameras everywhere were declined, the

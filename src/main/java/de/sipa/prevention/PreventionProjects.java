@@ -35,15 +35,17 @@ public class PreventionProjects {
 
     private final ProjectRepository projects;
     private final IndicatorRepository indicators;
+    private final SurveyWaveValues surveyWaves;
     private final Partnerships partnerships;
     private final Organisations organisations;
     private final Places places;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    PreventionProjects(ProjectRepository projects, IndicatorRepository indicators, Partnerships partnerships,
-            Organisations organisations, Places places, AuditTrail auditTrail, Clock clock) {
+    PreventionProjects(ProjectRepository projects, IndicatorRepository indicators, SurveyWaveValues surveyWaves,
+            Partnerships partnerships, Organisations organisations, Places places, AuditTrail auditTrail, Clock clock) {
         this.projects = projects;
+        this.surveyWaves = surveyWaves;
         this.indicators = indicators;
         this.partnerships = partnerships;
         this.organisations = organisations;
@@ -116,7 +118,8 @@ public class PreventionProjects {
 
     /**
      * Moves the project to another status. A project counts as evaluated only with step 6 (review of implementation
-     * and goal attainment) written and at least one measured indicator value.
+     * and goal attainment) written and at least one measured indicator value: entered for a period, or a survey wave
+     * that asked the question a survey indicator follows.
      */
     @PreAuthorize(PreventionPermissions.EDIT)
     public void changeStatus(ProjectId id, ProjectStatus status) {
@@ -193,7 +196,8 @@ public class PreventionProjects {
     private void checkStatus(PreventionProject project, ProjectStatus status) {
         if (status == ProjectStatus.EVALUATED) {
             boolean step6 = project.complete(BeccariaStep.EVALUATION);
-            boolean values = indicators.anyValue(project.id());
+            boolean values = indicators.anyValue(project.id())
+                    || indicators.of(project.id()).stream().anyMatch(surveyWaves::measured);
             if (!step6 && !values) {
                 throw new RuleViolationException("prevention.status.evaluatedNeedsBoth");
             }

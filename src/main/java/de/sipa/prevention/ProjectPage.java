@@ -3,6 +3,7 @@ package de.sipa.prevention;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -34,10 +35,13 @@ class ProjectPage {
     private final ProjectMeetings projectMeetings;
     private final PreventionAccess access;
     private final de.sipa.surveys.SenseOfSecurity senseOfSecurity;
+    private final ObjectProvider<ProjectOffers> offers;
 
     ProjectPage(Indicators indicators, Partnerships partnerships, Organisations organisations, Places places,
             Categories categories, PreventionProjects projects, ProjectIdeas ideas, ProjectMeetings projectMeetings,
-            PreventionAccess access, de.sipa.surveys.SenseOfSecurity senseOfSecurity) {
+            PreventionAccess access, de.sipa.surveys.SenseOfSecurity senseOfSecurity,
+            ObjectProvider<ProjectOffers> offers) {
+        this.offers = offers;
         this.senseOfSecurity = senseOfSecurity;
         this.projectMeetings = projectMeetings;
         this.access = access;
@@ -62,6 +66,8 @@ class ProjectPage {
         model.addAttribute("timeline", projectMeetings.timeline(project.id()));
         model.addAttribute("agendaLinks", projectMeetings.agendaItems(project.id()));
         model.addAttribute("agendaChoices", access.mayEdit() ? projectMeetings.agendaChoices() : java.util.List.of());
+        model.addAttribute("projectOffers",
+                offers.orderedStream().flatMap(o -> o.offersOf(project.id()).stream()).toList());
         model.addAttribute("leadName", project.lead() == null ? null : orgs.get(project.lead()));
         model.addAttribute("partnerNames", project.partners().stream().map(orgs::get).filter(n -> n != null).toList());
         model.addAttribute("districtNames", project.districts().stream().map(districts::get).toList());

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,12 +40,14 @@ class PublicPreventionController {
     private final PublicProjects projects;
     private final Partnerships partnerships;
     private final IntakeThrottle throttle;
+    private final ObjectProvider<ProjectOffers> offers;
     private final int ideaLimit;
     private final long contactDays;
 
     PublicPreventionController(ProjectIdeas ideas, PublicProjects projects, Partnerships partnerships,
             IntakeThrottle throttle, @Value("${sipa.prevention.idea-limit:5}") int ideaLimit,
-            IdeaJobs jobs) {
+            IdeaJobs jobs, ObjectProvider<ProjectOffers> offers) {
+        this.offers = offers;
         this.ideas = ideas;
         this.projects = projects;
         this.partnerships = partnerships;
@@ -63,8 +66,11 @@ class PublicPreventionController {
     @GetMapping("/projekte/{id}")
     String project(@PathVariable String slug, @PathVariable UUID id, Model model) {
         var partnership = partnership(slug, model);
-        model.addAttribute("project", projects.published(partnership.id(), new ProjectId(id))
-                .orElseThrow(() -> new NotFoundException("PreventionProject", id)));
+        var project = projects.published(partnership.id(), new ProjectId(id))
+                .orElseThrow(() -> new NotFoundException("PreventionProject", id));
+        model.addAttribute("project", project);
+        model.addAttribute("offers", offers.orderedStream()
+                .flatMap(o -> o.openOffersOf(partnership, project.id()).stream()).toList());
         return "prevention/public-project";
     }
 

@@ -26,6 +26,9 @@ import de.sipa.partners.Partnerships;
 import de.sipa.partners.People;
 import de.sipa.partners.Person;
 import de.sipa.partners.PersonId;
+import de.sipa.prevention.PreventionProject;
+import de.sipa.prevention.PreventionProjects;
+import de.sipa.prevention.ProjectId;
 import de.sipa.shared.FlashSteps;
 import de.sipa.shared.RuleViolationException;
 
@@ -38,12 +41,14 @@ class OfferController {
     private final People people;
     private final Organisations organisations;
     private final Partnerships partnerships;
+    private final PreventionProjects projects;
     private final VolunteerAccess access;
     private final MessageSource messages;
     private final Clock clock;
 
     OfferController(VolunteerOffers offers, People people, Organisations organisations, Partnerships partnerships,
-            VolunteerAccess access, MessageSource messages, Clock clock) {
+            PreventionProjects projects, VolunteerAccess access, MessageSource messages, Clock clock) {
+        this.projects = projects;
         this.clock = clock;
         this.offers = offers;
         this.people = people;
@@ -109,6 +114,7 @@ class OfferController {
         model.addAttribute("volunteers", mayManage ? offers.volunteers(offer.id()) : java.util.List.of());
         model.addAttribute("statuses", OfferStatus.values());
         model.addAttribute("open", offer.openOn(LocalDate.now(clock)));
+        model.addAttribute("project", offer.project() == null ? null : projects.project(offer.project()));
         partnerships.find(CurrentUser.partnership()).ifPresent(p -> model.addAttribute("partnershipSlug", p.slug()));
         return "volunteers/offer";
     }
@@ -204,6 +210,8 @@ class OfferController {
                         + (p.organisation() != null && names.containsKey(p.organisation())
                                 ? " (" + names.get(p.organisation()).name() + ")" : "")))
                 .toList());
+        model.addAttribute("projects", projects.projects().stream()
+                .sorted(Comparator.comparing(PreventionProject::title, String.CASE_INSENSITIVE_ORDER)).toList());
         return "volunteers/form";
     }
 
@@ -233,9 +241,13 @@ class OfferController {
         } catch (IllegalArgumentException e) {
             result.rejectValue("contactPersonId", "volunteerOffer.contactPerson.required");
         }
-        if (form.projectTitle() != null && form.projectTitle().strip().length() > VolunteerOffers.MAX_TITLE) {
-            result.rejectValue("projectTitle", "volunteerOffer.projectTitle.tooLong",
-                    new Object[] {VolunteerOffers.MAX_TITLE}, null);
+        ProjectId project = null;
+        if (form.projectId() != null && !form.projectId().isBlank()) {
+            try {
+                project = new ProjectId(UUID.fromString(form.projectId().strip()));
+            } catch (IllegalArgumentException e) {
+                result.rejectValue("projectId", "volunteerOffer.project.unknown");
+            }
         }
         LocalDate ends = null;
         if (form.engagementEnds() == null || form.engagementEnds().isBlank()) {
@@ -251,7 +263,7 @@ class OfferController {
             return null;
         }
         return new OfferDraft(form.title(), form.description(), form.schedule(), form.location(),
-                form.timeCommitment(), people, contact, form.projectTitle(), ends);
+                form.timeCommitment(), people, contact, project, ends);
     }
 
     private static void required(String value, String field, int max, BindingResult result) {
@@ -267,9 +279,10 @@ class OfferController {
         var key = e.messageKey();
         var parts = key.split("\\.");
         var field = parts.length == 3 ? switch (parts[1]) {
-            case "title", "description", "schedule", "location", "timeCommitment", "peopleWanted", "projectTitle",
+            case "title", "description", "schedule", "location", "timeCommitment", "peopleWanted",
                     "engagementEnds" -> parts[1];
             case "contactPerson" -> "contactPersonId";
+            case "project" -> "projectId";
             default -> null;
         } : null;
         if (field == null) {

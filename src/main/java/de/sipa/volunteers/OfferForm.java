@@ -5,7 +5,7 @@ package de.sipa.volunteers;
  * the form comes back with its errors and no value fails to bind.
  */
 record OfferForm(String title, String description, String schedule, String location, String timeCommitment,
-        String peopleWanted, String contactPersonId, String projectTitle, String engagementEnds) {
+        String peopleWanted, String contactPersonId, String projectId, String engagementEnds) {
 
     static OfferForm empty() {
         return new OfferForm("", "", "", "", "", "1", "", "", "");
@@ -14,6 +14,6 @@ record OfferForm(String title, String description, String schedule, String locat
     static OfferForm of(VolunteerOffer offer) {
         return new OfferForm(offer.title(), offer.description(), offer.schedule(), offer.location(),
                 offer.timeCommitment(), String.valueOf(offer.peopleWanted()), offer.contactPerson().value().toString(),
-                offer.projectTitle() == null ? "" : offer.projectTitle(), offer.engagementEnds().toString());
+                offer.project() == null ? "" : offer.project().value().toString(), offer.engagementEnds().toString());
     }
 }

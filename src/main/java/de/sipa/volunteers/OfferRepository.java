@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import de.sipa.partners.PersonId;
+import de.sipa.prevention.ProjectId;
 import de.sipa.shared.PartnershipId;
 
 @Repository
@@ -25,8 +26,16 @@ class OfferRepository {
             new VolunteerOfferId(rs.getObject("id", UUID.class)), rs.getString("title"), rs.getString("description"),
             rs.getString("schedule"), rs.getString("location"), rs.getString("time_commitment"),
             rs.getInt("people_wanted"), new PersonId(rs.getObject("contact_person_id", UUID.class)),
-            rs.getString("project_title"), OfferStatus.valueOf(rs.getString("status")),
+            project(rs.getObject("project_id", UUID.class)), OfferStatus.valueOf(rs.getString("status")),
             rs.getDate("engagement_ends").toLocalDate(), rs.getTimestamp("created_at").toInstant());
+
+    private static ProjectId project(UUID id) {
+        return id == null ? null : new ProjectId(id);
+    }
+
+    private static UUID projectValue(VolunteerOffer offer) {
+        return offer.project() == null ? null : offer.project().value();
+    }
 
     private final JdbcClient jdbc;
 
@@ -49,6 +58,14 @@ class OfferRepository {
                 .params(partnership.value(), Date.valueOf(today)).query(OFFER).list();
     }
 
+    /** The partnership's offers of the project, in the order of {@link #all}. */
+    List<VolunteerOffer> ofProject(PartnershipId partnership, ProjectId project) {
+        return jdbc.sql("""
+                SELECT * FROM volunteers_offer WHERE partnership_id = ? AND project_id = ?
+                ORDER BY CASE status WHEN 'PUBLISHED' THEN 0 WHEN 'DRAFT' THEN 1 ELSE 2 END, engagement_ends, title""")
+                .params(partnership.value(), project.value()).query(OFFER).list();
+    }
+
     Optional<VolunteerOffer> find(PartnershipId partnership, VolunteerOfferId id) {
         return jdbc.sql("SELECT * FROM volunteers_offer WHERE partnership_id = ? AND id = ?")
                 .params(partnership.value(), id.value()).query(OFFER).optional();
@@ -57,12 +74,12 @@ class OfferRepository {
     void insert(PartnershipId partnership, VolunteerOffer offer, Instant now) {
         jdbc.sql("""
                 INSERT INTO volunteers_offer (id, partnership_id, title, description, schedule, location,
-                    time_commitment, people_wanted, contact_person_id, project_title, status, engagement_ends,
+                    time_commitment, people_wanted, contact_person_id, project_id, status, engagement_ends,
                     created_at, changed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(offer.id().value(), partnership.value(), offer.title(), offer.description(), offer.schedule(),
                         offer.location(), offer.timeCommitment(), offer.peopleWanted(), offer.contactPerson().value(),
-                        offer.projectTitle(), offer.status().name(), Date.valueOf(offer.engagementEnds()),
+                        projectValue(offer), offer.status().name(), Date.valueOf(offer.engagementEnds()),
                         Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
@@ -70,12 +87,12 @@ class OfferRepository {
     void update(PartnershipId partnership, VolunteerOffer offer, Instant now) {
         jdbc.sql("""
                 UPDATE volunteers_offer SET title = ?, description = ?, schedule = ?, location = ?,
-                    time_commitment = ?, people_wanted = ?, contact_person_id = ?, project_title = ?, status = ?,
+                    time_commitment = ?, people_wanted = ?, contact_person_id = ?, project_id = ?, status = ?,
                     engagement_ends = ?, changed_at = ?
                 WHERE partnership_id = ? AND id = ?""")
                 .params(offer.title(), offer.description(), offer.schedule(), offer.location(),
                         offer.timeCommitment(), offer.peopleWanted(), offer.contactPerson().value(),
-                        offer.projectTitle(), offer.status().name(), Date.valueOf(offer.engagementEnds()),
+                        projectValue(offer), offer.status().name(), Date.valueOf(offer.engagementEnds()),
                         Timestamp.from(now), partnership.value(), offer.id().value())
                 .update();
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import de.sipa.partners.PersonId;
+import de.sipa.prevention.ProjectId;
 
 /**
  * A volunteer offer (Ehrenamtsangebot).
@@ -12,11 +13,11 @@ import de.sipa.partners.PersonId;
  * @param location where, in words
  * @param timeCommitment how much time a volunteer gives ("2 Stunden pro Woche")
  * @param contactPerson the partners' person who looks after the volunteers
- * @param projectTitle the prevention project it belongs to, by title, or {@code null}
+ * @param project the prevention project of the partnership it belongs to, or {@code null}
  * @param engagementEnds the last day of the engagement; the volunteers' data are cleared a while after it
  */
 public record VolunteerOffer(VolunteerOfferId id, String title, String description, String schedule, String location,
-        String timeCommitment, int peopleWanted, PersonId contactPerson, String projectTitle, OfferStatus status,
+        String timeCommitment, int peopleWanted, PersonId contactPerson, ProjectId project, OfferStatus status,
         LocalDate engagementEnds, Instant createdAt) {
 
     /** Citizens see it and may sign up on the day given. */

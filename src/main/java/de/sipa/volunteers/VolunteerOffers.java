@@ -17,6 +17,7 @@ import de.sipa.notifications.MailTexts;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.Partnerships;
 import de.sipa.partners.People;
+import de.sipa.prevention.PreventionProjects;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.PlainText;
 import de.sipa.shared.RuleViolationException;
@@ -42,6 +43,7 @@ public class VolunteerOffers {
     private final VolunteerRepository volunteers;
     private final People people;
     private final Partnerships partnerships;
+    private final PreventionProjects projects;
     private final VolunteerAccess access;
     private final AuditTrail auditTrail;
     private final Notifications notifications;
@@ -49,12 +51,13 @@ public class VolunteerOffers {
     private final Clock clock;
 
     VolunteerOffers(OfferRepository offers, VolunteerRepository volunteers, People people, Partnerships partnerships,
-            VolunteerAccess access, AuditTrail auditTrail, Notifications notifications, MailTexts mailTexts,
+            PreventionProjects projects, VolunteerAccess access, AuditTrail auditTrail, Notifications notifications, MailTexts mailTexts,
             Clock clock) {
         this.offers = offers;
         this.volunteers = volunteers;
         this.people = people;
         this.partnerships = partnerships;
+        this.projects = projects;
         this.access = access;
         this.auditTrail = auditTrail;
         this.notifications = notifications;
@@ -232,7 +235,7 @@ public class VolunteerOffers {
 
     private static VolunteerOffer withStatus(VolunteerOffer old, OfferStatus status) {
         return new VolunteerOffer(old.id(), old.title(), old.description(), old.schedule(), old.location(),
-                old.timeCommitment(), old.peopleWanted(), old.contactPerson(), old.projectTitle(), status,
+                old.timeCommitment(), old.peopleWanted(), old.contactPerson(), old.project(), status,
                 old.engagementEnds(), old.createdAt());
     }
 
@@ -252,9 +255,13 @@ public class VolunteerOffers {
         if (contact.archived()) {
             throw new RuleViolationException("volunteerOffer.contactPerson.archived", contact.fullName());
         }
-        var project = line(draft.projectTitle());
-        if (project != null && project.length() > MAX_TITLE) {
-            throw new RuleViolationException("volunteerOffer.projectTitle.tooLong", MAX_TITLE);
+        if (draft.project() != null) {
+            try {
+                projects.project(draft.project());
+            } catch (NotFoundException e) {
+                // gone, or another partnership's: refused like a wrong choice
+                throw new RuleViolationException("volunteerOffer.project.unknown");
+            }
         }
         if (draft.engagementEnds() == null) {
             throw new RuleViolationException("volunteerOffer.engagementEnds.required");
@@ -265,7 +272,7 @@ public class VolunteerOffers {
             throw new RuleViolationException("volunteerOffer.engagementEnds.outOfRange", MAX_YEARS);
         }
         return new VolunteerOffer(id, title, description, schedule, location, time, draft.peopleWanted(),
-                contact.id(), project, status, draft.engagementEnds(), clock.instant());
+                contact.id(), draft.project(), status, draft.engagementEnds(), clock.instant());
     }
 
     private static String required(String value, String field, int max) {

@@ -18,14 +18,18 @@ import de.sipa.partners.Partnerships;
 import de.sipa.partners.People;
 import de.sipa.partners.Person;
 import de.sipa.partners.PersonId;
+import de.sipa.prevention.PreventionProject;
+import de.sipa.prevention.PreventionProjects;
+import de.sipa.prevention.ProjectId;
 import de.sipa.shared.DemoStory;
 
 /**
- * Musterstadt's volunteers, dated relative to the day the demo loads: the reading mentors (Lesepaten) of the youth
- * club in the Neckarblick estate, published six weeks ago with volunteers in every state (one still waiting for
- * the confirmation of their e-mail, one new, one accepted, one assigned with hours, one declined); the seniors'
- * safety escorts of last summer, closed two months ago, whose volunteers were thanked; and the "Lichtpaten" of the
- * Palastgarten, a draft.
+ * Musterstadt's volunteers, dated relative to the day the demo loads, each offer linked to its prevention project
+ * (PreventionDemo loads them first): the reading mentors (Lesepaten) of the youth club in the Neckarblick estate
+ * (project "Nachbarschaft Neckarblick"), published six weeks ago with volunteers in every state (one still waiting
+ * for the confirmation of their e-mail, one new, one accepted, one assigned with hours, one declined); the seniors'
+ * safety escorts of last summer ("Seniorensicherheit an der Haustür"), closed two months ago, whose volunteers were
+ * thanked; and the "Lichtpaten" of the Palastgarten ("Licht und Ruhe im Palastgarten"), a draft.
  */
 @Component
 @Profile("demo")
@@ -34,15 +38,18 @@ class VolunteersDemo implements ApplicationRunner {
 
     static final String READING_MENTORS = "Lesepaten im Jugendtreff Neckarblick";
     static final String SENIOR_ESCORTS = "Begleitung Seniorensicherheit";
+    static final String NECKARBLICK_PROJECT = "Nachbarschaft Neckarblick";
 
     private final Partnerships partnerships;
     private final People people;
     private final VolunteerOffers offers;
     private final VolunteerRepository volunteers;
+    private final PreventionProjects projects;
     private final Clock clock;
 
     VolunteersDemo(Partnerships partnerships, People people, VolunteerOffers offers, VolunteerRepository volunteers,
-            Clock clock) {
+            PreventionProjects projects, Clock clock) {
+        this.projects = projects;
         this.partnerships = partnerships;
         this.people = people;
         this.offers = offers;
@@ -80,8 +87,8 @@ class VolunteersDemo implements ApplicationRunner {
                         + "Jugendtreff ist nachmittags ein sicherer Ort im Quartier; wer liest, bleibt nicht auf der "
                         + "dunklen Haltestelle. Keine Vorkenntnisse nötig, ein erweitertes Führungszeugnis ja.",
                 "dienstags und donnerstags, 16 bis 18 Uhr", "Jugendtreff Neckarblick, Am Hang 4",
-                "2 Stunden pro Woche, mindestens ein halbes Jahr", 6, youth,
-                "Gemeinsam sicher im Neckarblick", today.plusMonths(5)));
+                "2 Stunden pro Woche, mindestens ein halbes Jahr", 6, youth, project(NECKARBLICK_PROJECT),
+                today.plusMonths(5)));
         offers.changeStatus(mentors, OfferStatus.PUBLISHED);
         volunteers.insertWithHistory(partnership, mentors, new SignUp("Sabine Hoffmann", "sabine.hoffmann@example.org",
                 "0171 2345678", "Ich bin pensionierte Grundschullehrerin und wohne gleich um die Ecke.", true),
@@ -104,7 +111,8 @@ class VolunteersDemo implements ApplicationRunner {
                 "Ältere Menschen aus Süd fühlen sich abends auf dem Weg zum Bus unsicher. Sie begleiten sie zu "
                         + "Veranstaltungen des Seniorenrats und zurück und geben dabei Tipps gegen Trickbetrug.",
                 "nach Absprache, meist am frühen Abend", "Musterstadt-Süd, Treffpunkt Seniorenbegegnungsstätte",
-                "etwa 3 Stunden im Monat", 4, seniors, null, today.minusMonths(2)));
+                "etwa 3 Stunden im Monat", 4, seniors, project("Seniorensicherheit an der Haustür"),
+                today.minusMonths(2)));
         for (var helper : new Object[][] {{"Karin Wolf", "karin.wolf@example.org", "22"},
             {"Dieter Lang", "dieter.lang@example.org", "18.5"}, {"Mehmet Arslan", "m.arslan@example.org", "9"}}) {
             volunteers.insertWithHistory(partnership, escorts, new SignUp((String) helper[0], (String) helper[1], null,
@@ -117,7 +125,13 @@ class VolunteersDemo implements ApplicationRunner {
                 "Lichtpaten gehen einmal im Monat nach Einbruch der Dunkelheit durch den Palastgarten und melden "
                         + "Leuchten, die nicht brennen, und Hecken, die Wege verschatten.",
                 "einmal im Monat abends", "Palastgarten, Treffpunkt Haupteingang", "1 bis 2 Stunden im Monat", 10,
-                prevention, null, today.plusMonths(12)));
+                prevention, project("Licht und Ruhe im Palastgarten"), today.plusMonths(12)));
+    }
+
+    /** The demo's prevention project of the title (loaded before, PreventionDemo), or none. */
+    private ProjectId project(String title) {
+        return projects.projects().stream().filter(p -> p.title().equals(title)).map(PreventionProject::id)
+                .findFirst().orElse(null);
     }
 
     private PersonId person(String firstName, String lastName) {

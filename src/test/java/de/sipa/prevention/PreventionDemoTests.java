@@ -71,7 +71,7 @@ class PreventionDemoTests {
     }
 
     @Test
-    void fiveIdeasOneBecameAProjectOneDeclinedAndEightProjectsPublished() {
+    void fiveIdeasOneBecameAProjectOneDeclinedAndNineProjectsPublished() {
         var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
         CurrentUser.runAs(SipaUser.system(musterstadt), () -> {
             var all = ideas.ideas();

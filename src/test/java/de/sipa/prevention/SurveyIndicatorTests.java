@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,13 @@ import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaPrincipal;
 import de.sipa.shared.RuleViolationException;
+import de.sipa.surveys.AnsweredWaves;
 import de.sipa.surveys.SenseOfSecurity;
 
-/** An indicator that follows a comparable survey question (the values per wave are in PreventionDemoTests). */
+/**
+ * An indicator that follows a comparable survey question (the demo's values per wave are in PreventionDemoTests): no
+ * typed values, and a wave that asked the question counts as a measured value for the evaluated status.
+ */
 @SipaIntegrationTest
 class SurveyIndicatorTests {
 
@@ -29,6 +35,12 @@ class SurveyIndicatorTests {
 
     @Autowired
     Indicators indicators;
+
+    @Autowired
+    AnsweredWaves waves;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aSurveyIndicatorNamesAComparableQuestionAndTakesNoTypedValues() {
@@ -48,6 +60,34 @@ class SurveyIndicatorTests {
             assertThat(indicators.measurements(indicator)).isEmpty(); // the city has no survey wave yet
             return null;
         });
+    }
+
+    @Test
+    void aSurveyIndicatorCountsAsMeasuredForTheEvaluatedStatusOnceAWaveAskedItsQuestion() {
+        var city = fixtures.city();
+        var project = as(city.coordinator(), () -> {
+            var id = projects.create(PreventionProjectsTests.draft("Sicher nachts im Quartier"));
+            projects.writeStep(id, BeccariaStep.EVALUATION, Map.of("implementationCheck", "Wie geplant umgesetzt.",
+                    "goalAttainment", "Weniger Befragte fühlen sich nachts unsicher."));
+            indicators.define(id, new IndicatorDraft("Unsicher nachts", "%", new BigDecimal("40"),
+                    new BigDecimal("30"), IndicatorSource.SURVEY, null, null, null, SenseOfSecurity.INDICATOR));
+            return id;
+        });
+        assertThatThrownBy(() -> as(city.coordinator(), () -> {
+            projects.changeStatus(project, ProjectStatus.EVALUATED);
+            return null;
+        })).hasMessageContaining("prevention.status.evaluatedNeedsValues"); // no wave asked it yet
+
+        waves.nightQuestion(city, LocalDate.now(clock).minusMonths(2), 12, 3);
+
+        as(city.coordinator(), () -> {
+            var indicator = indicators.of(project).get(0);
+            assertThat(indicators.measurements(indicator)).extracting(Measurement::value).containsExactly(25.0);
+            projects.changeStatus(project, ProjectStatus.EVALUATED);
+            return null;
+        });
+        assertThat(as(city.coordinator(), () -> projects.project(project)).status())
+                .isEqualTo(ProjectStatus.EVALUATED);
     }
 
     private <T> T as(String username, Supplier<T> work) {

@@ -13,7 +13,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,11 @@ import de.sipa.Fixtures;
 import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaPrincipal;
+import de.sipa.prevention.Evidence;
+import de.sipa.prevention.PreventionField;
+import de.sipa.prevention.PreventionProjects;
+import de.sipa.prevention.ProjectDraft;
+import de.sipa.prevention.TargetGroup;
 
 /**
  * Volunteer offers: citizens sign up on the public page with a double opt-in, the contact person's organisation
@@ -55,6 +62,9 @@ class VolunteersTests {
 
     @Autowired
     VolunteerJobs jobs;
+
+    @Autowired
+    PreventionProjects projects;
 
     @Autowired
     JdbcClient jdbc;
@@ -304,16 +314,103 @@ class VolunteersTests {
         var saved = mvc.perform(post("/ehrenamt/neu").with(coordinator).with(csrf()).param("title", "Lichtpaten")
                 .param("description", "Lampen melden").param("schedule", "monatlich").param("location", "Park")
                 .param("timeCommitment", "1 Stunde").param("peopleWanted", "4")
-                .param("contactPersonId", city.clerk().value().toString()).param("projectTitle", "Helle Wege")
+                .param("contactPersonId", city.clerk().value().toString()).param("projectId", "")
                 .param("engagementEnds", LocalDate.now(clock).plusMonths(6).toString()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         var id = new VolunteerOfferId(UUID.fromString(saved.substring(saved.lastIndexOf('/') + 1)));
         var offer = asCoordinator(() -> offers.offer(id));
         assertThat(offer.status()).isEqualTo(OfferStatus.DRAFT);
-        assertThat(offer.projectTitle()).isEqualTo("Helle Wege");
+        assertThat(offer.project()).isNull();
         mvc.perform(get(publicPage + "/" + id)).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT summary FROM identity_audit_entry WHERE subject_id = ?").param(id.toString())
                 .query(String.class).list()).containsExactly("Ehrenamtsangebot Lichtpaten angelegt");
+    }
+
+    @Test
+    void aCitizenSignsUpConfirmsByTheMailedLinkAndTheCoordinatorTakesThemOnPageByPage() throws Exception {
+        // the citizen finds the offer on the public list and sends the form of its page
+        var list = page(publicPage);
+        var offerPath = list.select("#public-offers a.button").attr("href");
+        var form = page(offerPath).selectFirst("#sign-up-form");
+        mvc.perform(post(form.attr("action")).with(csrf()).with(from(address)).param("name", "Ute Vogel")
+                .param("email", "ute.vogel@example.org").param("phone", "").param("message", "Ich lese gern vor.")
+                .param("consent", "true").param("website", "")).andExpect(status().is3xxRedirection());
+
+        // the link in the mail opens the page whose button confirms
+        var matcher = LINK.matcher((String) mailTo("ute.vogel@example.org").get("body"));
+        assertThat(matcher.find()).isTrue();
+        var confirm = page(publicPage + "/bestaetigen/" + matcher.group(1)).selectFirst("#confirm-form");
+        mvc.perform(post(confirm.attr("action")).with(csrf()))
+                .andExpect(flash().attribute("success", "volunteer.confirmed"));
+
+        // the coordinator accepts, assigns and records hours with the forms of the offer's page
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var card = offerPage(city.coordinator()).selectFirst("#volunteers li");
+        assertThat(card.select(".volunteer-name").text()).isEqualTo("Ute Vogel");
+        assertThat(card.select(".badge").text()).isEqualTo("neu");
+        mvc.perform(post(card.select("form[action$=/annehmen]").attr("action")).with(coordinator).with(csrf()))
+                .andExpect(flash().attribute("success", "volunteer.accepted"));
+        card = offerPage(city.coordinator()).selectFirst("#volunteers li");
+        mvc.perform(post(card.select("form[action$=/einteilen]").attr("action")).with(coordinator).with(csrf())
+                .param("assignment", "donnerstags, Lesegruppe 8 bis 10 Jahre"))
+                .andExpect(flash().attribute("success", "volunteer.assigned"));
+        mvc.perform(post(card.select("form[action$=/stunden]").attr("action")).with(coordinator).with(csrf())
+                .param("hours", "3,5")).andExpect(flash().attribute("success", "volunteer.hoursRecorded"));
+
+        var page = offerPage(city.coordinator());
+        card = page.selectFirst("#volunteers li");
+        assertThat(card.select(".badge").text()).isEqualTo("eingeteilt");
+        assertThat(card.select(".assignment").text()).isEqualTo("donnerstags, Lesegruppe 8 bis 10 Jahre");
+        assertThat(card.select(".hours").text()).isEqualTo("3,5");
+        assertThat(page.select("#total-hours").text()).isEqualTo("3,5");
+    }
+
+    @Test
+    void anOfferBelongsToAProjectOfItsPartnershipWhosePagesShowItAndAnotherPartnershipsProjectIsRefused()
+            throws Exception {
+        var project = asCoordinator(() -> {
+            var id = projects.create(new ProjectDraft("Lesen im Quartier", null, List.of(), PreventionField.YOUTH,
+                    Set.of(TargetGroup.CHILDREN), "Vorlesen im Jugendtreff", List.of(), List.of(), null, null,
+                    List.of(), "", Evidence.none()));
+            projects.publish(id, true);
+            return id;
+        });
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var form = offerForm(city.officer());
+        form.add("projectId", project.value().toString());
+        mvc.perform(post("/ehrenamt/" + mentors + "/bearbeiten").with(coordinator).with(csrf()).params(form))
+                .andExpect(status().is3xxRedirection());
+        assertThat(asCoordinator(() -> offers.offer(mentors)).project()).isEqualTo(project);
+        assertThat(offerPage(city.coordinator()).select("#offer-project").text()).isEqualTo("Lesen im Quartier");
+        asCoordinator(() -> offers.create(new OfferDraft("Vorlesepaten Ferien", "Vorlesen in den Ferien",
+                "in den Ferien", "Bücherei", "1 Stunde pro Woche", 2, city.officer(), project,
+                LocalDate.now(clock).plusMonths(2))));
+
+        var projectPage = Jsoup.parse(mvc.perform(get("/praevention/" + project).with(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(projectPage.select("#project-offers li")).extracting(e -> e.selectFirst("a").text())
+                .containsExactly("Lesepaten Jugendtreff", "Vorlesepaten Ferien");
+        var publicProject = page("/buerger/stadt-" + city.key() + "/projekte/" + project);
+        assertThat(publicProject.select("#public-project-offers h3").text()).isEqualTo("Lesepaten Jugendtreff");
+        assertThat(publicProject.select("#public-project-offers a.button").attr("href"))
+                .isEqualTo(publicPage + "/" + mentors);
+        assertThat(publicProject.text()).doesNotContain("Vorlesepaten Ferien"); // a draft is not open
+
+        // another partnership's project, or no project id at all, is refused next to the field; nothing changes
+        var other = fixtures.city();
+        var foreign = CurrentUser.runAs(((SipaPrincipal) fixtures.user(other.coordinator())).sipaUser(),
+                () -> projects.create(new ProjectDraft("Fremdes Projekt", null, List.of(), PreventionField.YOUTH,
+                        Set.of(), "", List.of(), List.of(), null, null, List.of(), "", Evidence.none())));
+        for (var value : List.of(foreign.value().toString(), "kein-projekt")) {
+            var refused = offerForm(city.officer());
+            refused.add("projectId", value);
+            var answer = Jsoup.parse(mvc.perform(post("/ehrenamt/" + mentors + "/bearbeiten").with(coordinator)
+                            .with(csrf()).params(refused))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(answer.select("#projectId-error").text()).as(value)
+                    .startsWith("Dieses Projekt gibt es in Ihrer Sicherheitspartnerschaft nicht");
+        }
+        assertThat(asCoordinator(() -> offers.offer(mentors)).project()).isEqualTo(project);
     }
 
     private OfferDraft draft(String title, LocalDate ends) {
