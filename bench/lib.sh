@@ -253,6 +253,22 @@ top_statements() {
         ORDER BY total_exec_time DESC LIMIT ${1:-8}"
 }
 
+# timed_requests_options "$@": the options of a benchmark that times requests: --no-build, --requests N,
+# --warmup N, -h (prints the script's header comment up to its first blank comment line). Sets SKIP_BUILD, REQUESTS
+# and WARMUP (set their defaults before).
+timed_requests_options() {
+    while [[ $# -gt 0 ]]; do
+        case "$1" in
+            --no-build) SKIP_BUILD=1 ;;
+            --requests) REQUESTS="$2"; shift ;;
+            --warmup) WARMUP="$2"; shift ;;
+            -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+            *) log "unknown option $1"; exit 2 ;;
+        esac
+        shift
+    done
+}
+
 # Exits unless nothing answers HTTP on PORT; VAR names the environment variable that picks another port.
 require_free_port() {
     if curl -s -o /dev/null -m 1 "http://localhost:$1/"; then

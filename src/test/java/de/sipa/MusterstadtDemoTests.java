@@ -28,6 +28,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.DistrictId;
 import de.sipa.partners.Partnerships;
+import de.sipa.partners.PublicBody;
 import de.sipa.responsibilities.Responsibilities;
 import de.sipa.responsibilities.TopicId;
 import de.sipa.shared.DemoStory;
@@ -57,6 +58,9 @@ class MusterstadtDemoTests {
 
     @Autowired
     NearRepeatAnalysis nearRepeats;
+
+    @Autowired
+    de.sipa.partners.Bodies bodies;
 
     PartnershipId musterstadt;
 
@@ -98,6 +102,19 @@ class MusterstadtDemoTests {
                 .isNotEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM opendata_dataset WHERE partnership_id = ? AND row_count > 0")
                 .param(musterstadt.value()).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("SELECT contributor_id FROM opendata_setting WHERE partnership_id = ?")
+                .param(musterstadt.value()).query(String.class).single())
+                .startsWith("http://dcat-ap.de/def/contributors/");
+    }
+
+    @Test
+    void oneBodyIsConfidentialAndLeftOutOfThePublicOnes() {
+        assertThat(jdbc.sql("SELECT name FROM partners_body WHERE partnership_id = ? AND confidential")
+                .param(musterstadt.value()).query(String.class).list())
+                .containsExactly("Fallkonferenz junge Mehrfachtatverdächtige");
+        assertThat(CurrentUser.runAs(SipaUser.system(musterstadt), () -> bodies.publicBodies(musterstadt)))
+                .extracting(PublicBody::name).hasSize(4)
+                .doesNotContain("Fallkonferenz junge Mehrfachtatverdächtige");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.openqa.selenium.Keys;
 /**
  * A citizen with JavaScript switched off uses Musterstadt's public website: the home page, the navigation to the
  * news and one post (a joint statement), and on to the report form; the skip link is the first stop of the keyboard.
+ * On a phone, no public page and no page of the annual report scrolls sideways.
  */
 class PublicWebsiteBrowserTest extends BrowserTestBase {
 
@@ -40,6 +41,23 @@ class PublicWebsiteBrowserTest extends BrowserTestBase {
         follow(citizen, By.xpath("//nav[contains(@class,'site-nav')]//a[normalize-space()='Anliegen melden']"));
         assertThat(citizen.visible(By.tagName("h1")).getText()).contains("Anliegen");
         assertThat(citizen.visible(By.cssSelector("form.form button[type=submit].primary")).isEnabled()).isTrue();
+    }
+
+    /** No public page and no page of the annual report makes a phone scroll sideways; wide tables scroll in place. */
+    @Test
+    void theWebsiteAndTheAnnualReportFitAPhone() {
+        var phone = open(Browser.PHONE);
+        var lastYear = java.time.Year.now().minusYears(1).getValue();
+        var pages = new java.util.ArrayList<>(java.util.List.of("", "/neuigkeiten", "/orte", "/projekte", "/berichte",
+                "/berichte/" + lastYear, "/ehrenamt", "/kriminalstatistik", "/impressum", "/datenschutz"));
+        pages.replaceAll(p -> "/buerger/musterstadt" + p);
+        phone.logIn("koordination", "demo");
+        pages.addAll(java.util.List.of("/jahresbericht", "/jahresbericht/" + lastYear, "/offene-daten", "/bodies"));
+        for (var path : pages) {
+            phone.open(path);
+            var width = ((Number) phone.script("return document.documentElement.scrollWidth")).intValue();
+            assertThat(width).as(path + " scrolls sideways").isLessThanOrEqualTo(Browser.PHONE.width());
+        }
     }
 
     private static void follow(Browser browser, By link) {

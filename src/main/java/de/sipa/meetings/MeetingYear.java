@@ -13,7 +13,8 @@ import de.sipa.shared.YearlyFigures;
 
 /**
  * The bodies' year for the annual report: meetings held (held or with approved minutes), decisions taken, and the
- * action items set in the year, done and still open; per body its meetings and decisions.
+ * action items set in the year, done and still open; per body its meetings and decisions. The report is published:
+ * a confidential body's meetings count in the totals, but the body is not named.
  */
 @Service
 @Transactional(readOnly = true)
@@ -63,7 +64,7 @@ public class MeetingYear implements YearlyFigures {
                      AND m.starts_at < :end AND m.status IN ('HELD', 'MINUTES_APPROVED')) AS meetings,
                   (SELECT count(*) FROM meetings_decision d WHERE d.body_id = b.id AND d.decided_at >= :start
                      AND d.decided_at < :end) AS decisions
-                FROM partners_body b WHERE b.partnership_id = :p ORDER BY b.name""")
+                FROM partners_body b WHERE b.partnership_id = :p AND NOT b.confidential ORDER BY b.name""")
                 .param("p", p).param("start", b[0]).param("end", b[1])
                 .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getLong(2), rs.getLong(3))).list()
                 .stream().filter(r -> (long) r.get(1) + (long) r.get(2) > 0).toList();

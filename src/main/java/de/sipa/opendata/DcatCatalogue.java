@@ -17,8 +17,10 @@ import de.sipa.shared.BaseUrl;
 
 /**
  * The DCAT-AP.de description of a partnership's open data as JSON-LD: a dcat:Catalog with one dcat:Dataset per
- * dataset and a dcat:Distribution per format, each with title, description, publisher, contributor id, license
+ * dataset and a dcat:Distribution per format, each with title, description, publisher, contact point, license
  * (Datenlizenz Deutschland – Namensnennung – Version 2.0), format, access and download URL, and modification time.
+ * GovData's contributor id ({@code dcatde:contributorID}) is named once the coordination has entered the one GovData
+ * assigned: an invented one would be wrong, so the catalogue rather goes without it until then.
  */
 @Component
 class DcatCatalogue {
@@ -47,11 +49,16 @@ class DcatCatalogue {
         var locale = Locale.GERMAN;
         var p = catalogue.partnership();
         var base = baseUrl.link("/buerger/" + p.slug() + "/offene-daten");
+        var settings = catalogue.settings();
         var publisher = new LinkedHashMap<String, Object>();
+        if (settings.publisherUri() != null) {
+            publisher.put("@id", settings.publisherUri());
+        }
         publisher.put("@type", "foaf:Agent");
-        publisher.put("foaf:name", p.name());
-        publisher.put("foaf:homepage", Map.of("@id", baseUrl.link("/buerger/" + p.slug())));
-        var contributor = Map.of("@id", base);
+        publisher.put("foaf:name", settings.publisherName() != null ? settings.publisherName() : p.name());
+        publisher.put("foaf:homepage", Map.of("@id", settings.publisherUri() != null ? settings.publisherUri()
+                : baseUrl.link("/buerger/" + p.slug())));
+        var contact = contactPoint(settings, (String) publisher.get("foaf:name"));
         var datasets = new ArrayList<Map<String, Object>>();
         Instant latest = null;
         for (var stored : catalogue.datasets()) {
@@ -83,7 +90,12 @@ class DcatCatalogue {
             entry.put("dct:description", messages.getMessage("openData.dataset." + dataset + ".description", null,
                     locale));
             entry.put("dct:publisher", publisher);
-            entry.put("dcatde:contributorID", contributor);
+            if (settings.contributorId() != null) {
+                entry.put("dcatde:contributorID", Map.of("@id", settings.contributorId()));
+            }
+            if (contact != null) {
+                entry.put("dcat:contactPoint", contact);
+            }
             entry.put("dcat:theme", Map.of("@id", THEME));
             entry.put("dcat:keyword", List.of("Sicherheitspartnerschaft", "Kriminalprävention", p.name()));
             entry.put("dct:language", Map.of("@id", LANGUAGE));
@@ -97,6 +109,7 @@ class DcatCatalogue {
         context.put("dct", "http://purl.org/dc/terms/");
         context.put("dcatde", "http://dcat-ap.de/def/dcatde/");
         context.put("foaf", "http://xmlns.com/foaf/0.1/");
+        context.put("vcard", "http://www.w3.org/2006/vcard/ns#");
         context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
         var root = new LinkedHashMap<String, Object>();
         root.put("@context", context);
@@ -113,6 +126,23 @@ class DcatCatalogue {
         }
         root.put("dcat:dataset", datasets);
         return JSON.writeValueAsString(root);
+    }
+
+    /** A vcard:Organization with a mailbox and/or a contact page; {@code null} without either. */
+    private static Map<String, Object> contactPoint(CatalogueSettings settings, String name) {
+        if (!settings.hasContact()) {
+            return null;
+        }
+        var contact = new LinkedHashMap<String, Object>();
+        contact.put("@type", "vcard:Organization");
+        contact.put("vcard:fn", name);
+        if (settings.contactEmail() != null) {
+            contact.put("vcard:hasEmail", Map.of("@id", "mailto:" + settings.contactEmail()));
+        }
+        if (settings.contactUrl() != null) {
+            contact.put("vcard:hasURL", Map.of("@id", settings.contactUrl()));
+        }
+        return contact;
     }
 
     private Map<String, Object> literal(Instant at) {

@@ -26,7 +26,7 @@ import de.sipa.shared.PartnershipId;
 public class OpenData {
 
     /** The published datasets of a partnership, for its catalogue. */
-    record Catalogue(Partnership partnership, List<OpenDataRepository.Stored> datasets) {
+    record Catalogue(Partnership partnership, CatalogueSettings settings, List<OpenDataRepository.Stored> datasets) {
     }
 
     private final OpenDataRepository repository;
@@ -54,6 +54,20 @@ public class OpenData {
     @Transactional(readOnly = true)
     List<OpenDataRepository.Stored> stored() {
         return repository.stored(CurrentUser.partnership());
+    }
+
+    @PreAuthorize(OpenDataPermissions.MANAGE)
+    @Transactional(readOnly = true)
+    public CatalogueSettings settings() {
+        return repository.settings(CurrentUser.partnership());
+    }
+
+    /** What the catalogue says of its provider: GovData's contributor id, publisher and contact. */
+    @PreAuthorize(OpenDataPermissions.MANAGE)
+    public void saveSettings(CatalogueSettings settings) {
+        repository.saveSettings(CurrentUser.partnership(), settings, clock.instant());
+        auditTrail.record(AuditAction.CHANGED, "OpenData", CurrentUser.partnership(),
+                auditTrail.summary("audit.openData.settingsChanged"));
     }
 
     /** Switches open data on (generating the datasets at once) or off (the public pages answer "not found"). */
@@ -96,7 +110,7 @@ public class OpenData {
     @Transactional(readOnly = true)
     Optional<Catalogue> catalogue(String slug) {
         return partnerships.bySlug(slug).filter(p -> repository.enabled(p.id()))
-                .map(p -> new Catalogue(p, repository.stored(p.id())));
+                .map(p -> new Catalogue(p, repository.settings(p.id()), repository.stored(p.id())));
     }
 
     /** A published dataset's file, {@code csv} or {@code json} (public, no login). */

@@ -1,10 +1,14 @@
 package de.sipa.opendata;
 
+import jakarta.validation.Valid;
+
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,7 +17,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.FlashSteps;
 
-/** The coordination's open data page: on or off, the datasets as last generated, regenerate now. */
+/**
+ * The coordination's open data page: on or off, the datasets as last generated, regenerate now, and what the catalogue
+ * says of its provider.
+ */
 @Controller
 @RequestMapping("/offene-daten")
 @PreAuthorize(OpenDataPermissions.MANAGE)
@@ -31,6 +38,22 @@ class OpenDataController {
 
     @GetMapping
     String page(Model model) {
+        return page(model, openData.settings());
+    }
+
+    /** GovData's contributor id, publisher and contact for the catalogue. */
+    @PostMapping("/katalog")
+    String saveSettings(@Valid @ModelAttribute("catalogue") CatalogueSettings settings, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return page(model, settings);
+        }
+        return FlashSteps.runAndShow(redirect, messages, "openData.settings.saved",
+                () -> openData.saveSettings(settings), "/offene-daten");
+    }
+
+    private String page(Model model, CatalogueSettings settings) {
+        model.addAttribute("catalogue", settings);
         model.addAttribute("enabled", openData.enabled());
         model.addAttribute("datasets", openData.stored());
         model.addAttribute("partnershipSlug", partnerships.mine().slug());

@@ -10,7 +10,10 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
 
-/** Musterstadt publishes its open data: switched on, and generated from the demo's figures when the demo loads. */
+/**
+ * Musterstadt publishes its open data: switched on, with a publisher, a functional mailbox and a (made-up) GovData id,
+ * and generated from the demo's figures when the demo loads.
+ */
 @Component
 @Profile("demo")
 @Order(95)
@@ -29,6 +32,9 @@ class OpenDataDemo implements ApplicationRunner {
         partnerships.bySlug("musterstadt").ifPresent(musterstadt -> CurrentUser.runAs(
                 SipaUser.system(musterstadt.id()), () -> {
                     if (!openData.enabled()) {
+                        openData.saveSettings(new CatalogueSettings(CatalogueSettings.CONTRIBUTORS + "musterstadt",
+                                "Stadt Musterstadt, Kommunale Kriminalprävention", "https://www.musterstadt.example",
+                                "sicherheit@musterstadt.example", null));
                         openData.enable(true);
                     }
                 }));

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import de.sipa.shared.PartnershipId;
 
-/** Whether a partnership publishes open data ({@code opendata_setting}) and its stored datasets ({@code opendata_dataset}). */
+/** Whether a partnership publishes open data and what its catalogue says of it ({@code opendata_setting}) and its stored datasets ({@code opendata_dataset}). */
 @Repository
 class OpenDataRepository {
 
@@ -35,6 +35,29 @@ class OpenDataRepository {
                 INSERT INTO opendata_setting (partnership_id, enabled, changed_at) VALUES (?, ?, ?)
                 ON CONFLICT (partnership_id) DO UPDATE SET enabled = EXCLUDED.enabled, changed_at = EXCLUDED.changed_at""")
                 .params(partnership.value(), enabled, Timestamp.from(at)).update();
+    }
+
+    CatalogueSettings settings(PartnershipId partnership) {
+        return jdbc.sql("""
+                SELECT contributor_id, publisher_name, publisher_uri, contact_email, contact_url
+                  FROM opendata_setting WHERE partnership_id = ?""").param(partnership.value())
+                .query((rs, n) -> new CatalogueSettings(rs.getString("contributor_id"), rs.getString("publisher_name"),
+                        rs.getString("publisher_uri"), rs.getString("contact_email"), rs.getString("contact_url")))
+                .optional().orElseGet(CatalogueSettings::none);
+    }
+
+    void saveSettings(PartnershipId partnership, CatalogueSettings settings, Instant at) {
+        jdbc.sql("""
+                INSERT INTO opendata_setting (partnership_id, changed_at, contributor_id, publisher_name, publisher_uri,
+                                              contact_email, contact_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (partnership_id) DO UPDATE SET changed_at = EXCLUDED.changed_at,
+                  contributor_id = EXCLUDED.contributor_id, publisher_name = EXCLUDED.publisher_name,
+                  publisher_uri = EXCLUDED.publisher_uri, contact_email = EXCLUDED.contact_email,
+                  contact_url = EXCLUDED.contact_url""")
+                .params(partnership.value(), Timestamp.from(at), settings.contributorId(), settings.publisherName(),
+                        settings.publisherUri(), settings.contactEmail(), settings.contactUrl())
+                .update();
     }
 
     /** The partnerships that publish open data (for the nightly job, which sees all). */

@@ -21,7 +21,10 @@ class BodyRepository {
 
     private static final RowMapper<Body> BODY = (rs, n) -> new Body(new BodyId(rs.getObject("id", UUID.class)),
             rs.getString("name"), rs.getString("short_name"), BodyKind.valueOf(rs.getString("kind")),
-            rs.getString("description"));
+            rs.getString("description"), rs.getBoolean("confidential"));
+
+    /** Bodies that may be shown in public: not confidential. */
+    private static final String PUBLIC_BODY = "NOT b.confidential";
 
     private static final RowMapper<Membership> MEMBERSHIP = (rs, n) -> new Membership(
             new MembershipId(rs.getObject("id", UUID.class)), new BodyId(rs.getObject("body_id", UUID.class)),
@@ -51,16 +54,17 @@ class BodyRepository {
     }
 
     void insert(PartnershipId partnership, BodyId id, BodyDetails details) {
-        jdbc.sql("INSERT INTO partners_body (id, partnership_id, name, short_name, kind, description) VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO partners_body (id, partnership_id, name, short_name, kind, description, confidential) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(id.value(), partnership.value(), details.name().strip(), details.shortName().strip(),
-                        details.kind().name(), Searches.blankToNull(details.description()))
+                        details.kind().name(), Searches.blankToNull(details.description()), details.confidential())
                 .update();
     }
 
     void update(PartnershipId partnership, BodyId id, BodyDetails details) {
-        jdbc.sql("UPDATE partners_body SET name = ?, short_name = ?, kind = ?, description = ? WHERE partnership_id = ? AND id = ?")
+        jdbc.sql("UPDATE partners_body SET name = ?, short_name = ?, kind = ?, description = ?, confidential = ? WHERE partnership_id = ? AND id = ?")
                 .params(details.name().strip(), details.shortName().strip(), details.kind().name(),
-                        Searches.blankToNull(details.description()), partnership.value(), id.value())
+                        Searches.blankToNull(details.description()), details.confidential(), partnership.value(),
+                        id.value())
                 .update();
     }
 
@@ -69,19 +73,27 @@ class BodyRepository {
                 .params(partnership.value(), id.value()).update();
     }
 
+    /**
+     * The public roster: bodies that are not confidential, their memberships, and the people who sit or sat in one of
+     * them (someone only in a confidential body stays unnamed).
+     */
     PublicRoster publicRoster(PartnershipId partnership) {
-        var bodies = jdbc.sql("SELECT * FROM partners_body WHERE partnership_id = ? ORDER BY created_at, id")
+        var bodies = jdbc.sql("SELECT * FROM partners_body b WHERE partnership_id = ? AND " + PUBLIC_BODY
+                + " ORDER BY created_at, id")
                 .param(partnership.value())
                 .query((rs, n) -> new Published<>(BODY.mapRow(rs, n), instant(rs, "created_at"), instant(rs, "updated_at")))
                 .list();
-        var memberships = jdbc.sql("SELECT * FROM partners_membership WHERE partnership_id = ? ORDER BY created_at, id")
+        var memberships = jdbc.sql("""
+                SELECT m.* FROM partners_membership m JOIN partners_body b ON b.id = m.body_id
+                 WHERE m.partnership_id = ? AND %s ORDER BY m.created_at, m.id""".formatted(PUBLIC_BODY))
                 .param(partnership.value())
                 .query((rs, n) -> new Published<>(MEMBERSHIP.mapRow(rs, n), instant(rs, "created_at"), instant(rs, "updated_at")))
                 .list();
         var people = jdbc.sql("""
                 SELECT * FROM partners_person p
-                 WHERE p.partnership_id = ? AND EXISTS (SELECT 1 FROM partners_membership m WHERE m.person_id = p.id)
-                 ORDER BY p.created_at, p.id""")
+                 WHERE p.partnership_id = ? AND EXISTS (SELECT 1 FROM partners_membership m
+                         JOIN partners_body b ON b.id = m.body_id WHERE m.person_id = p.id AND %s)
+                 ORDER BY p.created_at, p.id""".formatted(PUBLIC_BODY))
                 .param(partnership.value())
                 .query((rs, n) -> new Published<>(new PublicPerson(new PersonId(rs.getObject("id", UUID.class)),
                         rs.getString("salutation"), rs.getString("first_name"), rs.getString("last_name"),
@@ -102,12 +114,20 @@ class BodyRepository {
                           JOIN partners_person p ON p.id = m.person_id
                           JOIN partners_organisation o ON o.id = p.organisation_id
                          WHERE m.body_id = b.id AND m.role = 'CHAIR' AND m.starts_on <= ?
-                           AND (m.ends_on IS NULL OR m.ends_on >= ?)) AS chair_organisation
-                  FROM partners_body b WHERE b.partnership_id = ? ORDER BY b.kind, lower(b.name)""")
-                .params(Date.valueOf(day), Date.valueOf(day), partnership.value())
+                           AND (m.ends_on IS NULL OR m.ends_on >= ?)) AS chair_organisation,
+                       ARRAY(SELECT DISTINCT o.name FROM partners_membership m
+                          JOIN partners_person p ON p.id = m.person_id
+                          JOIN partners_organisation o ON o.id = p.organisation_id
+                         WHERE m.body_id = b.id AND m.starts_on <= ? AND (m.ends_on IS NULL OR m.ends_on >= ?)
+                         ORDER BY o.name) AS member_organisations
+                  FROM partners_body b WHERE b.partnership_id = ? AND %s
+                 ORDER BY b.kind, lower(b.name)""".formatted(PUBLIC_BODY))
+                .params(Date.valueOf(day), Date.valueOf(day), Date.valueOf(day), Date.valueOf(day),
+                        partnership.value())
                 .query((rs, n) -> new PublicBody(rs.getString("name"), rs.getString("short_name"),
                         BodyKind.valueOf(rs.getString("kind")), rs.getString("description"),
-                        rs.getString("chair_organisation")))
+                        rs.getString("chair_organisation"),
+                        List.of((String[]) rs.getArray("member_organisations").getArray())))
                 .list();
     }
 

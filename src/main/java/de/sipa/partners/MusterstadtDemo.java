@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -176,7 +177,12 @@ class MusterstadtDemo implements ApplicationRunner {
             "Beteiligt Zivilgesellschaft, Schulen und Wirtschaft an der kommunalen Kriminalprävention."},
         {"AG Sicherheit im Palastgarten", "AGPG", "WORKING_GROUP",
             "Sicherheitskonzept für den Palastgarten: Beleuchtung, Präsenz, Gestaltung."},
+        {"Fallkonferenz junge Mehrfachtatverdächtige", "FK", "WORKING_GROUP",
+            "Abgestimmtes Vorgehen von Polizei, Jugendamt und Jugendgerichtshilfe in Einzelfällen; vertraulich."},
     };
+
+    /** Short names of the confidential bodies: the public website and OParl leave them out. */
+    private static final Set<String> CONFIDENTIAL_BODIES = Set.of("FK");
 
     /** Stands for the day the story founds the working group (see {@link DemoStory#workingGroupFounded()}). */
     private static final String WORKING_GROUP_FOUNDED = "story";
@@ -225,6 +231,9 @@ class MusterstadtDemo implements ApplicationRunner {
         {"AGPG", "Schröder", "STANDING_MEMBER", WORKING_GROUP_FOUNDED, ""},
         {"AGPG", "Engel", "STANDING_MEMBER", WORKING_GROUP_FOUNDED, ""},
         {"AGPG", "Braun", "GUEST", WORKING_GROUP_FOUNDED, ""},
+        {"FK", "Peters", "CHAIR", "2024-01-01", ""},
+        {"FK", "Haas", "STANDING_MEMBER", "2024-01-01", ""},
+        {"FK", "Koch", "STANDING_MEMBER", "2024-01-01", ""},
     };
 
     /** User name, display name, organisation key (empty for the administrator), role. */
@@ -314,7 +323,8 @@ class MusterstadtDemo implements ApplicationRunner {
         var bodyIds = new HashMap<String, BodyId>();
         for (var b : BODIES) {
             var id = BodyId.random();
-            bodies.insert(partnership, id, new BodyDetails(b[0], b[1], BodyKind.valueOf(b[2]), b[3]));
+            bodies.insert(partnership, id, new BodyDetails(b[0], b[1], BodyKind.valueOf(b[2]), b[3],
+                    CONFIDENTIAL_BODIES.contains(b[1])));
             bodyIds.put(b[1], id);
         }
         for (var m : MEMBERSHIPS) {

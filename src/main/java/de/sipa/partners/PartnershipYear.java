@@ -13,7 +13,8 @@ import de.sipa.shared.YearlyFigures;
 
 /**
  * The partnership at the end of a year for the annual report: its bodies, its active partner organisations, the
- * members who joined a body in the year, and per body its members during the year.
+ * members who joined a body in the year, and per body its members during the year. The report is published: a
+ * confidential body counts among the bodies but is not named.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,7 +59,8 @@ public class PartnershipYear implements YearlyFigures {
         var bodies = jdbc.sql("""
                 SELECT x.name, (SELECT count(*) FROM partners_membership m WHERE m.body_id = x.id
                     AND m.starts_on <= :last AND (m.ends_on IS NULL OR m.ends_on >= :first)) AS members
-                FROM partners_body x WHERE x.partnership_id = :p AND x.created_at < :end ORDER BY x.name""")
+                FROM partners_body x WHERE x.partnership_id = :p AND x.created_at < :end AND NOT x.confidential
+                ORDER BY x.name""")
                 .param("p", p).param("end", b[1]).param("first", first).param("last", last)
                 .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getLong(2))).list();
         return new Chapter(figures, List.of(new Table("annualreport.partners.bodyList",

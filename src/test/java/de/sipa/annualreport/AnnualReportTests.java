@@ -335,6 +335,47 @@ class AnnualReportTests {
     }
 
     @Test
+    void theEditorsFormattingSurvivesASaveAndAScriptDoesNotAndWideTablesScrollInTheirOwnRegion() throws Exception {
+        // What the toolbar writes: a subheading, bold, italic, both lists and a link
+        var formatted = "<h3>Überblick</h3><p><b>Mehr</b> Anliegen, <i>schneller</i> beantwortet.</p>"
+                + "<ul><li>Beleuchtung</li></ul><ol><li>Palastgarten</li></ol>"
+                + "<p><a href=\"https://www.musterstadt.example/sicherheit\">Mehr dazu</a></p>";
+        mvc.perform(post("/jahresbericht/" + year + "/kapitel/situation/text").with(csrf())
+                .with(user(fixtures.user(city.coordinator()))).header("HX-Request", "true")
+                .param("text", formatted + "<script>alert(1)</script><p onmouseover=\"x()\">Ende</p>"))
+                .andExpect(status().isOk());
+        var editor = Jsoup.parse(mvc.perform(get("/jahresbericht/" + year).with(user(fixtures.user(city.coordinator()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        var textarea = editor.selectFirst("#text-situation");
+        assertThat(textarea.hasAttr("data-rich-text")).as("the toolbar enhances the field").isTrue();
+        assertThat(textarea.attr("data-label-bold")).isEqualTo("Fett");
+        assertThat(editor.select("script[src$=/js/rich-text.js]")).hasSize(1);
+        assertThat(textarea.val()).startsWith(formatted.replace("\"https://www.musterstadt.example/sicherheit\"",
+                "\"https://www.musterstadt.example/sicherheit\" rel=\"nofollow\"")).contains("<p>Ende</p>")
+                .doesNotContainIgnoringCase("script").doesNotContainIgnoringCase("onmouseover");
+        var read = Jsoup.parse(mvc.perform(get("/jahresbericht/" + year).with(user(fixtures.user(city.steeringUser()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        var text = read.selectFirst("#chapter-situation .chapter-text");
+        assertThat(text.select("h3").text()).isEqualTo("Überblick");
+        assertThat(text.select("b").text()).isEqualTo("Mehr");
+        assertThat(text.select("i").text()).isEqualTo("schneller");
+        assertThat(text.select("ul > li").text()).isEqualTo("Beleuchtung");
+        assertThat(text.select("ol > li").text()).isEqualTo("Palastgarten");
+        assertThat(text.select("a").attr("href")).isEqualTo("https://www.musterstadt.example/sicherheit");
+        assertThat(text.select("script, [onmouseover]")).isEmpty();
+        assertThat(read.select("script[src$=/js/rich-text.js]")).as("no editor for who only reads").isEmpty();
+        // every table of the draft scrolls in a region of its own, named and reachable by keyboard
+        assertThat(read.select("#chapter-reports table")).isNotEmpty();
+        for (var table : read.select(".report-chapter table")) {
+            var region = table.parent();
+            assertThat(region.className()).isEqualTo("table-scroll");
+            assertThat(region.attr("role")).isEqualTo("region");
+            assertThat(region.attr("tabindex")).isEqualTo("0");
+            assertThat(region.attr("aria-label")).isNotBlank();
+        }
+    }
+
+    @Test
     void chaptersCanBeSwitchedOffAndReordered() {
         var order = asCoordinator(() -> {
             reports.toggle(year, "surveys");
@@ -442,6 +483,8 @@ class AnnualReportTests {
                 .getResponse().getContentAsString());
         assertThat(page.select("#kapitel-reports h2").text()).isEqualTo("Zentrale Ansprechstelle");
         assertThat(page.select("script[src*=htmx]")).as("no script needed, the layout's is optional").hasSizeLessThan(2);
+        assertThat(page.select("table")).isNotEmpty().allSatisfy(table -> assertThat(table.parent().attr("role"))
+                .as("a wide table scrolls in its own region").isEqualTo("region"));
         var pdf = mvc.perform(get(publicList + "/" + year + "/pdf")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");

@@ -211,6 +211,11 @@ class OpenDataTests {
     @Test
     void theCatalogueDescribesEveryDatasetAfterDcatApDe() throws Exception {
         switchOn();
+        mvc.perform(post("/offene-daten/katalog").with(csrf()).with(user(fixtures.user(city.coordinator())))
+                .param("contributorId", "http://dcat-ap.de/def/contributors/stadt" + city.key())
+                .param("publisherName", "Stadt " + city.key()).param("publisherUri", "https://stadt.example")
+                .param("contactEmail", "sicherheit@stadt.example").param("contactUrl", ""))
+                .andExpect(status().is3xxRedirection());
         var answer = mvc.perform(get(base + "/catalog.jsonld")).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(answer.getContentType()).startsWith("application/ld+json");
         var catalogue = JSON.readTree(answer.getContentAsString());
@@ -218,7 +223,8 @@ class OpenDataTests {
         assertThat(catalogue.get("@context").get("dcatde").asString()).isEqualTo("http://dcat-ap.de/def/dcatde/");
         assertThat(catalogue.get("dct:title").asString()).startsWith("Offene Daten: ");
         assertThat(catalogue.get("dct:description").asString()).isNotBlank();
-        assertThat(catalogue.get("dct:publisher").get("foaf:name").asString()).isNotBlank();
+        assertThat(catalogue.get("dct:publisher").get("foaf:name").asString()).isEqualTo("Stadt " + city.key());
+        assertThat(catalogue.get("dct:publisher").get("@id").asString()).isEqualTo("https://stadt.example");
         assertThat(catalogue.get("dcat:dataset")).hasSize(4);
         for (JsonNode dataset : catalogue.get("dcat:dataset")) {
             assertThat(dataset.get("@type").asString()).isEqualTo("dcat:Dataset");
@@ -226,6 +232,11 @@ class OpenDataTests {
                     "dcatde:contributorID", "dct:modified", "dcat:theme", "dcat:distribution")) {
                 assertThat(dataset.has(property)).as(property).isTrue();
             }
+            assertThat(dataset.get("dcatde:contributorID").get("@id").asString())
+                    .isEqualTo("http://dcat-ap.de/def/contributors/stadt" + city.key());
+            assertThat(dataset.get("dcat:contactPoint").get("vcard:hasEmail").get("@id").asString())
+                    .isEqualTo("mailto:sicherheit@stadt.example");
+            assertThat(dataset.get("dcat:contactPoint").has("vcard:hasURL")).isFalse();
             assertThat(dataset.get("dcat:distribution")).hasSize(2);
             for (JsonNode distribution : dataset.get("dcat:distribution")) {
                 assertThat(distribution.get("dct:license").get("@id").asString())
@@ -238,6 +249,25 @@ class OpenDataTests {
                 var path = url.substring(url.indexOf("/buerger/"));
                 mvc.perform(get(path)).andExpect(status().isOk());
             }
+        }
+    }
+
+    @Test
+    void theCatalogueDetailsAreAddressesOrNothingAndWithoutThemTheCatalogueInventsNoContributorId() throws Exception {
+        switchOn();
+        for (var wrong : List.of(new String[] {"contributorId", "https://example.org/contributors/stadt"},
+                new String[] {"contributorId", "musterstadt"}, new String[] {"publisherUri", "www.stadt.example"},
+                new String[] {"contactUrl", "javascript:alert(1)"}, new String[] {"contactEmail", "keine Adresse"})) {
+            var page = mvc.perform(post("/offene-daten/katalog").with(csrf())
+                    .with(user(fixtures.user(city.coordinator()))).param(wrong[0], wrong[1]))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(Jsoup.parse(page).select("#" + wrong[0] + "-error").text()).as(wrong[1]).isNotBlank();
+        }
+        var catalogue = JSON.readTree(text(base + "/catalog.jsonld"));
+        for (JsonNode dataset : catalogue.get("dcat:dataset")) {
+            assertThat(dataset.has("dcatde:contributorID")).isFalse();
+            assertThat(dataset.has("dcat:contactPoint")).isFalse();
+            assertThat(dataset.get("dct:publisher").get("foaf:name").asString()).isNotBlank();
         }
     }
 

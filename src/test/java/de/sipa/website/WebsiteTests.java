@@ -10,8 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -29,6 +32,12 @@ import de.sipa.Fixtures;
 import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaPrincipal;
+import de.sipa.meetings.MeetingDetails;
+import de.sipa.meetings.Meetings;
+import de.sipa.partners.Bodies;
+import de.sipa.partners.BodyId;
+import de.sipa.partners.MembershipDetails;
+import de.sipa.partners.MembershipRole;
 import de.sipa.places.Deficit;
 import de.sipa.places.PlaceDraft;
 import de.sipa.places.PlaceOrigin;
@@ -59,6 +68,12 @@ class WebsiteTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Bodies bodies;
+
+    @Autowired
+    Meetings meetings;
 
     Fixtures.City city;
     String site;
@@ -236,6 +251,42 @@ class WebsiteTests {
         assertThat(mvc.perform(get(site + "/neuigkeiten.atom")).andReturn().getResponse().getContentAsString())
                 .doesNotContain("Noch nicht freigegeben", "Nur ein Entwurf");
         mvc.perform(get(site + "/neuigkeiten/" + waiting)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aConfidentialBodyNeverAppearsOnAnyPublicPageOrFeedNorItsMembersOrMeetings() throws Exception {
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var created = mvc.perform(post("/bodies").with(csrf()).with(coordinator).param("name", "Fallkonferenz " + city.key())
+                .param("shortName", "FK").param("kind", "WORKING_GROUP").param("description", "Einzelfälle")
+                .param("confidential", "true").param("_confidential", "on"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        var body = new BodyId(UUID.fromString(created.substring(created.lastIndexOf('/') + 1)));
+        var meeting = as(city.coordinator(), () -> {
+            // the clerk sits in no other body: naming them would reveal the confidential one
+            bodies.join(body, new MembershipDetails(city.clerk().value(), MembershipRole.CHAIR, LocalDate.of(2024, 1, 1),
+                    null));
+            return meetings.schedule(new MeetingDetails(body.value(), "Fallbesprechung " + city.key(),
+                    LocalDateTime.now().plusDays(3), LocalDateTime.now().plusDays(3).plusHours(1), "Revier", null));
+        });
+        assertThat(Jsoup.parse(mvc.perform(get("/bodies/" + body.value()).with(coordinator)).andReturn().getResponse()
+                .getContentAsString()).select("#confidential-badge")).as("marked in SiPa").hasSize(1);
+
+        var home = page(site);
+        assertThat(home.select("#public-bodies").text()).as("the public bodies with their member organisations")
+                .contains("Lenkungsgruppe " + city.key(), "Mitglieder aus: Polizeirevier " + city.key())
+                .doesNotContain("Ordnungsamt " + city.key());
+        var oparl = "/oparl/v1.1/bodies/stadt-" + city.key();
+        for (var path : List.of(site, site + "/neuigkeiten", site + "/neuigkeiten.atom", site + "/orte",
+                site + "/berichte", oparl, oparl + "/organizations", oparl + "/people", oparl + "/memberships",
+                oparl + "/meetings", oparl + "/agenda-items", oparl + "/files")) {
+            var response = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+            response.setCharacterEncoding("UTF-8");
+            assertThat(response.getContentAsString()).as(path).doesNotContain("Fallkonferenz", "Fallbesprechung",
+                    body.value().toString(), meeting.value().toString(), "Ordnung-" + city.key());
+        }
+        mvc.perform(get(oparl + "/organizations/" + body.value())).andExpect(status().isNotFound());
+        mvc.perform(get(oparl + "/meetings/" + meeting.value())).andExpect(status().isNotFound());
+        mvc.perform(get(oparl + "/people/" + city.clerk().value())).andExpect(status().isNotFound());
     }
 
     private org.jsoup.nodes.Document page(String path) throws Exception {

@@ -51,9 +51,14 @@ class OparlRepository {
     record FileContent(FileRow file, byte[] content) {
     }
 
-    private static final String PUBLIC_ITEM = "NOT a.confidential";
+    /** A meeting of a body that is not confidential (a confidential body's meetings are not published at all). */
+    private static final String PUBLIC_MEETING =
+            "NOT EXISTS (SELECT 1 FROM partners_body b WHERE b.id = m.body_id AND b.confidential)";
+    private static final String PUBLIC_ITEM = "NOT a.confidential AND NOT EXISTS (SELECT 1 FROM meetings_meeting pm "
+            + "JOIN partners_body b ON b.id = pm.body_id WHERE pm.id = a.meeting_id AND b.confidential)";
     private static final String PUBLIC_DECISION = "(d.agenda_item_id IS NULL OR NOT EXISTS ("
-            + "SELECT 1 FROM meetings_agenda_item c WHERE c.id = d.agenda_item_id AND c.confidential))";
+            + "SELECT 1 FROM meetings_agenda_item c WHERE c.id = d.agenda_item_id AND c.confidential)) "
+            + "AND NOT EXISTS (SELECT 1 FROM partners_body b WHERE b.id = d.body_id AND b.confidential)";
 
     private static final RowMapper<MeetingRow> MEETING = (rs, n) -> new MeetingRow(uuid(rs, "id"), uuid(rs, "body_id"),
             rs.getString("title"), instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getString("location"),
@@ -87,15 +92,15 @@ class OparlRepository {
                     NULL AS role, false AS deleted
                FROM meetings_material f JOIN meetings_agenda_item a ON a.id = f.agenda_item_id
                                         JOIN meetings_meeting m ON m.id = a.meeting_id
-              WHERE NOT a.confidential
+              WHERE NOT a.confidential AND %1$s
              UNION ALL
              SELECT md5(m.id || ':invitation')::uuid, m.id, NULL, m.id, m.partnership_id, NULL, 'application/pdf', 0, 1,
                     m.created_at, m.updated_at, 'invitation', m.status = 'CANCELLED'
-               FROM meetings_meeting m
+               FROM meetings_meeting m WHERE %1$s
              UNION ALL
              SELECT md5(m.id || ':results-protocol')::uuid, m.id, NULL, m.id, m.partnership_id, NULL, 'application/pdf',
                     0, 1, m.created_at, m.updated_at, 'results-protocol', false
-               FROM meetings_meeting m WHERE m.status = 'MINUTES_APPROVED') f""";
+               FROM meetings_meeting m WHERE m.status = 'MINUTES_APPROVED' AND %1$s) f""".formatted(PUBLIC_MEETING);
     private static final RowMapper<FileRow> LISTED_FILE = (rs, n) -> new FileRow(uuid(rs, "id"),
             rs.getObject("agenda_item_id", UUID.class), uuid(rs, "meeting_id"), rs.getString("file_name"),
             rs.getString("content_type"), rs.getInt("size"), rs.getInt("version"), instant(rs, "created_at"),
@@ -109,7 +114,7 @@ class OparlRepository {
 
     OparlSlice<MeetingRow> meetings(PartnershipId partnership, UUID body, OparlQuery query) {
         var list = new ListQuery("meetings_meeting m", "m.created_at", "m.updated_at", "m.id", query)
-                .where("m.partnership_id = ?", partnership.value());
+                .where("m.partnership_id = ?", partnership.value()).where(PUBLIC_MEETING);
         if (body != null) {
             list.where("m.body_id = ?", body);
         }
@@ -122,7 +127,7 @@ class OparlRepository {
      */
     OparlSlice<MeetingRow> locations(PartnershipId partnership, OparlQuery query) {
         var list = new ListQuery("meetings_meeting m", "m.created_at", "m.updated_at", "m.id", query)
-                .where("m.partnership_id = ?", partnership.value());
+                .where("m.partnership_id = ?", partnership.value()).where(PUBLIC_MEETING);
         if (query.modifiedSince() == null) {
             list.where("m.location IS NOT NULL");
         }
@@ -135,7 +140,7 @@ class OparlRepository {
     }
 
     Optional<MeetingRow> meeting(PartnershipId partnership, UUID id) {
-        return jdbc.sql("SELECT * FROM meetings_meeting WHERE partnership_id = ? AND id = ?")
+        return jdbc.sql("SELECT * FROM meetings_meeting m WHERE partnership_id = ? AND id = ? AND " + PUBLIC_MEETING)
                 .params(partnership.value(), id).query(MEETING).optional();
     }
 
