@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -72,6 +73,9 @@ final class EmbeddedDatabases {
                     .setServerConfig("max_connections", "100")
                     .setConnectConfig("password", password)
                     .setLocaleConfig("encoding", "UTF8")
+                    // The library gives up after 10 s; a first start (initdb) on a busy machine, or two test JVMs
+                    // starting their databases at once, can take longer.
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     // Not the library's own JVM shutdown hook: it runs in parallel with Spring Boot's and could
                     // stop the server while beans still use it on shutdown (the event publication registry then
                     // waited 30 s for a connection). Stopped after the contexts instead, see below.
