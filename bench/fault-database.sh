@@ -11,7 +11,8 @@
 # restart of PostgreSQL answered only 200.
 #
 # Usage: bench/fault-database.sh [--no-build] [--clients N] [--up S] [--down S] [--after S] [--bucket S]
-# Environment: SIPA_BENCH_FAULT_PORT (HTTP, default 18091), SIPA_BENCH_DB_PORT (default: a free one), JAVA_OPTS.
+# Environment: SIPA_BENCH_FAULT_PORT (HTTP, default 18091), SIPA_BENCH_DB_PORT (default: a free one), JAVA_OPTS,
+# SIPA_BENCH_KEEP_LOG (a file to copy the application's log to).
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -76,10 +77,13 @@ echo "the same JVM served throughout: $SAME; database unavailable in the log: $(
 echo "errors in the log (first 5 kinds):"
 grep -E '^[0-9T:.-]+Z +ERROR' "$APP_LOG" | sed -E 's/^[^ ]+ +ERROR [0-9]+ --- \[[^]]*\] \[[^]]*\] //' | cut -c1-160 | sort | uniq -c \
     | sort -rn | head -n 5 || true
-grep -A60 'Open311 request .* failed' "$APP_LOG" | grep -E '^(Caused by|[a-z]+\.[a-zA-Z.]+(Exception|Error))' | cut -c1-200 \
-    | sort | uniq -c | sort -rn | head -n 6 || true
+echo "exceptions and their causes behind those errors (count, first 200 characters):"
+awk '/^[0-9T:.-]+Z +ERROR/ { inside = 1; next } /^[0-9T:.-]+Z / { inside = 0 }
+     inside && /^(Caused by: |[a-z]+\.[a-zA-Z0-9.$]+(Exception|Error)(:|$))/' "$APP_LOG" | cut -c1-200 \
+    | sort | uniq -c | sort -rn | head -n 12 || true
 echo "load:    $(load_now) (1/5/15 min, at the end)"
 RESULT="$(grep '^RESULT' "$BENCH_TMP/statuses.txt")"
+[[ -z "${SIPA_BENCH_KEEP_LOG:-}" ]] || { cp "$APP_LOG" "$SIPA_BENCH_KEEP_LOG"; echo "log kept: $SIPA_BENCH_KEEP_LOG"; }
 app_stop
 if [[ "$SAME" != yes || "$RESULT" != *"other_5xx=0 "* || "$RESULT" != *"no_retry_after=0"* ]] \
         || ! grep -q "after 'PostgreSQL started': [0-9]" "$BENCH_TMP/statuses.txt"; then

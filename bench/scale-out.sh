@@ -89,8 +89,9 @@ SPRING_DATASOURCE_PASSWORD="$(db_password)" \
     java ${JAVA_OPTS:-} -Djava.io.tmpdir="$BENCH_TMP/b-tmp" -jar "$JAR" --server.port="$PORT_B" \
     --sipa.database.directory="$BENCH_TMP/b-unused" "${SHARED[@]}" >"$B_LOG" 2>&1 &
 B_PID=$!
+# Readiness, as a load balancer asks it (docs/operations.md): 200 once B has started and reaches the database.
 for _ in $(seq 1 1800); do
-    [[ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://localhost:$PORT_B/login" || true)" == 200 ]] && break
+    [[ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://localhost:$PORT_B/actuator/health/readiness" || true)" == 200 ]] && break
     kill -0 "$B_PID" 2>/dev/null || { log "Instance B exited:"; tail -n 30 "$B_LOG" >&2; exit 1; }
     sleep 0.1
 done
@@ -108,15 +109,18 @@ http {
     fastcgi_temp_path $BENCH_TMP/nginx/fastcgi;
     uwsgi_temp_path $BENCH_TMP/nginx/uwsgi;
     scgi_temp_path $BENCH_TMP/nginx/scgi;
+    # nginx without Plus has no active health checks: an instance that fails (refused, 502/503/504) is left out for
+    # 10 s; GET and HEAD go to the other one instead, a POST is never sent twice.
     upstream sipa {
-        server 127.0.0.1:$PORT_A;
-        server 127.0.0.1:$PORT_B;
+        server 127.0.0.1:$PORT_A max_fails=1 fail_timeout=10s;
+        server 127.0.0.1:$PORT_B max_fails=1 fail_timeout=10s;
         keepalive 32;
     }
     server {
         listen 127.0.0.1:$PORT_LB;
         location / {
             proxy_pass http://sipa;
+            proxy_next_upstream error timeout http_502 http_503 http_504;
             proxy_http_version 1.1;
             proxy_set_header Connection "";
             proxy_set_header Host \$http_host;

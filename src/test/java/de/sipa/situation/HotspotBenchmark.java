@@ -4,8 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import de.sipa.BenchRecord;
 
 /**
  * Benchmark (prints figures, asserts nothing): Gi* and the kernel density over 1,000,000 report places on a city of
@@ -58,6 +61,8 @@ public final class HotspotBenchmark {
                 10_000.0 * 10_000 / 1e6, query.cellSize(), Runtime.getRuntime().maxMemory() >> 20);
 
         long checksum = 0;
+        var measured = new ArrayList<Double>();
+        long heapPeak = 0;
         for (int round = 1; round <= ROUNDS; round++) {
             System.gc();
             resetPeaks();
@@ -104,8 +109,16 @@ public final class HotspotBenchmark {
                     round <= WARM_UP ? "warm-up" : "measure", round, ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4),
                     bandwidth, ms(t4, t5), ms(t5, t6), ms(t6, t7), map.cells().size(), map.hotCells().size(),
                     ms(t0, t2) + ms(t6, t7), ms(t7, t8), all.length() / 1e6, ms(t8, t9), peak >> 20);
+            if (round > WARM_UP) {
+                measured.add(ms(t0, t2) + ms(t6, t7));
+                heapPeak = Math.max(heapPeak, peak >> 20);
+            }
         }
         System.out.println("(checksum " + checksum + ")");
+        measured.sort(null);
+        BenchRecord.record("hotspots 1M points, grid + project + analysis", "median", measured.get(measured.size() / 2),
+                "ms");
+        BenchRecord.record("hotspots 1M points", "heap peak", heapPeak, "MiB");
     }
 
     private static double ms(long from, long to) {

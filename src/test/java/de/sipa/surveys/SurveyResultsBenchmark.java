@@ -12,6 +12,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import de.sipa.BenchDatabase;
+import de.sipa.BenchRecord;
 import de.sipa.SipaApplication;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
@@ -166,5 +167,6 @@ public final class SurveyResultsBenchmark {
         warm.sort(null);
         System.out.printf("%-26s first %8.1f ms   p50 %8.1f ms   max %8.1f ms (rounds 4-%d)%n", name, times.get(0),
                 warm.get(warm.size() / 2), warm.get(warm.size() - 1), rounds);
+        BenchRecord.record("survey results, " + name, "p50", warm.get(warm.size() / 2), "ms");
     }
 }

@@ -10,11 +10,13 @@ import jakarta.servlet.ServletException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseUnavailableTests {
 
@@ -42,6 +44,30 @@ class DatabaseUnavailableTests {
         assertThat(DatabaseUnavailable.unreachable(new CannotGetJdbcConnectionException("x",
                 new SQLException("terminating connection", "57P01")))).isTrue();
         assertThat(DatabaseUnavailable.unreachable(new SQLException("connection refused", "08001"))).isTrue();
+    }
+
+    @Test
+    void aTransactionThatCannotEndOnAClosedConnectionCountsAsUnavailable() {
+        // bench/fault-database.sh: the commit met the server's shutdown, the rollback Hikari's closed connection
+        // (no SQLState); this reached the client as 500 before
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        assertThat(DatabaseUnavailable.unreachable(new ServletException(rollback))).isTrue();
+        // a rollback failing after the statement itself had lost the server, kept as the application exception
+        var afterLostStatement = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("could not roll back", "25P01"));
+        afterLostStatement.initApplicationException(new DataAccessResourceFailureException("x",
+                new SQLException("terminating connection", "57P01")));
+        assertThat(DatabaseUnavailable.unreachable(afterLostStatement)).isTrue();
+    }
+
+    @Test
+    void aTransactionTheServerRefusedToEndForItsOwnReasonIsNoOutage() {
+        var serialization = new TransactionSystemException("JDBC commit failed",
+                new SQLException("could not serialize access", "40001"));
+        assertThat(DatabaseUnavailable.unreachable(serialization)).isFalse();
+        var afterFault = new TransactionSystemException("JDBC rollback failed", new SQLException("x", "25P01"));
+        afterFault.initApplicationException(new IllegalStateException("a rule"));
+        assertThat(DatabaseUnavailable.unreachable(afterFault)).isFalse();
     }
 
     @Test
