@@ -87,6 +87,9 @@ awk -v d="${SUM[discovery]}" -v l="${SUM[list]}" -v p="${SUM[post]}" -v n="$ROUN
     printf "ratios:  POST / discovery %.3f (goal >= 0.25), list / discovery %.3f (goal >= 0.15)\n", p / d, l / d
     printf "RESULT post_ratio=%.3f list_ratio=%.3f post_rate=%.1f list_rate=%.1f discovery_rate=%.1f\n", p / d, l / d, p / n, l / n, d / n
 }'
+bench_record "open311 POST (wrk)" mean "$(awk -v p="${SUM[post]}" -v n="$ROUNDS" 'BEGIN { printf "%.1f", p / n }')" 1/s
+bench_record "open311 POST / discovery" ratio "$(awk -v p="${SUM[post]}" -v d="${SUM[discovery]}" 'BEGIN { printf "%.1f", 100 * p / d }')" %
+bench_record "open311 GET list / discovery" ratio "$(awk -v l="${SUM[list]}" -v d="${SUM[discovery]}" 'BEGIN { printf "%.1f", 100 * l / d }')" %
 echo "stored:  $(value "SELECT count(*) FROM reports_report WHERE description LIKE 'Last-Test wrk%'") reports posted by wrk"
 echo "load:    $(load_now) at the end"
 cpu_report
