@@ -291,6 +291,7 @@ final class AnnualReportPdf {
                     (float) box.width() * scale, (float) box.height() * scale);
             template.fillStroke();
         }
+        template.setGrayFill(0f); // the texts in black
         var font = new Font(base, (float) ReportCharts.FONT * scale);
         for (var t : chart.texts()) {
             int alignment = switch (t.anchor()) {

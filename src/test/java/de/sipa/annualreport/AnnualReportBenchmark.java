@@ -113,17 +113,18 @@ public final class AnnualReportBenchmark {
                 SELECT r.id, r.submitted_at + random() * interval '4 days', 'bench', 'STATUS_CHANGED', NULL, TRUE
                 FROM reports_report r WHERE r.partnership_id = :p""")
                 .param("p", p).param("o", organisation).update();
-        var plan = java.util.UUID.randomUUID();
+        // One patrol a day per plan: 14 plans.
         jdbc.sql("""
                 INSERT INTO operations_patrol_plan (id, partnership_id, name, weekdays, starts_at, ends_at, valid_from,
                     valid_until, skip_holidays, created_at)
-                VALUES (?, ?, 'Bench', '1,2,3,4,5,6,7', '18:00', '22:00', make_date(?, 1, 1), make_date(?, 12, 31),
-                    FALSE, now())""").params(plan, p, year, year).update();
+                SELECT gen_random_uuid(), ?, 'Bench ' || k, '1,2,3,4,5,6,7', '18:00', '22:00', make_date(?, 1, 1),
+                    make_date(?, 12, 31), FALSE, now() FROM generate_series(0, 13) k""").params(p, year, year).update();
         jdbc.sql("""
                 INSERT INTO operations_patrol (id, partnership_id, plan_id, day, starts_at, ends_at, cancelled)
-                SELECT gen_random_uuid(), :p, :plan, d, d + time '18:00', d + time '22:00', n % 30 = 0
-                FROM (SELECT n, make_date(:year, 1, 1) + (n % 365) AS d FROM generate_series(0, :patrols - 1) n) x""")
-                .param("p", p).param("plan", plan).param("year", year).param("patrols", PATROLS).update();
+                SELECT gen_random_uuid(), :p, (SELECT array_agg(id ORDER BY name) FROM operations_patrol_plan
+                    WHERE partnership_id = :p)[1 + n % 14], d, d + time '18:00', d + time '22:00', n % 30 = 0
+                FROM (SELECT n, make_date(:year, 1, 1) + n / 14 AS d FROM generate_series(0, :patrols - 1) n) x""")
+                .param("p", p).param("year", year).param("patrols", PATROLS).update();
         jdbc.sql("""
                 INSERT INTO operations_patrol_report (patrol_id, started_at, ended_at, citizen_contacts, written_by,
                     written_at)
