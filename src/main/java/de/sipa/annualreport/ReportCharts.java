@@ -40,6 +40,11 @@ public final class ReportCharts {
     /** A chart in the report's layout: the title a message key, the texts written out. */
     public record Chart(String title, double width, double height, List<Box> boxes, List<Text> texts,
             List<Line> lines) {
+
+        /** The texts' font size. */
+        public double font() {
+            return FONT;
+        }
     }
 
     /** A bar. */
