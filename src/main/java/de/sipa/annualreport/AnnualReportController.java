@@ -68,7 +68,9 @@ class AnnualReportController {
         model.addAttribute("generated", done);
         model.addAttribute("changes", done.isEmpty() ? java.util.List.of() : generations.changes(done.get(0).id()));
         model.addAttribute("mayEdit", mayEdit());
-        model.addAttribute("fmt", new FigureFormat(RequestContextUtils.getLocale(request)));
+        var locale = RequestContextUtils.getLocale(request);
+        model.addAttribute("fmt", new FigureFormat(locale));
+        model.addAttribute("charts", new ReportCharts(messages, locale));
         model.addAttribute("zone", clock.getZone());
         return "annualreport/draft";
     }

@@ -1,6 +1,8 @@
 package de.sipa.annualreport;
 
 import java.awt.Color;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,25 +23,36 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfArray;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
+import com.lowagie.text.xml.xmp.PdfA1Schema;
+import com.lowagie.text.xml.xmp.XmpWriter;
 import org.springframework.context.MessageSource;
 
 import de.sipa.annualreport.ReportGenerations.ReportDocument;
-import de.sipa.shared.YearlyFigures.Bars;
 import de.sipa.shared.YearlyFigures.Label;
 import de.sipa.shared.YearlyFigures.Table;
 
 /**
  * The annual report as a print PDF: a cover, a table of contents with page numbers (the document is laid out twice,
  * the first time to learn where each chapter starts), a header and a page number on every page after the cover,
- * each chapter's key figures with last year's value and trend, its tables, its charts drawn as vector graphics
- * (grey bars with black outlines and the values written on them, so that they read in black and white), and the
- * coordinator's text. The font (Liberation Sans) is embedded.
+ * the multi-year comparison, each chapter's key figures with last year's value and trend, its tables, its charts
+ * drawn as vector graphics ({@link ReportCharts}: the same layout as the web version's SVG), and the coordinator's
+ * text. The font (Liberation Sans) is embedded; the file claims PDF/A-2b (see {@link #archival}).
  */
 final class AnnualReportPdf {
 
     private static final String FONT = "font-fallback/LiberationSans-Regular.ttf";
+    private static final String HISTORY = "history";
+    /** Points per unit of a chart's layout: 600 units the width of the text. */
+    private static final float CHART_SCALE = 0.8f;
+    private static final float SMALL_CHART_SCALE = 0.75f;
+    private static final String SRGB = "sRGB IEC61966-2.1";
+    /** The PDF/A-2 level claimed: B (the look kept); A needs tags, which OpenPDF's layout does not write. */
+    static final String PDFA_CONFORMANCE = "B";
 
     private final MessageSource messages;
     private final Locale locale;
@@ -49,13 +62,18 @@ final class AnnualReportPdf {
     private final Font subheading;
     private final Font text;
     private final Font small;
+    private final BaseFont base;
+    private final ReportCharts charts;
 
     AnnualReportPdf(MessageSource messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
         this.format = new FigureFormat(locale);
+        this.charts = new ReportCharts(messages, locale);
         try {
-            var base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            // A subset would come with a CIDSet of the glyphs used only, which PDF/A-2 forbids (6.2.11.4.2).
+            base.setSubset(false);
             title = new Font(base, 26, Font.BOLD);
             heading = new Font(base, 16, Font.BOLD);
             subheading = new Font(base, 11, Font.BOLD);
@@ -105,6 +123,7 @@ final class AnnualReportPdf {
         document.addAuthor(report.partnership());
         document.addCreator("SiPa");
         document.open();
+        archival(writer);
 
         // The cover.
         var cover = new Paragraph(message("annualreport.pdf.coverTitle"), title);
@@ -124,6 +143,11 @@ final class AnnualReportPdf {
         var contents = new PdfPTable(new float[] {9, 1});
         contents.setWidthPercentage(100);
         contents.setSpacingBefore(12);
+        if (!report.history().isEmpty()) {
+            contents.addCell(plain(message("annualreport.history"), Element.ALIGN_LEFT));
+            var page = known.get(HISTORY);
+            contents.addCell(plain(page == null ? "" : String.valueOf(page), Element.ALIGN_RIGHT));
+        }
         int number = 1;
         for (var chapter : report.chapters()) {
             contents.addCell(plain(number++ + "  " + chapterTitle(chapter.key()), Element.ALIGN_LEFT));
@@ -131,6 +155,7 @@ final class AnnualReportPdf {
             contents.addCell(plain(page == null ? "" : String.valueOf(page), Element.ALIGN_RIGHT));
         }
         document.add(contents);
+        history(document, writer, report);
 
         number = 1;
         for (var chapter : report.chapters()) {
@@ -145,13 +170,18 @@ final class AnnualReportPdf {
                 for (var table : chapter.figures().tables()) {
                     if (!table.rows().isEmpty()) {
                         document.add(table(table));
+                    } else if (table.empty() != null) {
+                        var caption = new Paragraph(message(table.title()), subheading);
+                        caption.setSpacingBefore(12);
+                        document.add(caption);
+                        document.add(new Paragraph(message(table.empty()), text));
                     }
                 }
                 for (var bars : chapter.figures().charts()) {
                     var caption = new Paragraph(message(bars.title()), subheading);
                     caption.setSpacingBefore(12);
                     document.add(caption);
-                    document.add(chart(writer, bars));
+                    document.add(chart(writer, charts.of(bars), CHART_SCALE));
                 }
             }
             for (var paragraph : FormattedText.paragraphs(chapter.text())) {
@@ -214,38 +244,96 @@ final class AnnualReportPdf {
         return table;
     }
 
-    /** Bars drawn into a template: vector graphics, grey with outlines, each value written above its bar. */
-    private Image chart(PdfWriter writer, Bars bars) {
-        float width = 480;
-        float height = 180;
-        float bottom = 20;
-        float top = 16;
-        var template = writer.getDirectContent().createTemplate(width, height);
-        long max = Math.max(1, bars.max());
-        int n = bars.values().size();
-        float slot = width / Math.max(1, n);
+    /**
+     * The multi-year comparison: one small chart for each key figure the chapters follow, two beside each other,
+     * over the years with data.
+     */
+    private void history(Document document, PdfWriter writer, ReportDocument report) {
+        if (report.history().isEmpty()) {
+            return;
+        }
+        document.newPage();
+        document.add(tagged(message("annualreport.history"), heading, HISTORY));
+        document.add(new Paragraph(message("annualreport.history.years", report.firstYear(), report.year()), text));
+        var grid = new PdfPTable(2);
+        grid.setWidthPercentage(100);
+        grid.setSpacingBefore(8);
+        for (var bars : report.history()) {
+            var cell = new PdfPCell();
+            cell.setBorder(Rectangle.NO_BORDER);
+            cell.setPaddingBottom(12);
+            cell.addElement(new Paragraph(message(bars.title()), subheading));
+            var image = chart(writer, charts.small(bars), SMALL_CHART_SCALE);
+            cell.addElement(image);
+            grid.addCell(cell);
+        }
+        grid.completeRow();
+        document.add(grid);
+    }
+
+    /**
+     * A chart drawn into a template as vector graphics, from the layout the web version draws as SVG (whose y grows
+     * downwards, so it is turned over here); {@code scale} points per unit of the layout.
+     */
+    private Image chart(PdfWriter writer, ReportCharts.Chart chart, float scale) {
+        float height = (float) chart.height() * scale;
+        var template = writer.getDirectContent().createTemplate((float) chart.width() * scale, height);
         template.setLineWidth(0.5f);
-        template.moveTo(0, bottom);
-        template.lineTo(width, bottom);
-        template.stroke();
-        for (int i = 0; i < n; i++) {
-            float h = (height - bottom - top) * bars.values().get(i) / max;
-            float x = i * slot + slot * 0.15f;
-            template.setGrayFill(0.75f);
-            template.setGrayStroke(0f);
-            template.rectangle(x, bottom, slot * 0.7f, h);
+        template.setGrayStroke(0f);
+        for (var line : chart.lines()) {
+            template.moveTo((float) line.x1() * scale, height - (float) line.y1() * scale);
+            template.lineTo((float) line.x2() * scale, height - (float) line.y2() * scale);
+            template.stroke();
+        }
+        template.setGrayFill(0.75f);
+        for (var box : chart.boxes()) {
+            template.rectangle((float) box.x() * scale, height - (float) (box.y() + box.height()) * scale,
+                    (float) box.width() * scale, (float) box.height() * scale);
             template.fillStroke();
-            ColumnText.showTextAligned(template, Element.ALIGN_CENTER,
-                    new Phrase(format.cell(bars.values().get(i)), small), x + slot * 0.35f, bottom + h + 3, 0);
-            ColumnText.showTextAligned(template, Element.ALIGN_CENTER, new Phrase(bars.labels().get(i), small),
-                    x + slot * 0.35f, 6, 0);
+        }
+        template.setGrayFill(0f); // the texts in black
+        var font = new Font(base, (float) ReportCharts.FONT * scale);
+        for (var t : chart.texts()) {
+            int alignment = switch (t.anchor()) {
+                case "start" -> Element.ALIGN_LEFT;
+                case "end" -> Element.ALIGN_RIGHT;
+                default -> Element.ALIGN_CENTER;
+            };
+            ColumnText.showTextAligned(template, alignment, new Phrase(t.text(), font), (float) t.x() * scale,
+                    height - (float) t.y() * scale, 0);
         }
         try {
             var image = Image.getInstance(template);
-            image.setAlt(message(bars.title()));
+            image.setAlt(message(chart.title()));
             return image;
         } catch (com.lowagie.text.BadElementException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What PDF/A-2b asks beyond embedded fonts: XMP metadata that repeat the document information and name the
+     * conformance, and an output intent with the sRGB profile (the colours are grey and RGB). OpenPDF knows PDF/A-1
+     * only; PDF/A-2 relaxes it, so the identification is written here.
+     */
+    private void archival(PdfWriter writer) {
+        try {
+            writer.setOutputIntents(SRGB, null, "http://www.color.org", SRGB,
+                    ICC_Profile.getInstance(ColorSpace.CS_sRGB));
+            // OpenPDF marks the intent as PDF/X's outside its PDF/A-1 mode; PDF/A's is GTS_PDFA1 in every part.
+            ((PdfArray) writer.getExtraCatalog().get(PdfName.OUTPUTINTENTS)).getAsDict(0).put(PdfName.S,
+                    PdfName.GTS_PDFA1);
+            var xmp = new ByteArrayOutputStream();
+            try (var metadata = new XmpWriter(xmp, writer.getInfo(), PdfWriter.PDFXNONE)) {
+                var id = new PdfA1Schema();
+                id.addPart("2");
+                id.addConformance(PDFA_CONFORMANCE);
+                metadata.addRdfDescription(id);
+            }
+            writer.setXmpMetadata(xmp.toByteArray());
+            writer.getExtraCatalog().put(PdfName.LANG, new PdfString(locale.toLanguageTag()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

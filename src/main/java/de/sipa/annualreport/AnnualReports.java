@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.YearlyFigures;
 import de.sipa.shared.YearlyFigures.Chapter;
+import de.sipa.shared.YearlyFigures.Bars;
 import de.sipa.shared.YearlyFigures.KeyFigure;
+import de.sipa.shared.YearlyFigures.Unit;
 
 /**
  * The annual report of the user's partnership: the draft of a year in chapters (created on first opening, one
@@ -102,6 +105,44 @@ public class AnnualReports {
     /** The figures of one chapter for a year, with last year's for comparison. */
     Chapter figures(String key, int year) {
         return chapter(key).of(Year.of(year));
+    }
+
+    /** The most years the multi-year comparison shows, the report's year included. */
+    static final int HISTORY_YEARS = 10;
+
+    /**
+     * The multi-year comparison: for each key figure that the given chapters follow over the years
+     * ({@link YearlyFigures#followedFigures()}), a chart of its value in every year from the earliest with data up to
+     * the given year, going back while a year has a value above zero for one of them (ten years at most).
+     *
+     * @param computed chapters counted already, by chapter and year; those counted here are added
+     */
+    List<Bars> history(int year, java.util.Collection<String> keys, Map<String, Map<Integer, Chapter>> computed) {
+        var followed = keys.stream().map(chapters::get).filter(c -> c != null && !c.followedFigures().isEmpty())
+                .toList();
+        var years = new ArrayList<String>();
+        var values = new LinkedHashMap<String, List<Double>>();
+        var units = new HashMap<String, Unit>();
+        for (int y = year; y > year - HISTORY_YEARS; y--) {
+            var ofYear = new LinkedHashMap<String, Double>();
+            for (var source : followed) {
+                int at = y;
+                var chapter = computed.computeIfAbsent(source.key(), k -> new HashMap<>())
+                        .computeIfAbsent(at, k -> source.of(Year.of(at)));
+                for (var label : source.followedFigures()) {
+                    var figure = chapter.figures().stream().filter(f -> f.label().equals(label)).findFirst();
+                    figure.ifPresent(f -> units.putIfAbsent(label, f.unit()));
+                    ofYear.put(label, figure.map(KeyFigure::value).orElse(null));
+                }
+            }
+            if (y < year && ofYear.values().stream().allMatch(v -> v == null || v == 0)) {
+                break;
+            }
+            years.add(0, String.valueOf(y));
+            ofYear.forEach((label, value) -> values.computeIfAbsent(label, l -> new ArrayList<>()).add(0, value));
+        }
+        return values.entrySet().stream().map(e -> new Bars(e.getKey(), years, e.getValue(),
+                units.getOrDefault(e.getKey(), Unit.COUNT))).toList();
     }
 
     static List<Comparison> compare(Chapter now, Chapter before) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,8 @@ import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
+import de.sipa.shared.YearlyFigures.Bars;
+import de.sipa.shared.YearlyFigures.Chapter;
 
 /**
  * Generating the annual report in the background: a job row counts the chapters done of all (the progress bar reads
@@ -294,20 +297,24 @@ public class ReportGenerations {
             var report = transactions.execute(s -> reports.reportId(year));
             var rows = reports.chapterRows(report).stream().filter(AnnualReports.ChapterRow::enabled).toList();
             var chapters = new ArrayList<DocumentChapter>();
+            var computed = new HashMap<String, Map<Integer, Chapter>>();
             for (var row : rows) {
                 if (!running(id)) {
                     return;
                 }
                 var now = reports.figures(row.key(), year);
                 var before = reports.figures(row.key(), year - 1);
+                computed.put(row.key(), new HashMap<>(Map.of(year, now, year - 1, before)));
                 chapters.add(new DocumentChapter(row.key(), row.text(), now, AnnualReports.compare(now, before)));
                 jdbc.sql("UPDATE annualreport_generation SET chapters_done = chapters_done + 1 WHERE id = ?")
                         .param(id).update();
             }
+            var history = reports.history(year, rows.stream().map(AnnualReports.ChapterRow::key).toList(), computed);
             var partnership = partnerships.mine();
             var dataAsOf = jdbc.sql("SELECT data_as_of FROM annualreport_generation WHERE id = ?").param(id)
                     .query(Timestamp.class).single().toInstant();
-            var document = new ReportDocument(partnership.name(), year, dataAsOf, clock.getZone(), chapters);
+            var document = new ReportDocument(partnership.name(), year, dataAsOf, clock.getZone(), chapters,
+                    history);
             var pdf = new AnnualReportPdf(messages, Locale.GERMAN).write(document);
             var html = html(document, Locale.GERMAN);
             transactions.executeWithoutResult(s -> {
@@ -348,13 +355,19 @@ public class ReportGenerations {
 
     /** The HTML version: the report's body, for the internal preview and the public page. */
     String html(ReportDocument document, Locale locale) {
-        var context = new Context(locale, Map.of("doc", document, "fmt", new FigureFormat(locale)));
+        var context = new Context(locale, Map.of("doc", document, "fmt", new FigureFormat(locale), "charts",
+                new ReportCharts(messages, locale)));
         return templates.process("annualreport/document", context);
     }
 
     /** Everything a generated report shows. */
     record ReportDocument(String partnership, int year, Instant dataAsOf, java.time.ZoneId zone,
-            List<DocumentChapter> chapters) {
+            List<DocumentChapter> chapters, List<Bars> history) {
+
+        /** The first year of the multi-year comparison. */
+        public String firstYear() {
+            return history.isEmpty() ? String.valueOf(year) : history.get(0).labels().get(0);
+        }
     }
 
     record DocumentChapter(String key, String text, de.sipa.shared.YearlyFigures.Chapter figures,

@@ -12,8 +12,8 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.shared.YearlyFigures;
 
 /**
- * The operations' year for the annual report: joint patrols walked (not cancelled), their hours and reports as the
- * patrol reports record them, citizen contacts, events and the lessons learnt from them.
+ * The operations' year for the annual report: joint patrols walked (not cancelled), also per month, their hours and
+ * reports as the patrol reports record them, citizen contacts, events and the lessons learnt from them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,6 +35,11 @@ public class OperationYear implements YearlyFigures {
     @Override
     public int position() {
         return 60;
+    }
+
+    @Override
+    public List<String> followedFigures() {
+        return List.of("annualreport.operations.hours");
     }
 
     @Override
@@ -77,8 +82,16 @@ public class OperationYear implements YearlyFigures {
                 .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getObject(2, java.time.LocalDate.class),
                         rs.getLong(3)))
                 .list();
+        var months = new long[12];
+        jdbc.sql("""
+                SELECT extract(month FROM t.day)::int AS m, count(*) AS n FROM operations_patrol t
+                WHERE t.partnership_id = :p AND t.day BETWEEN :first AND :last AND NOT t.cancelled GROUP BY 1""")
+                .param("p", p).param("first", first).param("last", last)
+                .query(rs -> {
+                    months[rs.getInt("m") - 1] = rs.getLong("n");
+                });
         return new Chapter(figures, List.of(new Table("annualreport.operations.eventList",
                 List.of("annualreport.column.event", "annualreport.column.date", "annualreport.column.lessons"),
-                events)), List.of());
+                events)), List.of(Bars.perMonth("annualreport.operations.patrolsByMonth", months)));
     }
 }

@@ -13,7 +13,7 @@ import de.sipa.shared.YearlyFigures;
 /**
  * The prevention projects' year for the annual report: the projects under way in the year (begun, not a mere idea
  * or stopped before, and not ended before it), their indicators, and those evaluated; each with status and
- * indicators.
+ * indicators, and the projects per field of action.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,6 +40,11 @@ public class PreventionYear implements YearlyFigures {
     }
 
     @Override
+    public List<String> followedFigures() {
+        return List.of("annualreport.prevention.projects");
+    }
+
+    @Override
     public Chapter of(Year year) {
         var p = CurrentUser.partnership().value();
         var first = year.atDay(1);
@@ -61,8 +66,18 @@ public class PreventionYear implements YearlyFigures {
                 .query((rs, n) -> List.<Object>of(rs.getString(1), new Label("prevention.status." + rs.getString(2)),
                         rs.getLong(3)))
                 .list();
+        var fields = new java.util.ArrayList<String>();
+        var counts = new java.util.ArrayList<Long>();
+        jdbc.sql("SELECT x.field, count(*) AS n FROM prevention_project x WHERE " + IN_YEAR
+                + " GROUP BY x.field ORDER BY n DESC, x.field")
+                .param("p", p).param("first", first).param("last", last)
+                .query(rs -> {
+                    fields.add("prevention.field." + rs.getString("field"));
+                    counts.add(rs.getLong("n"));
+                });
         return new Chapter(figures, List.of(new Table("annualreport.prevention.list",
                 List.of("annualreport.column.project", "annualreport.column.status",
-                        "annualreport.column.indicators"), projects)), List.of());
+                        "annualreport.column.indicators"), projects)),
+                fields.isEmpty() ? List.of() : List.of(new Bars("annualreport.prevention.byField", fields, counts)));
     }
 }

@@ -3,7 +3,6 @@ package de.sipa.reports;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +38,11 @@ public class ReportYear implements YearlyFigures {
     @Override
     public int position() {
         return 30;
+    }
+
+    @Override
+    public List<String> followedFigures() {
+        return List.of("annualreport.reports.received", "annualreport.reports.medianAnswer");
     }
 
     @Override
@@ -108,18 +112,12 @@ public class ReportYear implements YearlyFigures {
                 .query(rs -> {
                     months[rs.getInt("m") - 1] = rs.getLong("n");
                 });
-        var labels = new ArrayList<String>();
-        var values = new ArrayList<Long>();
-        for (int m = 0; m < 12; m++) {
-            labels.add(String.valueOf(m + 1));
-            values.add(months[m]);
-        }
         return new Chapter(figures,
                 List.of(new Table("annualreport.reports.byCategory",
                         List.of("annualreport.column.category", "annualreport.column.reports"), byCategory),
                         new Table("annualreport.reports.byDistrict",
                                 List.of("annualreport.column.district", "annualreport.column.reports"), byDistrict)),
-                List.of(new Bars("annualreport.reports.byMonth", labels, values)));
+                List.of(Bars.perMonth("annualreport.reports.byMonth", months)));
     }
 
     private static Double days(Object seconds) {

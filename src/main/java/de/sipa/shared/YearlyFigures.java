@@ -22,6 +22,14 @@ public interface YearlyFigures {
     Chapter of(Year year);
 
     /**
+     * The labels of this chapter's key figures that the report follows over the years (its multi-year chart); none
+     * by default.
+     */
+    default List<String> followedFigures() {
+        return List.of();
+    }
+
+    /**
      * What a chapter shows for a year.
      *
      * @param figures the key figures, compared with last year's
@@ -58,13 +66,19 @@ public interface YearlyFigures {
     }
 
     /**
-     * A table: the title and column headings are message keys, the cells texts or numbers.
+     * A table: the title and column headings are message keys, the cells texts or numbers; {@code empty} the message
+     * key of what the report says when there is no row, {@code null} to leave the table out then.
      */
-    record Table(String title, List<String> columns, List<List<Object>> rows) {
+    record Table(String title, List<String> columns, List<List<Object>> rows, String empty) {
 
         public Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(r -> (List<Object>) new ArrayList<>(r)).toList();
+        }
+
+        /** A table left out when it has no row. */
+        public Table(String title, List<String> columns, List<List<Object>> rows) {
+            this(title, columns, rows, null);
         }
     }
 
@@ -76,16 +90,41 @@ public interface YearlyFigures {
     record Percent(double share) {
     }
 
-    /** A bar chart: the title a message key, one bar per label (e.g. the months 1…12). */
-    record Bars(String title, List<String> labels, List<Long> values) {
+    /**
+     * A bar chart: the title a message key, one bar per label, a label being a message key where there is a message
+     * for it (e.g. a status) or else the text itself (the months 1…12, years); a value {@code null} where there is
+     * none (no bar, a dash).
+     */
+    record Bars(String title, List<String> labels, List<Double> values, Unit unit) {
 
         public Bars {
             labels = List.copyOf(labels);
-            values = List.copyOf(values);
+            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+            if (labels.size() != values.size()) {
+                throw new IllegalArgumentException("a label for each value");
+            }
         }
 
-        public long max() {
-            return values.stream().mapToLong(Long::longValue).max().orElse(0);
+        /** Counts, one bar per label. */
+        public Bars(String title, List<String> labels, List<Long> counts) {
+            this(title, labels, counts.stream().map(Long::doubleValue).toList(), Unit.COUNT);
+        }
+
+        /** Counts per month of a year, the months labelled 1…12. */
+        public static Bars perMonth(String title, long[] months) {
+            var labels = new ArrayList<String>();
+            var counts = new ArrayList<Long>();
+            for (int m = 0; m < months.length; m++) {
+                labels.add(String.valueOf(m + 1));
+                counts.add(months[m]);
+            }
+            return new Bars(title, labels, counts);
+        }
+
+        /** The largest value, 0 when there is none. */
+        public double max() {
+            return values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max()
+                    .orElse(0);
         }
     }
 

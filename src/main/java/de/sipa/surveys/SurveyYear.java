@@ -34,6 +34,11 @@ public class SurveyYear implements YearlyFigures {
     }
 
     @Override
+    public List<String> followedFigures() {
+        return List.of("annualreport.surveys.unsafe");
+    }
+
+    @Override
     public Chapter of(Year year) {
         var trend = sense.trendToExport(SenseOfSecurity.INDICATOR);
         var rows = new ArrayList<List<Object>>();

@@ -143,8 +143,119 @@ class AnnualReportTests {
         // The tables and the chart add up to the same count.
         var chapter = draft.stream().filter(c -> c.key().equals("reports")).findFirst().orElseThrow().figures();
         assertThat(chapter.tables().get(0).rows().stream().mapToLong(r -> (Long) r.get(1)).sum()).isEqualTo(5);
-        assertThat(chapter.charts().get(0).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
+        assertThat(chapter.charts().get(0).values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(5);
         assertThat(chapter.charts().get(0).values().get(2)).isEqualTo(2);
+    }
+
+    @Test
+    void patrolsPerMonthProjectsPerFieldAndTheYearsComparedEqualIndependentCounts() {
+        var p = city.id().value();
+        var plan = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO operations_patrol_plan (id, partnership_id, name, weekdays, starts_at, ends_at, valid_from,
+                    valid_until, skip_holidays, created_at) VALUES (?, ?, 'Innenstadt', '5,6', '20:00', '23:00', ?, ?,
+                    FALSE, now())""")
+                .params(plan, p, LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 31)).update();
+        patrol(plan, LocalDate.of(year, 3, 6), false);
+        patrol(plan, LocalDate.of(year, 3, 13), false);
+        patrol(plan, LocalDate.of(year, 3, 20), true);
+        patrol(plan, LocalDate.of(year, 7, 3), false);
+        patrol(plan, LocalDate.of(year - 1, 7, 3), false);
+        project("Hinsehen", "YOUTH", "RUNNING", LocalDate.of(year - 1, 9, 1));
+        project("Schulweg", "YOUTH", "EVALUATED", LocalDate.of(year, 2, 1));
+        project("Gewaltfrei", "VIOLENCE", "PLANNING", LocalDate.of(year, 5, 1));
+        project("Idee", "VIOLENCE", "IDEA", LocalDate.of(year, 5, 1));
+
+        var patrols = asCoordinator(() -> reports.figures("operations", year)).charts().get(0);
+        var months = new double[12];
+        jdbc.sql("""
+                SELECT extract(month FROM day)::int, count(*) FROM operations_patrol WHERE partnership_id = ?
+                AND extract(year FROM day) = ? AND NOT cancelled GROUP BY 1""").params(p, year)
+                .query(rs -> {
+                    months[rs.getInt(1) - 1] = rs.getLong(2);
+                });
+        assertThat(patrols.values()).containsExactly(java.util.Arrays.stream(months).boxed().toArray(Double[]::new));
+        assertThat(months[2]).isEqualTo(2);
+
+        var fields = asCoordinator(() -> reports.figures("prevention", year)).charts().get(0);
+        var expected = jdbc.sql("""
+                SELECT 'prevention.field.' || field, count(*) FROM prevention_project WHERE partnership_id = ?
+                AND status <> 'IDEA' AND extract(year FROM starts_on) <= ? GROUP BY field ORDER BY 2 DESC, 1""")
+                .params(p, year).query((rs, n) -> Map.entry(rs.getString(1), rs.getDouble(2))).list();
+        assertThat(fields.labels()).containsExactlyElementsOf(expected.stream().map(Map.Entry::getKey).toList());
+        assertThat(fields.values()).containsExactlyElementsOf(expected.stream().map(Map.Entry::getValue).toList());
+        assertThat(fields.labels()).containsExactly("prevention.field.YOUTH", "prevention.field.VIOLENCE");
+
+        // The years compared: last year has a report, a patrol and a project, the year before nothing.
+        var keys = chapters.stream().map(YearlyFigures::key).toList();
+        var history = asCoordinator(() -> reports.history(year, keys, new HashMap<>()));
+        assertThat(history).extracting(YearlyFigures.Bars::title).contains("annualreport.reports.received",
+                "annualreport.reports.medianAnswer", "annualreport.operations.hours",
+                "annualreport.prevention.projects", "annualreport.surveys.unsafe");
+        var received = history.stream().filter(b -> b.title().equals("annualreport.reports.received")).findFirst()
+                .orElseThrow();
+        assertThat(received.labels()).containsExactly(String.valueOf(year - 1), String.valueOf(year));
+        assertThat(received.values()).containsExactly(expected(year - 1).get("annualreport.reports.received"),
+                expected(year).get("annualreport.reports.received"));
+        var projects = history.stream().filter(b -> b.title().equals("annualreport.prevention.projects"))
+                .findFirst().orElseThrow();
+        assertThat(projects.values()).containsExactly(expected(year - 1).get("annualreport.prevention.projects"),
+                expected(year).get("annualreport.prevention.projects")).containsExactly(1.0, 3.0);
+    }
+
+    @Test
+    void theSituationChapterNamesTheYearsHotspotsOrSaysThereAreNone() {
+        var district = city.districts().get(0);
+        jdbc.sql("UPDATE partners_district SET boundary = ?::jsonb WHERE id = ?")
+                .params("{\"type\":\"Polygon\",\"coordinates\":[[[9.17,48.77],[9.20,48.77],[9.20,48.79],"
+                        + "[9.17,48.79],[9.17,48.77]]]}", district.value())
+                .update();
+        // 40 reports at one spot by the park, 60 spread over the district's west in a regular pattern.
+        jdbc.sql("""
+                INSERT INTO reports_report (id, partnership_id, token, category_id, description, district_id, source,
+                    status, latitude, longitude, submitted_at, updated_at)
+                SELECT gen_random_uuid(), ?, gen_random_uuid(), ?, 'Scherben', ?, 'CITIZEN', 'NEW',
+                       CASE WHEN n <= 40 THEN 48.7835 ELSE 48.771 + (n % 6) * 0.0035 END,
+                       CASE WHEN n <= 40 THEN 9.1925 ELSE 9.171 + (n % 10) * 0.0012 END, ?, ?
+                FROM generate_series(1, 100) n""")
+                .params(city.id().value(), category, district.value(), at(year, 5, 5), at(year, 5, 5)).update();
+        var table = asCoordinator(() -> reports.figures("situation", year)).tables().stream()
+                .filter(t -> t.title().equals("annualreport.situation.hotspots")).findFirst().orElseThrow();
+        assertThat(table.rows()).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+        var atTheSpot = jdbc.sql("""
+                SELECT count(*) FROM reports_report WHERE partnership_id = ? AND latitude = 48.7835
+                AND longitude = 9.1925 AND submitted_at >= ? AND submitted_at < ?""")
+                .params(city.id().value(), at(year, 1, 1), at(year + 1, 1, 1)).query(Long.class).single();
+        var name = jdbc.sql("SELECT name FROM partners_district WHERE id = ?").param(district.value())
+                .query(String.class).single();
+        assertThat(table.rows()).anySatisfy(row -> {
+            assertThat(row.get(0)).isEqualTo(name);
+            assertThat(row.get(2)).isEqualTo(atTheSpot).isEqualTo(40L);
+        });
+        assertThat(table.rows()).allSatisfy(row -> assertThat(((YearlyFigures.Label) row.get(4)).key())
+                .startsWith("hotspots.class.hot"));
+        // The year before has no report with a place: no hotspot, and the chapter says so.
+        var before = asCoordinator(() -> reports.figures("situation", year - 1)).tables().stream()
+                .filter(t -> t.title().equals("annualreport.situation.hotspots")).findFirst().orElseThrow();
+        assertThat(before.rows()).isEmpty();
+        assertThat(before.empty()).isEqualTo("annualreport.situation.hotspots.none");
+    }
+
+    private void patrol(UUID plan, LocalDate day, boolean cancelled) {
+        var starts = Timestamp.from(day.atTime(20, 0).atZone(clock.getZone()).toInstant());
+        jdbc.sql("""
+                INSERT INTO operations_patrol (id, partnership_id, plan_id, day, starts_at, ends_at, cancelled)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), city.id().value(), plan, day, starts,
+                        new Timestamp(starts.getTime() + 10_800_000), cancelled)
+                .update();
+    }
+
+    private void project(String title, String field, String status, LocalDate starts) {
+        jdbc.sql("""
+                INSERT INTO prevention_project (id, partnership_id, title, field, starts_on, status, created_at,
+                    changed_at) VALUES (?, ?, ?, ?, ?, ?, now(), now())""")
+                .params(UUID.randomUUID(), city.id().value(), title, field, starts, status).update();
     }
 
     /** The key figures, counted in SQL written for the test, not taken from the modules. */
@@ -418,13 +529,24 @@ class AnnualReportTests {
             var chapterPage = stripper.getText(document);
             assertThat(chapterPage).contains("Zentrale Ansprechstelle").contains("Eingegangene Anliegen")
                     .contains("Seite " + page);
+            int fonts = 0;
             for (int i = 0; i < document.getNumberOfPages(); i++) {
-                var resources = document.getPage(i).getResources();
-                for (var name : resources.getFontNames()) {
-                    PDFont font = resources.getFont(name);
-                    assertThat(font.isEmbedded()).as("font %s on page %d embedded", font.getName(), i + 1).isTrue();
-                }
+                fonts += assertFontsEmbedded(document.getPage(i).getResources(), "page " + (i + 1));
             }
+            assertThat(fonts).isGreaterThan(document.getNumberOfPages());
+            // PDF/A-2b (veraPDF checks every rule in AnnualReportPdfTests): the identification in the XMP
+            // metadata, and the sRGB output intent.
+            var xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).containsPattern("pdfaid:part>2<|pdfaid:part=\"2\"")
+                    .containsPattern("pdfaid:conformance>B<|pdfaid:conformance=\"B\"");
+            var intents = document.getDocumentCatalog().getOutputIntents();
+            assertThat(intents).singleElement().satisfies(intent -> {
+                assertThat(intent.getOutputConditionIdentifier()).isEqualTo("sRGB IEC61966-2.1");
+                assertThat(intent.getDestOutputIntent().getLength()).isGreaterThan(1000);
+            });
+            // The years compared come after the contents, as the contents say.
+            assertThat(contents).contains("Die Jahre im Vergleich");
         }
         // A new report between two generations changes a key figure.
         report(at(year, 11, 11), city.districts().get(0), "NEW", null, null, null);
@@ -439,6 +561,28 @@ class AnnualReportTests {
         var html = Jsoup.parse(asCoordinator(() -> generations.html(again)));
         assertThat(html.select("#kapitel-reports [data-figure=annualreport.reports.received] .figure-value").text())
                 .isEqualTo("6");
+        // The web version's multi-year chart: a bar per year, its value written at it (last year 1, this year 6).
+        var compared = html.select("#vergleich figure[data-figure=annualreport.reports.received] svg");
+        assertThat(compared.select("rect")).hasSize(2);
+        assertThat(compared.select("text").eachText()).containsSubsequence("1", String.valueOf(year - 1), "6",
+                String.valueOf(year));
+    }
+
+    /** Every font of the resources and of the forms in them (the charts) is embedded; answers how many there are. */
+    private int assertFontsEmbedded(org.apache.pdfbox.pdmodel.PDResources resources, String where) throws Exception {
+        int fonts = 0;
+        for (var name : resources.getFontNames()) {
+            PDFont font = resources.getFont(name);
+            assertThat(font.isEmbedded()).as("font %s on %s embedded", font.getName(), where).isTrue();
+            fonts++;
+        }
+        for (var name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form
+                    && form.getResources() != null) {
+                fonts += assertFontsEmbedded(form.getResources(), where + ", form " + name.getName());
+            }
+        }
+        return fonts;
     }
 
     @Test
