@@ -235,16 +235,6 @@ class NetworksTests {
     }
 
     @Test
-    void suppressionHidesSmallCellsAndOneMoreWhereTheTotalWouldGiveThemAway() {
-        assertThat(Suppression.line(new long[] {12, 3, 7})).containsExactly(false, true, true, false);
-        assertThat(Suppression.line(new long[] {12, 3, 2, 7})).containsExactly(false, true, true, false, false);
-        assertThat(Suppression.line(new long[] {12, 0, 9})).containsExactly(false, false, false, false);
-        assertThat(Suppression.line(new long[] {0, 3})).containsExactly(false, true, true);
-        assertThat(Suppression.line(new long[] {8, 3})).containsExactly(true, true, false);
-        assertThat(Suppression.line(new long[] {1, 2})).containsExactly(true, true, true);
-    }
-
-    @Test
     void aTemplateCopiedIntoAnotherPartnershipTakesThePlanningButNoPersonalData() throws Exception {
         var response = mvc.perform(post("/network/practice/" + sharedProject.value() + "/copy").with(csrf())
                 .with(user(fixtures.user(townB.coordinator())))).andReturn().getResponse();
