@@ -173,7 +173,7 @@ public class Networks {
     }
 
     /** Whether a wave's results are final: ended by the coordination or past its last day. */
-    boolean finished(de.sipa.surveys.SurveyWave wave) {
+    public boolean finished(de.sipa.surveys.SurveyWave wave) {
         return wave.closed() || wave.closesOn().isBefore(LocalDate.now(clock));
     }
 
