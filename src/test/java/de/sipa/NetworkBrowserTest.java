@@ -8,7 +8,7 @@ import org.openqa.selenium.By;
 /**
  * The county's coordinator compares the towns of Landkreis Musterland: the figures per 1,000 inhabitants side by
  * side, the towns on the map, one town month by month, the projects by field with the blank spots; then a small
- * town's coordinator takes a shared project as a template.
+ * town's coordinator takes a shared project as a template and finds the county's round table with its meetings.
  */
 class NetworkBrowserTest extends BrowserTestBase {
 
@@ -40,5 +40,13 @@ class NetworkBrowserTest extends BrowserTestBase {
         assertThat(town.visible(By.cssSelector("main .flash.success")).getText())
                 .isEqualTo("Das Projekt ist als Idee in Ihre Partnerschaft übernommen.");
         assertThat(town.visible(By.tagName("h1")).getText()).isEqualTo("Seniorensicherheit Kleinhausen (Sicherheitspartnerschaft Kleinhausen)");
+
+        // the town's coordinator sits at the county's round table: two meetings held, one to come
+        town.navigate("Netzwerk", "Kreis und Land");
+        town.submitAndWaitForNewPage(By.linkText("Gremien der Netzwerke"));
+        town.submitAndWaitForNewPage(By.linkText("Runder Tisch Kriminalprävention im Landkreis"));
+        assertThat(town.driver().findElements(By.cssSelector("#body-meetings tbody tr"))).hasSize(3);
+        assertThat(town.driver().findElements(By.cssSelector("#body-meetings tr.upcoming"))).hasSize(1);
+        assertThat(town.driver().findElements(By.id("schedule-meeting"))).isEmpty();
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.sipa.identity.CurrentUser;
+import de.sipa.places.PlaceId;
+import de.sipa.places.Places;
 import de.sipa.prevention.PreventionField;
 import de.sipa.prevention.PreventionProjects;
 import de.sipa.prevention.ProjectId;
@@ -27,11 +29,14 @@ import de.sipa.shared.CsvDownload;
 import de.sipa.shared.CsvSheet;
 import de.sipa.shared.FlashSteps;
 import de.sipa.shared.PartnershipId;
+import de.sipa.surveys.StandardItems;
+import de.sipa.surveys.SurveyWaveId;
+import de.sipa.surveys.Surveys;
 
 /**
  * The network's page for its coordination (towns side by side, the map, projects by field and target group), a town's
- * shared figures month by month and their export; a member's choices of what to share; the catalogue of shared
- * practice and copying an entry as a template.
+ * shared figures month by month and their export, a shared place with its evaluation and a shared survey's results; a
+ * member's choices of what to share; the catalogue of shared practice and copying an entry as a template.
  */
 @Controller
 class NetworkController {
@@ -39,15 +44,24 @@ class NetworkController {
     private final Networks networks;
     private final NetworkRollUp rollUp;
     private final SharedPractice practice;
+    private final SharedResults shared;
     private final PreventionProjects projects;
+    private final Places places;
+    private final Surveys surveys;
+    private final Programmes programmes;
     private final MessageSource messages;
 
-    NetworkController(Networks networks, NetworkRollUp rollUp, SharedPractice practice, PreventionProjects projects,
+    NetworkController(Networks networks, NetworkRollUp rollUp, SharedPractice practice, SharedResults shared,
+            PreventionProjects projects, Places places, Surveys surveys, Programmes programmes,
             MessageSource messages) {
         this.networks = networks;
         this.rollUp = rollUp;
         this.practice = practice;
+        this.shared = shared;
         this.projects = projects;
+        this.places = places;
+        this.surveys = surveys;
+        this.programmes = programmes;
         this.messages = messages;
     }
 
@@ -59,6 +73,13 @@ class NetworkController {
         model.addAttribute("rollUp", rollUp.rollUp());
         model.addAttribute("fields", PreventionField.values());
         model.addAttribute("groups", TargetGroup.values());
+        model.addAttribute("sharedPlaces", shared.places());
+        model.addAttribute("sharedSurveys", shared.surveys());
+        model.addAttribute("sharedReports", shared.annualReports());
+        if (rollUp.network().kind() == NetworkKind.STATE_PROGRAMME) {
+            model.addAttribute("programme", programmes.hosted().orElse(null));
+            model.addAttribute("standardItems", StandardItems.ITEMS);
+        }
         return "networks/overview";
     }
 
@@ -92,6 +113,20 @@ class NetworkController {
         });
     }
 
+    @GetMapping("/network/places/{id}")
+    String place(@PathVariable UUID id, Model model, Locale locale) {
+        model.addAttribute("network", rollUp.network());
+        model.addAttribute("evaluation", shared.place(new PlaceId(id), locale));
+        return "networks/place";
+    }
+
+    @GetMapping("/network/surveys/{id}")
+    String survey(@PathVariable UUID id, Model model, Locale locale) {
+        model.addAttribute("network", rollUp.network());
+        model.addAttribute("results", shared.survey(new SurveyWaveId(id), locale));
+        return "networks/survey";
+    }
+
     @GetMapping("/network/sharing")
     @PreAuthorize(NetworkPermissions.MANAGE)
     String sharing(Model model) {
@@ -103,7 +138,13 @@ class NetworkController {
         var shares = new java.util.LinkedHashMap<NetworkId, java.util.List<Share>>();
         memberships.forEach(n -> shares.put(n.id(), networks.shares(n.id())));
         model.addAttribute("shares", shares);
+        var templates = new java.util.LinkedHashMap<NetworkId, LandProgramme>();
+        memberships.stream().filter(n -> n.kind() == NetworkKind.STATE_PROGRAMME)
+                .forEach(n -> programmes.programmeOf(n.id()).ifPresent(p -> templates.put(n.id(), p)));
+        model.addAttribute("programmes", templates);
         model.addAttribute("projects", projects.projects());
+        model.addAttribute("places", places.places().stream().filter(p -> p.published()).toList());
+        model.addAttribute("waves", surveys.waves().stream().filter(networks::finished).toList());
         return "networks/sharing";
     }
 
@@ -134,13 +175,15 @@ class NetworkController {
             @RequestParam(required = false) String contact, RedirectAttributes redirect) {
         var id = new NetworkId(network);
         return FlashSteps.runAndShow(redirect, messages, "network.sharedNow", () -> {
-            if (kind == ShareKind.KEY_FIGURES) {
-                networks.shareKeyFigures(id);
-            } else {
-                if (item == null) {
-                    throw new de.sipa.shared.RuleViolationException("network.project.required");
-                }
-                networks.shareProject(id, new ProjectId(item), contact);
+            if (kind.hasItem() && item == null) {
+                throw new de.sipa.shared.RuleViolationException("network.item.required");
+            }
+            switch (kind) {
+                case KEY_FIGURES -> networks.shareKeyFigures(id);
+                case PROJECT -> networks.shareProject(id, new ProjectId(item), contact);
+                case PLACE -> networks.sharePlace(id, new PlaceId(item), contact);
+                case SURVEY -> networks.shareSurvey(id, new SurveyWaveId(item));
+                case ANNUAL_REPORTS -> networks.shareAnnualReports(id);
             }
         }, "/network/sharing");
     }

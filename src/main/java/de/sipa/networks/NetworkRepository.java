@@ -51,6 +51,14 @@ class NetworkRepository {
         return jdbc.sql("SELECT * FROM networks_network ORDER BY name").query(NETWORK).list();
     }
 
+    /** The Land programmes that have a template; the caller reads across partnerships. */
+    List<Network> programmes() {
+        return jdbc.sql("""
+                SELECT n.* FROM networks_network n WHERE n.kind = 'STATE_PROGRAMME'
+                AND EXISTS (SELECT 1 FROM networks_programme t WHERE t.network_id = n.id) ORDER BY n.created_at""")
+                .query(NETWORK).list();
+    }
+
     /** The networks the partnership is a member of. */
     List<Network> memberships(PartnershipId member) {
         return jdbc.sql("""

@@ -19,6 +19,7 @@ import de.sipa.identity.SipaUser;
 import de.sipa.identity.Tenancy;
 import de.sipa.partners.Partnerships;
 import de.sipa.reports.ReportFigures;
+import de.sipa.shared.CellSuppression;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.PartnershipId;
 import de.sipa.situation.CrimeFigures;
@@ -106,7 +107,7 @@ public class NetworkRollUp {
             for (int i = 0; i < line.length; i++) {
                 line[i] = counts.get(member).getOrDefault(categoryList.get(i), 0L);
             }
-            var hidden = Suppression.line(line);
+            var hidden = CellSuppression.line(line);
             var figures = new LinkedHashMap<String, Cell>();
             long total = 0;
             for (int i = 0; i < line.length; i++) {
@@ -145,7 +146,7 @@ public class NetworkRollUp {
             for (int i = 0; i < line.length; i++) {
                 line[i] = perMonth.getOrDefault(category, Map.of()).getOrDefault(months.get(i), 0L);
             }
-            var hidden = Suppression.line(line);
+            var hidden = CellSuppression.line(line);
             var cells = new ArrayList<Cell>();
             for (int i = 0; i < line.length; i++) {
                 // a category whose year is hidden in the roll-up shows no month either: the months would add up to it

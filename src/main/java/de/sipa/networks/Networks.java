@@ -14,10 +14,14 @@ import de.sipa.identity.AuditAction;
 import de.sipa.identity.AuditTrail;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.Tenancy;
+import de.sipa.places.PlaceId;
+import de.sipa.places.Places;
 import de.sipa.prevention.PreventionProjects;
 import de.sipa.prevention.ProjectId;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.RuleViolationException;
+import de.sipa.surveys.SurveyWaveId;
+import de.sipa.surveys.Surveys;
 
 /**
  * Networks and membership: a partnership's coordination founds the network it hosts, joins a network or leaves it, and
@@ -31,14 +35,18 @@ public class Networks {
 
     private final NetworkRepository repository;
     private final PreventionProjects projects;
+    private final Places places;
+    private final Surveys surveys;
     private final Tenancy tenancy;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    Networks(NetworkRepository repository, PreventionProjects projects, Tenancy tenancy, AuditTrail auditTrail,
-            Clock clock) {
+    Networks(NetworkRepository repository, PreventionProjects projects, Places places, Surveys surveys,
+            Tenancy tenancy, AuditTrail auditTrail, Clock clock) {
         this.repository = repository;
         this.projects = projects;
+        this.places = places;
+        this.surveys = surveys;
         this.tenancy = tenancy;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -129,13 +137,61 @@ public class Networks {
     public void shareProject(NetworkId id, ProjectId project, String contact) {
         member(id);
         var shared = projects.project(project); // refuses another partnership's project
+        repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.PROJECT,
+                project.value(), contact(contact)));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares project " + shared.title());
+    }
+
+    /**
+     * Shares one of the partnership's published places with the network, with its evaluation (whether the measures
+     * worked); a place not published for the citizens stays internal. Taking the place back from the public pages
+     * takes it from the network too.
+     */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void sharePlace(NetworkId id, PlaceId place, String contact) {
+        member(id);
+        var shared = places.place(place); // refuses another partnership's place
+        if (!shared.published()) {
+            throw new RuleViolationException("network.place.notPublished");
+        }
+        repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.PLACE, place.value(),
+                contact(contact)));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares place " + shared.name());
+    }
+
+    /** Shares the results of a finished survey wave (small cells suppressed, as for an export). */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void shareSurvey(NetworkId id, SurveyWaveId wave) {
+        member(id);
+        var shared = surveys.wave(wave); // refuses another partnership's wave
+        if (!finished(shared)) {
+            throw new RuleViolationException("network.survey.notFinished");
+        }
+        repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.SURVEY, wave.value(),
+                null));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares survey " + shared.title());
+    }
+
+    /** Whether a wave's results are final: ended by the coordination or past its last day. */
+    public boolean finished(de.sipa.surveys.SurveyWave wave) {
+        return wave.closed() || wave.closesOn().isBefore(LocalDate.now(clock));
+    }
+
+    /** Shares the annual reports the partnership publishes on its public pages (the network links to them). */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void shareAnnualReports(NetworkId id) {
+        member(id);
+        repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.ANNUAL_REPORTS, null,
+                null));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares annual reports");
+    }
+
+    private static String contact(String contact) {
         var text = contact == null ? "" : contact.strip();
         if (text.length() > MAX_TEXT) {
             throw new RuleViolationException("network.contact.tooLong", MAX_TEXT);
         }
-        repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.PROJECT,
-                project.value(), text.isEmpty() ? null : text));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares project " + shared.title());
+        return text.isEmpty() ? null : text;
     }
 
     @PreAuthorize(NetworkPermissions.MANAGE)

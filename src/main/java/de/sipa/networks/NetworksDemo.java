@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,10 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.NewAccount;
 import de.sipa.identity.Role;
 import de.sipa.identity.SipaUser;
-import de.sipa.partners.Bodies;
-import de.sipa.partners.BodyDetails;
-import de.sipa.partners.BodyKind;
 import de.sipa.partners.NewPartnership;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
+import de.sipa.places.Places;
 import de.sipa.prevention.BeccariaStep;
 import de.sipa.prevention.Evidence;
 import de.sipa.prevention.PreventionField;
@@ -48,12 +47,14 @@ import de.sipa.reports.Reports;
 import de.sipa.shared.FederalState;
 import de.sipa.shared.PartnershipId;
 import de.sipa.situation.CrimeFigures;
+import de.sipa.surveys.Surveys;
 
 /**
  * The county around Musterstadt: "Landkreis Musterland", whose coordination (log in as {@code kreis}) hosts the
  * network; Musterstadt and two smaller towns, Kleinhausen ({@code kkp-kleinhausen}) and Waldbach ({@code kkp-waldbach}), each a
- * small partnership with a year of reports at its contact point, share their key figures and some projects; the
- * county's round table of the towns' coordinators is a body of the county's partnership.
+ * small partnership with a year of reports at its contact point, share their key figures and some projects; Musterstadt
+ * also shares its published places, finished surveys and annual reports. The county's round table of the towns'
+ * coordinators is the network's own body, with two meetings held and one to come.
  */
 @Component
 @Profile("demo")
@@ -84,7 +85,6 @@ class NetworksDemo implements ApplicationRunner {
 
     private final Partnerships partnerships;
     private final Organisations organisations;
-    private final Bodies bodies;
     private final Accounts accounts;
     private final Categories categories;
     private final Reports reports;
@@ -92,14 +92,17 @@ class NetworksDemo implements ApplicationRunner {
     private final CrimeFigures crimeFigures;
     private final PreventionProjects projects;
     private final Networks networks;
+    private final RoundTables roundTables;
+    private final Places places;
+    private final Surveys surveys;
     private final Clock clock;
 
-    NetworksDemo(Partnerships partnerships, Organisations organisations, Bodies bodies, Accounts accounts,
+    NetworksDemo(Partnerships partnerships, Organisations organisations, Accounts accounts,
             Categories categories, Reports reports, DemoReports demoReports, CrimeFigures crimeFigures,
-            PreventionProjects projects, Networks networks, Clock clock) {
+            PreventionProjects projects, Networks networks, RoundTables roundTables, Places places, Surveys surveys,
+            Clock clock) {
         this.partnerships = partnerships;
         this.organisations = organisations;
-        this.bodies = bodies;
         this.accounts = accounts;
         this.categories = categories;
         this.reports = reports;
@@ -107,6 +110,9 @@ class NetworksDemo implements ApplicationRunner {
         this.crimeFigures = crimeFigures;
         this.projects = projects;
         this.networks = networks;
+        this.roundTables = roundTables;
+        this.places = places;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -120,18 +126,19 @@ class NetworksDemo implements ApplicationRunner {
         var musterstadtId = musterstadt.get().id();
         var county = found(musterstadtId, SLUG, "Landkreis Musterland – Kommunale Kriminalprävention",
                 "Musterstadt\nKleinhausen\nWaldbach", "Landratsamt Musterland", "kreis", "Karla Kreis");
-        var network = asSystem(county, () -> {
-            bodies.create(new BodyDetails("Runder Tisch Kriminalprävention im Landkreis", "RunderTisch",
-                    BodyKind.COORDINATION_CIRCLE, "Die Koordinatorinnen und Koordinatoren der Städte und Gemeinden "
-                            + "des Landkreises, zweimal im Jahr beim Landratsamt."));
-            return networks.found("Landkreis Musterland", NetworkKind.COUNTY);
-        });
-        // Musterstadt shares its key figures and two of its projects
+        var network = asSystem(county, () -> networks.found("Landkreis Musterland", NetworkKind.COUNTY));
+        asSystem(county, () -> roundTable());
+        // Musterstadt shares its key figures, two of its projects, its published places, its finished surveys and its
+        // annual reports
         asSystem(musterstadtId, () -> {
             networks.join(network);
             networks.shareKeyFigures(network);
+            var office = "Kommunale Kriminalprävention, Stadt Musterstadt";
             projects.projects().stream().filter(p -> p.status() != ProjectStatus.IDEA).limit(2)
-                    .forEach(p -> networks.shareProject(network, p.id(), "Kommunale Kriminalprävention, Stadt Musterstadt"));
+                    .forEach(p -> networks.shareProject(network, p.id(), office));
+            places.places().stream().filter(p -> p.published()).forEach(p -> networks.sharePlace(network, p.id(), office));
+            surveys.waves().stream().filter(networks::finished).forEach(w -> networks.shareSurvey(network, w.id()));
+            networks.shareAnnualReports(network);
             return null;
         });
         var random = new Random(17);
@@ -150,6 +157,33 @@ class NetworksDemo implements ApplicationRunner {
         }
         log.info("Demo county Landkreis Musterland loaded in {} ms; log in as 'kreis', 'kkp-kleinhausen' or 'kkp-waldbach'",
                 (System.nanoTime() - begun) / 1_000_000);
+    }
+
+    /** The county's round table of the towns' coordinators: two meetings held, one to come. */
+    private UUID roundTable() {
+        var body = roundTables.create("Runder Tisch Kriminalprävention im Landkreis", "Die Koordinatorinnen und "
+                + "Koordinatoren der Städte und Gemeinden des Landkreises, zweimal im Jahr und nach Bedarf beim Landratsamt.");
+        var today = LocalDate.now(clock);
+        var spring = roundTables.schedule(body, at(today.minusMonths(7)), "Landratsamt Musterland, Sitzungssaal 2",
+                "Begrüßung und Vorstellungsrunde\nKennzahlen der Anlaufstellen im Vergleich\nSchulwegsicherheit: "
+                        + "Erfahrungen aus Kleinhausen\nVerschiedenes");
+        roundTables.writeMinutes(spring, "Anwesend: die Koordinationen aus Musterstadt, Kleinhausen und Waldbach, "
+                + "das Landratsamt.\n1. Die Kennzahlen werden künftig halbjährlich verglichen.\n2. Kleinhausen stellt "
+                + "seine Schulwegpläne als Vorlage in die Gute Praxis.\n3. Nächste Sitzung im Herbst.");
+        var autumn = roundTables.schedule(body, at(today.minusMonths(2)), "Rathaus Waldbach, Bürgersaal",
+                "Bericht aus den Städten und Gemeinden\nBürgerbefragung Musterstadt: Ergebnisse\n"
+                        + "Gemeinsame Aktion gegen den Enkeltrick");
+        roundTables.writeMinutes(autumn, "1. Musterstadt stellt die Ergebnisse ihrer Befragung vor; Waldbach "
+                + "erwägt eine eigene Befragung mit den Standardfragen.\n2. Die Seniorensicherheit aus Kleinhausen wird "
+                + "im ganzen Landkreis angeboten.");
+        roundTables.schedule(body, at(today.plusWeeks(3)), "Landratsamt Musterland, Sitzungssaal 2",
+                "Kooperationsvereinbarungen: Stand und Überprüfung\nJahresberichte der Städte und Gemeinden\n"
+                        + "Planung für das kommende Jahr");
+        return body;
+    }
+
+    private java.time.Instant at(LocalDate day) {
+        return day.atTime(14, 0).atZone(clock.getZone()).toInstant();
     }
 
     private PartnershipId found(PartnershipId by, String slug, String name, String districts, String office,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,15 +41,17 @@ public class Partnerships {
     private final AuditTrail auditTrail;
     private final Clock clock;
     private final Tenancy tenancy;
+    private final ApplicationEventPublisher events;
 
     Partnerships(PartnershipRepository partnerships, OrganisationRepository organisations, Accounts accounts,
-            AuditTrail auditTrail, Clock clock, Tenancy tenancy) {
+            AuditTrail auditTrail, Clock clock, Tenancy tenancy, ApplicationEventPublisher events) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
         this.auditTrail = auditTrail;
         this.clock = clock;
         this.tenancy = tenancy;
+        this.events = events;
     }
 
     @PreAuthorize(PartnerPermissions.ADMINISTER)
@@ -69,6 +72,7 @@ public class Partnerships {
         auditTrail.record(id, AuditAction.CREATED, "Partnership", id,
                 "Sicherheitspartnerschaft " + partnership.name() + " mit " + partnership.districtNames().size()
                         + " Stadtbezirken angelegt");
+        events.publishEvent(new PartnershipFounded(id, partnership.federalState()));
         return id;
     }
 

@@ -21,6 +21,11 @@ public record Category(CategoryId id, String code, String name, String descripti
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
     }
 
+    /** The code a category of this name gets: "Lärm und Ruhestörung" → {@code laerm-und-ruhestoerung}. */
+    public static String codeFor(String name) {
+        return CategoryForm.key(name);
+    }
+
     /** A category whose reports need no description. */
     public Category(CategoryId id, String code, String name, String description, TopicId topic, int serviceLevelDays,
             boolean moderated, String keywords, boolean active, List<CategoryAttribute> attributes) {

@@ -23,7 +23,9 @@ public final class CellSuppression {
     /**
      * Secondary suppression in one group of counts that add up to a total that is shown: when exactly one of them is
      * hidden, it could be worked out from the others, so the smallest count still shown is hidden too (the first of
-     * equal ones). Returns the new flags; the arrays given are left as they are.
+     * equal ones). A count above zero goes before a zero: a reader often knows a zero (a category a town does not
+     * have), and a hidden zero would then give the small count back. Returns the new flags; the arrays given are left
+     * as they are.
      */
     public static boolean[] complementary(long[] counts, boolean[] suppressed) {
         var result = Arrays.copyOf(suppressed, suppressed.length);
@@ -36,7 +38,7 @@ public final class CellSuppression {
         }
         int next = -1;
         for (int i = 0; i < counts.length; i++) {
-            if (!suppressed[i] && (next < 0 || counts[i] < counts[next])) {
+            if (!suppressed[i] && (next < 0 || rank(counts[i]) < rank(counts[next]))) {
                 next = i;
             }
         }
@@ -44,6 +46,27 @@ public final class CellSuppression {
             result[next] = true;
         }
         return result;
+    }
+
+    /** Orders the candidates for secondary suppression: the smallest count above zero first, zeros last. */
+    private static long rank(long count) {
+        return count == 0 ? Long.MAX_VALUE : count;
+    }
+
+    /**
+     * One line of counts shown with its total (a town's categories of a year, a category's months): every small count
+     * and a small total are hidden, and a second count where one alone would be (see {@link #complementary}). Returns
+     * a flag per count and, last, one for the total.
+     */
+    public static boolean[] line(long[] counts) {
+        var withTotal = Arrays.copyOf(counts, counts.length + 1);
+        var hidden = new boolean[counts.length + 1];
+        for (int i = 0; i < counts.length; i++) {
+            withTotal[counts.length] += counts[i];
+            hidden[i] = small(counts[i]);
+        }
+        hidden[counts.length] = small(withTotal[counts.length]);
+        return complementary(withTotal, hidden);
     }
 
     /**

@@ -23,6 +23,15 @@ class NetworksDemoTests {
     @Autowired
     NetworkRollUp rollUp;
 
+    @Autowired
+    SharedResults shared;
+
+    @Autowired
+    RoundTables roundTables;
+
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void theCountyComparesThreeTownsThatShareAYearOfFiguresAndTheirProjects() {
         var county = partnerships.bySlug(NetworksDemo.SLUG).orElseThrow().id();
@@ -40,5 +49,30 @@ class NetworksDemoTests {
         assertThat(data.projects()).hasSizeGreaterThanOrEqualTo(5);
         assertThat(data.projects()).extracting(SharedProject::townName).contains("Sicherheitspartnerschaft Musterstadt",
                 "Sicherheitspartnerschaft Kleinhausen", "Sicherheitspartnerschaft Waldbach");
+        CurrentUser.runAs(SipaUser.system(county), () -> {
+            assertThat(shared.places()).isNotEmpty();
+            assertThat(shared.surveys()).isNotEmpty();
+            assertThat(shared.annualReports()).extracting(p -> p.slug()).containsExactly("musterstadt");
+            return null;
+        });
+    }
+
+    @Test
+    void theCountysRoundTableHasMetTwiceAndMeetsAgainAndAMemberTownSeesIt() {
+        var waldbach = partnerships.bySlug("waldbach").orElseThrow().id();
+        CurrentUser.runAs(SipaUser.system(waldbach), () -> {
+            var table = roundTables.bodies().stream().filter(b -> b.name().startsWith("Runder Tisch")).findFirst()
+                    .orElseThrow();
+            var meetings = roundTables.meetings(table.id());
+            var now = clock.instant();
+            assertThat(meetings.stream().filter(m -> m.startsAt().isBefore(now))).hasSize(2)
+                    .allSatisfy(m -> assertThat(m.minutes()).isNotBlank());
+            assertThat(meetings.stream().filter(m -> m.startsAt().isAfter(now))).hasSize(1)
+                    .allSatisfy(m -> assertThat(m.agenda()).isNotEmpty());
+            assertThat(roundTables.members(table.id())).extracting(RoundTableMember::town).containsExactly(
+                    "Sicherheitspartnerschaft Kleinhausen", "Sicherheitspartnerschaft Musterstadt",
+                    "Sicherheitspartnerschaft Waldbach");
+            return null;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package de.sipa.networks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -32,6 +34,12 @@ import de.sipa.SipaIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaPrincipal;
 import de.sipa.identity.SipaUser;
+import de.sipa.partners.Bodies;
+import de.sipa.places.Deficit;
+import de.sipa.places.PlaceDraft;
+import de.sipa.places.PlaceId;
+import de.sipa.places.PlaceOrigin;
+import de.sipa.places.Places;
 import de.sipa.prevention.BeccariaStep;
 import de.sipa.prevention.Evidence;
 import de.sipa.prevention.PreventionField;
@@ -45,7 +53,24 @@ import de.sipa.reports.CategoryId;
 import de.sipa.reports.NewReport;
 import de.sipa.reports.ReportSource;
 import de.sipa.reports.Reports;
+import de.sipa.responsibilities.Responsibilities;
+import de.sipa.shared.FederalState;
+import de.sipa.shared.NotFoundException;
+import de.sipa.shared.RuleViolationException;
 import de.sipa.situation.CrimeFigures;
+import de.sipa.surveys.AnswerOption;
+import de.sipa.surveys.Question;
+import de.sipa.surveys.QuestionId;
+import de.sipa.surveys.QuestionKind;
+import de.sipa.surveys.Questionnaire;
+import de.sipa.surveys.QuestionnaireId;
+import de.sipa.surveys.Section;
+import de.sipa.surveys.StandardItems;
+import de.sipa.surveys.SurveyWave;
+import de.sipa.surveys.SurveyWaveId;
+import de.sipa.surveys.Surveys;
+import de.sipa.surveys.WaveMode;
+import de.sipa.surveys.Wording;
 
 /**
  * A county hosts a network of three towns: A shares its key figures and one project, C shares its key figures, B
@@ -68,6 +93,18 @@ class NetworksTests {
     Categories categories;
     @Autowired
     CrimeFigures crimeFigures;
+    @Autowired
+    Places places;
+    @Autowired
+    RoundTables roundTables;
+    @Autowired
+    Programmes programmes;
+    @Autowired
+    Bodies bodies;
+    @Autowired
+    Responsibilities responsibilities;
+    @Autowired
+    Surveys surveys;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -134,6 +171,56 @@ class NetworksTests {
     @Test
     void theCountySeesNothingATownHasNotShared() throws Exception {
         var coordinator = county.coordinator();
+        // A shares a published place and a finished survey; B publishes a place and finishes a survey, shares neither
+        var sharedPlace = place(townA, "Bahnhofsvorplatz A", true);
+        var internalPlace = place(townA, "Interner Ort A", false);
+        var placeOfB = place(townB, "Marktplatz B", true);
+        var sharedWave = wave(townA, "Befragung A", true);
+        var openWave = wave(townA, "Laufende Befragung A", false);
+        var waveOfB = wave(townB, "Befragung B", true);
+        as(townA.coordinator(), () -> {
+            networks.sharePlace(network, sharedPlace, "Ordnungsamt A");
+            networks.shareSurvey(network, sharedWave);
+            networks.shareAnnualReports(network);
+            return null;
+        });
+        // a town can share only what it published or finished, and only its own
+        as(townA.coordinator(), () -> {
+            assertThatThrownBy(() -> networks.sharePlace(network, internalPlace, null))
+                    .isInstanceOf(RuleViolationException.class).hasMessageContaining("network.place.notPublished");
+            assertThatThrownBy(() -> networks.shareSurvey(network, openWave))
+                    .isInstanceOf(RuleViolationException.class).hasMessageContaining("network.survey.notFinished");
+            assertThatThrownBy(() -> networks.sharePlace(network, placeOfB, null)).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> networks.shareSurvey(network, waveOfB)).isInstanceOf(NotFoundException.class);
+            return null;
+        });
+        for (var unshared : List.of(internalPlace, placeOfB, new PlaceId(UUID.randomUUID()))) {
+            status(get("/network/places/" + unshared.value()), coordinator, 404);
+        }
+        for (var unshared : List.of(openWave, waveOfB, new SurveyWaveId(UUID.randomUUID()))) {
+            status(get("/network/surveys/" + unshared.value()), coordinator, 404);
+        }
+        assertThat(body(get("/network/places/" + sharedPlace.value()), coordinator)).contains("Bahnhofsvorplatz A")
+                .contains("Ordnungsamt A");
+        var survey = Jsoup.parse(body(get("/network/surveys/" + sharedWave.value()), coordinator));
+        assertThat(survey.getElementById("survey-title").text()).isEqualTo("Befragung A");
+        var overview = Jsoup.parse(body(get("/network"), coordinator));
+        assertThat(overview.select("#shared-places a").eachText()).containsExactly("Bahnhofsvorplatz A");
+        assertThat(overview.select("#shared-surveys a").eachText()).containsExactly("Befragung A");
+        assertThat(overview.select("#shared-reports a").eachText()).containsExactly(townName(townA));
+        assertThat(overview.select("#shared-reports a").attr("href")).isEqualTo("/buerger/" + slug(townA) + "/berichte");
+        // neither an outsider nor a member town sees them: they are the network's coordination's
+        for (var other : List.of(fixtures.city().coordinator(), townA.coordinator(), townB.coordinator())) {
+            status(get("/network/places/" + sharedPlace.value()), other, 404);
+            status(get("/network/surveys/" + sharedWave.value()), other, 404);
+        }
+        // a place taken back from the public pages leaves the network with it
+        as(townA.coordinator(), () -> {
+            places.publish(sharedPlace, false);
+            return null;
+        });
+        status(get("/network/places/" + sharedPlace.value()), coordinator, 404);
+
         // the town that shares nothing: no figures page, no project, and not on the export
         status(get("/network/towns/" + townB.id().value()), coordinator, 404);
         status(get("/network/towns/" + UUID.randomUUID()), coordinator, 404);
@@ -170,6 +257,11 @@ class NetworksTests {
         });
         status(get("/network/practice/" + sharedProject.value()), coordinator, 404);
         status(get("/network/towns/" + townA.id().value()), coordinator, 404);
+        as(townA.coordinator(), () -> {
+            networks.unshare(network, ShareKind.SURVEY, sharedWave.value());
+            return null;
+        });
+        status(get("/network/surveys/" + sharedWave.value()), coordinator, 404);
         // and when C leaves, nothing of it remains either
         as(townC.coordinator(), () -> {
             networks.leave(network);
@@ -177,6 +269,109 @@ class NetworksTests {
         });
         status(get("/network/towns/" + townC.id().value()), coordinator, 404);
         assertThat(body(get("/network/export.csv"), coordinator)).doesNotContain(townName(townC));
+    }
+
+    @Test
+    void aMemberTownsCoordinatorSeesTheRoundTableAndItsMeetingsButNothingElseOfTheCounty() throws Exception {
+        var table = as(county.coordinator(), () -> roundTables.create("Runder Tisch " + county.key(), "Die Koordinationen"));
+        var held = as(county.coordinator(), () -> roundTables.schedule(table, clock.instant().minus(Duration.ofDays(30)),
+                "Landratsamt, Saal 2", "Kennzahlen im Vergleich\nSchulwege"));
+        as(county.coordinator(), () -> {
+            roundTables.writeMinutes(held, "Beschlossen: halbjährlicher Vergleich.");
+            return null;
+        });
+        var member = townB.coordinator();
+        assertThat(body(get("/network/bodies"), member)).contains("Runder Tisch " + county.key());
+        var page = Jsoup.parse(body(get("/network/bodies/" + table), member));
+        assertThat(page.select("#body-members li strong").eachText()).contains(townName(townA), townName(townB),
+                townName(townC));
+        assertThat(page.select("#body-meetings td").eachText()).contains("Landratsamt, Saal 2");
+        assertThat(page.select("#schedule-meeting")).isEmpty();
+        var meeting = Jsoup.parse(body(get("/network/meetings/" + held), member));
+        assertThat(meeting.select("#meeting-agenda li").eachText()).containsExactly("Kennzahlen im Vergleich", "Schulwege");
+        assertThat(meeting.getElementById("meeting-minutes").text()).isEqualTo("Beschlossen: halbjährlicher Vergleich.");
+        assertThat(meeting.select("#write-minutes")).isEmpty();
+        // the member's police and an outsider see nothing; the member writes nothing
+        status(get("/network/bodies/" + table), townB.policeUser(), 403);
+        var outsider = fixtures.city();
+        status(get("/network/bodies/" + table), outsider.coordinator(), 404);
+        status(get("/network/meetings/" + held), outsider.coordinator(), 404);
+        assertThat(body(get("/network/bodies"), outsider.coordinator())).doesNotContain("Runder Tisch " + county.key());
+        as(member, () -> {
+            assertThatThrownBy(() -> roundTables.schedule(table, clock.instant(), "Rathaus B", ""))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> roundTables.writeMinutes(held, "Gefälscht")).isInstanceOf(NotFoundException.class);
+            return null;
+        });
+        // under row-level security alone: the member reads the table's meetings and nothing else of the county
+        var memberUser = ((SipaPrincipal) fixtures.user(member)).sipaUser();
+        var outsiderUser = ((SipaPrincipal) fixtures.user(outsider.coordinator())).sipaUser();
+        assertThat(CurrentUser.runAs(memberUser, () -> count("SELECT count(*) FROM networks_meeting WHERE body_id = ?", table)))
+                .isEqualTo(1);
+        assertThat(CurrentUser.runAs(outsiderUser, () -> count("SELECT count(*) FROM networks_meeting WHERE body_id = ?", table)))
+                .isZero();
+        assertThat(CurrentUser.runAs(memberUser, () -> count("SELECT count(*) FROM networks_share WHERE partnership_id = ?",
+                county.id().value()) + count("SELECT count(*) FROM partners_body WHERE partnership_id = ?",
+                county.id().value()))).isZero();
+        assertThat(CurrentUser.runAs(memberUser, () -> count("SELECT count(*) FROM networks_member WHERE network_id = ?",
+                network.value()))).as("only its own membership").isEqualTo(1);
+        assertThat(CurrentUser.runAs(memberUser, () -> jdbc.sql("UPDATE networks_meeting SET minutes = 'x' WHERE id = ?")
+                .param(held).update())).isZero();
+        // once the town leaves, the table is closed to it
+        as(member, () -> {
+            networks.leave(network);
+            return null;
+        });
+        status(get("/network/meetings/" + held), member, 404);
+        assertThat(CurrentUser.runAs(memberUser, () -> count("SELECT count(*) FROM networks_meeting WHERE body_id = ?", table)))
+                .isZero();
+    }
+
+    @Test
+    void aLandProgrammesTemplateGoesToAPartnershipFoundedInItsLandAndOnRequestToAMember() {
+        // Saarland: no other test founds a partnership there, so the programme reaches only the towns of this test
+        var land = fixtures.city(FederalState.SL);
+        var programme = as(land.coordinator(), () -> networks.found("Landesprogramm " + land.key(),
+                NetworkKind.STATE_PROGRAMME));
+        var items = List.of(StandardItems.ITEMS.get(0).key(), StandardItems.ITEMS.get(1).key());
+        as(land.coordinator(), () -> {
+            programmes.define("Lenkungsgruppe Sicherheit\nAG Jugend", "Lärm\nSpielplatz beschädigt",
+                    "Sicherheit im öffentlichen Raum", items);
+            return null;
+        });
+        as(county.coordinator(), () -> assertThatThrownBy(() -> programmes.define("X", "", "", List.of()))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("network.programme.notProgramme"));
+
+        // a member in another Land applies it on request; what it has by name (A's "Lärm") stays as it is
+        as(townB.coordinator(), () -> assertThatThrownBy(() -> programmes.apply(programme))
+                .isInstanceOf(NotFoundException.class));
+        var applied = as(townA.coordinator(), () -> {
+            networks.join(programme);
+            return programmes.apply(programme);
+        });
+        assertThat(applied).isEqualTo(new LandProgramme.Applied(2, 1, 1, 2));
+        assertThat(as(townA.coordinator(), () -> programmes.apply(programme)))
+                .isEqualTo(new LandProgramme.Applied(0, 0, 0, 0));
+
+        // a partnership founded in the Land has joined the programme and has its template from the start
+        var founded = fixtures.city(FederalState.SL);
+        CurrentUser.runAs(SipaUser.system(founded.id()), () -> {
+            assertThat(networks.memberships()).extracting(Network::id).contains(programme);
+            assertThat(bodies.all()).extracting(b -> b.name()).contains("Lenkungsgruppe Sicherheit", "AG Jugend");
+            assertThat(categories.all()).extracting(Category::name).contains("Lärm", "Spielplatz beschädigt");
+            assertThat(responsibilities.topics()).extracting(t -> t.name()).contains("Sicherheit im öffentlichen Raum");
+            var questionnaire = surveys.questionnaires().stream()
+                    .filter(q -> q.title().equals("Standardfragen Landesprogramm " + land.key())).findFirst().orElseThrow();
+            assertThat(questionnaire.questions()).isEqualTo(2);
+            return null;
+        });
+        // one founded in another Land has not
+        assertThat(CurrentUser.runAs(SipaUser.system(townC.id()), () -> networks.memberships()))
+                .extracting(Network::id).doesNotContain(programme);
+    }
+
+    private long count(String sql, Object parameter) {
+        return jdbc.sql(sql).param(parameter).query(Long.class).single();
     }
 
     @Test
@@ -235,16 +430,6 @@ class NetworksTests {
     }
 
     @Test
-    void suppressionHidesSmallCellsAndOneMoreWhereTheTotalWouldGiveThemAway() {
-        assertThat(Suppression.line(new long[] {12, 3, 7})).containsExactly(false, true, true, false);
-        assertThat(Suppression.line(new long[] {12, 3, 2, 7})).containsExactly(false, true, true, false, false);
-        assertThat(Suppression.line(new long[] {12, 0, 9})).containsExactly(false, false, false, false);
-        assertThat(Suppression.line(new long[] {0, 3})).containsExactly(false, true, true);
-        assertThat(Suppression.line(new long[] {8, 3})).containsExactly(true, true, false);
-        assertThat(Suppression.line(new long[] {1, 2})).containsExactly(true, true, true);
-    }
-
-    @Test
     void aTemplateCopiedIntoAnotherPartnershipTakesThePlanningButNoPersonalData() throws Exception {
         var response = mvc.perform(post("/network/practice/" + sharedProject.value() + "/copy").with(csrf())
                 .with(user(fixtures.user(townB.coordinator())))).andReturn().getResponse();
@@ -264,6 +449,44 @@ class NetworksTests {
         // the copy is B's own: A's project is unchanged, and A does not see the copy
         assertThat(as(townA.coordinator(), () -> projects.projects()).stream().map(p -> p.title()))
                 .doesNotContain(copy.title());
+    }
+
+    private PlaceId place(Fixtures.City town, String name, boolean published) {
+        return as(town.coordinator(), () -> {
+            var id = places.create(new PlaceDraft(name, null, Deficit.BOTH, "Dunkle Ecke am Abend", null, null,
+                    PlaceOrigin.MANUAL, "{\"type\":\"Point\",\"coordinates\":[9.18,48.78]}", 40));
+            if (published) {
+                places.publish(id, true);
+            }
+            return id;
+        });
+    }
+
+    /** A wave of one question, finished last year or open until next month. */
+    private SurveyWaveId wave(Fixtures.City town, String title, boolean finished) {
+        var question = new Question(QuestionId.random(), QuestionKind.SINGLE_CHOICE,
+                Wording.german("Wie sicher fühlen Sie sich nachts in Ihrer Wohngegend?"), null, true, null, null, null,
+                List.of(new AnswerOption("1", Wording.german("sicher")), new AnswerOption("2", Wording.german("unsicher"))),
+                null);
+        var questionnaire = new Questionnaire(QuestionnaireId.random(), title, "",
+                List.of(new Section(UUID.randomUUID(), Wording.german("Sicherheit"), List.of(question))));
+        var today = LocalDate.now(clock);
+        var wave = finished
+                ? new SurveyWave(SurveyWaveId.random(), questionnaire.id(), title, today.minusYears(1),
+                        today.minusYears(1).plusWeeks(4), WaveMode.EXTERNAL, false)
+                : new SurveyWave(SurveyWaveId.random(), questionnaire.id(), title, today.minusDays(3),
+                        today.plusMonths(1), WaveMode.EXTERNAL, false);
+        as(town.coordinator(), () -> {
+            surveys.createQuestionnaire(questionnaire);
+            surveys.createWave(wave);
+            return null;
+        });
+        return wave.id();
+    }
+
+    private String slug(Fixtures.City town) {
+        return jdbc.sql("SELECT slug FROM partners_partnership WHERE id = ?").param(town.id().value())
+                .query(String.class).single();
     }
 
     private void reportsIn(Fixtures.City town, Map<String, Integer> counts) {

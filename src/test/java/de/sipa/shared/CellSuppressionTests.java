@@ -70,6 +70,18 @@ class CellSuppressionTests {
                 .containsExactly(true, true, false);
     }
 
+    @Test
+    void aLineHidesSmallCellsAndOneMoreWhereItsTotalWouldGiveThemAwayButNeverAZeroInstead() {
+        assertThat(CellSuppression.line(new long[] {12, 3, 7})).containsExactly(false, true, true, false);
+        assertThat(CellSuppression.line(new long[] {12, 3, 2, 7})).containsExactly(false, true, true, false, false);
+        assertThat(CellSuppression.line(new long[] {12, 0, 9})).containsExactly(false, false, false, false);
+        assertThat(CellSuppression.line(new long[] {0, 3})).containsExactly(false, true, true);
+        assertThat(CellSuppression.line(new long[] {8, 3})).containsExactly(true, true, false);
+        assertThat(CellSuppression.line(new long[] {1, 2})).containsExactly(true, true, true);
+        // a town without graffiti at all: hiding its zero would leave 3 = 11 - 8 for anyone who knows that
+        assertThat(CellSuppression.line(new long[] {0, 8, 3})).containsExactly(false, true, true, false);
+    }
+
     private static void assertNothingCanBeWorkedOut(long[][] cells, CellSuppression.Table table) {
         for (int r = 0; r < cells.length; r++) {
             int hidden = table.rowHidden()[r] ? 1 : 0;
