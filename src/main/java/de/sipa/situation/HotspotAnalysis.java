@@ -58,7 +58,8 @@ public class HotspotAnalysis {
 
     /**
      * The analysis without asking who wants it: for the annual report, whose situation chapter names the year's
-     * hotspots and which the coordination publishes (the steering group reads its draft).
+     * hotspots by district (never their place) and which the coordination publishes (the steering group reads its
+     * draft).
      */
     HotspotMap analyseUnchecked(HotspotQuery query) {
         check(query);

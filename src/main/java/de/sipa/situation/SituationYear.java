@@ -3,7 +3,6 @@ package de.sipa.situation;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.locationtech.jts.geom.Coordinate;
@@ -79,8 +78,10 @@ public class SituationYear implements YearlyFigures {
 
     /**
      * The year's strongest significant hotspots of all reports with a place (Gi* at the default cell size): the
-     * district holding the cell's centre, the centre, the reports in the cell, z and the class. When there are none
-     * the chapter says so, and also when no district has a boundary to lay the grid over.
+     * district holding the cell's centre, the reports in the cell, z and the class. The report is published, and the
+     * analysis counts internal reports (partners', patrols') too, so it names the district and never the cell's
+     * place; the hotspot map stays with those allowed to analyse. When there are none the chapter says so, and also
+     * when no district has a boundary to lay the grid over.
      */
     private Table hotspots(Year year) {
         var map = hotspots.analyseUnchecked(new HotspotQuery(year.atDay(1), year.atDay(year.length()), List.of(),
@@ -96,12 +97,11 @@ public class SituationYear implements YearlyFigures {
             var centre = GEOMETRY.createPoint(new Coordinate(cell.longitude(), cell.latitude()));
             var district = districts.stream().filter(d -> d.getValue().covers(centre)).map(Map.Entry::getKey)
                     .findFirst().orElse("–");
-            rows.add(List.of(district, String.format(Locale.ROOT, "%.5f, %.5f", cell.latitude(), cell.longitude()),
-                    (long) cell.count(), Math.round(cell.z() * 10) / 10.0,
+            rows.add(List.of(district, (long) cell.count(), Math.round(cell.z() * 10) / 10.0,
                     new Label("hotspots.class." + cell.giClass().code())));
         }
         return new Table("annualreport.situation.hotspots", List.of("annualreport.column.district",
-                "annualreport.column.cellCentre", "annualreport.column.reports", "annualreport.column.z",
+                "annualreport.column.reports", "annualreport.column.z",
                 "annualreport.column.hotspotClass"), rows,
                 map.hasArea() ? "annualreport.situation.hotspots.none" : "annualreport.situation.hotspots.noArea");
     }

@@ -230,9 +230,11 @@ class AnnualReportTests {
                 .query(String.class).single();
         assertThat(table.rows()).anySatisfy(row -> {
             assertThat(row.get(0)).isEqualTo(name);
-            assertThat(row.get(2)).isEqualTo(atTheSpot).isEqualTo(40L);
+            assertThat(row.get(1)).isEqualTo(atTheSpot).isEqualTo(40L);
         });
-        assertThat(table.rows()).allSatisfy(row -> assertThat(((YearlyFigures.Label) row.get(4)).key())
+        // Published: the district, never the cell's place.
+        assertThat(table.columns()).doesNotContain("annualreport.column.cellCentre").hasSize(4);
+        assertThat(table.rows()).allSatisfy(row -> assertThat(((YearlyFigures.Label) row.get(3)).key())
                 .startsWith("hotspots.class.hot"));
         // The year before has no report with a place: no hotspot, and the chapter says so.
         var before = asCoordinator(() -> reports.figures("situation", year - 1)).tables().stream()
