@@ -23,7 +23,9 @@ class AnnualReportBrowserTest extends BrowserTestBase {
         assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Präventionsbericht " + year);
         assertThat(browser.driver().findElements(By.cssSelector(".report-chapter"))).hasSizeGreaterThanOrEqualTo(9);
 
-        browser.type(By.id("text-meetings"), "Die Lenkungsgruppe tagte viermal.");
+        // With JavaScript the chapter text is edited in the formatting editor over the (then hidden) textarea.
+        assertThat(browser.driver().findElement(By.id("text-meetings")).isDisplayed()).isFalse();
+        browser.type(By.id("text-meetings-editor"), "Die Lenkungsgruppe tagte viermal.");
         browser.await("the text saved as typed", d -> d.findElement(By.id("saved-meetings")).getText()
                 .startsWith("Gespeichert um"));
 
@@ -47,7 +49,7 @@ class AnnualReportBrowserTest extends BrowserTestBase {
         // After a reload the state is still there, read from the job row.
         browser.open("/jahresbericht/" + year);
         assertThat(browser.visible(By.id("generation-status")).getAttribute("data-status")).isEqualTo("DONE");
-        assertThat(browser.visible(By.id("text-meetings")).getAttribute("value"))
+        assertThat(browser.visible(By.id("text-meetings-editor")).getText())
                 .isEqualTo("Die Lenkungsgruppe tagte viermal.");
     }
 }
