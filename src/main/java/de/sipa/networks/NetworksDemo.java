@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,6 @@ import de.sipa.prevention.ProjectStatus;
 import de.sipa.prevention.TargetGroup;
 import de.sipa.reports.Categories;
 import de.sipa.reports.Category;
-import de.sipa.reports.CategoryId;
 import de.sipa.reports.DemoReports;
 import de.sipa.reports.NewReport;
 import de.sipa.reports.ReportSource;
@@ -54,7 +54,10 @@ import de.sipa.surveys.Surveys;
  * network; Musterstadt and two smaller towns, Kleinhausen ({@code kkp-kleinhausen}) and Waldbach ({@code kkp-waldbach}), each a
  * small partnership with a year of reports at its contact point, share their key figures and some projects; Musterstadt
  * also shares its published places, finished surveys and annual reports. The county's round table of the towns'
- * coordinators is the network's own body, with two meetings held and one to come.
+ * coordinators is the network's own body, with two meetings held and one to come. Above them, the Land programme
+ * "Sichere Kommune" (log in as {@code land}) gives its template to every partnership founded in Baden-Württemberg
+ * after it: the county and the two towns got its bodies, categories, topics and survey items at their founding;
+ * Musterstadt, older than the programme, has joined and may apply the template on its sharing page.
  */
 @Component
 @Profile("demo")
@@ -62,12 +65,14 @@ import de.sipa.surveys.Surveys;
 class NetworksDemo implements ApplicationRunner {
 
     static final String SLUG = "landkreis-musterland";
+    static final String PROGRAMME_SLUG = "sichere-kommune";
+    static final String PROGRAMME = "Landesprogramm Sichere Kommune";
     private static final Logger log = LoggerFactory.getLogger(NetworksDemo.class);
     private static final String PASSWORD = "demo";
     /** Category names as in Musterstadt, so that the towns' figures line up; reports per month from, to. */
     private static final Object[][] CATEGORIES = {
-        {"laerm", "Lärm und Ruhestörung", 2, 6}, {"muell", "Vermüllung und Verwahrlosung", 1, 5},
-        {"beleuchtung", "Dunkle Ecke, defekte Beleuchtung", 0, 3}, {"sonstiges", "Sonstiges", 0, 2}};
+        {"Lärm und Ruhestörung", 2, 6}, {"Vermüllung und Verwahrlosung", 1, 5},
+        {"Dunkle Ecke, defekte Beleuchtung", 0, 3}, {"Sonstiges", 0, 2}};
 
     /** A small town: slug, name, coordinator, districts with their outlines (west, south, east, north), inhabitants. */
     private record Town(String slug, String name, String coordinator, String coordinatorName, double scale,
@@ -95,12 +100,13 @@ class NetworksDemo implements ApplicationRunner {
     private final RoundTables roundTables;
     private final Places places;
     private final Surveys surveys;
+    private final Programmes programmes;
     private final Clock clock;
 
     NetworksDemo(Partnerships partnerships, Organisations organisations, Accounts accounts,
             Categories categories, Reports reports, DemoReports demoReports, CrimeFigures crimeFigures,
             PreventionProjects projects, Networks networks, RoundTables roundTables, Places places, Surveys surveys,
-            Clock clock) {
+            Programmes programmes, Clock clock) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -113,6 +119,7 @@ class NetworksDemo implements ApplicationRunner {
         this.roundTables = roundTables;
         this.places = places;
         this.surveys = surveys;
+        this.programmes = programmes;
         this.clock = clock;
     }
 
@@ -124,6 +131,7 @@ class NetworksDemo implements ApplicationRunner {
         }
         long begun = System.nanoTime();
         var musterstadtId = musterstadt.get().id();
+        var programme = landProgramme(musterstadtId);
         var county = found(musterstadtId, SLUG, "Landkreis Musterland – Kommunale Kriminalprävention",
                 "Musterstadt\nKleinhausen\nWaldbach", "Landratsamt Musterland", "kreis", "Karla Kreis");
         var network = asSystem(county, () -> networks.found("Landkreis Musterland", NetworkKind.COUNTY));
@@ -139,6 +147,7 @@ class NetworksDemo implements ApplicationRunner {
             places.places().stream().filter(p -> p.published()).forEach(p -> networks.sharePlace(network, p.id(), office));
             surveys.waves().stream().filter(networks::finished).forEach(w -> networks.shareSurvey(network, w.id()));
             networks.shareAnnualReports(network);
+            networks.join(programme);
             return null;
         });
         var random = new Random(17);
@@ -155,8 +164,31 @@ class NetworksDemo implements ApplicationRunner {
                 return null;
             });
         }
-        log.info("Demo county Landkreis Musterland loaded in {} ms; log in as 'kreis', 'kkp-kleinhausen' or 'kkp-waldbach'",
+        log.info("Demo county Landkreis Musterland loaded in {} ms; log in as 'kreis', 'kkp-kleinhausen', 'kkp-waldbach' or 'land' (the Land programme)",
                 (System.nanoTime() - begun) / 1_000_000);
+    }
+
+    /**
+     * The Land programme before the county and its towns, so that their founding gives them its template: the
+     * categories are Musterstadt's, so that the towns' figures line up in the county's comparison.
+     */
+    private NetworkId landProgramme(PartnershipId musterstadt) {
+        var office = found(musterstadt, PROGRAMME_SLUG, PROGRAMME + " – Geschäftsstelle", "Baden-Württemberg",
+                "Geschäftsstelle " + PROGRAMME, "land", "Lena Land");
+        return asSystem(office, () -> {
+            var network = networks.found(PROGRAMME, NetworkKind.STATE_PROGRAMME);
+            programmes.define("""
+                    Lenkungsgruppe Sicherheitspartnerschaft
+                    Arbeitsgruppe Sicherheit im öffentlichen Raum
+                    Arbeitsgruppe Jugend und Prävention""",
+                    String.join("\n", Arrays.stream(CATEGORIES).map(c -> (String) c[0]).toList()), """
+                    Sicherheit im öffentlichen Raum
+                    Jugendschutz
+                    Schulwegsicherheit""",
+                    List.of("safety_night_area", "safety_day_area", "fear_burglary", "problems_area", "trust_police",
+                            "trust_city", "district", "age_band", "gender"));
+            return network;
+        });
     }
 
     /** The county's round table of the towns' coordinators: two meetings held, one to come. */
@@ -210,14 +242,15 @@ class NetworksDemo implements ApplicationRunner {
         var b = town.districts().get(district.name());
         var last = YearMonth.now(clock).minusMonths(1);
         for (var c : CATEGORIES) {
-            var category = categories.create(new Category(CategoryId.random(), (String) c[0], (String) c[1], null,
-                    null, 3, false, null, true, List.of()));
+            // the Land programme's template gave the town its categories at its founding
+            var category = categories.all().stream().filter(k -> k.name().equals(c[0])).map(Category::id).findFirst()
+                    .orElseThrow();
             for (int m = 0; m < 12; m++) {
                 var month = last.minusMonths(m);
-                int from = (int) c[2];
-                int to = (int) c[3];
+                int from = (int) c[1];
+                int to = (int) c[2];
                 int count = (int) Math.round((from + random.nextInt(to - from + 1)) * town.scale());
-                var text = c[1] + " (" + month.getMonthValue() + "/" + month.getYear() + ")";
+                var text = c[0] + " (" + month.getMonthValue() + "/" + month.getYear() + ")";
                 for (int i = 0; i < count; i++) {
                     reports.submit(new NewReport(id, category, text, b[1] + (b[3] - b[1]) * random.nextDouble(),
                             b[0] + (b[2] - b[0]) * random.nextDouble(), null, district.id(), Map.of(), null,

@@ -8,7 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import de.sipa.DemoIntegrationTest;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
+import de.sipa.partners.Bodies;
 import de.sipa.partners.Partnerships;
+import de.sipa.surveys.Surveys;
 
 /**
  * The county of the demo (the demo context of AllPagesTests, shared when both run): Landkreis Musterland hosts a
@@ -31,6 +33,15 @@ class NetworksDemoTests {
 
     @Autowired
     java.time.Clock clock;
+
+    @Autowired
+    Networks networks;
+
+    @Autowired
+    Bodies bodies;
+
+    @Autowired
+    Surveys surveys;
 
     @Test
     void theCountyComparesThreeTownsThatShareAYearOfFiguresAndTheirProjects() {
@@ -72,6 +83,26 @@ class NetworksDemoTests {
             assertThat(roundTables.members(table.id())).extracting(RoundTableMember::town).containsExactly(
                     "Sicherheitspartnerschaft Kleinhausen", "Sicherheitspartnerschaft Musterstadt",
                     "Sicherheitspartnerschaft Waldbach");
+            return null;
+        });
+    }
+
+    @Test
+    void theLandProgrammeGaveItsTemplateToTheTownsFoundedAfterItWhileMusterstadtHasJoinedAndNotYetApplied() {
+        var questionnaire = "Standardfragen " + NetworksDemo.PROGRAMME;
+        var waldbach = partnerships.bySlug("waldbach").orElseThrow().id();
+        CurrentUser.runAs(SipaUser.system(waldbach), () -> {
+            assertThat(networks.memberships()).extracting(Network::name).contains(NetworksDemo.PROGRAMME,
+                    "Landkreis Musterland");
+            assertThat(bodies.all()).extracting(b -> b.name()).contains("Lenkungsgruppe Sicherheitspartnerschaft",
+                    "Arbeitsgruppe Jugend und Prävention");
+            assertThat(surveys.questionnaires()).extracting(q -> q.title()).contains(questionnaire);
+            return null;
+        });
+        var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
+        CurrentUser.runAs(SipaUser.system(musterstadt), () -> {
+            assertThat(networks.memberships()).extracting(Network::name).contains(NetworksDemo.PROGRAMME);
+            assertThat(surveys.questionnaires()).extracting(q -> q.title()).doesNotContain(questionnaire);
             return null;
         });
     }
