@@ -164,8 +164,8 @@ class NetworksDemo implements ApplicationRunner {
                 return null;
             });
         }
-        log.info("Demo county Landkreis Musterland loaded in {} ms; log in as 'kreis', 'kkp-kleinhausen', 'kkp-waldbach' or 'land' (the Land programme)",
-                (System.nanoTime() - begun) / 1_000_000);
+        log.info("Demo county Landkreis Musterland loaded in {} ms; log in as 'kreis', 'kkp-kleinhausen', "
+                + "'kkp-waldbach' or 'land' (the Land programme)", (System.nanoTime() - begun) / 1_000_000);
     }
 
     /**
