@@ -2,7 +2,11 @@ package de.sipa.identity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,6 +79,21 @@ class AccountRepository {
                 WHERE partnership_id = ? AND organisation_id = ? AND enabled AND email ~ '\\S'
                 ORDER BY lower(username)""")
                 .params(partnership.value(), organisation).query(String.class).list();
+    }
+
+    /** The same for several organisations in one query, keyed by organisation. */
+    Map<OrganisationId, List<String>> emailsOf(PartnershipId partnership, Collection<OrganisationId> organisations) {
+        var emails = new LinkedHashMap<OrganisationId, List<String>>();
+        jdbc.sql("""
+                SELECT organisation_id, email FROM identity_account
+                WHERE partnership_id = ? AND organisation_id = ANY (?) AND enabled AND email ~ '\\S'
+                ORDER BY lower(username)""")
+                .params(partnership.value(), organisations.stream().map(OrganisationId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    emails.computeIfAbsent(new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+                            o -> new ArrayList<>()).add(rs.getString("email"));
+                });
+        return emails;
     }
 
     List<StoredAccount> findByPartnership(PartnershipId partnership) {

@@ -1,6 +1,8 @@
 package de.sipa.identity;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -146,6 +148,16 @@ public class Accounts {
     @Transactional(readOnly = true)
     public List<String> emailsOf(PartnershipId partnership, OrganisationId organisation) {
         return accounts.emailsOf(partnership, organisation.value());
+    }
+
+    /**
+     * The same for several organisations at once (one query), keyed by organisation; an organisation without an
+     * address is left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<OrganisationId, List<String>> emailsOf(PartnershipId partnership,
+            Collection<OrganisationId> organisations) {
+        return organisations.isEmpty() ? Map.of() : accounts.emailsOf(partnership, organisations);
     }
 
     /** E-mail addresses of the partnership's enabled accounts with a role, e.g. the coordinators for escalations. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -148,24 +149,43 @@ class ReportRepository {
                 .params(timestamp(now), id.value()).update() == 1;
     }
 
+    /** One line of a report's history, for {@link #events}. */
+    record Entry(ReportEvent.Kind kind, ReportStatus status, OrganisationId organisation, String note,
+            boolean visibleToPublic) {
+
+        Entry(ReportEvent.Kind kind, OrganisationId organisation, String note, boolean visibleToPublic) {
+            this(kind, null, organisation, note, visibleToPublic);
+        }
+    }
+
     void event(ReportId report, Instant at, String actor, ReportEvent.Kind kind, OrganisationId organisation,
             String note, boolean visibleToPublic) {
-        event(report, at, actor, kind, null, organisation, note, visibleToPublic);
+        events(report, at, actor, List.of(new Entry(kind, organisation, note, visibleToPublic)));
     }
 
     void statusChanged(ReportId report, Instant at, String actor, ReportStatus status, OrganisationId organisation,
             String publicNote) {
-        event(report, at, actor, ReportEvent.Kind.STATUS_CHANGED, status, organisation, publicNote, true);
+        events(report, at, actor, List.of(new Entry(ReportEvent.Kind.STATUS_CHANGED, status, organisation, publicNote,
+                true)));
     }
 
-    private void event(ReportId report, Instant at, String actor, ReportEvent.Kind kind, ReportStatus status,
-            OrganisationId organisation, String note, boolean visibleToPublic) {
-        jdbc.sql("""
+    /**
+     * Lines of one report's history at the same instant, in one statement (a report's arrival writes three or more);
+     * the ids follow the given order, which is the order the history shows for lines of one instant.
+     */
+    void events(ReportId report, Instant at, String actor, List<Entry> entries) {
+        var sql = new StringBuilder("""
                 INSERT INTO reports_event (report_id, occurred_at, actor, kind, status, organisation_id, note, public)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(report.value(), timestamp(at), actor, kind.name(), status == null ? null : status.name(),
-                        organisation == null ? null : organisation.value(), note, visibleToPublic)
-                .update();
+                VALUES """);
+        var params = new ArrayList<Object>();
+        for (var entry : entries) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(report.value(), timestamp(at), actor, entry.kind().name(),
+                    entry.status() == null ? null : entry.status().name(),
+                    entry.organisation() == null ? null : entry.organisation().value(), entry.note(),
+                    entry.visibleToPublic()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     List<ReportEvent> events(ReportId report) {

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +33,7 @@ import de.sipa.identity.SipaUser;
 import de.sipa.notifications.Notifications;
 import de.sipa.partners.District;
 import de.sipa.partners.DistrictId;
+import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.responsibilities.Responsibilities;
@@ -158,10 +162,12 @@ public class Reports {
                 moderated ? ReportStatus.MODERATION : ReportStatus.NEW, routing.assignee(), routing.deadline(), null,
                 attributes, contact, null, now, now, null, TextModeration.initial(report.source()), addressId, mediaUrl),
                 actor);
-        reports.event(id, now, actor, ReportEvent.Kind.RECEIVED, null, null, true);
+        var received = new ReportRepository.Entry(ReportEvent.Kind.RECEIVED, null, null, true);
         metrics.received(report.source());
-        if (!moderated) {
-            recordRouting(partnership, id, publicId, category, routing, now, actor);
+        if (moderated) {
+            reports.events(id, now, actor, List.of(received));
+        } else {
+            recordRouting(partnership, id, publicId, category, routing, now, actor, received);
             if (category.topic() != null && !description.isEmpty()) {
                 suggestions.learn(partnership, description, category.id());
             }
@@ -195,8 +201,8 @@ public class Reports {
         var category = category(report.category());
         var routing = route(CurrentUser.partnership(), category, report.district(), report.submittedAt());
         reports.assign(id, routing.assignee(), routing.deadline(), now);
-        reports.event(id, now, username(), ReportEvent.Kind.APPROVED, null, null, true);
-        recordRouting(CurrentUser.partnership(), id, publicId, category, routing, now, username());
+        recordRouting(CurrentUser.partnership(), id, publicId, category, routing, now, username(),
+                new ReportRepository.Entry(ReportEvent.Kind.APPROVED, null, null, true));
         return publicId;
     }
 
@@ -366,10 +372,10 @@ public class Reports {
         if (category.topic() != null) {
             suggestions.learn(CurrentUser.partnership(), report.description(), categoryId);
         }
-        reports.event(id, now, username(), ReportEvent.Kind.RECATEGORISED, null, category.name() + ": " + why, false);
         var routing = route(CurrentUser.partnership(), category, report.district(), now);
         reports.assign(id, routing.assignee(), routing.deadline(), now);
-        recordRouting(CurrentUser.partnership(), id, report.publicId(), category, routing, now, username());
+        recordRouting(CurrentUser.partnership(), id, report.publicId(), category, routing, now, username(),
+                new ReportRepository.Entry(ReportEvent.Kind.RECATEGORISED, null, category.name() + ": " + why, false));
     }
 
     /** For a report near a boundary: the coordinator says which district applies, and it is routed again. */
@@ -382,7 +388,7 @@ public class Reports {
         var category = category(report.category());
         var routing = route(CurrentUser.partnership(), category, district, report.submittedAt());
         reports.assign(id, routing.assignee(), routing.deadline(), now);
-        recordRouting(CurrentUser.partnership(), id, report.publicId(), category, routing, now, username());
+        recordRouting(CurrentUser.partnership(), id, report.publicId(), category, routing, now, username(), null);
     }
 
     /**
@@ -499,20 +505,21 @@ public class Reports {
         if (found.isEmpty()) {
             return List.of();
         }
-        Map<CategoryId, Category> byId = new java.util.HashMap<>();
-        categories.all(partnership).forEach(c -> byId.put(c.id(), c));
-        Map<OrganisationId, String> names = new java.util.HashMap<>();
+        Map<CategoryId, Category> byId = new HashMap<>();
+        categories.allCached(partnership).forEach(c -> byId.put(c.id(), c));
         var ids = found.stream().map(Report::id).toList();
         var events = reports.publicEvents(ids);
         var photos = reports.photoIds(ids);
         var merged = reports.mergedIntoPublicIds(ids);
-        return CurrentUser.runAs(SipaUser.system(partnership), () -> found.stream().map(report -> {
-            var responsible = report.assignee() == null ? null
-                    : names.computeIfAbsent(report.assignee(), o -> organisations.get(o).name());
-            return PublicReport.of(report, byId.get(report.category()), responsible,
+        return CurrentUser.runAs(SipaUser.system(partnership), () -> {
+            // the names of all organisations in one query rather than one query per responsible organisation
+            Map<OrganisationId, Organisation> names = found.stream().anyMatch(report -> report.assignee() != null)
+                    ? organisations.byId() : Map.of();
+            return found.stream().map(report -> PublicReport.of(report, byId.get(report.category()),
+                    report.assignee() == null ? null : names.get(report.assignee()).name(),
                     photos.getOrDefault(report.id(), List.of()), events.getOrDefault(report.id(), List.of()),
-                    merged.get(report.id()), false);
-        }).toList());
+                    merged.get(report.id()), false)).toList();
+        });
     }
 
     private PublicReport publicView(Report report) {
@@ -536,16 +543,34 @@ public class Reports {
                         holidays);
     }
 
+    /**
+     * Writes the routing into the history after the line that led to it ({@code leading}, if any), all in one
+     * statement, and mails the responsible and the informed organisations' staff (their addresses in one query).
+     */
     private void recordRouting(PartnershipId partnership, ReportId id, String publicId, Category category,
-            Routing routing, Instant now, String actor) {
-        reports.event(id, now, actor, ReportEvent.Kind.ROUTED, routing.assignee(), null, true);
+            Routing routing, Instant now, String actor, ReportRepository.Entry leading) {
+        var history = new ArrayList<ReportRepository.Entry>();
+        if (leading != null) {
+            history.add(leading);
+        }
+        history.add(new ReportRepository.Entry(ReportEvent.Kind.ROUTED, routing.assignee(), null, true));
+        for (var organisation : routing.notified()) {
+            history.add(new ReportRepository.Entry(ReportEvent.Kind.NOTIFIED, organisation, null, false));
+        }
+        reports.events(id, now, actor, history);
         metrics.routed(routing.assignee() != null);
+        var organisations = new LinkedHashSet<>(routing.notified());
         if (routing.assignee() != null) {
-            notifyAssignee(partnership, publicId, category, routing.assignee());
+            organisations.add(routing.assignee());
+        }
+        var emails = accounts.emailsOf(partnership, organisations);
+        if (routing.assignee() != null) {
+            for (var email : emails.getOrDefault(routing.assignee(), List.of())) {
+                notifications.send(mails.assigned(partnership, email, publicId, category.name()));
+            }
         }
         for (var organisation : routing.notified()) {
-            reports.event(id, now, actor, ReportEvent.Kind.NOTIFIED, organisation, null, false);
-            for (var email : accounts.emailsOf(partnership, organisation)) {
+            for (var email : emails.getOrDefault(organisation, List.of())) {
                 notifications.send(mails.informed(partnership, email, publicId, category.name(), id));
             }
         }
@@ -562,7 +587,7 @@ public class Reports {
         reports.status(report.id(), status, publicNote, now);
         reports.statusChanged(report.id(), now, username(), status, report.assignee(), publicNote);
         if (status.closed()) {
-            var informed = new java.util.ArrayList<Report>();
+            var informed = new ArrayList<Report>();
             informed.add(report);
             informed.addAll(reports.duplicatesOf(report.id()));
             for (var each : informed) {

@@ -2,6 +2,7 @@ package de.sipa.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -114,6 +115,24 @@ class ReportsTests {
         var north = as(() -> reports.get(submit(noiseCategory, 48.795, 9.18, Map.of("anzahl", "2")).report()));
         assertThat(north.district()).isEqualTo(city.districts().get(1));
         assertThat(north.assignee()).isEqualTo(city.police());
+    }
+
+    @Test
+    void theHistoryOfAnArrivalNamesTheRouteAndTheToldOrganisationsInOrderAndTheirStaffAreMailed() {
+        as(() -> responsibilities.assign(new EntryDetails(noise.value(), city.districts().get(1).value(), null,
+                city.publicOrder().value(), Responsibility.SUPPORT, null, null, "Nord: Ordnungsamt unterstützt")));
+
+        var receipt = submit(noiseCategory, 48.795, 9.18, Map.of("anzahl", "3"));
+
+        assertThat(as(() -> reports.history(receipt.report())))
+                .extracting(ReportEvent::kind, ReportEvent::organisation, ReportEvent::visibleToPublic)
+                .containsExactly(tuple(ReportEvent.Kind.RECEIVED, null, true),
+                        tuple(ReportEvent.Kind.ROUTED, city.police(), true),
+                        tuple(ReportEvent.Kind.NOTIFIED, city.publicOrder(), false));
+        assertThat(as(() -> notifications.outbox(PageRequest.of(0, 200)).getContent()).stream()
+                .filter(mail -> mail.subject().contains(receipt.publicId())).map(OutboxEntry::recipient))
+                .containsExactlyInAnyOrder("polizei-" + city.key() + "@stadt.example",
+                        "ordnung-" + city.key() + "@stadt.example");
     }
 
     @Test
