@@ -25,11 +25,6 @@ public class ReportDashboard {
 
     static final int MAX_DAYS = 366;
 
-    /** The first step someone took on a report after it was routed. */
-    static final String FIRST_RESPONSE = """
-            (SELECT min(e.occurred_at) FROM reports_event e WHERE e.report_id = r.id
-              AND e.kind IN ('STATUS_CHANGED', 'HANDED_BACK', 'REROUTED', 'RECATEGORISED', 'MERGED'))""";
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -84,8 +79,9 @@ public class ReportDashboard {
             Timestamp end) {
         // Text blocks drop trailing spaces, so the pieces are joined with explicit ones.
         var sql = String.join(" ", select + ", count(*) AS reports,",
-                "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (" + FIRST_RESPONSE
-                        + " - r.submitted_at))) AS first_response,",
+                // the first step someone took on a report after it was routed (V117 keeps it on the report)
+                "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (r.first_response_at - r.submitted_at)))",
+                "AS first_response,",
                 "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (r.closed_at - r.submitted_at))) AS closure",
                 "FROM reports_report r", join,
                 "WHERE r.partnership_id = :partnership AND r.submitted_at >= :start AND r.submitted_at < :end",

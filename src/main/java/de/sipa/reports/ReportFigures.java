@@ -209,9 +209,10 @@ public class ReportFigures {
         var now = clock.instant();
         var holidays = partnerships.holidays(CurrentUser.partnership());
         long[] counts = new long[2];
-        jdbc.sql(String.join(" ", "SELECT r.submitted_at,", ReportDashboard.FIRST_RESPONSE, "AS answered_at",
-                "FROM reports_report r WHERE r.partnership_id = :p AND r.submitted_at >= :start",
-                "AND r.submitted_at < :end AND r.status <> 'MODERATION'"))
+        jdbc.sql("""
+                SELECT r.submitted_at, r.first_response_at AS answered_at FROM reports_report r
+                WHERE r.partnership_id = :p AND r.submitted_at >= :start AND r.submitted_at < :end
+                  AND r.status <> 'MODERATION'""")
                 .param("p", CurrentUser.partnership().value())
                 .param("start", Timestamp.from(first.atStartOfDay(zone).toInstant()))
                 .param("end", Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
