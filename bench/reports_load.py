@@ -6,6 +6,7 @@
          Prints requests/s, p50/p95/p99/max, errors, and the CPU this client used (to see whether it is the limit).
   get    GET requests.json with filters, one at a time over one connection, kinds interleaved (seeded shuffle).
   queue  logs in as the coordinator (CSRF form login) and times GET /reports?queue=... one at a time.
+  start  logs in as each role's demo account and times its start page GET / one at a time, accounts in turns.
 
 Percentiles are nearest-rank; a request is timed from sending it until the whole body has been read.
 """
@@ -220,17 +221,42 @@ def queue(args):
     record_latencies("coordinator queue", everything)
 
 
+def start(args):
+    """Each role's start page (GET /) after login, one browser per account, taken in turns."""
+    accounts = [("koordination", "coordinator"), ("polizei", "partner (police)"), ("ordnungsamt", "partner (Ordnungsamt)"),
+                ("lenkung", "steering group"), ("admin", "administrator"), ("kreis", "county network")]
+    browsers = []
+    for user, _ in accounts:
+        browser = Browser(args.host, args.port, timeout=120)
+        login(browser, user, args.password)
+        status, _, page = browser.request("GET", "/")
+        if status != 200 or "<html" not in page:
+            sys.exit(f"start page of {user}: status {status} - not logged in or page changed?")
+        browsers.append((browser, len(page.encode())))
+    timings, errors, _ = interleaved(len(accounts), args.warmup, args.requests, args.seed,
+                                     lambda k: browsers[k][0].request("GET", "/")[0])
+    print(f"GET / per role: {len(accounts) * args.warmup} warm-up + {len(accounts) * args.requests} measured, one at a time; "
+          f"{errors} failed")
+    print(f"  {'account (role)':40} {'KiB':>6} {HEADER}")
+    everything = []
+    for k, (user, role) in enumerate(accounts):
+        everything += timings[k]
+        print(f"  {user + ' (' + role + ')':40} {browsers[k][1] / 1024:6.0f} {summary(timings[k])}")
+        record_latencies(f"start page {user}", timings[k])
+    print(f"  {'overall':40} {'':6} {summary(everything)}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["post", "get", "queue"])
+    parser.add_argument("mode", choices=["post", "get", "queue", "start"])
     parser.add_argument("--host", default="localhost")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--jurisdiction", default="musterstadt")
     parser.add_argument("--api-key", default="musterstadt-demo-key")
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--warmup", type=float, default=10, help="post: seconds; get/queue: requests per kind")
+    parser.add_argument("--warmup", type=float, default=10, help="post: seconds; get/queue/start: requests per kind")
     parser.add_argument("--duration", type=float, default=60, help="post: measured seconds")
-    parser.add_argument("--requests", type=int, default=100, help="get/queue: measured requests per kind")
+    parser.add_argument("--requests", type=int, default=100, help="get/queue/start: measured requests per kind")
     parser.add_argument("--ids", default="", help="get: comma list of public ids")
     parser.add_argument("--week-start"), parser.add_argument("--week-end")
     parser.add_argument("--month-start"), parser.add_argument("--month-end")
@@ -242,9 +268,9 @@ def main():
     parser.add_argument("--cpu", help="post: name=pid,... whose CPU per POST to report (e.g. JVM=1234)")
     parser.add_argument("--cpu-tree", help="post: the same for process trees (e.g. PostgreSQL=postmaster pid)")
     args = parser.parse_args()
-    if args.mode in ("get", "queue"):
+    if args.mode in ("get", "queue", "start"):
         args.warmup = int(args.warmup)
-    {"post": post, "get": get, "queue": queue}[args.mode](args)
+    {"post": post, "get": get, "queue": queue, "start": start}[args.mode](args)
 
 
 if __name__ == "__main__":
