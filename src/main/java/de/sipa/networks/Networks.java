@@ -16,6 +16,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.Tenancy;
 import de.sipa.places.PlaceId;
 import de.sipa.places.Places;
+import de.sipa.places.SafetyConcepts;
 import de.sipa.prevention.PreventionProjects;
 import de.sipa.prevention.ProjectId;
 import de.sipa.shared.NotFoundException;
@@ -36,16 +37,18 @@ public class Networks {
     private final NetworkRepository repository;
     private final PreventionProjects projects;
     private final Places places;
+    private final SafetyConcepts concepts;
     private final Surveys surveys;
     private final Tenancy tenancy;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    Networks(NetworkRepository repository, PreventionProjects projects, Places places, Surveys surveys,
-            Tenancy tenancy, AuditTrail auditTrail, Clock clock) {
+    Networks(NetworkRepository repository, PreventionProjects projects, Places places, SafetyConcepts concepts,
+            Surveys surveys, Tenancy tenancy, AuditTrail auditTrail, Clock clock) {
         this.repository = repository;
         this.projects = projects;
         this.places = places;
+        this.concepts = concepts;
         this.surveys = surveys;
         this.tenancy = tenancy;
         this.auditTrail = auditTrail;
@@ -157,6 +160,23 @@ public class Networks {
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.PLACE, place.value(),
                 contact(contact)));
         auditTrail.record(AuditAction.CHANGED, "Network", id, "shares place " + shared.name());
+    }
+
+    /**
+     * Shares the safety concept of one of the partnership's places with the network, for its catalogue: the goals and
+     * the measures (what, not who: no organisation, no dates), with the contact to ask about it. The place need not be
+     * published; a concept without goals or measures has nothing to share.
+     */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void shareConcept(NetworkId id, PlaceId place, String contact) {
+        member(id);
+        var concept = concepts.concept(place); // refuses another partnership's place
+        if (concept.empty()) {
+            throw new RuleViolationException("network.concept.empty");
+        }
+        repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.SAFETY_CONCEPT,
+                place.value(), contact(contact)));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares safety concept " + concept.place().name());
     }
 
     /** Shares the results of a finished survey wave (small cells suppressed, as for an export). */
