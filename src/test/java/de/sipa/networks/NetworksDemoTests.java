@@ -43,6 +43,9 @@ class NetworksDemoTests {
     @Autowired
     Surveys surveys;
 
+    @Autowired
+    SharedPractice practice;
+
     @Test
     void theCountyComparesThreeTownsThatShareAYearOfFiguresAndTheirProjects() {
         var county = partnerships.bySlug(NetworksDemo.SLUG).orElseThrow().id();
@@ -105,5 +108,20 @@ class NetworksDemoTests {
             assertThat(surveys.questionnaires()).extracting(q -> q.title()).doesNotContain(questionnaire);
             return null;
         });
+    }
+
+    @Test
+    void kleinhausenSharesTheSafetyConceptOfItsUnderpassWithMusterstadtAndTheCounty() {
+        for (var slug : java.util.List.of("musterstadt", NetworksDemo.SLUG)) {
+            var partnership = partnerships.bySlug(slug).orElseThrow().id();
+            var concepts = CurrentUser.runAs(SipaUser.system(partnership), () -> practice.concepts());
+            assertThat(concepts).as(slug).singleElement().satisfies(c -> {
+                assertThat(c.place()).isEqualTo("Unterführung am Bahnhof Kleinhausen");
+                assertThat(c.townName()).isEqualTo("Sicherheitspartnerschaft Kleinhausen");
+                assertThat(c.contact()).isEqualTo("Ordnungsamt Kleinhausen");
+                assertThat(c.goals()).hasSize(2);
+                assertThat(c.measures()).hasSize(3);
+            });
+        }
     }
 }
