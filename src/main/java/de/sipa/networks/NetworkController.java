@@ -146,6 +146,7 @@ class NetworkController {
         var shares = new java.util.LinkedHashMap<NetworkId, java.util.List<Share>>();
         memberships.forEach(n -> shares.put(n.id(), networks.shares(n.id())));
         model.addAttribute("shares", shares);
+        model.addAttribute("installationShares", networks.installationShares());
         var templates = new java.util.LinkedHashMap<NetworkId, LandProgramme>();
         memberships.stream().filter(n -> n.kind() == NetworkKind.STATE_PROGRAMME)
                 .forEach(n -> programmes.programmeOf(n.id()).ifPresent(p -> templates.put(n.id(), p)));
@@ -205,6 +206,22 @@ class NetworkController {
             RedirectAttributes redirect) {
         return FlashSteps.runAndShow(redirect, messages, "network.unshared",
                 () -> networks.unshare(new NetworkId(network), kind, item), "/network/sharing");
+    }
+
+    /** Shares a project or a safety concept with the whole installation, beyond the networks. */
+    @PostMapping("/network/installation/share")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String shareWithInstallation(@RequestParam ShareKind kind, @RequestParam(required = false) UUID item,
+            @RequestParam(required = false) String contact, RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "network.sharedNow",
+                () -> networks.shareWithInstallation(kind, item, contact), "/network/sharing");
+    }
+
+    @PostMapping("/network/installation/unshare")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String unshareFromInstallation(@RequestParam ShareKind kind, @RequestParam UUID item, RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "network.unshared",
+                () -> networks.unshareFromInstallation(kind, item), "/network/sharing");
     }
 
     @GetMapping("/network/practice")

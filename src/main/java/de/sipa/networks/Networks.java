@@ -26,7 +26,8 @@ import de.sipa.surveys.Surveys;
 
 /**
  * Networks and membership: a partnership's coordination founds the network it hosts, joins a network or leaves it, and
- * chooses what it shares with the networks it is a member of.
+ * chooses what it shares with the networks it is a member of, and which projects and safety concepts it shares with
+ * the whole installation.
  */
 @Service
 @Transactional
@@ -212,6 +213,45 @@ public class Networks {
             throw new RuleViolationException("network.contact.tooLong", MAX_TEXT);
         }
         return text.isEmpty() ? null : text;
+    }
+
+    /** What the current partnership shares with the whole installation (projects and safety concepts). */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    @Transactional(readOnly = true)
+    public List<Share> installationShares() {
+        return repository.installationShares(CurrentUser.partnership());
+    }
+
+    /**
+     * Shares one of the partnership's prevention projects or a place's safety concept with the whole installation:
+     * every partnership hosted here finds it in its catalogue of good practice, whether in a network with this one or
+     * not. Figures, places, surveys and annual reports go to networks only.
+     */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void shareWithInstallation(ShareKind kind, UUID item, String contact) {
+        if (item == null) {
+            throw new RuleViolationException("network.item.required");
+        }
+        String title = switch (kind) {
+            case PROJECT -> projects.project(new ProjectId(item)).title(); // refuses another partnership's project
+            case SAFETY_CONCEPT -> {
+                var concept = concepts.concept(new PlaceId(item)); // refuses another partnership's place
+                if (concept.empty()) {
+                    throw new RuleViolationException("network.concept.empty");
+                }
+                yield concept.place().name();
+            }
+            default -> throw new RuleViolationException("network.installation.kind");
+        };
+        var share = new Share(UUID.randomUUID(), CurrentUser.partnership(), null, kind, item, contact(contact));
+        repository.share(share);
+        auditTrail.record(AuditAction.CHANGED, "Share", item, "shares " + kind + " " + title + " with the installation");
+    }
+
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void unshareFromInstallation(ShareKind kind, UUID item) {
+        repository.unshareFromInstallation(CurrentUser.partnership(), kind, item);
+        auditTrail.record(AuditAction.CHANGED, "Share", item, "no longer shares " + kind + " with the installation");
     }
 
     @PreAuthorize(NetworkPermissions.MANAGE)

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,7 +36,7 @@ import de.sipa.shared.RuleViolationException;
 
 /**
  * The catalogue of shared practice: the prevention projects and the places' safety concepts the members of one's
- * networks share, and copying one as a template into one's own partnership. A copy of a project takes the planning
+ * networks share (or any partnership shares with the whole installation), and copying one as a template into one's own partnership. A copy of a project takes the planning
  * (field, target groups, summary, Beccaria steps 1 to 5, programme and evidence), a copy of a safety concept its goals
  * and measures (as planned measures of one of one's own places, in the care of one's own organisation), never people:
  * no lead, partner or responsible organisation, no contact person, no dates or costs of the other town's measures, and
@@ -68,30 +67,31 @@ public class SharedPractice {
         this.tenancy = tenancy;
     }
 
-    /** The shared projects of every network the current partnership hosts or is a member of. */
+    /**
+     * The projects shared with every network the current partnership hosts or is a member of, and those shared with
+     * the whole installation.
+     */
     @PreAuthorize(NetworkPermissions.CATALOGUE)
     @Transactional(readOnly = true)
     public List<SharedProject> catalogue() {
-        var all = new ArrayList<SharedProject>();
-        var seen = new java.util.HashSet<ProjectId>();
-        for (var network : networksOfMine()) {
-            for (var project : sharedProjects(network.id())) {
-                if (seen.add(project.id())) {
-                    all.add(project);
-                }
-            }
-        }
-        return all;
+        return sharedProjects(sharesOfMine(ShareKind.PROJECT));
     }
 
-    /** The networks the current partnership hosts or is a member of; opens the rows of all partnerships to read them. */
-    private Set<Network> networksOfMine() {
+    /**
+     * The shares of one kind the current partnership may see, each item once: those with the networks it hosts or is a
+     * member of, then those with the whole installation. Opens the rows of all partnerships to read them.
+     */
+    private List<Share> sharesOfMine(ShareKind kind) {
         tenancy.acrossPartnerships();
         var mine = CurrentUser.partnership();
         var networks = new LinkedHashSet<Network>();
         repository.hostedBy(mine).ifPresent(networks::add);
         networks.addAll(repository.memberships(mine));
-        return networks;
+        var shares = new ArrayList<Share>();
+        networks.forEach(n -> shares.addAll(repository.shares(n.id(), kind)));
+        shares.addAll(repository.installationShares(kind));
+        var seen = new HashSet<java.util.UUID>();
+        return shares.stream().filter(s -> seen.add(s.item())).toList();
     }
 
     /** One entry of the catalogue; a project nobody shared with the current partnership's networks is not found. */
@@ -131,9 +131,14 @@ public class SharedPractice {
 
     /** The projects the members of a network share with it; the caller reads across partnerships. */
     List<SharedProject> sharedProjects(NetworkId network) {
+        return sharedProjects(repository.shares(network, ShareKind.PROJECT));
+    }
+
+    /** The shared projects as their towns have them now; a project deleted since it was shared is left out. */
+    private List<SharedProject> sharedProjects(List<Share> shares) {
         var shared = new ArrayList<SharedProject>();
         var names = new LinkedHashMap<PartnershipId, String>();
-        for (var share : repository.shares(network, ShareKind.PROJECT)) {
+        for (var share : shares) {
             var town = share.member();
             var name = names.computeIfAbsent(town, t -> partnerships.find(t).map(Partnership::name).orElse(""));
             try {
@@ -153,18 +158,16 @@ public class SharedPractice {
         return shared;
     }
 
-    /** The safety concepts shared with every network the current partnership hosts or is a member of. */
+    /**
+     * The safety concepts shared with every network the current partnership hosts or is a member of, and those shared
+     * with the whole installation.
+     */
     @PreAuthorize(NetworkPermissions.CATALOGUE)
     @Transactional(readOnly = true)
     public List<SharedConcept> concepts() {
         var all = new ArrayList<SharedConcept>();
-        var seen = new HashSet<PlaceId>();
-        for (var network : networksOfMine()) {
-            for (var share : repository.shares(network.id(), ShareKind.SAFETY_CONCEPT)) {
-                if (seen.add(new PlaceId(share.item()))) {
-                    sharedConcept(share).ifPresent(all::add);
-                }
-            }
+        for (var share : sharesOfMine(ShareKind.SAFETY_CONCEPT)) {
+            sharedConcept(share).ifPresent(all::add);
         }
         return all;
     }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -38,6 +39,11 @@ import de.sipa.places.PlaceId;
 import de.sipa.places.PlaceOrigin;
 import de.sipa.places.Places;
 import de.sipa.places.SafetyConcepts;
+import de.sipa.prevention.Evidence;
+import de.sipa.prevention.PreventionField;
+import de.sipa.prevention.PreventionProjects;
+import de.sipa.prevention.ProjectDraft;
+import de.sipa.prevention.TargetGroup;
 import de.sipa.shared.NotFoundException;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.RuleViolationException;
@@ -60,6 +66,8 @@ class SharedConceptsTests {
     Places places;
     @Autowired
     SafetyConcepts concepts;
+    @Autowired
+    PreventionProjects projects;
     @Autowired
     Clock clock;
     @Autowired
@@ -116,7 +124,7 @@ class SharedConceptsTests {
         for (var member : List.of(townB.coordinator(), townB.steeringUser(), county.coordinator())) {
             var catalogue = Jsoup.parse(body(get("/network/practice"), member));
             assertThat(catalogue.select("#shared-concepts a").eachText()).as(member)
-                    .containsExactly("Unterführung Bahnhof A");
+                    .contains("Unterführung Bahnhof A").doesNotContain("Interner Ort A", "Marktplatz B");
             assertThat(catalogue.select("#shared-concepts td").eachText())
                     .contains(townName(townA), "Ordnungsamt A, Kriminalprävention");
         }
@@ -223,6 +231,44 @@ class SharedConceptsTests {
         status(copy(underpass, placeOfB, townB.publicOrder()), townB.steeringUser(), 403);
         assertThat(measuresAt(underpass) + measuresAt(placeOfB) + measuresAt(internalPlace)).isEqualTo(before);
         assertThat(as(townB.coordinator(), () -> concepts.concept(placeOfB).goals())).isEmpty();
+    }
+
+    @Test
+    void aConceptOrProjectSharedWithTheWholeInstallationReachesAPartnershipInNoNetworkWithTheTown() throws Exception {
+        var outsider = fixtures.city();
+        var project = as(townA.coordinator(), () -> projects.create(new ProjectDraft("Nachtlotsen A", null, List.of(),
+                PreventionField.PUBLIC_SPACE, Set.of(TargetGroup.RESIDENTS), "", List.of(), List.of(), null, null,
+                List.of(), "", Evidence.none())));
+        as(townA.coordinator(), () -> {
+            networks.shareWithInstallation(ShareKind.SAFETY_CONCEPT, internalPlace.value(), "Ordnungsamt A");
+            networks.shareWithInstallation(ShareKind.PROJECT, project.value(), null);
+            assertThatThrownBy(() -> networks.shareWithInstallation(ShareKind.KEY_FIGURES, internalPlace.value(), null))
+                    .isInstanceOf(RuleViolationException.class).hasMessageContaining("network.installation.kind");
+            assertThatThrownBy(() -> networks.shareWithInstallation(ShareKind.SAFETY_CONCEPT, placeOfB.value(), null))
+                    .isInstanceOf(NotFoundException.class);
+            return null;
+        });
+        try {
+            var catalogue = Jsoup.parse(body(get("/network/practice"), outsider.coordinator()));
+            assertThat(catalogue.select("#shared-concepts a").eachText()).contains("Interner Ort A")
+                    .doesNotContain("Unterführung Bahnhof A"); // that one went to the county's network only
+            assertThat(catalogue.select("#practice a").eachText()).contains("Nachtlotsen A");
+            status(get("/network/practice/concepts/" + internalPlace.value()), outsider.coordinator(), 200);
+            status(get("/network/practice/" + project.value()), outsider.coordinator(), 200);
+            var outsidersPlace = place(outsider, "Platz des Außenstehenden");
+            var copied = mvc.perform(copy(internalPlace, outsidersPlace, outsider.publicOrder())
+                    .with(user(fixtures.user(outsider.coordinator())))).andReturn().getResponse();
+            assertThat(copied.getRedirectedUrl()).isEqualTo("/orte/" + outsidersPlace.value() + "/konzept");
+            assertThat(as(townA.coordinator(), () -> networks.installationShares())).hasSize(2);
+        } finally {
+            as(townA.coordinator(), () -> {
+                networks.unshareFromInstallation(ShareKind.SAFETY_CONCEPT, internalPlace.value());
+                networks.unshareFromInstallation(ShareKind.PROJECT, project.value());
+                return null;
+            });
+        }
+        status(get("/network/practice/concepts/" + internalPlace.value()), outsider.coordinator(), 404);
+        status(get("/network/practice/" + project.value()), outsider.coordinator(), 404);
     }
 
     private long measuresAt(PlaceId place) {
