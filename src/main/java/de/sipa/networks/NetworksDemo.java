@@ -61,7 +61,8 @@ import de.sipa.surveys.Surveys;
  * The county around Musterstadt: "Landkreis Musterland", whose coordination (log in as {@code kreis}) hosts the
  * network; Musterstadt and two smaller towns, Kleinhausen ({@code kkp-kleinhausen}) and Waldbach ({@code kkp-waldbach}), each a
  * small partnership with a year of reports at its contact point, share their key figures and some projects (Kleinhausen
- * also the safety concept of its station underpass, for the catalogue of good practice); Musterstadt
+ * also the safety concept of its station underpass, for the catalogue of good practice, and with the whole
+ * installation, so that the Land programme's office finds it too); Musterstadt
  * also shares its published places, finished surveys and annual reports. The county's round table of the towns'
  * coordinators is the network's own body, with two meetings held and one to come. Above them, the Land programme
  * "Sichere Kommune" (log in as {@code land}) gives its template to every partnership founded in Baden-Württemberg
@@ -173,7 +174,9 @@ class NetworksDemo implements ApplicationRunner {
                 var office = "Ordnungsamt " + town.name().replace("Sicherheitspartnerschaft ", "");
                 projects.projects().forEach(p -> networks.shareProject(network, p.id(), office));
                 if (town.slug().equals("kleinhausen")) {
-                    networks.shareConcept(network, underpass(), office);
+                    var underpass = underpass();
+                    networks.shareConcept(network, underpass, office);
+                    networks.shareWithInstallation(ShareKind.SAFETY_CONCEPT, underpass.value(), office);
                 }
                 return null;
             });

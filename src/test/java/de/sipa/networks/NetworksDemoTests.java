@@ -111,8 +111,10 @@ class NetworksDemoTests {
     }
 
     @Test
-    void kleinhausenSharesTheSafetyConceptOfItsUnderpassWithMusterstadtAndTheCounty() {
-        for (var slug : java.util.List.of("musterstadt", NetworksDemo.SLUG)) {
+    void kleinhausenSharesTheSafetyConceptOfItsUnderpassWithTheCountyAndTheWholeInstallation() {
+        // Kleinhausen shares the concept with the county, not with the Land programme: the programme's office finds it
+        // as shared with the whole installation
+        for (var slug : java.util.List.of("musterstadt", NetworksDemo.SLUG, NetworksDemo.PROGRAMME_SLUG)) {
             var partnership = partnerships.bySlug(slug).orElseThrow().id();
             var concepts = CurrentUser.runAs(SipaUser.system(partnership), () -> practice.concepts());
             assertThat(concepts).as(slug).singleElement().satisfies(c -> {
