@@ -8,7 +8,8 @@ import org.openqa.selenium.By;
 /**
  * The county's coordinator compares the towns of Landkreis Musterland: the figures per 1,000 inhabitants side by
  * side, the towns on the map, one town month by month, the projects by field with the blank spots; then a small
- * town's coordinator takes a shared project as a template and finds the county's round table with its meetings.
+ * town's coordinator reads a neighbour's shared safety concept, takes a shared project as a template and finds the
+ * county's round table with its meetings.
  */
 class NetworkBrowserTest extends BrowserTestBase {
 
@@ -33,6 +34,12 @@ class NetworkBrowserTest extends BrowserTestBase {
 
         var town = open(Browser.DESKTOP);
         town.logIn("kkp-waldbach", "demo");
+        town.navigate("Netzwerk", "Gute Praxis");
+        // Kleinhausen's safety concept for its underpass: goals and measures, the town's contact, no organisation
+        town.submitAndWaitForNewPage(By.linkText("Unterführung am Bahnhof Kleinhausen"));
+        assertThat(town.visible(By.id("entry-contact")).getText()).isEqualTo("Ordnungsamt Kleinhausen");
+        assertThat(town.driver().findElements(By.cssSelector("#concept-goals li"))).hasSize(2);
+        assertThat(town.driver().findElements(By.cssSelector("#concept-measures li"))).hasSize(3);
         town.navigate("Netzwerk", "Gute Praxis");
         town.submitAndWaitForNewPage(By.linkText("Seniorensicherheit Kleinhausen"));
         assertThat(town.visible(By.id("entry-contact")).getText()).isEqualTo("Ordnungsamt Kleinhausen");

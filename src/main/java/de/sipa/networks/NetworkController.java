@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.sipa.identity.CurrentUser;
+import de.sipa.partners.Organisations;
+import de.sipa.places.PlaceAccess;
 import de.sipa.places.PlaceId;
 import de.sipa.places.Places;
 import de.sipa.prevention.PreventionField;
@@ -28,6 +30,7 @@ import de.sipa.prevention.TargetGroup;
 import de.sipa.shared.CsvDownload;
 import de.sipa.shared.CsvSheet;
 import de.sipa.shared.FlashSteps;
+import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 import de.sipa.surveys.StandardItems;
 import de.sipa.surveys.SurveyWaveId;
@@ -36,7 +39,8 @@ import de.sipa.surveys.Surveys;
 /**
  * The network's page for its coordination (towns side by side, the map, projects by field and target group), a town's
  * shared figures month by month and their export, a shared place with its evaluation and a shared survey's results; a
- * member's choices of what to share; the catalogue of shared practice and copying an entry as a template.
+ * member's choices of what to share; the catalogue of shared practice (projects and safety concepts) and copying an
+ * entry as a template.
  */
 @Controller
 class NetworkController {
@@ -47,19 +51,23 @@ class NetworkController {
     private final SharedResults shared;
     private final PreventionProjects projects;
     private final Places places;
+    private final PlaceAccess placeAccess;
+    private final Organisations organisations;
     private final Surveys surveys;
     private final Programmes programmes;
     private final MessageSource messages;
 
     NetworkController(Networks networks, NetworkRollUp rollUp, SharedPractice practice, SharedResults shared,
-            PreventionProjects projects, Places places, Surveys surveys, Programmes programmes,
-            MessageSource messages) {
+            PreventionProjects projects, Places places, PlaceAccess placeAccess, Organisations organisations,
+            Surveys surveys, Programmes programmes, MessageSource messages) {
         this.networks = networks;
         this.rollUp = rollUp;
         this.practice = practice;
         this.shared = shared;
         this.projects = projects;
         this.places = places;
+        this.placeAccess = placeAccess;
+        this.organisations = organisations;
         this.surveys = surveys;
         this.programmes = programmes;
         this.messages = messages;
@@ -138,12 +146,15 @@ class NetworkController {
         var shares = new java.util.LinkedHashMap<NetworkId, java.util.List<Share>>();
         memberships.forEach(n -> shares.put(n.id(), networks.shares(n.id())));
         model.addAttribute("shares", shares);
+        model.addAttribute("installationShares", networks.installationShares());
         var templates = new java.util.LinkedHashMap<NetworkId, LandProgramme>();
         memberships.stream().filter(n -> n.kind() == NetworkKind.STATE_PROGRAMME)
                 .forEach(n -> programmes.programmeOf(n.id()).ifPresent(p -> templates.put(n.id(), p)));
         model.addAttribute("programmes", templates);
         model.addAttribute("projects", projects.projects());
-        model.addAttribute("places", places.places().stream().filter(p -> p.published()).toList());
+        var ownPlaces = places.places();
+        model.addAttribute("places", ownPlaces.stream().filter(p -> p.published()).toList());
+        model.addAttribute("conceptPlaces", ownPlaces);
         model.addAttribute("waves", surveys.waves().stream().filter(networks::finished).toList());
         return "networks/sharing";
     }
@@ -182,6 +193,7 @@ class NetworkController {
                 case KEY_FIGURES -> networks.shareKeyFigures(id);
                 case PROJECT -> networks.shareProject(id, new ProjectId(item), contact);
                 case PLACE -> networks.sharePlace(id, new PlaceId(item), contact);
+                case SAFETY_CONCEPT -> networks.shareConcept(id, new PlaceId(item), contact);
                 case SURVEY -> networks.shareSurvey(id, new SurveyWaveId(item));
                 case ANNUAL_REPORTS -> networks.shareAnnualReports(id);
             }
@@ -196,6 +208,22 @@ class NetworkController {
                 () -> networks.unshare(new NetworkId(network), kind, item), "/network/sharing");
     }
 
+    /** Shares a project or a safety concept with the whole installation, beyond the networks. */
+    @PostMapping("/network/installation/share")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String shareWithInstallation(@RequestParam ShareKind kind, @RequestParam(required = false) UUID item,
+            @RequestParam(required = false) String contact, RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "network.sharedNow",
+                () -> networks.shareWithInstallation(kind, item, contact), "/network/sharing");
+    }
+
+    @PostMapping("/network/installation/unshare")
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    String unshareFromInstallation(@RequestParam ShareKind kind, @RequestParam UUID item, RedirectAttributes redirect) {
+        return FlashSteps.runAndShow(redirect, messages, "network.unshared",
+                () -> networks.unshareFromInstallation(kind, item), "/network/sharing");
+    }
+
     @GetMapping("/network/practice")
     String catalogue(@RequestParam(required = false) PreventionField field,
             @RequestParam(required = false) TargetGroup group, Model model) {
@@ -208,6 +236,9 @@ class NetworkController {
         model.addAttribute("group", group);
         Set<PartnershipId> towns = new HashSet<>();
         all.forEach(p -> towns.add(p.town()));
+        var concepts = practice.concepts();
+        concepts.forEach(c -> towns.add(c.town()));
+        model.addAttribute("concepts", concepts);
         model.addAttribute("townCount", towns.size());
         return "networks/catalogue";
     }
@@ -227,6 +258,31 @@ class NetworkController {
         } catch (de.sipa.shared.RuleViolationException e) {
             redirect.addFlashAttribute("problem", e.describe(messages));
             return "redirect:/network/practice/" + id;
+        }
+    }
+
+    /** A shared safety concept; who may edit places picks one of their own and an organisation to copy it into. */
+    @GetMapping("/network/practice/concepts/{id}")
+    String concept(@PathVariable UUID id, Model model) {
+        model.addAttribute("entry", practice.concept(new PlaceId(id)));
+        if (placeAccess.mayEdit()) {
+            model.addAttribute("ownPlaces", places.places());
+            model.addAttribute("organisations", organisations.all());
+        }
+        return "networks/concept";
+    }
+
+    @PostMapping("/network/practice/concepts/{id}/copy")
+    String copyConcept(@PathVariable UUID id, @RequestParam(required = false) UUID place,
+            @RequestParam(required = false) UUID organisation, RedirectAttributes redirect) {
+        try {
+            var into = practice.copyConcept(new PlaceId(id), place == null ? null : new PlaceId(place),
+                    organisation == null ? null : new OrganisationId(organisation));
+            redirect.addFlashAttribute("success", "network.concept.copied");
+            return "redirect:/orte/" + into.value() + "/konzept";
+        } catch (de.sipa.shared.RuleViolationException e) {
+            redirect.addFlashAttribute("problem", e.describe(messages));
+            return "redirect:/network/practice/concepts/" + id;
         }
     }
 }

@@ -24,7 +24,8 @@ class NetworkRepository {
             rs.getString("name"), NetworkKind.valueOf(rs.getString("kind")));
     private static final RowMapper<Share> SHARE = (rs, n) -> new Share(rs.getObject("id", UUID.class),
             new PartnershipId(rs.getObject("partnership_id", UUID.class)),
-            new NetworkId(rs.getObject("network_id", UUID.class)), ShareKind.valueOf(rs.getString("kind")),
+            rs.getObject("network_id") == null ? null : new NetworkId(rs.getObject("network_id", UUID.class)),
+            ShareKind.valueOf(rs.getString("kind")),
             rs.getObject("item_id", UUID.class), rs.getString("contact"));
 
     private final JdbcClient jdbc;
@@ -87,7 +88,8 @@ class NetworkRepository {
         jdbc.sql("""
                 INSERT INTO networks_share (id, partnership_id, network_id, kind, item_id, contact)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(share.id(), share.member().value(), share.network().value(), share.kind().name(), share.item(),
+                .params(share.id(), share.member().value(),
+                        share.network() == null ? null : share.network().value(), share.kind().name(), share.item(),
                         share.contact())
                 .update();
     }
@@ -97,6 +99,24 @@ class NetworkRepository {
                 DELETE FROM networks_share WHERE partnership_id = ? AND network_id = ? AND kind = ?
                 AND item_id IS NOT DISTINCT FROM ?""")
                 .params(member.value(), network.value(), kind.name(), item).update();
+    }
+
+    /** Takes back what the member shares with the whole installation. */
+    void unshareFromInstallation(PartnershipId member, ShareKind kind, UUID item) {
+        jdbc.sql("DELETE FROM networks_share WHERE partnership_id = ? AND network_id IS NULL AND kind = ? AND item_id = ?")
+                .params(member.value(), kind.name(), item).update();
+    }
+
+    /** What the member shares with the whole installation. */
+    List<Share> installationShares(PartnershipId member) {
+        return jdbc.sql("SELECT * FROM networks_share WHERE partnership_id = ? AND network_id IS NULL ORDER BY shared_at")
+                .param(member.value()).query(SHARE).list();
+    }
+
+    /** What the partnerships share with the whole installation, of one kind; the caller reads across partnerships. */
+    List<Share> installationShares(ShareKind kind) {
+        return jdbc.sql("SELECT * FROM networks_share WHERE network_id IS NULL AND kind = ? ORDER BY shared_at")
+                .param(kind.name()).query(SHARE).list();
     }
 
     /** What the member shares with the network (a member of it), of one kind. */

@@ -16,6 +16,7 @@ import de.sipa.identity.CurrentUser;
 import de.sipa.identity.Tenancy;
 import de.sipa.places.PlaceId;
 import de.sipa.places.Places;
+import de.sipa.places.SafetyConcepts;
 import de.sipa.prevention.PreventionProjects;
 import de.sipa.prevention.ProjectId;
 import de.sipa.shared.NotFoundException;
@@ -25,7 +26,8 @@ import de.sipa.surveys.Surveys;
 
 /**
  * Networks and membership: a partnership's coordination founds the network it hosts, joins a network or leaves it, and
- * chooses what it shares with the networks it is a member of.
+ * chooses what it shares with the networks it is a member of, and which projects and safety concepts it shares with
+ * the whole installation.
  */
 @Service
 @Transactional
@@ -36,16 +38,18 @@ public class Networks {
     private final NetworkRepository repository;
     private final PreventionProjects projects;
     private final Places places;
+    private final SafetyConcepts concepts;
     private final Surveys surveys;
     private final Tenancy tenancy;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    Networks(NetworkRepository repository, PreventionProjects projects, Places places, Surveys surveys,
-            Tenancy tenancy, AuditTrail auditTrail, Clock clock) {
+    Networks(NetworkRepository repository, PreventionProjects projects, Places places, SafetyConcepts concepts,
+            Surveys surveys, Tenancy tenancy, AuditTrail auditTrail, Clock clock) {
         this.repository = repository;
         this.projects = projects;
         this.places = places;
+        this.concepts = concepts;
         this.surveys = surveys;
         this.tenancy = tenancy;
         this.auditTrail = auditTrail;
@@ -159,6 +163,23 @@ public class Networks {
         auditTrail.record(AuditAction.CHANGED, "Network", id, "shares place " + shared.name());
     }
 
+    /**
+     * Shares the safety concept of one of the partnership's places with the network, for its catalogue: the goals and
+     * the measures (what, not who: no organisation, no dates), with the contact to ask about it. The place need not be
+     * published; a concept without goals or measures has nothing to share.
+     */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void shareConcept(NetworkId id, PlaceId place, String contact) {
+        member(id);
+        var concept = concepts.concept(place); // refuses another partnership's place
+        if (concept.empty()) {
+            throw new RuleViolationException("network.concept.empty");
+        }
+        repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.SAFETY_CONCEPT,
+                place.value(), contact(contact)));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares safety concept " + concept.place().name());
+    }
+
     /** Shares the results of a finished survey wave (small cells suppressed, as for an export). */
     @PreAuthorize(NetworkPermissions.MANAGE)
     public void shareSurvey(NetworkId id, SurveyWaveId wave) {
@@ -192,6 +213,45 @@ public class Networks {
             throw new RuleViolationException("network.contact.tooLong", MAX_TEXT);
         }
         return text.isEmpty() ? null : text;
+    }
+
+    /** What the current partnership shares with the whole installation (projects and safety concepts). */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    @Transactional(readOnly = true)
+    public List<Share> installationShares() {
+        return repository.installationShares(CurrentUser.partnership());
+    }
+
+    /**
+     * Shares one of the partnership's prevention projects or a place's safety concept with the whole installation:
+     * every partnership hosted here finds it in its catalogue of good practice, whether in a network with this one or
+     * not. Figures, places, surveys and annual reports go to networks only.
+     */
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void shareWithInstallation(ShareKind kind, UUID item, String contact) {
+        if (item == null) {
+            throw new RuleViolationException("network.item.required");
+        }
+        String title = switch (kind) {
+            case PROJECT -> projects.project(new ProjectId(item)).title(); // refuses another partnership's project
+            case SAFETY_CONCEPT -> {
+                var concept = concepts.concept(new PlaceId(item)); // refuses another partnership's place
+                if (concept.empty()) {
+                    throw new RuleViolationException("network.concept.empty");
+                }
+                yield concept.place().name();
+            }
+            default -> throw new RuleViolationException("network.installation.kind");
+        };
+        var share = new Share(UUID.randomUUID(), CurrentUser.partnership(), null, kind, item, contact(contact));
+        repository.share(share);
+        auditTrail.record(AuditAction.CHANGED, "Share", item, "shares " + kind + " " + title + " with the installation");
+    }
+
+    @PreAuthorize(NetworkPermissions.MANAGE)
+    public void unshareFromInstallation(ShareKind kind, UUID item) {
+        repository.unshareFromInstallation(CurrentUser.partnership(), kind, item);
+        auditTrail.record(AuditAction.CHANGED, "Share", item, "no longer shares " + kind + " with the installation");
     }
 
     @PreAuthorize(NetworkPermissions.MANAGE)

@@ -30,7 +30,15 @@ import de.sipa.identity.SipaUser;
 import de.sipa.partners.NewPartnership;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
+import de.sipa.places.Deficit;
+import de.sipa.places.MeasureDraft;
+import de.sipa.places.MeasureKind;
+import de.sipa.places.MeasureStatus;
+import de.sipa.places.PlaceDraft;
+import de.sipa.places.PlaceId;
+import de.sipa.places.PlaceOrigin;
 import de.sipa.places.Places;
+import de.sipa.places.SafetyConcepts;
 import de.sipa.prevention.BeccariaStep;
 import de.sipa.prevention.Evidence;
 import de.sipa.prevention.PreventionField;
@@ -52,7 +60,9 @@ import de.sipa.surveys.Surveys;
 /**
  * The county around Musterstadt: "Landkreis Musterland", whose coordination (log in as {@code kreis}) hosts the
  * network; Musterstadt and two smaller towns, Kleinhausen ({@code kkp-kleinhausen}) and Waldbach ({@code kkp-waldbach}), each a
- * small partnership with a year of reports at its contact point, share their key figures and some projects; Musterstadt
+ * small partnership with a year of reports at its contact point, share their key figures and some projects (Kleinhausen
+ * also the safety concept of its station underpass, for the catalogue of good practice, and with the whole
+ * installation, so that the Land programme's office finds it too); Musterstadt
  * also shares its published places, finished surveys and annual reports. The county's round table of the towns'
  * coordinators is the network's own body, with two meetings held and one to come. Above them, the Land programme
  * "Sichere Kommune" (log in as {@code land}) gives its template to every partnership founded in Baden-Württemberg
@@ -99,14 +109,15 @@ class NetworksDemo implements ApplicationRunner {
     private final Networks networks;
     private final RoundTables roundTables;
     private final Places places;
+    private final SafetyConcepts concepts;
     private final Surveys surveys;
     private final Programmes programmes;
     private final Clock clock;
 
     NetworksDemo(Partnerships partnerships, Organisations organisations, Accounts accounts,
             Categories categories, Reports reports, DemoReports demoReports, CrimeFigures crimeFigures,
-            PreventionProjects projects, Networks networks, RoundTables roundTables, Places places, Surveys surveys,
-            Programmes programmes, Clock clock) {
+            PreventionProjects projects, Networks networks, RoundTables roundTables, Places places,
+            SafetyConcepts concepts, Surveys surveys, Programmes programmes, Clock clock) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -118,6 +129,7 @@ class NetworksDemo implements ApplicationRunner {
         this.networks = networks;
         this.roundTables = roundTables;
         this.places = places;
+        this.concepts = concepts;
         this.surveys = surveys;
         this.programmes = programmes;
         this.clock = clock;
@@ -161,6 +173,11 @@ class NetworksDemo implements ApplicationRunner {
                 networks.shareKeyFigures(network);
                 var office = "Ordnungsamt " + town.name().replace("Sicherheitspartnerschaft ", "");
                 projects.projects().forEach(p -> networks.shareProject(network, p.id(), office));
+                if (town.slug().equals("kleinhausen")) {
+                    var underpass = underpass();
+                    networks.shareConcept(network, underpass, office);
+                    networks.shareWithInstallation(ShareKind.SAFETY_CONCEPT, underpass.value(), office);
+                }
                 return null;
             });
         }
@@ -277,6 +294,32 @@ class NetworksDemo implements ApplicationRunner {
                     List.of(), LocalDate.now(clock).minusMonths(4), null, List.of(), "Ordnungsamt", Evidence.none()),
                     ProjectStatus.RUNNING);
         }
+    }
+
+    /**
+     * Kleinhausen's underpass at the station, a place people avoid after dark, with its safety concept: lighting done,
+     * a joint patrol running, a mural planned; the town shares the concept for the county's catalogue.
+     */
+    private PlaceId underpass() {
+        var place = places.create(new PlaceDraft("Unterführung am Bahnhof Kleinhausen", null, Deficit.SUBJECTIVE,
+                "Fußgängerunterführung unter den Gleisen zwischen Bahnhof und Wohngebiet Süd; abends gemieden, "
+                        + "Beschwerden über Dunkelheit und Graffiti.",
+                null, "Deutsche Bahn", PlaceOrigin.MANUAL,
+                "{\"type\":\"LineString\",\"coordinates\":[[9.3195,48.8248],[9.3205,48.8252]]}", 8));
+        var office = organisations.all().get(0).id();
+        var today = LocalDate.now(clock);
+        concepts.changeGoals(place, "Die Unterführung ist auch abends hell und einsehbar.\n"
+                + "Weniger Beschwerden über Angst und Graffiti im Jahr nach den Maßnahmen.");
+        concepts.addMeasure(place, new MeasureDraft(MeasureKind.LIGHTING, "Helle LED-Beleuchtung, vandalismusfest",
+                "Gemeinsam mit der Bahn: Leuchten alle 5 m, Bewegungsmelder an den Zugängen.", null, office, 24_000L,
+                today.minusMonths(9), today.minusMonths(8), MeasureStatus.DONE));
+        concepts.addMeasure(place, new MeasureDraft(MeasureKind.PRESENCE, "Abendliche Fußstreife",
+                "Gemeinsame Streife von Polizei und Vollzugsdienst freitags und samstags zwischen 20 und 23 Uhr.", null,
+                office, null, today.minusMonths(6), null, MeasureStatus.RUNNING));
+        concepts.addMeasure(place, new MeasureDraft(MeasureKind.DESIGN, "Wandgestaltung mit dem Jugendhaus",
+                "Helle Wandbilder, von Jugendlichen des Jugendhauses gestaltet; schützt zugleich vor neuen Graffiti.",
+                null, office, 3_500L, null, null, MeasureStatus.PLANNED));
+        return place;
     }
 
     private static <T> T asSystem(PartnershipId partnership, java.util.function.Supplier<T> work) {

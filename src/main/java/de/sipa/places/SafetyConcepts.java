@@ -111,6 +111,26 @@ public class SafetyConcepts {
         moveOn(place, measure, old);
     }
 
+    /**
+     * Takes goals and measures from a template (a safety concept another partnership shared) into a place's concept:
+     * the goals come after the place's own ones (one it already has is not repeated), the measures are added as
+     * drafted, checked as any new measure. Returns the new measures.
+     */
+    @PreAuthorize(PlacePermissions.EDIT)
+    public List<MeasureId> adopt(PlaceId id, List<String> goals, List<MeasureDraft> measures) {
+        var own = concepts.goals(places.place(id).id());
+        var merged = new ArrayList<>(own);
+        goals.stream().map(String::strip).filter(g -> !g.isEmpty() && !merged.contains(g)).forEach(merged::add);
+        if (merged.size() > own.size()) {
+            changeGoals(id, String.join("\n", merged));
+        }
+        var added = new ArrayList<MeasureId>();
+        for (var draft : measures) {
+            added.add(addMeasure(id, draft));
+        }
+        return added;
+    }
+
     /** An observed place is in work once it has a measure; it has measures running once one is carried out. */
     private void moveOn(Place place, Measure measure, Measure old) {
         boolean starts = measure.status().started() && (old == null || !old.status().started());

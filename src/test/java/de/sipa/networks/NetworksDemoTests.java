@@ -43,6 +43,9 @@ class NetworksDemoTests {
     @Autowired
     Surveys surveys;
 
+    @Autowired
+    SharedPractice practice;
+
     @Test
     void theCountyComparesThreeTownsThatShareAYearOfFiguresAndTheirProjects() {
         var county = partnerships.bySlug(NetworksDemo.SLUG).orElseThrow().id();
@@ -105,5 +108,22 @@ class NetworksDemoTests {
             assertThat(surveys.questionnaires()).extracting(q -> q.title()).doesNotContain(questionnaire);
             return null;
         });
+    }
+
+    @Test
+    void kleinhausenSharesTheSafetyConceptOfItsUnderpassWithTheCountyAndTheWholeInstallation() {
+        // Kleinhausen shares the concept with the county, not with the Land programme: the programme's office finds it
+        // as shared with the whole installation
+        for (var slug : java.util.List.of("musterstadt", NetworksDemo.SLUG, NetworksDemo.PROGRAMME_SLUG)) {
+            var partnership = partnerships.bySlug(slug).orElseThrow().id();
+            var concepts = CurrentUser.runAs(SipaUser.system(partnership), () -> practice.concepts());
+            assertThat(concepts).as(slug).singleElement().satisfies(c -> {
+                assertThat(c.place()).isEqualTo("Unterführung am Bahnhof Kleinhausen");
+                assertThat(c.townName()).isEqualTo("Sicherheitspartnerschaft Kleinhausen");
+                assertThat(c.contact()).isEqualTo("Ordnungsamt Kleinhausen");
+                assertThat(c.goals()).hasSize(2);
+                assertThat(c.measures()).hasSize(3);
+            });
+        }
     }
 }
