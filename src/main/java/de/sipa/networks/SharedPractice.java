@@ -106,6 +106,7 @@ public class SharedPractice {
     @PreAuthorize(PreventionPermissions.EDIT)
     public ProjectId copy(ProjectId id) {
         var template = project(id);
+        tenancy.ownPartnershipOnly(); // the copy is written under row-level security again
         var mine = CurrentUser.partnership();
         var title = template.town().equals(mine) ? template.title() + " (Kopie)"
                 : template.title() + " (" + template.townName() + ")";
@@ -188,6 +189,7 @@ public class SharedPractice {
     @PreAuthorize(PlacePermissions.EDIT)
     public PlaceId copyConcept(PlaceId template, PlaceId into, OrganisationId responsible) {
         var shared = concept(template);
+        tenancy.ownPartnershipOnly(); // the copy is written under row-level security again
         if (into == null) {
             throw new RuleViolationException("network.concept.place.required");
         }

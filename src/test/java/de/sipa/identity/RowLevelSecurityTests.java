@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import de.sipa.Fixtures;
 import de.sipa.SipaIntegrationTest;
@@ -21,6 +22,12 @@ class RowLevelSecurityTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Tenancy tenancy;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void everyTableWithAPartnershipHasThePolicy() {
@@ -108,6 +115,24 @@ class RowLevelSecurityTests {
                 SELECT gen_random_uuid(), ?, 'Untergeschoben', kind FROM partners_organisation WHERE id = ?""")
                 .params(other.id().value(), city.police().value()).update()))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void workAcrossPartnershipsCanBeClosedAgainWithinItsTransaction() {
+        var city = fixtures.city();
+        var other = fixtures.city();
+        var user = ((SipaPrincipal) fixtures.user(city.coordinator())).sipaUser();
+        var sql = "SELECT count(DISTINCT partnership_id) FROM partners_organisation WHERE partnership_id IN (?, ?)";
+
+        var seen = CurrentUser.runAs(user, () -> transactions.execute(status -> {
+            tenancy.acrossPartnerships();
+            var opened = jdbc.sql(sql).params(city.id().value(), other.id().value()).query(Long.class).single();
+            tenancy.ownPartnershipOnly();
+            var closed = jdbc.sql(sql).params(city.id().value(), other.id().value()).query(Long.class).single();
+            return new long[] {opened, closed};
+        }));
+
+        assertThat(seen).containsExactly(2, 1);
     }
 
     @Test
