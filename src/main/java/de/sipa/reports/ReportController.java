@@ -88,9 +88,8 @@ class ReportController {
         model.addAttribute("view", view.equals("map") ? "map" : "list");
         model.addAttribute("statuses", ReportStatus.values());
         model.addAttribute("duplicates", CurrentUser.get().coordinates()
-                ? found.getContent().stream().filter(r -> !reports.possibleDuplicates(r.id()).isEmpty())
-                        .map(Report::id).toList()
-                : java.util.List.of());
+                ? reports.withPossibleDuplicates(found.getContent().stream().map(Report::id).toList())
+                : java.util.Set.of());
         model.addAttribute("handedBack", reports.handedBack(found.getContent().stream().map(Report::id).toList()));
         names(model);
         return "reports/queue";

@@ -3,6 +3,7 @@ package de.sipa.reports;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
@@ -72,12 +73,13 @@ class ReportRepository {
     }
 
     void insert(PartnershipId partnership, Report report, String submittedBy) {
+        boolean routedOnArrival = report.status() != ReportStatus.MODERATION;
         jdbc.sql("""
                 INSERT INTO reports_report (id, partnership_id, public_id, token, category_id, description, latitude,
                        longitude, address, district_id, district_uncertain, source, status, assignee_id, deadline,
                        attributes, reporter_name, reporter_email, reporter_phone, submitted_at, updated_at, submitted_by,
-                       text_moderation, address_id, media_url)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                       text_moderation, address_id, media_url, routed_to_organisation, rerouted)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(report.id().value(), partnership.value(), report.publicId(), report.token(),
                         report.category().value(), report.description(), report.latitude(), report.longitude(),
                         report.address(), report.district() == null ? null : report.district().value(),
@@ -85,7 +87,9 @@ class ReportRepository {
                         report.assignee() == null ? null : report.assignee().value(), timestamp(report.deadline()),
                         JSON.writeValueAsString(report.attributes()), report.contact().name(), report.contact().email(),
                         report.contact().phone(), timestamp(report.submittedAt()), timestamp(report.updatedAt()),
-                        submittedBy, report.textModeration().name(), report.addressId(), report.mediaUrl())
+                        submittedBy, report.textModeration().name(), report.addressId(), report.mediaUrl(),
+                        // the routing on arrival, as V117's trigger would note it from the ROUTED line that follows
+                        routedOnArrival && report.assignee() != null, routedOnArrival && report.assignee() == null)
                 .update();
     }
 
@@ -409,6 +413,28 @@ class ReportRepository {
                 .param("latitude", latitude).param("longitude", longitude).param("metres", metres)
                 .param("since", timestamp(since))
                 .query(REPORT).list();
+    }
+
+    /**
+     * Those of the reports that have a possible duplicate as {@link #nearby} finds them (an open report of the same
+     * category within {@code metres}, submitted at most {@code period} before it or later), in one query for a page.
+     */
+    Set<ReportId> withNearby(PartnershipId partnership, Collection<ReportId> reports, double metres, Duration period) {
+        return jdbc.sql("""
+                SELECT r.id FROM reports_report r
+                WHERE r.partnership_id = :partnership AND r.id = ANY (:ids) AND r.latitude IS NOT NULL
+                  AND r.status NOT IN ('DONE', 'FORWARDED', 'REJECTED')
+                  AND EXISTS (SELECT 1 FROM reports_report o
+                      WHERE o.partnership_id = r.partnership_id AND o.category_id = r.category_id
+                        AND o.closed_at IS NULL AND o.status <> 'MODERATION' AND o.id <> r.id
+                        AND o.submitted_at >= r.submitted_at - make_interval(secs => :seconds)
+                        AND o.latitude IS NOT NULL
+                        AND power((o.latitude - r.latitude) * 111320, 2)
+                          + power((o.longitude - r.longitude) * 111320 * cos(radians(r.latitude)), 2)
+                          <= power(:metres, 2))""")
+                .param("partnership", partnership.value()).param("ids", ids(reports))
+                .param("seconds", (double) period.toSeconds()).param("metres", metres)
+                .query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).set();
     }
 
     void markDuplicate(ReportId duplicate, ReportId of, Instant now) {

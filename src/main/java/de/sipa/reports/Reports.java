@@ -415,6 +415,14 @@ public class Reports {
                 .filter(other -> !other.id().equals(id)).toList();
     }
 
+    /** Those of the reports that have possible duplicates, for the coordinator's queue (one query for a page). */
+    @PreAuthorize(ReportPermissions.COORDINATE)
+    @Transactional(readOnly = true)
+    public Set<ReportId> withPossibleDuplicates(Collection<ReportId> ids) {
+        return ids.isEmpty() ? Set.of()
+                : reports.withNearby(CurrentUser.partnership(), ids, DUPLICATE_METRES, DUPLICATE_PERIOD);
+    }
+
     /**
      * Merges a duplicate into the report it repeats: the duplicate is closed with a public note naming the other,
      * and its reporter is informed together with the other's when that one is closed.

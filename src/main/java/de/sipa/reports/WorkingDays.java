@@ -19,15 +19,20 @@ final class WorkingDays {
     /** The moment {@code days} working days after {@code start}, at the same local time of day. */
     static Instant add(Instant start, int days, ZoneId zone, PublicHolidays holidays) {
         var local = start.atZone(zone);
-        var day = local.toLocalDate();
+        return add(local.toLocalDate(), days, holidays).atTime(local.toLocalTime()).atZone(zone).toInstant();
+    }
+
+    /** The day {@code days} working days after {@code day}; the time of day stays as it was. */
+    static LocalDate add(LocalDate day, int days, PublicHolidays holidays) {
+        var due = day;
         int added = 0;
         while (added < days) {
-            day = day.plusDays(1);
-            if (isWorkingDay(day, holidays)) {
+            due = due.plusDays(1);
+            if (isWorkingDay(due, holidays)) {
                 added++;
             }
         }
-        return day.atTime(local.toLocalTime()).atZone(zone).toInstant();
+        return due;
     }
 
     static boolean isWorkingDay(LocalDate day, PublicHolidays holidays) {
