@@ -17,6 +17,8 @@
 --   contact     an e-mail address for 15 % of the reports of the last 90 days (older ones: deleted by the
 --               retention job 90 days after closing)
 --   escalated   open reports past their deadline were escalated (as the job every 15 minutes would have)
+--   text        internal reports (patrol, partner) hidden; citizens' texts of the last 3 days wait for moderation,
+--               older ones were approved (90 %) or hidden
 --   events      RECEIVED and ROUTED for every report (except MODERATION: RECEIVED only), STATUS_CHANGED for the
 --               closed ones, for the fraction :events (default 1) of the reports
 \set ON_ERROR_STOP 1
@@ -71,7 +73,7 @@ FROM seed_pick s JOIN reports_category c ON c.id = s.category_id;
 
 INSERT INTO reports_report (id, partnership_id, public_id, token, category_id, description, latitude, longitude,
        address, district_id, district_uncertain, source, status, assignee_id, deadline, escalated_at, attributes, reporter_name,
-       reporter_email, reporter_phone, public_note, submitted_at, updated_at, closed_at, submitted_by)
+       reporter_email, reporter_phone, public_note, submitted_at, updated_at, closed_at, submitted_by, text_moderation)
 SELECT gen_random_uuid(), s.partnership_id,
        CASE WHEN s.status = 'MODERATION' THEN NULL
             ELSE to_char(s.submitted_at, 'YYYY') || '-' || lpad((last.value + s.number)::text, greatest(6, length((last.value + s.number)::text)), '0') END,
@@ -112,7 +114,9 @@ SELECT gen_random_uuid(), s.partnership_id,
             ELSE s.submitted_at END,
        CASE WHEN s.status IN ('DONE', 'FORWARDED', 'REJECTED')
             THEN least(now(), s.submitted_at + interval '1 hour' + s.r_close * 20 * interval '1 day') END,
-       'bench'
+       'bench',
+       CASE WHEN s.r_source >= 0.85 THEN 'HIDDEN' WHEN s.submitted_at > now() - interval '3 days' THEN 'PENDING'
+            WHEN s.r_text < 0.9 THEN 'APPROVED' ELSE 'HIDDEN' END
 FROM seed_report s,
      (SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS value FROM reports_public_number) last;
 
