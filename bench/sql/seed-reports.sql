@@ -73,7 +73,8 @@ FROM seed_pick s JOIN reports_category c ON c.id = s.category_id;
 
 INSERT INTO reports_report (id, partnership_id, public_id, token, category_id, description, latitude, longitude,
        address, district_id, district_uncertain, source, status, assignee_id, deadline, escalated_at, attributes, reporter_name,
-       reporter_email, reporter_phone, public_note, submitted_at, updated_at, closed_at, submitted_by, text_moderation)
+       reporter_email, reporter_phone, public_note, submitted_at, updated_at, closed_at, submitted_by, text_moderation,
+       routed_to_organisation, rerouted, first_response_at)
 SELECT gen_random_uuid(), s.partnership_id,
        CASE WHEN s.status = 'MODERATION' THEN NULL
             ELSE to_char(s.submitted_at, 'YYYY') || '-' || lpad((last.value + s.number)::text, greatest(6, length((last.value + s.number)::text)), '0') END,
@@ -116,7 +117,12 @@ SELECT gen_random_uuid(), s.partnership_id,
             THEN least(now(), s.submitted_at + interval '1 hour' + s.r_close * 20 * interval '1 day') END,
        'bench',
        CASE WHEN s.r_source >= 0.85 THEN 'HIDDEN' WHEN s.submitted_at > now() - interval '3 days' THEN 'PENDING'
-            WHEN s.r_text < 0.9 THEN 'APPROVED' ELSE 'HIDDEN' END
+            WHEN s.r_text < 0.9 THEN 'APPROVED' ELSE 'HIDDEN' END,
+       -- what V117's trigger notes from the history written below (the trigger is off while it is written)
+       s.status <> 'MODERATION' AND NOT (s.code = 'sonstiges' OR s.r_unassigned < 0.03),
+       s.status <> 'MODERATION' AND (s.code = 'sonstiges' OR s.r_unassigned < 0.03),
+       CASE WHEN s.status IN ('DONE', 'FORWARDED', 'REJECTED')
+            THEN least(now(), s.submitted_at + interval '1 hour' + s.r_close * 20 * interval '1 day') END
 FROM seed_report s,
      (SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS value FROM reports_public_number) last;
 
@@ -124,7 +130,9 @@ SELECT setval('reports_public_number', (SELECT CASE WHEN is_called THEN last_val
                                         FROM reports_public_number) + :reports);
 COMMIT;
 
--- Events: what Reports.submit and the status changes write.
+-- Events: what Reports.submit and the status changes write. The report already carries what V117's trigger would
+-- note from them, so the trigger is off meanwhile (a million single-row updates otherwise).
+ALTER TABLE reports_event DISABLE TRIGGER reports_event_history;
 INSERT INTO reports_event (report_id, occurred_at, actor, kind, organisation_id, note, public)
 SELECT r.id, e.at, 'bench', e.kind, e.organisation, e.note, TRUE
 FROM (SELECT * FROM reports_report WHERE submitted_by = 'bench' AND random() < :events) r
@@ -132,6 +140,7 @@ CROSS JOIN LATERAL (VALUES (r.submitted_at, 'RECEIVED', NULL::uuid, NULL::varcha
                            (r.submitted_at, 'ROUTED', r.assignee_id, NULL, 2),
                            (r.closed_at, 'STATUS_CHANGED', r.assignee_id, r.status, 3)) e(at, kind, organisation, note, step)
 WHERE (e.step = 1 OR (e.step = 2 AND r.status <> 'MODERATION') OR (e.step = 3 AND r.closed_at IS NOT NULL));
+ALTER TABLE reports_event ENABLE TRIGGER reports_event_history;
 
 VACUUM ANALYZE reports_report;
 VACUUM ANALYZE reports_event;

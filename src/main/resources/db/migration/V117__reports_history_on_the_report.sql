@@ -8,22 +8,13 @@
 -- index probes per report (or hash joins over the whole history) and took seconds on the steering group's start
 -- page. A trigger keeps the columns, whatever path writes the history; SECURITY DEFINER, so that the row is updated
 -- whichever partnership the writing transaction acts for (reports_event has no partnership of its own). The update
--- is skipped where nothing changes (a new report is inserted with its routing flags set already).
+-- is skipped where nothing changes (a new report is inserted with its routing flags set already). The columns of
+-- the reports already there are filled by V120, in a transaction of its own: this one holds the table's exclusive
+-- lock only for the moment of adding them, so that the contact point keeps taking reports during an upgrade.
 ALTER TABLE reports_report
     ADD COLUMN first_response_at TIMESTAMPTZ,
     ADD COLUMN routed_to_organisation BOOLEAN NOT NULL DEFAULT FALSE,
     ADD COLUMN rerouted BOOLEAN NOT NULL DEFAULT FALSE;
-
-UPDATE reports_report r SET first_response_at = h.first_response_at,
-       routed_to_organisation = h.routed_to_organisation, rerouted = h.rerouted
-FROM (SELECT report_id,
-             min(occurred_at) FILTER (WHERE kind IN ('STATUS_CHANGED', 'HANDED_BACK', 'REROUTED', 'RECATEGORISED',
-                                                     'MERGED')) AS first_response_at,
-             bool_or(kind = 'ROUTED' AND organisation_id IS NOT NULL) AS routed_to_organisation,
-             bool_or(kind IN ('HANDED_BACK', 'REROUTED', 'RECATEGORISED')
-                     OR kind = 'ROUTED' AND organisation_id IS NULL) AS rerouted
-      FROM reports_event GROUP BY report_id) h
-WHERE h.report_id = r.id;
 
 CREATE FUNCTION reports_note_history() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
