@@ -88,7 +88,7 @@ class ReportController {
         model.addAttribute("view", view.equals("map") ? "map" : "list");
         model.addAttribute("statuses", ReportStatus.values());
         model.addAttribute("duplicates", CurrentUser.get().coordinates()
-                ? reports.withPossibleDuplicates(found.getContent().stream().map(Report::id).toList())
+                ? reports.withPossibleDuplicates(found.getContent())
                 : java.util.Set.of());
         model.addAttribute("handedBack", reports.handedBack(found.getContent().stream().map(Report::id).toList()));
         names(model);

@@ -3,7 +3,6 @@ package de.sipa.reports;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
@@ -416,30 +415,6 @@ class ReportRepository {
                 .param("latitude", latitude).param("longitude", longitude).param("metres", metres)
                 .param("since", timestamp(since))
                 .query(REPORT).list();
-    }
-
-    /**
-     * Those of the reports that have a possible duplicate as {@link #nearby} finds them (an open report of the same
-     * category within {@code metres}, submitted at most {@code period} before it or later), in one query for a page.
-     */
-    Set<ReportId> withNearby(PartnershipId partnership, Collection<ReportId> reports, double metres, Duration period) {
-        return jdbc.sql("""
-                SELECT r.id FROM reports_report r
-                WHERE r.partnership_id = :partnership AND r.id = ANY (:ids) AND r.latitude IS NOT NULL
-                  AND r.status NOT IN ('DONE', 'FORWARDED', 'REJECTED')
-                  AND EXISTS (SELECT 1 FROM reports_report o
-                      WHERE o.partnership_id = r.partnership_id AND o.category_id = r.category_id
-                        AND o.closed_at IS NULL AND o.status <> 'MODERATION' AND o.id <> r.id
-                        AND o.submitted_at >= r.submitted_at - make_interval(secs => :seconds)
-                        AND o.latitude BETWEEN r.latitude - :metres / 111320.0 AND r.latitude + :metres / 111320.0
-                        AND o.longitude BETWEEN r.longitude - :metres / (111320.0 * cos(radians(r.latitude)))
-                                            AND r.longitude + :metres / (111320.0 * cos(radians(r.latitude)))
-                        AND power((o.latitude - r.latitude) * 111320, 2)
-                          + power((o.longitude - r.longitude) * 111320 * cos(radians(r.latitude)), 2)
-                          <= power(:metres, 2))""")
-                .param("partnership", partnership.value()).param("ids", ids(reports))
-                .param("seconds", (double) period.toSeconds()).param("metres", metres)
-                .query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).set();
     }
 
     void markDuplicate(ReportId duplicate, ReportId of, Instant now) {
