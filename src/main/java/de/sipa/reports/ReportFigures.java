@@ -60,59 +60,37 @@ public class ReportFigures {
     }
 
     /**
-     * A month's key figures: received and closed in it, the median time to close of those closed in it, the share of
-     * the month's reports that ran (or run) past their deadline, and the share the matrix routed straight to an
-     * organisation that kept them (never handed back, rerouted or left with the coordinator).
+     * A month's key figures: received and closed in it, the median time to close of those closed in it (to a tenth of
+     * a day), the share of the month's reports that ran (or run) past their deadline, and the share the matrix routed
+     * straight to an organisation that kept them (never handed back, rerouted or left with the coordinator).
      */
     @PreAuthorize(ReportPermissions.FIGURES)
     public MonthFigures month(YearMonth month) {
         var zone = clock.getZone();
-        var start = Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
-        var end = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
         var partnership = CurrentUser.partnership().value();
-        var now = Timestamp.from(clock.instant());
-        // one pass over the month's reports and one over those closed in it (V117 keeps the routing on the report)
-        return jdbc.sql("""
-                SELECT received.*, closed.* FROM
-                  (SELECT count(*) AS received,
-                          count(*) FILTER (WHERE r.deadline IS NOT NULL AND coalesce(r.closed_at, :now) > r.deadline)
-                              AS overdue,
-                          count(*) FILTER (WHERE r.routed_to_organisation AND NOT r.rerouted) AS direct
-                   FROM reports_report r WHERE r.partnership_id = :p AND r.submitted_at >= :start
-                     AND r.submitted_at < :end AND r.status <> 'MODERATION') received,
-                  (SELECT count(*) AS closed,
-                          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (r.closed_at - r.submitted_at)))
-                              AS median_close
-                   FROM reports_report r WHERE r.partnership_id = :p AND r.closed_at >= :start
-                     AND r.closed_at < :end) closed""")
-                .param("p", partnership).param("start", start).param("end", end).param("now", now)
-                .query((rs, n) -> {
-                    long received = rs.getLong("received");
-                    var median = rs.getObject("median_close");
-                    return new MonthFigures(month, received, rs.getLong("closed"),
-                            median == null ? null : Duration.ofSeconds(Math.round(((Number) median).doubleValue())),
-                            share(rs.getLong("overdue"), received), share(rs.getLong("direct"), received));
-                })
+        // the day figures (V122) and the month's reports still open past their deadline, which change with the clock
+        var received = jdbc.sql("""
+                SELECT coalesce(sum(f.received), 0) AS received, coalesce(sum(f.direct), 0) AS direct,
+                       coalesce(sum(f.closed_late), 0)
+                       + (SELECT count(*) FROM reports_report r WHERE r.partnership_id = :p AND r.closed_at IS NULL
+                            AND r.status <> 'MODERATION' AND r.deadline < :now
+                            AND r.submitted_at >= :start AND r.submitted_at < :end) AS overdue
+                FROM reports_day_figures f WHERE f.partnership_id = :p AND f.day BETWEEN :first AND :last""")
+                .param("p", partnership).param("first", month.atDay(1)).param("last", month.atEndOfMonth())
+                .param("start", Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant()))
+                .param("end", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new long[] {rs.getLong("received"), rs.getLong("direct"), rs.getLong("overdue")})
                 .single();
+        var closing = closing(month.atDay(1), month.atEndOfMonth());
+        return new MonthFigures(month, received[0], closing.closed(), closing.median(), share(received[2], received[0]),
+                share(received[1], received[0]));
     }
 
     /** Reports received per month and category, from the first month to the last (both included), oldest first. */
     @PreAuthorize(ReportPermissions.FIGURES)
     public List<CategoryMonth> receivedPerMonth(YearMonth first, YearMonth last) {
-        var zone = clock.getZone();
-        return jdbc.sql("""
-                SELECT to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month, c.name AS category,
-                       count(*) AS n
-                FROM reports_report r JOIN reports_category c ON c.id = r.category_id
-                WHERE r.partnership_id = :p AND r.submitted_at >= :start AND r.submitted_at < :end
-                  AND r.status <> 'MODERATION'
-                GROUP BY 1, 2 ORDER BY 1, 2""")
-                .param("zone", zone.getId()).param("p", CurrentUser.partnership().value())
-                .param("start", Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
-                .param("end", Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> new CategoryMonth(YearMonth.parse(rs.getString("month")), rs.getString("category"),
-                        rs.getLong("n")))
-                .list();
+        return perMonth(null, first, last);
     }
 
     /**
@@ -121,21 +99,8 @@ public class ReportFigures {
      */
     @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
     public DistrictFigures district(DistrictId district, YearMonth first, YearMonth last) {
-        var zone = clock.getZone();
         var partnership = CurrentUser.partnership().value();
-        var perMonth = jdbc.sql("""
-                SELECT to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month, c.name AS category,
-                       count(*) AS n
-                FROM reports_report r JOIN reports_category c ON c.id = r.category_id
-                WHERE r.partnership_id = :p AND r.district_id = :district AND r.submitted_at >= :start
-                  AND r.submitted_at < :end AND r.status <> 'MODERATION'
-                GROUP BY 1, 2 ORDER BY 1, 2""")
-                .param("zone", zone.getId()).param("p", partnership).param("district", district.value())
-                .param("start", Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
-                .param("end", Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> new CategoryMonth(YearMonth.parse(rs.getString("month")), rs.getString("category"),
-                        rs.getLong("n")))
-                .list();
+        var perMonth = perMonth(district, first, last);
         return jdbc.sql("""
                 SELECT count(*) AS open,
                        count(*) FILTER (WHERE r.deadline IS NOT NULL AND r.deadline < :now) AS overdue
@@ -152,17 +117,10 @@ public class ReportFigures {
      */
     @PreAuthorize(ReportPermissions.FIGURES)
     public List<ClosureClass> timeToClose(YearMonth first, YearMonth last) {
-        var zone = clock.getZone();
         var counts = new long[CLOSURE_CLASSES.length + 1];
-        jdbc.sql("""
-                SELECT extract(epoch FROM (r.closed_at - r.submitted_at)) / 86400 AS days FROM reports_report r
-                WHERE r.partnership_id = :p AND r.closed_at >= :start AND r.closed_at < :end""")
-                .param("p", CurrentUser.partnership().value())
-                .param("start", Timestamp.from(first.atDay(1).atStartOfDay(zone).toInstant()))
-                .param("end", Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant()))
-                .query(rs -> {
-                    counts[closureClass(rs.getDouble("days"))]++;
-                });
+        for (var tenths : closing(first.atDay(1), last.atEndOfMonth()).tenths()) {
+            counts[closureClass(tenths.tenths() / 10.0)] += tenths.closed();
+        }
         var classes = new java.util.ArrayList<ClosureClass>();
         for (int i = 0; i < counts.length; i++) {
             classes.add(new ClosureClass(i == 0 ? 0 : CLOSURE_CLASSES[i - 1],
@@ -177,16 +135,12 @@ public class ReportFigures {
      */
     @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
     public long received(CategoryId category, DistrictId district, LocalDate first, LocalDate last) {
-        var zone = clock.getZone();
         return jdbc.sql("""
-                SELECT count(*) FROM reports_report r
-                WHERE r.partnership_id = :p AND r.submitted_at >= :start AND r.submitted_at < :end
-                  AND r.status <> 'MODERATION'
-                  AND (CAST(:category AS uuid) IS NULL OR r.category_id = :category)
-                  AND (CAST(:district AS uuid) IS NULL OR r.district_id = :district)""")
-                .param("p", CurrentUser.partnership().value())
-                .param("start", Timestamp.from(first.atStartOfDay(zone).toInstant()))
-                .param("end", Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
+                SELECT coalesce(sum(f.received), 0) FROM reports_day_figures f
+                WHERE f.partnership_id = :p AND f.day BETWEEN :first AND :last
+                  AND (CAST(:category AS uuid) IS NULL OR f.category_id = :category)
+                  AND (CAST(:district AS uuid) IS NULL OR f.district_id = :district)""")
+                .param("p", CurrentUser.partnership().value()).param("first", first).param("last", last)
                 .param("category", category == null ? null : category.value())
                 .param("district", district == null ? null : district.value())
                 .query(Long.class).single();
@@ -201,25 +155,46 @@ public class ReportFigures {
     @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
     public Responses answeredWithin(int days, LocalDate first, LocalDate last) {
         var zone = clock.getZone();
-        var now = clock.instant();
+        var now = clock.instant().atZone(zone);
+        var today = now.toLocalDate();
         var holidays = partnerships.holidays(CurrentUser.partnership());
+        var partnership = CurrentUser.partnership().value();
+        var dueDays = new java.util.HashMap<LocalDate, LocalDate>();
         long[] counts = new long[2];
+        var dueToday = new java.util.ArrayList<LocalDate>();
+        // the answer figures (V122): per day of arrival, the day of the first answer and whether it came at or before
+        // the time of day the report arrived; the due moment is the due day at that time of day
         jdbc.sql("""
-                SELECT r.submitted_at, r.first_response_at AS answered_at FROM reports_report r
-                WHERE r.partnership_id = :p AND r.submitted_at >= :start AND r.submitted_at < :end
-                  AND r.status <> 'MODERATION'""")
-                .param("p", CurrentUser.partnership().value())
-                .param("start", Timestamp.from(first.atStartOfDay(zone).toInstant()))
-                .param("end", Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
+                SELECT f.day, f.answered_day, f.answered_by_time, sum(f.reports) AS reports
+                FROM reports_answer_figures f WHERE f.partnership_id = :p AND f.day BETWEEN :first AND :last
+                GROUP BY 1, 2, 3""")
+                .param("p", partnership).param("first", first).param("last", last)
                 .query(rs -> {
-                    var due = WorkingDays.add(rs.getTimestamp("submitted_at").toInstant(), days, zone, holidays);
-                    var answered = rs.getTimestamp("answered_at");
-                    boolean inTime = answered != null && !answered.toInstant().isAfter(due);
-                    if (inTime || due.isBefore(now)) {
-                        counts[0]++;
-                        counts[1] += inTime ? 1 : 0;
+                    var day = rs.getDate("day").toLocalDate();
+                    var due = dueDays.computeIfAbsent(day, d -> WorkingDays.add(d, days, holidays));
+                    var answered = rs.getDate("answered_day");
+                    long reports = rs.getLong("reports");
+                    if (answered != null) {
+                        var on = answered.toLocalDate();
+                        boolean inTime = on.isBefore(due) || on.equals(due) && rs.getBoolean("answered_by_time");
+                        counts[0] += reports;
+                        counts[1] += inTime ? reports : 0;
+                    } else if (due.isBefore(today)) {
+                        counts[0] += reports;
+                    } else if (due.equals(today)) {
+                        dueToday.add(day);
                     }
                 });
+        // unanswered reports due today are due if they arrived earlier in the day than it is now
+        for (var day : dueToday) {
+            counts[0] += jdbc.sql("""
+                    SELECT count(*) FROM reports_report r WHERE r.partnership_id = :p AND r.status <> 'MODERATION'
+                      AND r.first_response_at IS NULL AND r.submitted_at >= :start AND r.submitted_at < :until""")
+                    .param("p", partnership)
+                    .param("start", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+                    .param("until", Timestamp.from(day.atTime(now.toLocalTime()).atZone(zone).toInstant()))
+                    .query(Long.class).single();
+        }
         return new Responses(counts[0], counts[1]);
     }
 
@@ -230,21 +205,68 @@ public class ReportFigures {
      */
     @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
     public List<Cell> receivedPerCategoryDistrictMonth(LocalDate first, LocalDate last) {
-        var zone = clock.getZone();
         return jdbc.sql("""
-                SELECT to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month, c.name AS category,
-                       d.name AS district, count(*) AS n
-                FROM reports_report r JOIN reports_category c ON c.id = r.category_id
-                LEFT JOIN partners_district d ON d.id = r.district_id
-                WHERE r.partnership_id = :p AND r.submitted_at >= :start AND r.submitted_at < :end
-                  AND r.status <> 'MODERATION'
+                SELECT to_char(m.month, 'YYYY-MM') AS month, c.name AS category, d.name AS district, sum(m.n) AS n
+                FROM (SELECT date_trunc('month', f.day) AS month, f.category_id, f.district_id, sum(f.received) AS n
+                      FROM reports_day_figures f WHERE f.partnership_id = :p AND f.day BETWEEN :first AND :last
+                      GROUP BY 1, 2, 3 HAVING sum(f.received) > 0) m
+                JOIN reports_category c ON c.id = m.category_id LEFT JOIN partners_district d ON d.id = m.district_id
                 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
-                .param("zone", zone.getId()).param("p", CurrentUser.partnership().value())
-                .param("start", Timestamp.from(first.atStartOfDay(zone).toInstant()))
-                .param("end", Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
+                .param("p", CurrentUser.partnership().value()).param("first", first).param("last", last)
                 .query((rs, n) -> new Cell(YearMonth.parse(rs.getString("month")), rs.getString("category"),
                         rs.getString("district"), rs.getLong("n")))
                 .list();
+    }
+
+    /** Reports received per month and category in a district ({@code null}: all), oldest first. */
+    private List<CategoryMonth> perMonth(DistrictId district, YearMonth first, YearMonth last) {
+        return jdbc.sql("""
+                SELECT to_char(m.month, 'YYYY-MM') AS month, c.name AS category, sum(m.n) AS n
+                FROM (SELECT date_trunc('month', f.day) AS month, f.category_id, sum(f.received) AS n
+                      FROM reports_day_figures f WHERE f.partnership_id = :p AND f.day BETWEEN :first AND :last
+                        AND (CAST(:district AS uuid) IS NULL OR f.district_id = :district)
+                      GROUP BY 1, 2 HAVING sum(f.received) > 0) m
+                JOIN reports_category c ON c.id = m.category_id GROUP BY 1, 2 ORDER BY 1, 2""")
+                .param("p", CurrentUser.partnership().value()).param("first", first.atDay(1))
+                .param("last", last.atEndOfMonth()).param("district", district == null ? null : district.value())
+                .query((rs, n) -> new CategoryMonth(YearMonth.parse(rs.getString("month")), rs.getString("category"),
+                        rs.getLong("n")))
+                .list();
+    }
+
+    /**
+     * The reports closed from the first day to the last by their time to close in tenths of a day (V122), with their
+     * number and median (the median of the tenths, as percentile_cont would give it; {@code null} if none).
+     */
+    private Closing closing(LocalDate first, LocalDate last) {
+        var tenths = jdbc.sql("""
+                SELECT f.tenths, sum(f.closed) AS closed FROM reports_closing_figures f
+                WHERE f.partnership_id = :p AND f.day BETWEEN :first AND :last
+                GROUP BY 1 HAVING sum(f.closed) > 0 ORDER BY 1""")
+                .param("p", CurrentUser.partnership().value()).param("first", first).param("last", last)
+                .query((rs, n) -> new Tenths(rs.getInt("tenths"), rs.getLong("closed")))
+                .list();
+        long closed = tenths.stream().mapToLong(Tenths::closed).sum();
+        return new Closing(tenths, closed, closed == 0 ? null
+                : Duration.ofSeconds(Math.round((nth(tenths, (closed - 1) / 2) + nth(tenths, closed / 2)) * 4320.0)));
+    }
+
+    /** The tenths of the n-th report (from 0) in the order of its time to close. */
+    private static int nth(List<Tenths> tenths, long n) {
+        long seen = 0;
+        for (var t : tenths) {
+            seen += t.closed();
+            if (n < seen) {
+                return t.tenths();
+            }
+        }
+        throw new IllegalArgumentException("Only " + seen + " reports closed");
+    }
+
+    private record Tenths(int tenths, long closed) {
+    }
+
+    private record Closing(List<Tenths> tenths, long closed, Duration median) {
     }
 
     /** Now, as the figures see it (the application's clock). */

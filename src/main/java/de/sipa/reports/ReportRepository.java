@@ -34,10 +34,8 @@ class ReportRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A report (alias r) without a responsible organisation whose last routing step was a hand-back. */
-    private static final String HANDED_BACK = """
-            r.assignee_id IS NULL AND (SELECT e.kind FROM reports_event e WHERE e.report_id = r.id
-                AND e.kind IN ('ROUTED', 'REROUTED', 'HANDED_BACK') ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)
-                = 'HANDED_BACK'""";
+    /** Handed back and nobody routed it since (V123 keeps the last routing on the report). */
+    private static final String HANDED_BACK = "r.assignee_id IS NULL AND r.handed_back";
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
@@ -231,10 +229,6 @@ class ReportRepository {
         if (query.informedOf() != null) {
             where.append(" AND r.assignee_id IS DISTINCT FROM :informed AND EXISTS (SELECT 1 FROM reports_event i"
                     + " WHERE i.report_id = r.id AND i.kind = 'NOTIFIED' AND i.organisation_id = :informed)");
-        }
-        if (query.handedBack()) {
-            where.append(" AND r.assignee_id IS NULL AND EXISTS (SELECT 1 FROM reports_event h"
-                    + " WHERE h.report_id = r.id AND h.kind = 'HANDED_BACK')");
         }
         if (query.status() != null) {
             where.append(" AND r.status = :status");
