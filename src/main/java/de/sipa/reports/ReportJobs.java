@@ -47,6 +47,13 @@ class ReportJobs {
         escalate(clock.instant());
     }
 
+    /** Moves the change lines of the day figures into the figures (V122), so that reading them stays short. */
+    @Scheduled(fixedDelayString = "${sipa.reports.figures-fold-interval:PT10S}")
+    @SchedulerLock(name = "reports.figures-fold", lockAtMostFor = "PT5M")
+    void foldFigures() {
+        reports.foldFigures();
+    }
+
     @Scheduled(cron = "${sipa.reports.retention-cron:0 30 3 * * *}", zone = "${sipa.time-zone:Europe/Berlin}")
     @SchedulerLock(name = "reports.contact-retention", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
     void deleteExpiredContacts() {

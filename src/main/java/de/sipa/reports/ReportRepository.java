@@ -220,6 +220,25 @@ class ReportRepository {
     }
 
     Page<Report> search(PartnershipId partnership, ReportQuery query, Instant now, Pageable pageable) {
+        var where = where(query);
+        var count = bind(jdbc.sql("SELECT count(*)" + where), partnership, query, now).query(Long.class).single();
+        var content = bind(jdbc.sql("SELECT r.*" + where + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset"),
+                partnership, query, now)
+                .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query(REPORT).list();
+        return new PageImpl<>(content, pageable, count);
+    }
+
+    /** See V122's reports_figures_fold. */
+    void foldFigures() {
+        jdbc.sql("SELECT reports_figures_fold()").query((rs, n) -> n).list();
+    }
+
+    long count(PartnershipId partnership, ReportQuery query, Instant now) {
+        return bind(jdbc.sql("SELECT count(*)" + where(query)), partnership, query, now).query(Long.class).single();
+    }
+
+    private static String where(ReportQuery query) {
         var where = new StringBuilder(" FROM reports_report r WHERE r.partnership_id = :partnership");
         if (query.coordinatorQueue()) {
             where.append(" AND r.assignee_id IS NULL");
@@ -251,12 +270,7 @@ class ReportRepository {
             where.append(" AND (lower(r.description) LIKE :text OR lower(coalesce(r.address, '')) LIKE :text"
                     + " OR r.public_id = :exact)");
         }
-        var count = bind(jdbc.sql("SELECT count(*)" + where), partnership, query, now).query(Long.class).single();
-        var content = bind(jdbc.sql("SELECT r.*" + where + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset"),
-                partnership, query, now)
-                .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
-                .query(REPORT).list();
-        return new PageImpl<>(content, pageable, count);
+        return where.toString();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, PartnershipId partnership,

@@ -267,15 +267,25 @@ public class Reports {
     @PreAuthorize(ReportPermissions.READ)
     @Transactional(readOnly = true)
     public Page<Report> queue(ReportQuery query, Pageable pageable) {
+        var page = reports.search(CurrentUser.partnership(), visible(query), clock.instant(), pageable);
+        return CurrentUser.get().coordinates() ? page : page.map(Reports::withoutContact);
+    }
+
+    /** How many reports {@link #queue} lists for the query, without reading any of them (the start pages' figures). */
+    @PreAuthorize(ReportPermissions.READ)
+    @Transactional(readOnly = true)
+    public long count(ReportQuery query) {
+        return reports.count(CurrentUser.partnership(), visible(query), clock.instant());
+    }
+
+    /** A partner sees its own queue, or what its own organisation was informed about. */
+    private static ReportQuery visible(ReportQuery query) {
         var user = CurrentUser.get();
-        // A partner sees its own queue, or what its own organisation was informed about.
-        var effective = user.role() == Role.PARTNER
+        return user.role() == Role.PARTNER
                 ? new ReportQuery(query.informedOf() == null ? user.organisation() : null, false, query.status(),
                         query.category(), query.district(), query.overdue(), query.includeClosed(), query.text(),
                         query.handedBack(), query.informedOf() == null ? null : user.organisation())
                 : query;
-        var page = reports.search(CurrentUser.partnership(), effective, clock.instant(), pageable);
-        return user.coordinates() ? page : page.map(Reports::withoutContact);
     }
 
     /** Those of the reports that an organisation handed back ("nicht unsere Zuständigkeit") and nobody routed since. */
