@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import de.sipa.shared.ProcessingRecords;
 
-/** The contact point's reports and the intake limit, for the records of processing. */
+/**
+ * The contact point's reports and the intake limit, for the records of processing. The day figures (V122) are counts
+ * per day, category and district without anything of a report's content or its reporter.
+ */
 @Component
 class ReportProcessingRecords implements ProcessingRecords {
 
@@ -33,6 +36,8 @@ class ReportProcessingRecords implements ProcessingRecords {
 
     @Override
     public Set<String> tablesWithoutPersonalData() {
-        return Set.of("reports_category", "reports_category_attribute", "reports_api_client");
+        return Set.of("reports_category", "reports_category_attribute", "reports_api_client", "reports_figures_zone",
+                "reports_day_figures", "reports_day_figures_change", "reports_closing_figures",
+                "reports_closing_figures_change", "reports_answer_figures", "reports_answer_figures_change");
     }
 }
