@@ -11,12 +11,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import de.sipa.Fixtures;
 import de.sipa.SipaIntegrationTest;
@@ -77,10 +73,8 @@ import de.sipa.surveys.Wording;
  * shares nothing. The county's coordination must see exactly what was shared.
  */
 @SipaIntegrationTest
-class NetworksTests {
+class NetworksTests extends NetworkPagesTest {
 
-    @Autowired
-    Fixtures fixtures;
     @Autowired
     Networks networks;
     @Autowired
@@ -109,8 +103,6 @@ class NetworksTests {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
-    @Autowired
-    MockMvc mvc;
     @Autowired
     @FlywayDataSource
     DataSource ownerDatabase;
@@ -510,23 +502,5 @@ class NetworksTests {
     private String townName(Fixtures.City town) {
         return jdbc.sql("SELECT name FROM partners_partnership WHERE id = ?").param(town.id().value())
                 .query(String.class).single();
-    }
-
-    private void status(MockHttpServletRequestBuilder request, String username, int expected) throws Exception {
-        var actual = mvc.perform(request.with(user(fixtures.user(username)))).andReturn().getResponse().getStatus();
-        assertThat(actual).as("%s as %s", request.buildRequest(new org.springframework.mock.web.MockServletContext())
-                .getRequestURI(), username).isEqualTo(expected);
-    }
-
-    private String body(MockHttpServletRequestBuilder request, String username) throws Exception {
-        var response = mvc.perform(request.with(user(fixtures.user(username)))).andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(200);
-        response.setCharacterEncoding("UTF-8");
-        return response.getContentAsString();
-    }
-
-    private <T> T as(String username, Supplier<T> work) {
-        var principal = (SipaPrincipal) fixtures.user(username);
-        return CurrentUser.runAs(principal.sipaUser(), work);
     }
 }

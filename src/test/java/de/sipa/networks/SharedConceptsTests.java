@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -22,13 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import de.sipa.Fixtures;
 import de.sipa.SipaIntegrationTest;
-import de.sipa.identity.CurrentUser;
-import de.sipa.identity.SipaPrincipal;
 import de.sipa.places.Deficit;
 import de.sipa.places.Measure;
 import de.sipa.places.MeasureDraft;
@@ -54,12 +50,10 @@ import de.sipa.shared.RuleViolationException;
  * town B takes the shared concept as a template for a place of its own.
  */
 @SipaIntegrationTest
-class SharedConceptsTests {
+class SharedConceptsTests extends NetworkPagesTest {
 
     static final String EMAIL = "erika.muster@stadt-a.example";
 
-    @Autowired
-    Fixtures fixtures;
     @Autowired
     Networks networks;
     @Autowired
@@ -70,8 +64,6 @@ class SharedConceptsTests {
     PreventionProjects projects;
     @Autowired
     Clock clock;
-    @Autowired
-    MockMvc mvc;
     @Autowired
     @FlywayDataSource
     DataSource ownerDatabase;
@@ -296,23 +288,5 @@ class SharedConceptsTests {
     private String townName(Fixtures.City town) {
         return JdbcClient.create(ownerDatabase).sql("SELECT name FROM partners_partnership WHERE id = ?")
                 .param(town.id().value()).query(String.class).single();
-    }
-
-    private void status(MockHttpServletRequestBuilder request, String username, int expected) throws Exception {
-        var actual = mvc.perform(request.with(user(fixtures.user(username)))).andReturn().getResponse().getStatus();
-        assertThat(actual).as("%s as %s", request.buildRequest(new org.springframework.mock.web.MockServletContext())
-                .getRequestURI(), username).isEqualTo(expected);
-    }
-
-    private String body(MockHttpServletRequestBuilder request, String username) throws Exception {
-        var response = mvc.perform(request.with(user(fixtures.user(username)))).andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(200);
-        response.setCharacterEncoding("UTF-8");
-        return response.getContentAsString();
-    }
-
-    private <T> T as(String username, Supplier<T> work) {
-        var principal = (SipaPrincipal) fixtures.user(username);
-        return CurrentUser.runAs(principal.sipaUser(), work);
     }
 }
