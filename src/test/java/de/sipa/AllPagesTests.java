@@ -84,6 +84,7 @@ class AllPagesTests {
     /**
      * Tables a GET may write to: the sessions, and the secret calendar feed tokens, created when a user first sees
      * the page that shows their feed's address; and the scheduler's locks, which the background jobs take meanwhile.
+     * The contact point's day figures are left out as well ({@link TenantRows#DERIVED}).
      */
     private static final Set<String> WRITTEN_BY_READING = Set.of("spring_session", "spring_session_attributes",
             "meetings_calendar_feed", "operations_patrol_feed", "database_shedlock");
@@ -391,7 +392,7 @@ class AllPagesTests {
                 .query(String.class).list();
         var snapshot = new LinkedHashMap<String, String>();
         for (var table : tables) {
-            if (!WRITTEN_BY_READING.contains(table)) {
+            if (!WRITTEN_BY_READING.contains(table) && !TenantRows.DERIVED.contains(table)) {
                 var rows = COMPARED_IN_PART.getOrDefault(table, table);
                 snapshot.put(table, jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' "
                         + "ORDER BY md5(t::text))), '') FROM " + rows + " t").query(String.class).single());

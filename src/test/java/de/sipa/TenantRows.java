@@ -3,6 +3,7 @@ package de.sipa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,6 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class TenantRows {
 
+    /**
+     * The contact point's day figures (V122): written by a trigger with every change of a report and moved from the
+     * change tables into the figures by a background job at any moment. Whatever changes them changes reports_report.
+     */
+    static final Set<String> DERIVED = Set.of("reports_day_figures", "reports_day_figures_change",
+            "reports_closing_figures", "reports_closing_figures_change", "reports_answer_figures",
+            "reports_answer_figures_change");
+
     private final JdbcClient jdbc;
     private final UUID partnership;
     private final String query;
@@ -32,7 +41,8 @@ final class TenantRows {
                 SELECT c.table_name FROM information_schema.columns c
                 JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
                 WHERE c.table_schema = current_schema() AND c.column_name = 'partnership_id'
-                  AND t.table_type = 'BASE TABLE' ORDER BY c.table_name""").query(String.class).list();
+                  AND t.table_type = 'BASE TABLE' ORDER BY c.table_name""").query(String.class).stream()
+                .filter(table -> !DERIVED.contains(table)).toList();
         assertThat(tables).as("tables with a partnership_id").contains("reports_report", "identity_audit_entry");
         query = tables.stream().map(table -> "(SELECT '" + table + "=' || count(*) || ':' || coalesce(sum(hashtext(t.xmin::text || t.ctid::text)), 0)"
                 + " FROM " + table + " t WHERE partnership_id = :p)").collect(Collectors.joining(" || ';' || ",
