@@ -11,8 +11,9 @@
 --                           whether the answer came at or before the time of day the report arrived, which is all the
 --                           goal "answered within N working days" needs: the due moment is N working days after
 --                           arrival at the same time of day
--- Days are local days in the installation's time zone (reports_figures_zone, sipa.time-zone; ReportFiguresZone
--- rebuilds the figures when that setting changes).
+-- The keys include the counts, so that reading a year of figures touches the index only (twelve months by category:
+-- 34 -> 16 ms over a million reports). Days are local days in the installation's time zone (reports_figures_zone,
+-- sipa.time-zone; FiguresZone counts the figures again when that setting changes).
 -- A trigger keeps them, whatever path writes a report (the contact point, Open311, the demo, imports, retention), by
 -- adding a change line (+1, or -1 and +1 for a change) to the *_change tables: no report waits for another's counter
 -- row (all reports of a day waited for one row of reports_answer_figures until the other committed: POST 485 -> 296/s).
@@ -32,6 +33,7 @@ CREATE TABLE reports_day_figures (
     direct         INTEGER NOT NULL,
     closed_late    INTEGER NOT NULL,
     CONSTRAINT reports_day_figures_key UNIQUE NULLS NOT DISTINCT (partnership_id, day, category_id, district_id)
+        INCLUDE (received, direct, closed_late)
 );
 
 CREATE TABLE reports_closing_figures (
@@ -39,7 +41,7 @@ CREATE TABLE reports_closing_figures (
     day            DATE    NOT NULL,
     tenths         INTEGER NOT NULL,
     closed         INTEGER NOT NULL,
-    PRIMARY KEY (partnership_id, day, tenths)
+    PRIMARY KEY (partnership_id, day, tenths) INCLUDE (closed)
 );
 
 CREATE TABLE reports_answer_figures (
@@ -49,6 +51,7 @@ CREATE TABLE reports_answer_figures (
     answered_by_time BOOLEAN,
     reports         INTEGER NOT NULL,
     CONSTRAINT reports_answer_figures_key UNIQUE NULLS NOT DISTINCT (partnership_id, day, answered_day, answered_by_time)
+        INCLUDE (reports)
 );
 
 CREATE TABLE reports_day_figures_change (LIKE reports_day_figures);

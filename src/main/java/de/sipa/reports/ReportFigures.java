@@ -84,7 +84,7 @@ public class ReportFigures {
                 .single();
         var closing = closing(month.atDay(1), month.atEndOfMonth());
         return new MonthFigures(month, received[0], closing.closed(), closing.median(), share(received[2], received[0]),
-                share(received[1], received[0]));
+                share(received[1], received[0]), closing.classes());
     }
 
     /** Reports received per month and category, from the first month to the last (both included), oldest first. */
@@ -110,23 +110,6 @@ public class ReportFigures {
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new DistrictFigures(rs.getLong("open"), rs.getLong("overdue"), perMonth))
                 .single();
-    }
-
-    /**
-     * How long the reports closed in the period took, in classes: up to 1 day, 1–3, 3–7, 7–14, 14–30 days and longer.
-     */
-    @PreAuthorize(ReportPermissions.FIGURES)
-    public List<ClosureClass> timeToClose(YearMonth first, YearMonth last) {
-        var counts = new long[CLOSURE_CLASSES.length + 1];
-        for (var tenths : closing(first.atDay(1), last.atEndOfMonth()).tenths()) {
-            counts[closureClass(tenths.tenths() / 10.0)] += tenths.closed();
-        }
-        var classes = new java.util.ArrayList<ClosureClass>();
-        for (int i = 0; i < counts.length; i++) {
-            classes.add(new ClosureClass(i == 0 ? 0 : CLOSURE_CLASSES[i - 1],
-                    i < CLOSURE_CLASSES.length ? CLOSURE_CLASSES[i] : null, counts[i]));
-        }
-        return classes;
     }
 
     /**
@@ -267,6 +250,20 @@ public class ReportFigures {
     }
 
     private record Closing(List<Tenths> tenths, long closed, Duration median) {
+
+        /** How long they took, in classes: up to 1 day, 1–3, 3–7, 7–14, 14–30 days and longer. */
+        List<ClosureClass> classes() {
+            var counts = new long[CLOSURE_CLASSES.length + 1];
+            for (var t : tenths) {
+                counts[closureClass(t.tenths() / 10.0)] += t.closed();
+            }
+            var classes = new java.util.ArrayList<ClosureClass>();
+            for (int i = 0; i < counts.length; i++) {
+                classes.add(new ClosureClass(i == 0 ? 0 : CLOSURE_CLASSES[i - 1],
+                        i < CLOSURE_CLASSES.length ? CLOSURE_CLASSES[i] : null, counts[i]));
+            }
+            return classes;
+        }
     }
 
     /** Now, as the figures see it (the application's clock). */
@@ -292,9 +289,14 @@ public class ReportFigures {
      * @param overdueShare of the month's reports, the share past its deadline (closed late or still open and late);
      *     {@code null} without reports
      * @param directShare of the month's reports, the share the matrix routed to an organisation that kept it
+     * @param timeToClose how long the reports closed in the month took: up to 1 day, 1–3, 3–7, 7–14, 14–30 days, longer
      */
     public record MonthFigures(YearMonth month, long received, long closed, Duration medianTimeToClose,
-            Double overdueShare, Double directShare) {
+            Double overdueShare, Double directShare, List<ClosureClass> timeToClose) {
+
+        public MonthFigures {
+            timeToClose = List.copyOf(timeToClose);
+        }
 
         /** The median in days, to a tenth ({@code 2.5}); {@code null} if nothing was closed. */
         public Double medianDays() {

@@ -141,11 +141,12 @@ class StartPages {
             overdue.addAll(board.followUps(new FollowUpQuery(null, body.id().value(), "open", LocalDate.now(clock))));
         }
         var first = month.minusMonths(11);
-        return new Overview(month, reports.month(month), reports.month(month.minusMonths(1)),
+        var figures = reports.month(month);
+        return new Overview(month, figures, reports.month(month.minusMonths(1)),
                 reports.month(month.minusYears(1)), steering, decisions, overdue,
                 reviews.inStatus(ReviewStatus.SUBMITTED), reviews.undecidedProposals(),
                 Charts.perMonth(reports.receivedPerMonth(first, month), first, month),
-                Charts.timeToClose(reports.timeToClose(month, month)));
+                Charts.timeToClose(figures.timeToClose()));
     }
 
     /** This year's goals with their progress, for the steering group's start page. */
