@@ -18,7 +18,7 @@ public final class BenchDatabase {
 
     /**
      * Runs a bulk insert of reports with the trigger that keeps the day figures (V122) off, and counts the figures
-     * once afterwards: the trigger would otherwise run once per report at commit.
+     * once afterwards: the trigger would otherwise write its change lines once per report.
      */
     public static void withoutFigureTrigger(ApplicationContext context, Runnable insert) {
         var owner = JdbcClient.create(context.getBean("flywayDataSource", DataSource.class));

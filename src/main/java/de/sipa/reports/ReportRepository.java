@@ -33,8 +33,10 @@ class ReportRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A report (alias r) without a responsible organisation whose last routing step was a hand-back. */
-    /** Handed back and nobody routed it since (V123 keeps the last routing on the report). */
+    /**
+     * A report (alias r) without a responsible organisation whose last routing step was a hand-back (V123 keeps the
+     * last routing on the report).
+     */
     private static final String HANDED_BACK = "r.assignee_id IS NULL AND r.handed_back";
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
@@ -220,9 +222,8 @@ class ReportRepository {
     }
 
     Page<Report> search(PartnershipId partnership, ReportQuery query, Instant now, Pageable pageable) {
-        var where = where(query);
-        var count = bind(jdbc.sql("SELECT count(*)" + where), partnership, query, now).query(Long.class).single();
-        var content = bind(jdbc.sql("SELECT r.*" + where + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset"),
+        var count = count(partnership, query, now);
+        var content = bind(jdbc.sql("SELECT r.*" + where(query) + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset"),
                 partnership, query, now)
                 .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query(REPORT).list();
