@@ -83,6 +83,10 @@ echo
 # protects production from floods but would otherwise turn the POST load into 429 answers.
 UNTHROTTLED=(--sipa.reports.open311-intake-limit=1000000000)
 
+# The heap before each collection, for the heap's peak under the POST load (#19: < 1 GiB per instance).
+GC_LOG="$BENCH_TMP/gc.log"
+JAVA_OPTS="${JAVA_OPTS:-} -Xlog:gc:file=$GC_LOG:uptime"
+
 seeded=0
 [[ -f "$DATA/PG_VERSION" ]] && seeded=1
 start_demo_instance "$DATA" "$PORT" "${UNTHROTTLED[@]}"
@@ -169,6 +173,10 @@ PGPASSWORD="$(db_password)" python3 "$BENCH_DIR/reports_load.py" post --port "$P
 if [[ -n "${SIPA_BENCH_JFR:-}" ]]; then
     jcmd "$APP_PID" JFR.stop name=post >/dev/null
 fi
+# the largest heap before a collection since the last start (the GC log of the restarted JVM), and the heap's limit
+heap_peak="$(grep -o '[0-9]*M->' "$GC_LOG" | sed 's/M->//' | sort -n | tail -1)"
+heap_max="$(jcmd "$APP_PID" VM.flags 2>/dev/null | grep -o "MaxHeapSize=[0-9]*" | head -1 | cut -d= -f2)"
+echo "  heap: peak ${heap_peak:-?} MiB used before a collection (since the start), limit $(( ${heap_max:-0} / 1048576 )) MiB"
 echo "  stored: $(( $(value "SELECT count(*) FROM reports_report") - before_reports )) new reports; load after: $(load_now)"
 # Statements per POST: per stored report (the INSERT INTO reports_report runs once per POST), so that a late reset
 # of pg_stat_statements does not skew the figure.

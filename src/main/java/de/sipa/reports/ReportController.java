@@ -84,6 +84,7 @@ class ReportController {
         var page0 = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
         var found = reports.queue(query(filter), page0);
         model.addAttribute("reports", found);
+        model.addAttribute("moreThanCounted", found.moreThanCounted());
         model.addAttribute("queue", selected(filter));
         model.addAttribute("view", view.equals("map") ? "map" : "list");
         model.addAttribute("statuses", ReportStatus.values());

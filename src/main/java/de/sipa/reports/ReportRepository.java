@@ -221,13 +221,16 @@ class ReportRepository {
                 .query((rs, n) -> new ReportId(rs.getObject(1, UUID.class))).set();
     }
 
-    Page<Report> search(PartnershipId partnership, ReportQuery query, Instant now, Pageable pageable) {
-        var count = count(partnership, query, now);
+    /** A page of the reports the query finds, newest first, counted up to {@link BoundedPage#BOUND}. */
+    BoundedPage<Report> search(PartnershipId partnership, ReportQuery query, Instant now, Pageable pageable) {
+        var counted = bind(jdbc.sql("SELECT count(*) FROM (SELECT 1" + where(query) + " LIMIT :bound) AS found"),
+                partnership, query, now)
+                .param("bound", BoundedPage.BOUND + 1).query(Long.class).single();
         var content = bind(jdbc.sql("SELECT r.*" + where(query) + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset"),
                 partnership, query, now)
                 .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query(REPORT).list();
-        return new PageImpl<>(content, pageable, count);
+        return new BoundedPage<>(content, pageable, counted);
     }
 
     /** See V122's reports_figures_fold. */

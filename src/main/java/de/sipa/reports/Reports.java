@@ -266,7 +266,7 @@ public class Reports {
      */
     @PreAuthorize(ReportPermissions.READ)
     @Transactional(readOnly = true)
-    public Page<Report> queue(ReportQuery query, Pageable pageable) {
+    public BoundedPage<Report> queue(ReportQuery query, Pageable pageable) {
         var page = reports.search(CurrentUser.partnership(), visible(query), clock.instant(), pageable);
         return CurrentUser.get().coordinates() ? page : page.map(Reports::withoutContact);
     }

@@ -228,6 +228,35 @@ class ReportPagesTests {
     }
 
     @Test
+    void aSearchOverMoreThanTheBoundSaysSoAndAFilterCountsExactlyAgain() throws Exception {
+        var receipt = reports.submit(new NewReport(city.id(), litter, "Hinweis", 48.78, 9.17, null, null,
+                Map.of("menge", "viel"), null, ReportSource.CITIZEN));
+        jdbc.sql("""
+                INSERT INTO reports_report (id, partnership_id, token, category_id, description, latitude, longitude,
+                                            source, status, submitted_at, updated_at)
+                SELECT gen_random_uuid(), partnership_id, gen_random_uuid(), category_id, 'Kopie ' || g, latitude,
+                       longitude, source, status, submitted_at - g * interval '1 minute', updated_at
+                FROM reports_report, generate_series(1, ?) g WHERE id = ?""")
+                .params(BoundedPage.BOUND, receipt.report().value()).update();
+        var coordinator = user(fixtures.user(city.coordinator()));
+        var all = CurrentUser.runAs(SipaUser.system(city.id()), () -> reports.queue(
+                new ReportQuery(null, false, null, null, null, false, true, null, false, null), PageRequest.of(0, 25)));
+        assertThat(all.moreThanCounted()).isTrue();
+        assertThat(all.getTotalElements()).isEqualTo(BoundedPage.BOUND);
+        assertThat(all.getContent()).hasSize(25).first().extracting(Report::id).isEqualTo(receipt.report());
+        assertThat(mvc.perform(get("/reports").param("queue", "all").param("closed", "true").with(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Seite 1 (mehr als 10.000 Einträge: Filter grenzen die Suche ein)");
+        assertThat(mvc.perform(get("/reports").param("queue", "all").param("closed", "true").param("q", "Kopie 99")
+                        .with(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .doesNotContain("mehr als").contains("Seite 1 von 5 (111 Einträge)"); // 99, 990–999, 9900–9999
+        assertThat(CurrentUser.runAs(SipaUser.system(city.id()), () -> reports.count(
+                new ReportQuery(null, false, null, null, null, false, true, null, false, null))))
+                .isEqualTo(BoundedPage.BOUND + 1L);
+    }
+
+    @Test
     void theResponsiblePartnerSeesTheReportInTheQueueAndClosesItWithANoteTheCitizenSees() throws Exception {
         var receipt = reports.submit(new NewReport(city.id(), litter, "Sperrmüll an der Ecke", 48.7, 9.1, null, null,
                 Map.of("menge", "viel"), null, ReportSource.CITIZEN));
