@@ -18,7 +18,7 @@
 #                         [--no-baseline] [--plans] [--post-only]
 #   --no-build     use the existing target/sipa-*.jar, target/test-classes and target/bench.classpath
 #   --reports N    reports to add (default 1000000)
-#   --duration S   measured seconds of POST load and of the INSERT baseline (default 60); --warmup S (default 10)
+#   --duration S   measured seconds of POST load and of the INSERT baseline (default 60); --warmup S (default 60: the JIT is still compiling the POST path after 30 s)
 #   --clients N    concurrent POST clients / INSERT threads (default 8)
 #   --requests N   measured GET and queue requests per kind (default 100; 10 warm-up each)
 #   --no-baseline  skip step 5
@@ -33,7 +33,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPORTS=1000000
 DURATION=60
-WARMUP=10
+WARMUP=60
 CLIENTS=8
 REQUESTS=100
 BASELINE=1
@@ -177,6 +177,7 @@ fi
 heap_peak="$(grep -o '[0-9]*M->' "$GC_LOG" | sed 's/M->//' | sort -n | tail -1)"
 heap_max="$(jcmd "$APP_PID" VM.flags 2>/dev/null | grep -o "MaxHeapSize=[0-9]*" | head -1 | cut -d= -f2)"
 echo "  heap: peak ${heap_peak:-?} MiB used before a collection (since the start), limit $(( ${heap_max:-0} / 1048576 )) MiB"
+[[ -n "$heap_peak" ]] && bench_record reports "heap peak under POST load" "$heap_peak" MiB
 echo "  stored: $(( $(value "SELECT count(*) FROM reports_report") - before_reports )) new reports; load after: $(load_now)"
 # Statements per POST: per stored report (the INSERT INTO reports_report runs once per POST), so that a late reset
 # of pg_stat_statements does not skew the figure.
