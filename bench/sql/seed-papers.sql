@@ -12,6 +12,13 @@
 SELECT setseed(0.1122);
 
 BEGIN;
+-- The touch and renumbering triggers (V32, V44) would renumber each meeting's items once per item inserted and touch
+-- the meeting for every one of those updates: quadratic, more than 15 minutes for 111,112 items. The seed sets
+-- positions and timestamps itself, so they are off while it writes.
+ALTER TABLE meetings_agenda_item DISABLE TRIGGER meetings_agenda_item_renumbers,
+    DISABLE TRIGGER meetings_agenda_item_touches_meeting;
+ALTER TABLE meetings_decision DISABLE TRIGGER meetings_decision_touches_meeting,
+    DISABLE TRIGGER meetings_decision_touches_agenda_item;
 CREATE TEMP TABLE seed_body ON COMMIT DROP AS
 SELECT b.id, b.partnership_id, b.short_name, row_number() OVER (ORDER BY b.short_name) - 1 AS k
 FROM partners_body b JOIN partners_partnership p ON p.id = b.partnership_id
@@ -50,6 +57,10 @@ SELECT d.id, s.partnership_id, s.body_id, s.id, d.item_id, s.year,
        CASE WHEN random() < 0.7 THEN 'einstimmig' END,
        s.starts_at + interval '1 hour' + interval '1 second' * (d.i % 3600)
 FROM seed_decision d JOIN seed_meeting s ON s.id = d.meeting_id;
+ALTER TABLE meetings_agenda_item ENABLE TRIGGER meetings_agenda_item_renumbers,
+    ENABLE TRIGGER meetings_agenda_item_touches_meeting;
+ALTER TABLE meetings_decision ENABLE TRIGGER meetings_decision_touches_meeting,
+    ENABLE TRIGGER meetings_decision_touches_agenda_item;
 COMMIT;
 
 VACUUM ANALYZE meetings_meeting;
