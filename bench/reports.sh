@@ -65,6 +65,12 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     (cd "$PROJECT_DIR" && ./mvnw -B -q -DskipTests package dependency:build-classpath \
         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
 fi
+if [[ "$BASELINE" == 1 && ! -f "$PROJECT_DIR/target/bench.classpath" ]]; then
+    # step 5 runs a Java main from the test classes: --no-build after ./mvnw verify leaves no class path file
+    log "Writing the test class path (target/bench.classpath) for step 5 ..."
+    (cd "$PROJECT_DIR" && ./mvnw -B -q test-compile dependency:build-classpath \
+        -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+fi
 SKIP_BUILD=1 build_jar
 cpu_monitor_start
 DB_PORT="${SIPA_BENCH_DB_PORT:-$(free_port)}"
