@@ -80,38 +80,44 @@ class TenantConnections implements BeanPostProcessor {
             super(target);
         }
 
+        // The tenant is found before the connection is taken: finding the user may load the session, which takes a
+        // connection of its own. Taken the other way round, every request's first access held one connection while
+        // waiting for a second, and with as many first accesses at once as the pool has connections none came back.
         @Override
         public Connection getConnection() throws SQLException {
-            return scoped(super.getConnection());
+            var tenant = tenant();
+            return scoped(super.getConnection(), tenant);
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            return scoped(super.getConnection(username, password));
+            var tenant = tenant();
+            return scoped(super.getConnection(username, password), tenant);
         }
 
-        private Connection scoped(Connection connection) throws SQLException {
-            var tenant = tenant();
-            Object physical = connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class)
-                    : connection;
-            if (tenant.equals(told.get(physical)) && connection.getAutoCommit()) {
+        private Connection scoped(Connection connection, String tenant) throws SQLException {
+            try {
+                Object physical = connection.isWrapperFor(PGConnection.class)
+                        ? connection.unwrap(PGConnection.class) : connection;
+                if (tenant.equals(told.get(physical)) && connection.getAutoCommit()) {
+                    return connection;
+                }
+                try (var statement = connection.prepareStatement("SELECT set_config('sipa.partnership', ?, false),"
+                        + " set_config('sipa.all_partnerships', ?, false)")) {
+                    statement.setString(1, ALL.equals(tenant) ? "" : tenant);
+                    statement.setString(2, ALL.equals(tenant) ? "on" : "off");
+                    statement.execute();
+                }
+                if (connection.getAutoCommit()) {
+                    told.put(physical, tenant);
+                } else {
+                    told.remove(physical);
+                }
                 return connection;
-            }
-            try (var statement = connection.prepareStatement(
-                    "SELECT set_config('sipa.partnership', ?, false), set_config('sipa.all_partnerships', ?, false)")) {
-                statement.setString(1, ALL.equals(tenant) ? "" : tenant);
-                statement.setString(2, ALL.equals(tenant) ? "on" : "off");
-                statement.execute();
-            } catch (SQLException e) {
-                connection.close();
+            } catch (SQLException | RuntimeException e) {
+                connection.close(); // back to the pool: whoever asked gets the exception, not the connection
                 throw e;
             }
-            if (connection.getAutoCommit()) {
-                told.put(physical, tenant);
-            } else {
-                told.remove(physical);
-            }
-            return connection;
         }
     }
 }
