@@ -1,10 +1,12 @@
 package de.sipa.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -36,7 +38,7 @@ class TenantConnectionsTests {
         SecurityContextHolder.setDeferredContext(() -> {
             try (var session = connections.getConnection()) {
                 assertThat(session).isNotNull();
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
             return SecurityContextHolder.createEmptyContext();
@@ -51,8 +53,8 @@ class TenantConnectionsTests {
     @Test
     void aConnectionWhoseTenantCannotBeSetGoesBackToThePool() {
         var failing = new TenantConnections.Scoped(counting(true));
-        org.assertj.core.api.Assertions.assertThatThrownBy(failing::getConnection)
-                .isInstanceOf(java.sql.SQLException.class);
+        assertThatThrownBy(failing::getConnection)
+                .isInstanceOf(SQLException.class);
         assertThat(open.get()).isZero();
     }
 
@@ -87,7 +89,7 @@ class TenantConnectionsTests {
                     case "getAutoCommit" -> true;
                     case "prepareStatement" -> {
                         if (statementsFail) {
-                            throw new java.sql.SQLException("the database went away");
+                            throw new SQLException("the database went away");
                         }
                         yield statement();
                     }
