@@ -9,9 +9,12 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.aopalliance.intercept.MethodInterceptor;
 import org.postgresql.PGConnection;
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -30,7 +33,33 @@ class TenantConnections implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof JdbcIndexedSessionRepository sessions) {
+            return sessionStore(sessions);
+        }
         return bean instanceof DataSource dataSource && !(bean instanceof Scoped) ? new Scoped(dataSource) : bean;
+    }
+
+    /**
+     * The session store's tables belong to no partnership, so its work takes connections as they come, without asking
+     * who is acting. Asking would read the lazy security context, which loads the session: every request loaded its
+     * session three times (twice nested in finding the user for the first load) and switched its connection's tenant
+     * to all partnerships and back.
+     */
+    private static Object sessionStore(JdbcIndexedSessionRepository sessions) {
+        var proxy = new ProxyFactory(sessions);
+        proxy.setProxyTargetClass(true);
+        proxy.addAdvice((MethodInterceptor) invocation -> {
+            if (SESSION_STORE.get() != null) {
+                return invocation.proceed();
+            }
+            SESSION_STORE.set(Boolean.TRUE);
+            try {
+                return invocation.proceed();
+            } finally {
+                SESSION_STORE.remove();
+            }
+        });
+        return proxy.getProxy(sessions.getClass().getClassLoader());
     }
 
     /**
@@ -38,6 +67,9 @@ class TenantConnections implements BeanPostProcessor {
      * from the database, as Spring Security reads the security context lazily) or a login looking up a user name.
      */
     private static final ThreadLocal<Boolean> ACROSS_PARTNERSHIPS = new ThreadLocal<>();
+
+    /** Set while the session store works: its connections are not told a partnership (see {@link #sessionStore}). */
+    private static final ThreadLocal<Boolean> SESSION_STORE = new ThreadLocal<>();
 
     /** Runs work whose connections see every partnership's rows, e.g. finding an account by its user name. */
     static <T> T acrossPartnerships(Supplier<T> work) {
@@ -85,6 +117,10 @@ class TenantConnections implements BeanPostProcessor {
         // waiting for a second, and with as many first accesses at once as the pool has connections none came back.
         @Override
         public Connection getConnection() throws SQLException {
+            if (SESSION_STORE.get() != null) {
+                // what the connection was told stays true of it, and the session tables ignore it
+                return super.getConnection();
+            }
             var tenant = tenant();
             return scoped(super.getConnection(), tenant);
         }

@@ -24,8 +24,12 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.web.context.WebApplicationContext;
@@ -51,6 +55,9 @@ class SessionTests {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
 
     @Test
     void disablingAnAccountEndsItsOpenSessionAtOnce() throws Exception {
@@ -108,6 +115,26 @@ class SessionTests {
         assertThat(chain.getRequest()).isNull();
         assertThat(old.isInvalid()).isTrue();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?expired");
+    }
+
+    @Test
+    void theSessionStoreNeverAsksWhoIsActing() {
+        // Who is acting is found in the session. Asking while loading it loaded it again, nested, on every request.
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        SessionRepository<Session> store = (SessionRepository) sessions; // its session class is not public
+        var session = store.createSession();
+        session.setAttribute("seen", "yes");
+        store.save(session);
+        SecurityContextHolder.setDeferredContext(() -> {
+            throw new AssertionError("the session store asked who is acting");
+        });
+        try {
+            assertThat(store.findById(session.getId()).<String>getAttribute("seen")).isEqualTo("yes");
+            store.deleteById(session.getId());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(store.findById(session.getId())).isNull();
     }
 
     @Test
