@@ -425,22 +425,12 @@ public class Reports {
                 .filter(other -> !other.id().equals(id)).toList();
     }
 
-    /**
-     * Those of a queue page's reports that have possible duplicates, for the coordinator: the reports as the page
-     * read them, so that each costs one query (in a box around its point, V121) rather than two.
-     */
+    /** Those of a queue page's reports that have possible duplicates, for the coordinator. */
     @PreAuthorize(ReportPermissions.COORDINATE)
     @Transactional(readOnly = true)
     public Set<ReportId> withPossibleDuplicates(Collection<Report> page) {
-        var found = new LinkedHashSet<ReportId>();
-        for (var report : page) {
-            if (report.latitude() != null && !report.status().closed() && reports.nearby(CurrentUser.partnership(),
-                    report.category(), report.latitude(), report.longitude(), DUPLICATE_METRES,
-                    report.submittedAt().minus(DUPLICATE_PERIOD)).stream().anyMatch(o -> !o.id().equals(report.id()))) {
-                found.add(report.id());
-            }
-        }
-        return found;
+        return page.isEmpty() ? Set.of() : reports.withNearby(CurrentUser.partnership(),
+                page.stream().map(Report::id).toList(), DUPLICATE_METRES, DUPLICATE_PERIOD);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -66,6 +67,9 @@ class ReportsTests {
 
     @Autowired
     CategorySuggestions suggestions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     City city;
     TopicId noise;
@@ -284,6 +288,11 @@ class ReportsTests {
         var far = reports.submit(new NewReport(city.id(), otherCategory, "Raser woanders", 48.7720, 9.1800, null, null,
                 Map.of(), null, ReportSource.CITIZEN));
         var otherKind = submit(noiseCategory, 48.7701, 9.1801, Map.of("anzahl", "2"));
+        // three weeks old: the others came more than two weeks after it, so it repeats none of them, but they it
+        var older = reports.submit(new NewReport(city.id(), otherCategory, "Raser, schon länger", 48.7702, 9.1801,
+                null, null, Map.of(), null, ReportSource.CITIZEN));
+        jdbc.sql("UPDATE reports_report SET submitted_at = submitted_at - interval '21 days' WHERE id = ?")
+                .param(older.report().value()).update();
 
         assertThat(reports.nearbyOpen(city.id(), otherCategory, 48.7701, 9.1801)).extracting(PublicReport::publicId)
                 .containsExactlyInAnyOrder(first.publicId(), second.publicId())
@@ -291,14 +300,14 @@ class ReportsTests {
 
         login(city.coordinator());
         assertThat(reports.possibleDuplicates(second.report())).extracting(Report::id).containsExactly(first.report());
-        var page = List.of(first.report(), second.report(), far.report(), otherKind.report());
+        var page = List.of(first.report(), second.report(), far.report(), otherKind.report(), older.report());
         assertThat(reports.withPossibleDuplicates(page.stream().map(reports::get).toList()))
                 .as("the queue's badge").containsExactlyInAnyOrderElementsOf(page.stream()
                         .filter(id -> !reports.possibleDuplicates(id).isEmpty()).toList())
-                .containsExactlyInAnyOrder(first.report(), second.report());
+                .containsExactlyInAnyOrder(first.report(), second.report(), older.report());
         reports.merge(second.report(), first.report());
         assertThat(reports.withPossibleDuplicates(page.stream().map(reports::get).toList()))
-                .as("a merged duplicate is closed").isEmpty();
+                .as("a merged duplicate is closed").containsExactly(older.report());
         assertThat(reports.get(second.report()).status()).isEqualTo(ReportStatus.FORWARDED);
         assertThat(reports.get(second.report()).publicNote()).isEqualTo("Zusammengeführt mit Anliegen " + first.publicId());
         reports.close(first.report(), ReportStatus.DONE, "Kontrollen verstärkt");
