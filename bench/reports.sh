@@ -15,7 +15,7 @@
 # Prints figures, asserts nothing.
 #
 # Usage: bench/reports.sh [--no-build] [--reports N] [--duration S] [--warmup S] [--clients N] [--requests N]
-#                         [--no-baseline] [--plans] [--post-only]
+#                         [--no-baseline] [--plans] [--post-only | --no-post]
 #   --no-build     use the existing target/sipa-*.jar, target/test-classes and target/bench.classpath
 #   --reports N    reports to add (default 1000000)
 #   --duration S   measured seconds of POST load and of the INSERT baseline (default 60); --warmup S (default 60: the JIT is still compiling the POST path after 30 s)
@@ -24,6 +24,8 @@
 #   --no-baseline  skip step 5
 #   --plans        complete EXPLAIN output instead of a summary
 #   --post-only    only step 4 (and 5 unless --no-baseline): skips GET, queue and EXPLAIN
+#   --no-post      only steps 1-3: the data stays as it was, so that two jars compare on the same reports (every
+#                  POST run adds some 100,000 open reports of today, which slow the queue's duplicate search)
 # Environment: SIPA_BENCH_REPORTS_PORT (HTTP, default 18082), SIPA_BENCH_DB_PORT (default: a free one),
 #              JAVA_OPTS (extra JVM options of the jar), SIPA_BENCH_DATA (keep the seeded data directory there
 #              and reuse it on the next run instead of seeding again), SIPA_BENCH_JFR=FILE (a flight recording of
@@ -39,6 +41,7 @@ REQUESTS=100
 BASELINE=1
 PLANS=0
 POST_ONLY=0
+NO_POST=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --no-build) SKIP_BUILD=1 ;;
@@ -50,11 +53,15 @@ while [[ $# -gt 0 ]]; do
         --no-baseline) BASELINE=0 ;;
         --plans) PLANS=1 ;;
         --post-only) POST_ONLY=1 ;;
-        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+        --no-post) NO_POST=1 ;;
+        -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
         *) log "unknown option $1"; exit 2 ;;
     esac
     shift
 done
+if [[ "$POST_ONLY" == 1 && "$NO_POST" == 1 ]]; then
+    log "--post-only and --no-post leave nothing to run"; exit 2
+fi
 
 PORT="${SIPA_BENCH_REPORTS_PORT:-18082}"
 require_free_port "$PORT" SIPA_BENCH_REPORTS_PORT
@@ -65,7 +72,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     (cd "$PROJECT_DIR" && ./mvnw -B -q -DskipTests package dependency:build-classpath \
         -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
 fi
-if [[ "$BASELINE" == 1 && ! -f "$PROJECT_DIR/target/bench.classpath" ]]; then
+if [[ "$BASELINE" == 1 && "$NO_POST" == 0 && ! -f "$PROJECT_DIR/target/bench.classpath" ]]; then
     # step 5 runs a Java main from the test classes: --no-build after ./mvnw verify leaves no class path file
     log "Writing the test class path (target/bench.classpath) for step 5 ..."
     (cd "$PROJECT_DIR" && ./mvnw -B -q test-compile dependency:build-classpath \
@@ -162,6 +169,7 @@ plans="$(sql -v partnership="$PARTNERSHIP" -v category="$MUELL" -f "$BENCH_DIR/s
 if [[ "$PLANS" == 1 ]]; then echo "$plans"; else echo "$plans" | plan_summary; fi
 fi
 
+if [[ "$NO_POST" == 0 ]]; then
 echo
 echo "-- 4. Open311 POST load; load before: $(load_now)"
 reset_statements
@@ -212,6 +220,7 @@ if [[ "$BASELINE" == 1 ]]; then
     wait "$APP_PID" || log "ReportInsertBenchmark failed"
     APP_PID=""
     echo "  load after: $(load_now)"
+fi
 fi
 
 echo
