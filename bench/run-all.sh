@@ -13,7 +13,7 @@ PROJECT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 # Shell benchmarks against the jar take --no-build; the Java mains compile the test sources themselves. A scenario
 # whose script is not there (yet) is skipped with a note.
 JAR_SCENARIOS=(startup directory-search reports calendar-feed oparl-papers patrol-roster operations-log hotspot-layer
-               places-map survey-submit annual-report public-website open311-ratios)
+               places-map survey-submit annual-report public-website open311-ratios signed-in-crowd)
 MAIN_SCENARIOS=(who-leads matrix-grid category-suggestion hotspots place-effect survey-results)
 
 BUILD=1
