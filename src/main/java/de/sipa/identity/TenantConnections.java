@@ -42,8 +42,8 @@ class TenantConnections implements BeanPostProcessor {
     /**
      * The session store's tables belong to no partnership, so its work takes connections as they come, without asking
      * who is acting. Asking would read the lazy security context, which loads the session: every request loaded its
-     * session three times (twice nested in finding the user for the first load) and switched its connection's tenant
-     * to all partnerships and back.
+     * session once more, nested in finding the user for the first load, and switched its connection's tenant to all
+     * partnerships and back.
      */
     private static Object sessionStore(JdbcIndexedSessionRepository sessions) {
         var proxy = new ProxyFactory(sessions);
