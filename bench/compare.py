@@ -43,6 +43,11 @@ def main():
         last[(row["scenario"], row["metric"])] = row
     with open(args.figures, newline="") as f:
         figures = [r for r in csv.reader(f) if r]
+    recorded = set()
+    for scenario, metric, *_ in figures:
+        if (scenario, metric) in recorded:  # the comparison would take the last one and hide the other
+            sys.exit(f"{scenario} {metric} was recorded twice in this run: give each figure its own name")
+        recorded.add((scenario, metric))
 
     width = max([len(s) for s, *_ in figures] + [10])
     print(f"{'scenario':<{width}} {'metric':<10} {'value':>11} {'unit':<4}  {'last run':>11}  {'change':>7}")
