@@ -231,10 +231,13 @@ class Open311Controller {
         offered.forEach(c -> byCode.put(c.code(), c));
         var coordination = message("open311.coordination", partnership.name());
         var mediaUrl = baseUrl.link("/open311/v2/media/");
+        // one notice per service level rather than formatting the same message for each of up to 1,000 reports
+        Map<Integer, String> notices = new HashMap<>();
         return found.stream().map(report -> {
             var category = byCode.get(report.categoryCode());
             var notice = category == null || report.status().closed() ? null
-                    : message("open311.notice.service", category.serviceLevelDays());
+                    : notices.computeIfAbsent(category.serviceLevelDays(),
+                            days -> message("open311.notice.service", days));
             return Open311Representations.request(report,
                     report.responsible() == null ? coordination : report.responsible(), notice, clock.getZone(),
                     mediaUrl, extensions);
