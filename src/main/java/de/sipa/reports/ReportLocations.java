@@ -52,9 +52,12 @@ public class ReportLocations {
      *
      * @param categories the categories to include; empty: all
      * @param sources the sources to include (citizens, Open311, partners, patrols); empty: all
+     * Positions only: the analysis that asks decides who sees its result (the hotspot map the coordination and the
+     * police; the annual report's hotspots by district also the steering group, which reads the draft).
+     *
      * @return how many places were handed over
      */
-    @PreAuthorize(ReportPermissions.WORK)
+    @PreAuthorize(ReportPermissions.READ)
     public int forEach(LocalDate from, LocalDate to, Collection<CategoryId> categories, Set<ReportSource> sources,
             Sink sink) {
         return query(from, to, categories, sources, (latitude, longitude, submitted) -> sink.accept(latitude,
@@ -65,7 +68,7 @@ public class ReportLocations {
      * As {@link #forEach(LocalDate, LocalDate, Collection, Set, Sink)}, with each report's submission time in
      * seconds since 1970 (UTC).
      */
-    @PreAuthorize(ReportPermissions.WORK)
+    @PreAuthorize(ReportPermissions.READ)
     public int forEachTimed(LocalDate from, LocalDate to, Collection<CategoryId> categories,
             Set<ReportSource> sources, TimedSink sink) {
         return query(from, to, categories, sources, sink);

@@ -204,7 +204,7 @@ class AnnualReportTests {
     }
 
     @Test
-    void theSituationChapterNamesTheYearsHotspotsOrSaysThereAreNone() {
+    void theSituationChapterNamesTheYearsHotspotsOrSaysThereAreNone() throws Exception {
         var district = city.districts().get(0);
         jdbc.sql("UPDATE partners_district SET boundary = ?::jsonb WHERE id = ?")
                 .params("{\"type\":\"Polygon\",\"coordinates\":[[[9.17,48.77],[9.20,48.77],[9.20,48.79],"
@@ -236,6 +236,10 @@ class AnnualReportTests {
         assertThat(table.columns()).doesNotContain("annualreport.column.cellCentre").hasSize(4);
         assertThat(table.rows()).allSatisfy(row -> assertThat(((YearlyFigures.Label) row.get(3)).key())
                 .startsWith("hotspots.class.hot"));
+        // The steering group reads the draft with the hotspots, though it may not open the hotspot map itself.
+        var read = Jsoup.parse(mvc.perform(get("/jahresbericht/" + year).with(user(fixtures.user(city.steeringUser()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(read.select("#chapter-situation td").eachText()).contains(name);
         // The year before has no report with a place: no hotspot, and the chapter says so.
         var before = asCoordinator(() -> reports.figures("situation", year - 1)).tables().stream()
                 .filter(t -> t.title().equals("annualreport.situation.hotspots")).findFirst().orElseThrow();
