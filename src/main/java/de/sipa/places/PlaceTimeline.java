@@ -196,7 +196,7 @@ public class PlaceTimeline {
                     TimelineKind.REPORT, "timeline.report",
                     names.getOrDefault(report.category(), "?") + (report.publicId() == null ? ""
                             : " · " + report.publicId()),
-                    label("report.status." + report.status()), "/reports/" + report.id()));
+                    label("report.status." + report.status()), report.readable() ? "/reports/" + report.id() : null));
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.sipa.identity.CurrentUser;
+import de.sipa.identity.Role;
 
 /**
  * Where (and, if asked, when) the partnership's reports were made, for spatial analyses (the situation picture's
@@ -124,18 +125,26 @@ public class ReportLocations {
     @PreAuthorize(ReportPermissions.DISTRICT_FIGURES)
     public List<LocatedReport> within(double[] box, LocalDate from, LocalDate to) {
         var zone = clock.getZone();
+        var user = CurrentUser.get();
+        var organisation = user.organisation() == null ? null : user.organisation().value();
+        // readable: the rule of Reports.readable for all the reports at once; a partner's staff may open their
+        // organisation's reports and those it was involved in, everyone else every report
         return jdbc.sql("""
-                SELECT id, public_id, submitted_at, category_id, status, latitude, longitude FROM reports_report
+                SELECT id, public_id, submitted_at, category_id, status, latitude, longitude,
+                    coalesce(NOT ? OR r.assignee_id = ? OR EXISTS (
+                        SELECT 1 FROM reports_event e WHERE e.report_id = r.id AND e.organisation_id = ?), false)
+                FROM reports_report r
                 WHERE partnership_id = ? AND submitted_at >= ? AND submitted_at < ?
                 AND longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?
                 AND status <> 'MODERATION' AND duplicate_of IS NULL
                 ORDER BY submitted_at LIMIT ?""")
-                .params(CurrentUser.partnership().value(), Timestamp.from(from.atStartOfDay(zone).toInstant()),
+                .params(user.role() == Role.PARTNER, organisation, organisation, CurrentUser.partnership().value(),
+                        Timestamp.from(from.atStartOfDay(zone).toInstant()),
                         Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()), box[0], box[2], box[1], box[3],
                         MAX_WITHIN)
                 .query((rs, n) -> new LocatedReport(new ReportId(rs.getObject(1, UUID.class)), rs.getString(2),
                         rs.getTimestamp(3).toInstant(), new CategoryId(rs.getObject(4, UUID.class)),
-                        ReportStatus.valueOf(rs.getString(5)), rs.getDouble(6), rs.getDouble(7)))
+                        ReportStatus.valueOf(rs.getString(5)), rs.getDouble(6), rs.getDouble(7), rs.getBoolean(8)))
                 .list();
     }
 

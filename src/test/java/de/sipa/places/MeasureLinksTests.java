@@ -73,6 +73,9 @@ class MeasureLinksTests {
     MockMvc mvc;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     de.sipa.reports.Reports reports;
 
     @Autowired
@@ -230,6 +233,25 @@ class MeasureLinksTests {
                 .andReturn().getResponse().getContentAsString());
         assertThat(reported.select("#timeline li")).hasSize(1);
         assertThat(reported.select("#timeline li").text()).contains("Beleuchtung", "neu");
+        assertThat(reported.select("#timeline li a[href^=/reports/]")).as("the steering group opens every report")
+                .hasSize(1);
+        // The police see every report at the place, but link only those they may open: their organisation's.
+        jdbc.sql("UPDATE reports_report SET assignee_id = ? WHERE partnership_id = ? AND description = 'Weg dunkel 7'")
+                .params(city.police().value(), city.id().value()).update();
+        var police = user(fixtures.user(city.policeUser()));
+        var shown = 0;
+        var linked = new java.util.ArrayList<String>();
+        for (var page : List.of("0", "1")) {
+            var entries = Jsoup.parse(mvc.perform(get(timeline).param("art", "REPORT").param("page", page).with(police))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).select("#timeline li");
+            shown += entries.size();
+            linked.addAll(entries.select("a[href^=/reports/]").eachAttr("href"));
+        }
+        assertThat(shown).isEqualTo(31);
+        var ours = jdbc.sql("SELECT id FROM reports_report WHERE partnership_id = ? AND description = 'Weg dunkel 7'")
+                .param(city.id().value()).query(java.util.UUID.class).single();
+        assertThat(linked).containsExactly("/reports/" + ours);
+        mvc.perform(get(linked.get(0)).with(police)).andExpect(status().isOk());
     }
 
     private void refused(Runnable step, String key) {
