@@ -113,6 +113,12 @@ public class OpenData {
                 .map(p -> new Catalogue(p, repository.settings(p.id()), repository.stored(p.id())));
     }
 
+    /** Whether the partnership publishes open data (public, no login). */
+    @Transactional(readOnly = true)
+    boolean published(PartnershipId partnership) {
+        return repository.enabled(partnership);
+    }
+
     /** A published dataset's file, {@code csv} or {@code json} (public, no login). */
     @Transactional(readOnly = true)
     Optional<String> file(String slug, Dataset dataset, String format) {

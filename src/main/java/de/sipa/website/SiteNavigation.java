@@ -11,13 +11,18 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import de.sipa.partners.Partnership;
+import de.sipa.partners.Partnerships;
+import de.sipa.shared.PublicPage;
+
 /**
  * The navigation of the partnership's public website, shown in the header of every public page
  * ({@code /buerger/{slug}…}) as the model attribute {@code siteNav}.
  *
  * <p>Pages of other modules that may not exist yet ({@link #OPTIONAL}: the published prevention projects, the annual
  * reports, open data) are linked only once the app serves their path: no switch to turn on, and no dead link while
- * they are missing.
+ * they are missing; and of those, a page its module serves only for some partnerships ({@link PublicPage}: open data
+ * once switched on) only for the partnerships that publish it.
  */
 @ControllerAdvice
 class SiteNavigation {
@@ -35,10 +40,15 @@ class SiteNavigation {
     private static final Pattern PUBLIC_PAGE = Pattern.compile("^/buerger/([a-z0-9][a-z0-9-]*)(/.*)?$");
 
     private final RequestMappingHandlerMapping mappings;
+    private final Partnerships partnerships;
+    private final List<PublicPage> publishedBySome;
     private volatile List<Link> optionalServed;
 
-    SiteNavigation(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+    SiteNavigation(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
+            Partnerships partnerships, List<PublicPage> publishedBySome) {
         this.mappings = mappings;
+        this.partnerships = partnerships;
+        this.publishedBySome = List.copyOf(publishedBySome);
     }
 
     /** The links for the partnership with this slug, in the order the header shows them. */
@@ -52,8 +62,12 @@ class SiteNavigation {
         links.add(new Link("site.nav.places", base + "/orte"));
         links.add(new Link("site.nav.volunteers", base + "/ehrenamt"));
         links.add(new Link("site.nav.crimeFigures", base + "/kriminalstatistik"));
+        var partnership = partnerships.bySlug(slug).map(Partnership::id);
         for (var optional : optionalServed()) {
-            links.add(new Link(optional.key(), base + optional.path()));
+            if (publishedBySome.stream().filter(page -> page.path().equals(optional.path()))
+                    .allMatch(page -> partnership.filter(page::publishedBy).isPresent())) {
+                links.add(new Link(optional.key(), base + optional.path()));
+            }
         }
         return List.copyOf(links);
     }

@@ -105,9 +105,11 @@ class OpenDataTests {
     void aPartnershipWithoutOpenDataHasNoPublicDatasetsAndOnlyTheCoordinationSwitchesItOn() throws Exception {
         mvc.perform(get(base)).andExpect(status().isNotFound());
         mvc.perform(get(base + "/anliegen.csv")).andExpect(status().isNotFound());
+        assertThat(siteNavigation()).as("no dead link on the public website").doesNotContain(base);
         mvc.perform(post("/offene-daten/schalter").with(csrf()).with(user(fixtures.user(city.steeringUser())))
                 .param("enabled", "true")).andExpect(status().isForbidden());
         switchOn();
+        assertThat(siteNavigation()).contains(base);
         var page = Jsoup.parse(mvc.perform(get(base)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
         assertThat(page.select("#datasets li")).hasSize(4);
@@ -119,6 +121,14 @@ class OpenDataTests {
         mvc.perform(post("/offene-daten/schalter").with(csrf()).with(user(fixtures.user(city.coordinator())))
                 .param("enabled", "false")).andExpect(status().is3xxRedirection());
         mvc.perform(get(base + "/anliegen.json")).andExpect(status().isNotFound());
+        assertThat(siteNavigation()).doesNotContain(base);
+    }
+
+    /** The links of the public website's navigation, as its home page shows them. */
+    private List<String> siteNavigation() throws Exception {
+        var home = base.substring(0, base.length() - "/offene-daten".length());
+        return Jsoup.parse(mvc.perform(get(home)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).select("nav.site-nav a").eachAttr("href");
     }
 
     @Test
