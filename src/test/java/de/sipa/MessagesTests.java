@@ -49,6 +49,26 @@ class MessagesTests {
         }
     }
 
+    /**
+     * The audit trail names each entry's kind of record by the message {@code audit.subject.<type>}: every type the
+     * code records has one (six once showed as "??audit.subject.NetworkMeeting_de??").
+     */
+    @Test
+    void everyKindOfRecordInTheAuditTrailHasALabel() throws IOException {
+        var recorded = java.util.regex.Pattern.compile("AuditAction\\.\\w+,\\s*\"(\\w+)\"");
+        var types = new java.util.TreeSet<String>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                recorded.matcher(java.nio.file.Files.readString(file)).results().forEach(m -> types.add(m.group(1)));
+            }
+        }
+        assertThat(types).as("types found in the code").contains("Organisation", "NetworkMeeting");
+        for (var file : new String[] {"/messages.properties", "/messages_en.properties"}) {
+            var messages = load(file);
+            assertThat(types).as(file).allSatisfy(type -> assertThat(messages).containsKey("audit.subject." + type));
+        }
+    }
+
     private static Properties load(String resource) throws IOException {
         var properties = new Properties();
         try (var in = MessagesTests.class.getResourceAsStream(resource)) {

@@ -107,7 +107,7 @@ public class Networks {
             throw new RuleViolationException("network.joinOwn");
         }
         repository.join(CurrentUser.partnership(), id, LocalDate.now(clock));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "joined " + network.name());
+        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.joined", network.name()));
     }
 
     /** Leaving ends every share with the network at once. */
@@ -115,7 +115,7 @@ public class Networks {
     public void leave(NetworkId id) {
         var network = member(id);
         repository.leave(CurrentUser.partnership(), id);
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "left " + network.name());
+        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.left", network.name()));
     }
 
     /** What the current partnership shares with a network it is a member of. */
@@ -130,7 +130,7 @@ public class Networks {
     public void shareKeyFigures(NetworkId id) {
         member(id);
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.KEY_FIGURES, null, null));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares key figures");
+        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.sharesKeyFigures"));
     }
 
     /**
@@ -143,7 +143,7 @@ public class Networks {
         var shared = projects.project(project); // refuses another partnership's project
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.PROJECT,
                 project.value(), contact(contact)));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares project " + shared.title());
+        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.shares", auditTrail.label("network.share.", ShareKind.PROJECT), shared.title()));
     }
 
     /**
@@ -160,7 +160,7 @@ public class Networks {
         }
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.PLACE, place.value(),
                 contact(contact)));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares place " + shared.name());
+        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.shares", auditTrail.label("network.share.", ShareKind.PLACE), shared.name()));
     }
 
     /**
@@ -177,7 +177,7 @@ public class Networks {
         }
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.SAFETY_CONCEPT,
                 place.value(), contact(contact)));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares safety concept " + concept.place().name());
+        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.shares", auditTrail.label("network.share.", ShareKind.SAFETY_CONCEPT), concept.place().name()));
     }
 
     /** Shares the results of a finished survey wave (small cells suppressed, as for an export). */
@@ -190,7 +190,7 @@ public class Networks {
         }
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.SURVEY, wave.value(),
                 null));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares survey " + shared.title());
+        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.shares", auditTrail.label("network.share.", ShareKind.SURVEY), shared.title()));
     }
 
     /** Whether a wave's results are final: ended by the coordination or past its last day. */
@@ -204,7 +204,7 @@ public class Networks {
         member(id);
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.ANNUAL_REPORTS, null,
                 null));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "shares annual reports");
+        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.sharesAnnualReports"));
     }
 
     private static String contact(String contact) {
@@ -245,20 +245,20 @@ public class Networks {
         };
         var share = new Share(UUID.randomUUID(), CurrentUser.partnership(), null, kind, item, contact(contact));
         repository.share(share);
-        auditTrail.record(AuditAction.CHANGED, "Share", item, "shares " + kind + " " + title + " with the installation");
+        auditTrail.record(AuditAction.CHANGED, "Share", item, auditTrail.summary("audit.network.sharesWithInstallation", auditTrail.label("network.share.", kind), title));
     }
 
     @PreAuthorize(NetworkPermissions.MANAGE)
     public void unshareFromInstallation(ShareKind kind, UUID item) {
         repository.unshareFromInstallation(CurrentUser.partnership(), kind, item);
-        auditTrail.record(AuditAction.CHANGED, "Share", item, "no longer shares " + kind + " with the installation");
+        auditTrail.record(AuditAction.CHANGED, "Share", item, auditTrail.summary("audit.network.unsharedFromInstallation", auditTrail.label("network.share.", kind)));
     }
 
     @PreAuthorize(NetworkPermissions.MANAGE)
     public void unshare(NetworkId id, ShareKind kind, UUID item) {
         member(id);
         repository.unshare(CurrentUser.partnership(), id, kind, item);
-        auditTrail.record(AuditAction.CHANGED, "Network", id, "no longer shares " + kind + (item == null ? "" : " " + item));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.unshared", auditTrail.label("network.share.", kind)));
     }
 
     private Network member(NetworkId id) {

@@ -156,13 +156,14 @@ public class RoundTables {
     @PreAuthorize(NetworkPermissions.MANAGE)
     public void writeMinutes(UUID meetingId, String minutes) {
         var meeting = meeting(meetingId);
-        kept(meeting.body());
+        var body = kept(meeting.body());
         var text = minutes == null ? "" : minutes.strip();
         if (text.length() > MAX_MINUTES) {
             throw new RuleViolationException("network.meeting.minutes.tooLong", MAX_MINUTES);
         }
         repository.minutes(meeting.id(), text.isEmpty() ? null : text);
-        auditTrail.record(AuditAction.CHANGED, "NetworkMeeting", meeting.id(), "minutes");
+        auditTrail.record(AuditAction.CHANGED, "NetworkMeeting", meeting.id(),
+                auditTrail.summary("audit.network.minutes", body.name()));
     }
 
     /** A body the current partnership keeps; a member's view of another's body is not one to change (404). */
