@@ -47,7 +47,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * enum name ({@code IN_PROGRESS}, {@code COORDINATOR}), a type name of the code ({@code DeploymentPlan}), an account
  * name where a person is meant ({@code polizei}; where the account itself is meant, the page marks it
  * {@code class="account-login"})
- * or a year written as a number ("2.026"); and following links changes no data. The test crawls from the start
+ * or a year written as a number ("2.026"); no element carries a {@code style} attribute (the content security policy
+ * allows style sheets only, so the browser would drop it); no link leads to a page the user may not see (403) or that
+ * is not there (404); and following links changes no data. The test crawls from the start
  * pages, so a new page is covered as soon as a page links to it.
  */
 @DemoIntegrationTest
@@ -83,11 +85,13 @@ class AllPagesTests {
     private static final Pattern NOT_FOLLOWED = Pattern.compile("(?i)logout|delete|remove|[?&]lang=");
     /**
      * Tables a GET may write to: the sessions, and the secret calendar feed tokens, created when a user first sees
-     * the page that shows their feed's address; and the scheduler's locks, which the background jobs take meanwhile.
+     * the page that shows their feed's address; the annual report's draft of a year with its chapters, created when
+     * the year is first opened; and the scheduler's locks, which the background jobs take meanwhile.
      * The contact point's day figures are left out as well ({@link TenantRows#DERIVED}).
      */
     private static final Set<String> WRITTEN_BY_READING = Set.of("spring_session", "spring_session_attributes",
-            "meetings_calendar_feed", "operations_patrol_feed", "database_shedlock");
+            "meetings_calendar_feed", "operations_patrol_feed", "annualreport_report", "annualreport_chapter",
+            "database_shedlock");
     /**
      * Tables compared in part: the audit trail without its EXPORTED entries (a download of a PDF or CSV is recorded),
      * the outbox without its delivery state (the background job sends the demo's mails meanwhile).
@@ -146,7 +150,7 @@ class AllPagesTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"admin", "koordination", "polizei", "ordnungsamt", "jugendamt", "lenkung"})
+    @ValueSource(strings = {"admin", "koordination", "polizei", "ordnungsamt", "jugendamt", "lenkung", "kreis", "land"})
     void everyPageOfARoleShowsNamesAndLabelsAndNoServerError(String username) throws Exception {
         var crawl = crawl(user(users.loadUserByUsername(username)), List.of("/"));
 
@@ -218,7 +222,10 @@ class AllPagesTests {
             crawl.offer(sameOrigin(location, URI.create("http://localhost" + url).resolve(location).toString()), url);
             return;
         }
-        if (response.getStatus() >= 400) {
+        if (response.getStatus() == 403 || response.getStatus() == 404) {
+            crawl.problems.add("a link to a page the user may not see: " + response.getStatus() + " " + url
+                    + " (linked from " + from + ")");
+        } else if (response.getStatus() >= 400) {
             crawl.clientErrors.add(response.getStatus() + " " + url + " (linked from " + from + ")");
         }
         var type = response.getContentType();
@@ -251,6 +258,8 @@ class AllPagesTests {
                 problems.add("message key in " + attribute.getKey() + " on " + url + ": " + attribute.getValue());
             }
         }));
+        page.select("[style]").forEach(element -> problems.add("inline style, which the content security policy drops, on "
+                + url + ": <" + element.tagName() + " style=\"" + element.attr("style") + "\">"));
         find(CONSTANT_CASE, text).forEach(hit -> problems.add("raw enum name on " + url + ": …" + hit + "…"));
         var capitals = CAPITALS.matcher(text);
         while (capitals.find()) {
