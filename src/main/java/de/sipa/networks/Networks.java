@@ -107,7 +107,8 @@ public class Networks {
             throw new RuleViolationException("network.joinOwn");
         }
         repository.join(CurrentUser.partnership(), id, LocalDate.now(clock));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.joined", network.name()));
+        auditTrail.record(AuditAction.CHANGED, "Network", id,
+                auditTrail.summary("audit.network.joined", network.name()));
     }
 
     /** Leaving ends every share with the network at once. */
@@ -143,7 +144,7 @@ public class Networks {
         var shared = projects.project(project); // refuses another partnership's project
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.PROJECT,
                 project.value(), contact(contact)));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.shares", auditTrail.label("network.share.", ShareKind.PROJECT), shared.title()));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, sharing(ShareKind.PROJECT, shared.title()));
     }
 
     /**
@@ -160,7 +161,7 @@ public class Networks {
         }
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.PLACE, place.value(),
                 contact(contact)));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.shares", auditTrail.label("network.share.", ShareKind.PLACE), shared.name()));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, sharing(ShareKind.PLACE, shared.name()));
     }
 
     /**
@@ -177,7 +178,8 @@ public class Networks {
         }
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.SAFETY_CONCEPT,
                 place.value(), contact(contact)));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.shares", auditTrail.label("network.share.", ShareKind.SAFETY_CONCEPT), concept.place().name()));
+        auditTrail.record(AuditAction.CHANGED, "Network", id,
+                sharing(ShareKind.SAFETY_CONCEPT, concept.place().name()));
     }
 
     /** Shares the results of a finished survey wave (small cells suppressed, as for an export). */
@@ -190,7 +192,7 @@ public class Networks {
         }
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.SURVEY, wave.value(),
                 null));
-        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.shares", auditTrail.label("network.share.", ShareKind.SURVEY), shared.title()));
+        auditTrail.record(AuditAction.CHANGED, "Network", id, sharing(ShareKind.SURVEY, shared.title()));
     }
 
     /** Whether a wave's results are final: ended by the coordination or past its last day. */
@@ -205,6 +207,11 @@ public class Networks {
         repository.share(new Share(UUID.randomUUID(), CurrentUser.partnership(), id, ShareKind.ANNUAL_REPORTS, null,
                 null));
         auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.sharesAnnualReports"));
+    }
+
+    /** The audit trail's summary of a share: "Projekt freigegeben: Sicher im Quartier". */
+    private String sharing(ShareKind kind, String title) {
+        return auditTrail.summary("audit.network.shares", auditTrail.label("network.share.", kind), title);
     }
 
     private static String contact(String contact) {
@@ -245,20 +252,24 @@ public class Networks {
         };
         var share = new Share(UUID.randomUUID(), CurrentUser.partnership(), null, kind, item, contact(contact));
         repository.share(share);
-        auditTrail.record(AuditAction.CHANGED, "Share", item, auditTrail.summary("audit.network.sharesWithInstallation", auditTrail.label("network.share.", kind), title));
+        auditTrail.record(AuditAction.CHANGED, "Share", item,
+                auditTrail.summary("audit.network.sharesWithInstallation",
+                        auditTrail.label("network.share.", kind), title));
     }
 
     @PreAuthorize(NetworkPermissions.MANAGE)
     public void unshareFromInstallation(ShareKind kind, UUID item) {
         repository.unshareFromInstallation(CurrentUser.partnership(), kind, item);
-        auditTrail.record(AuditAction.CHANGED, "Share", item, auditTrail.summary("audit.network.unsharedFromInstallation", auditTrail.label("network.share.", kind)));
+        auditTrail.record(AuditAction.CHANGED, "Share", item,
+                auditTrail.summary("audit.network.unsharedFromInstallation", auditTrail.label("network.share.", kind)));
     }
 
     @PreAuthorize(NetworkPermissions.MANAGE)
     public void unshare(NetworkId id, ShareKind kind, UUID item) {
         member(id);
         repository.unshare(CurrentUser.partnership(), id, kind, item);
-        auditTrail.record(AuditAction.CHANGED, "Network", id, auditTrail.summary("audit.network.unshared", auditTrail.label("network.share.", kind)));
+        auditTrail.record(AuditAction.CHANGED, "Network", id,
+                auditTrail.summary("audit.network.unshared", auditTrail.label("network.share.", kind)));
     }
 
     private Network member(NetworkId id) {

@@ -94,7 +94,8 @@ public class PartnershipAgreements {
                 .params(name.length() > 255 ? name.substring(0, 255) : name, content,
                         CurrentUser.partnership().value())
                 .update();
-        auditTrail.record(AuditAction.CHANGED, "PartnershipAgreement", CurrentUser.partnership(), auditTrail.summary("audit.network.agreementDocument", name));
+        auditTrail.record(AuditAction.CHANGED, "PartnershipAgreement", CurrentUser.partnership(),
+                auditTrail.summary("audit.network.agreementDocument", name));
     }
 
     @Transactional(readOnly = true)

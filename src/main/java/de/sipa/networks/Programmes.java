@@ -108,7 +108,8 @@ public class Programmes {
             }
         }
         repository.save(network.host(), programme);
-        auditTrail.record(AuditAction.CHANGED, "Network", network.id(), auditTrail.summary("audit.network.programmeDefined"));
+        auditTrail.record(AuditAction.CHANGED, "Network", network.id(),
+                auditTrail.summary("audit.network.programmeDefined"));
     }
 
     /** The programme of a network the current partnership is a member of, read under row-level security alone. */
@@ -188,7 +189,8 @@ public class Programmes {
             surveys.createQuestionnaire(questionnaire(title, programme.surveyItems()));
             newItems = programme.surveyItems().size();
         }
-        auditTrail.record(AuditAction.CHANGED, "Network", programme.network(), auditTrail.summary("audit.network.programmeApplied"));
+        auditTrail.record(AuditAction.CHANGED, "Network", programme.network(),
+                auditTrail.summary("audit.network.programmeApplied"));
         return new LandProgramme.Applied(newBodies, newCategories, newTopics, newItems);
     }
 

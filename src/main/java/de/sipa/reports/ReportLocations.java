@@ -51,11 +51,11 @@ public class ReportLocations {
      * Hands the places of the reports submitted from {@code from} to {@code to} (both days included, in the
      * partnership's time zone) to the sink.
      *
-     * @param categories the categories to include; empty: all
-     * @param sources the sources to include (citizens, Open311, partners, patrols); empty: all
      * Positions only: the analysis that asks decides who sees its result (the hotspot map the coordination and the
      * police; the annual report's hotspots by district also the steering group, which reads the draft).
      *
+     * @param categories the categories to include; empty: all
+     * @param sources the sources to include (citizens, Open311, partners, patrols); empty: all
      * @return how many places were handed over
      */
     @PreAuthorize(ReportPermissions.READ)
