@@ -113,10 +113,13 @@ public class OpenData {
                 .map(p -> new Catalogue(p, repository.settings(p.id()), repository.stored(p.id())));
     }
 
-    /** Whether the partnership publishes open data (public, no login). */
-    @Transactional(readOnly = true)
+    /**
+     * Whether the partnership publishes open data (public, no login), as it was at most a few seconds ago: kept in
+     * memory, so it takes no connection unless the caller has one.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     boolean published(PartnershipId partnership) {
-        return repository.enabled(partnership);
+        return repository.enabledCached(partnership);
     }
 
     /** A published dataset's file, {@code csv} or {@code json} (public, no login). */

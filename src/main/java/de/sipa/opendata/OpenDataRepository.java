@@ -1,6 +1,7 @@
 package de.sipa.opendata;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import de.sipa.shared.PartnershipId;
+import de.sipa.shared.ShortLivedCache;
 
 /** Whether a partnership publishes open data and what its catalogue says of it ({@code opendata_setting}) and its stored datasets ({@code opendata_dataset}). */
 @Repository
@@ -19,10 +21,19 @@ class OpenDataRepository {
     record Stored(Dataset dataset, Instant generatedAt, int rows) {
     }
 
+    /** How long the switch may be read as it was: another instance's change shows on the website after this. */
+    static final Duration CACHED = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final ShortLivedCache<PartnershipId, Boolean> enabled = new ShortLivedCache<>(CACHED);
 
     OpenDataRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** {@link #enabled} as it was at most {@link #CACHED} ago: the navigation of every public page asks it. */
+    boolean enabledCached(PartnershipId partnership) {
+        return enabled.get(partnership, this::enabled);
     }
 
     boolean enabled(PartnershipId partnership) {
@@ -35,6 +46,7 @@ class OpenDataRepository {
                 INSERT INTO opendata_setting (partnership_id, enabled, changed_at) VALUES (?, ?, ?)
                 ON CONFLICT (partnership_id) DO UPDATE SET enabled = EXCLUDED.enabled, changed_at = EXCLUDED.changed_at""")
                 .params(partnership.value(), enabled, Timestamp.from(at)).update();
+        this.enabled.changed(partnership);
     }
 
     CatalogueSettings settings(PartnershipId partnership) {
