@@ -48,7 +48,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * name where a person is meant ({@code polizei}; where the account itself is meant, the page marks it
  * {@code class="account-login"})
  * or a year written as a number ("2.026"); no element carries a {@code style} attribute (the content security policy
- * allows style sheets only, so the browser would drop it); no link leads to a page the user may not see (403) or that
+ * allows style sheets only, so the browser would drop it); every form field, link, button and image has a name a
+ * screen reader can announce, no id is used twice, and the page says its language (BITV 2.0); no link leads to a page the user may not see (403) or that
  * is not there (404); and following links changes no data. The test crawls from the start
  * pages, so a new page is covered as soon as a page links to it.
  */
@@ -264,6 +265,7 @@ class AllPagesTests {
         }));
         page.select("[style]").forEach(element -> problems.add("inline style, which the content security policy drops, on "
                 + url + ": <" + element.tagName() + " style=\"" + element.attr("style") + "\">"));
+        unnamed(page).forEach(element -> problems.add("without a name for screen readers on " + url + ": " + element));
         find(CONSTANT_CASE, text).forEach(hit -> problems.add("raw enum name on " + url + ": …" + hit + "…"));
         var capitals = CAPITALS.matcher(text);
         while (capitals.find()) {
@@ -277,6 +279,46 @@ class AllPagesTests {
                 problems.add("type name on " + url + ": …" + context(text, camelCase.start(), camelCase.end()) + "…");
             }
         }
+    }
+
+    /**
+     * What a screen reader would announce without a name (BITV 2.0, WCAG 2.1 1.1.1, 1.3.1, 3.1.1 and 4.1.2): a form
+     * field with no {@code <label>} with text around it or pointing at it, no {@code aria-label} and no
+     * {@code aria-labelledby} naming an element with text ({@link Browser#unlabelledFields} asks the same in a browser
+     * for the forms it fills in); an image without {@code alt}; a link or button without text, label or title; an id
+     * used twice (a label pointing at it may name the wrong field); a page without its language.
+     */
+    private static List<String> unnamed(Document page) {
+        var unnamed = new ArrayList<String>();
+        for (var field : page.select("input, select, textarea")) {
+            var type = field.attr("type").toLowerCase(java.util.Locale.ROOT);
+            if (List.of("hidden", "submit", "button", "reset", "image").contains(type)) {
+                continue;
+            }
+            var id = field.id();
+            var byLabel = field.parents().stream().anyMatch(p -> p.tagName().equals("label") && p.hasText())
+                    || (!id.isEmpty() && page.select("label[for]").stream()
+                            .anyMatch(l -> l.attr("for").equals(id) && l.hasText()));
+            var byAria = !field.attr("aria-label").isBlank();
+            var byReference = java.util.Arrays.stream(field.attr("aria-labelledby").split("\\s+"))
+                    .anyMatch(ref -> !ref.isEmpty() && page.getElementById(ref) != null && page.getElementById(ref).hasText());
+            if (!(byLabel || byAria || byReference)) {
+                unnamed.add("<" + field.tagName() + (id.isEmpty() ? "" : " id=\"" + id + "\"")
+                        + " name=\"" + field.attr("name") + "\"" + (type.isEmpty() ? "" : " type=\"" + type + "\"") + ">");
+            }
+        }
+        page.select("img:not([alt])").forEach(img -> unnamed.add("<img src=\"" + img.attr("src") + "\"> without alt"));
+        page.select("a[href], button").stream()
+                .filter(e -> !e.hasText() && e.attr("aria-label").isBlank() && e.attr("title").isBlank()
+                        && e.select("img[alt~=\\S]").isEmpty())
+                .forEach(e -> unnamed.add("<" + e.tagName() + "> without text: " + e.outerHtml()));
+        var ids = new java.util.HashSet<String>();
+        page.select("[id]").stream().map(org.jsoup.nodes.Element::id).filter(id -> !ids.add(id))
+                .forEach(id -> unnamed.add("id \"" + id + "\" twice"));
+        if (page.selectFirst("html[lang]") == null) {
+            unnamed.add("no language on <html>");
+        }
+        return unnamed;
     }
 
     /**
