@@ -49,7 +49,8 @@ class PublicWebsiteBrowserTest extends BrowserTestBase {
         var phone = open(Browser.PHONE);
         var lastYear = java.time.Year.now().minusYears(1).getValue();
         var pages = new java.util.ArrayList<>(java.util.List.of("", "/neuigkeiten", "/orte", "/projekte", "/berichte",
-                "/berichte/" + lastYear, "/ehrenamt", "/kriminalstatistik", "/impressum", "/datenschutz"));
+                "/berichte/" + lastYear, "/ehrenamt", "/kriminalstatistik", "/impressum", "/datenschutz",
+                "/barrierefreiheit"));
         pages.replaceAll(p -> "/buerger/musterstadt" + p);
         phone.logIn("koordination", "demo");
         pages.addAll(java.util.List.of("/jahresbericht", "/jahresbericht/" + lastYear, "/offene-daten", "/bodies"));

@@ -20,8 +20,9 @@ import de.sipa.partners.Partnerships;
 import de.sipa.shared.NotFoundException;
 
 /**
- * The coordinator edits the legal pages at {@code /partnership/legal}; citizens read them under the partnership's
- * public address, linked from the foot of every public page.
+ * The coordinator edits the legal pages at {@code /partnership/legal}: Impressum, Datenschutzerklärung, Erklärung zur
+ * Barrierefreiheit; citizens read them under the partnership's public address, linked from the foot of every public
+ * page.
  */
 @Controller
 class LegalController {
@@ -64,6 +65,12 @@ class LegalController {
     String privacy(@PathVariable String slug, Model model, Locale locale) {
         return page(model, notices.privacy(slug, locale).orElseThrow(() -> new NotFoundException("Partnership", slug)),
                 "legal.privacy.title", true);
+    }
+
+    @GetMapping("/buerger/{slug}/barrierefreiheit")
+    String accessibility(@PathVariable String slug, Model model, Locale locale) {
+        return page(model, notices.accessibility(slug, locale)
+                .orElseThrow(() -> new NotFoundException("Partnership", slug)), "legal.accessibility.title", false);
     }
 
     private String form(Model model) {

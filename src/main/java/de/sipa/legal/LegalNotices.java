@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,7 +19,7 @@ import de.sipa.partners.Partnership;
 import de.sipa.partners.Partnerships;
 
 /**
- * The Impressum and the Datenschutzerklärung of each partnership's public pages. The coordinator writes them; until
+ * The Impressum, the Datenschutzerklärung and the Erklärung zur Barrierefreiheit of each partnership's public pages. The coordinator writes them; until
  * then, and whenever a text is emptied, the template is shown.
  */
 @Service
@@ -51,6 +52,7 @@ public class LegalNotices {
         return new LegalNotice(
                 written.imprint() != null ? written.imprint() : templates.imprint(partnership, locale),
                 written.privacy() != null ? written.privacy() : templates.privacy(partnership, locale),
+                written.accessibility() != null ? written.accessibility() : templates.accessibility(partnership, locale),
                 written.dpoName(), written.dpoContact());
     }
 
@@ -72,6 +74,7 @@ public class LegalNotices {
         var after = new LegalNotice(
                 ownText(edited.imprint(), templates.imprint(partnership, locale)),
                 ownText(edited.privacy(), templates.privacy(partnership, locale)),
+                ownText(edited.accessibility(), templates.accessibility(partnership, locale)),
                 LegalNotice.cleaned(edited.dpoName()), LegalNotice.cleaned(edited.dpoContact()));
         var changed = new ArrayList<String>();
         if (!Objects.equals(before.imprint(), after.imprint())) {
@@ -79,6 +82,9 @@ public class LegalNotices {
         }
         if (!Objects.equals(before.privacy(), after.privacy())) {
             changed.add(german("legal.privacy.title"));
+        }
+        if (!Objects.equals(before.accessibility(), after.accessibility())) {
+            changed.add(german("legal.accessibility.title"));
         }
         if (!Objects.equals(before.dpoName(), after.dpoName())
                 || !Objects.equals(before.dpoContact(), after.dpoContact())) {
@@ -95,11 +101,7 @@ public class LegalNotices {
     /** The Impressum of the partnership with this slug, for everyone. */
     @Transactional(readOnly = true)
     public Optional<LegalPage> imprint(String slug, Locale locale) {
-        return partnerships.bySlug(slug).map(partnership -> {
-            var written = written(partnership);
-            return written.imprint() != null ? new LegalPage(partnership, written.imprint(), false, null, null)
-                    : new LegalPage(partnership, templates.imprint(partnership, locale), true, null, null);
-        });
+        return page(slug, LegalNotice::imprint, partnership -> templates.imprint(partnership, locale));
     }
 
     /** The Datenschutzerklärung of the partnership with this slug, with its data protection officer, for everyone. */
@@ -111,6 +113,22 @@ public class LegalNotices {
             return new LegalPage(partnership,
                     template ? templates.privacy(partnership, locale) : written.privacy(), template,
                     written.dpoName(), written.dpoContact());
+        });
+    }
+
+    /** The Erklärung zur Barrierefreiheit of the partnership with this slug, for everyone. */
+    @Transactional(readOnly = true)
+    public Optional<LegalPage> accessibility(String slug, Locale locale) {
+        return page(slug, LegalNotice::accessibility, partnership -> templates.accessibility(partnership, locale));
+    }
+
+    /** A page that is its text alone: what the partnership wrote, else the template. */
+    private Optional<LegalPage> page(String slug, Function<LegalNotice, String> text,
+            Function<Partnership, String> template) {
+        return partnerships.bySlug(slug).map(partnership -> {
+            var written = text.apply(written(partnership));
+            return written != null ? new LegalPage(partnership, written, false, null, null)
+                    : new LegalPage(partnership, template.apply(partnership), true, null, null);
         });
     }
 

@@ -17,9 +17,10 @@ import de.sipa.responsibilities.MatrixEntry;
 import de.sipa.responsibilities.Responsibilities;
 
 /**
- * The texts a partnership starts from (messages {@code legal.template.*}): an Impressum with blanks to fill in, and a
+ * The texts a partnership starts from (messages {@code legal.template.*}): an Impressum with blanks to fill in, a
  * Datenschutzerklärung that names the configured deletion period of contact data and, as recipients, the
- * organisations that hold a responsibility in the matrix today.
+ * organisations that hold a responsibility in the matrix today, and an Erklärung zur Barrierefreiheit that names what
+ * SiPa's public pages are known not to offer and leaves the city's own review, contact and enforcement body blank.
  */
 @Component
 class LegalTemplates {
@@ -44,6 +45,11 @@ class LegalTemplates {
     String privacy(Partnership partnership, Locale locale) {
         return messages.getMessage("legal.template.privacy", new Object[] {partnership.name(),
                 recipients(partnership, locale), String.valueOf(retention.days()),
+                messages.getMessage(partnership.federalState().labelKey(), null, locale)}, locale);
+    }
+
+    String accessibility(Partnership partnership, Locale locale) {
+        return messages.getMessage("legal.template.accessibility", new Object[] {partnership.name(),
                 messages.getMessage(partnership.federalState().labelKey(), null, locale)}, locale);
     }
 

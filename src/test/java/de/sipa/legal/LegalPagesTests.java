@@ -38,7 +38,7 @@ import de.sipa.responsibilities.Responsibilities;
 import de.sipa.responsibilities.Responsibility;
 import de.sipa.responsibilities.TopicDetails;
 
-/** The Impressum and the Datenschutzerklärung of a partnership's public pages. */
+/** The Impressum, the Datenschutzerklärung and the Erklärung zur Barrierefreiheit of a partnership's public pages. */
 @SipaIntegrationTest
 class LegalPagesTests {
 
@@ -135,7 +135,7 @@ class LegalPagesTests {
         assertThat(withOfficer).contains(days + " Tage nach Abschluss", "Dora Datenschutz", "dsb@stadt.example")
                 .doesNotContain("von der Sicherheitskoordination einzutragen");
         assertThat(CurrentUser.runAs(SipaUser.system(city.id()), () -> notices.ownTexts()))
-                .isEqualTo(new LegalNotice(null, null, "Dora Datenschutz", "dsb@stadt.example"));
+                .isEqualTo(new LegalNotice(null, null, null, "Dora Datenschutz", "dsb@stadt.example"));
 
         assertThat(page("/buerger/" + slug + "/datenschutz?lang=en")).as("English visitors read the English template")
                 .contains("Art. 6 (1) (e) GDPR", days + " days after your report was closed", "Dora Datenschutz");
@@ -147,10 +147,10 @@ class LegalPagesTests {
                 null, ReportSource.CITIZEN));
         var pages = List.of("/buerger/" + slug + "/melden", "/buerger/" + slug + "/karte",
                 "/buerger/anliegen/" + receipt.token(), "/buerger/" + slug + "/impressum",
-                "/buerger/" + slug + "/datenschutz");
+                "/buerger/" + slug + "/datenschutz", "/buerger/" + slug + "/barrierefreiheit", "/buerger/" + slug);
         for (var path : pages) {
             assertThat(page(path)).as(path).contains("href=\"/buerger/" + slug + "/impressum\"",
-                    "href=\"/buerger/" + slug + "/datenschutz\"");
+                    "href=\"/buerger/" + slug + "/datenschutz\"", "href=\"/buerger/" + slug + "/barrierefreiheit\"");
         }
         var thanks = mvc.perform(post("/buerger/" + slug + "/melden").with(csrf()).param("categoryId", litter.toString())
                         .param("description", "Bot").param("website", "http://spam.example"))
@@ -163,6 +163,45 @@ class LegalPagesTests {
     }
 
     @Test
+    void theAccessibilityStatementStartsFromATemplateForTheLandAndTheCoordinatorCompletesIt() throws Exception {
+        var template = page("/buerger/" + slug + "/barrierefreiheit");
+        assertThat(template).contains("Erklärung zur Barrierefreiheit", "BITV 2.0", "Richtlinie (EU) 2016/2102",
+                        "Nicht barrierefreie Inhalte", "PDF/UA", "Leichter Sprache", "Barrieren melden",
+                        "Durchsetzungsverfahren", "[Stelle, Anschrift, E-Mail, Telefon]")
+                .as("the partnership's Land and name").contains("Schlichtungsstelle des Landes Baden-Württemberg",
+                        "Stadt " + city.key());
+        assertThat(page("/buerger/" + slug + "/barrierefreiheit?lang=en")).contains("Accessibility statement",
+                "Enforcement procedure", "Land Baden-Württemberg");
+        var editor = mvc.perform(get("/partnership/legal").with(as(city.coordinator()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(editor).as("pre-filled with the template").contains("id=\"accessibility\"", "Barrieren melden");
+
+        var shown = CurrentUser.runAs(SipaUser.system(city.id()), () -> notices.forEditing(Locale.GERMAN));
+        var completed = shown.accessibility().replace("[Stelle, Anschrift, E-Mail, Telefon]",
+                "Sicherheitskoordination, barrierefrei@stadt.example") + "\n\n<i>Stand: 1. Dezember</i>";
+        mvc.perform(edit(shown.imprint(), shown.privacy(), completed, null, null).with(as(city.coordinator())))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(page("/buerger/" + slug + "/barrierefreiheit"))
+                .contains("Sicherheitskoordination, barrierefrei@stadt.example", "&lt;i&gt;Stand: 1. Dezember&lt;/i&gt;")
+                .doesNotContain("[Stelle, Anschrift, E-Mail, Telefon]", "<i>Stand");
+        assertThat(CurrentUser.runAs(SipaUser.system(city.id()), () -> notices.ownTexts()))
+                .as("only the statement was written; the other texts stay the template")
+                .satisfies(own -> assertThat(own.imprint()).isNull())
+                .satisfies(own -> assertThat(own.privacy()).isNull())
+                .satisfies(own -> assertThat(own.accessibility()).contains("barrierefrei@stadt.example"));
+        var audit = CurrentUser.runAs(SipaUser.system(city.id()),
+                () -> auditTrail.entries("Bürgerseiten", PageRequest.of(0, 5)).getContent());
+        assertThat(audit).singleElement().satisfies(entry -> assertThat(entry.summary())
+                .contains("Erklärung zur Barrierefreiheit").doesNotContain("Impressum", "Datenschutz"));
+
+        mvc.perform(edit(shown.imprint(), shown.privacy(), "  ", null, null).with(as(city.coordinator())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/buerger/" + slug + "/barrierefreiheit")).as("emptied, the template again")
+                .contains("[Stelle, Anschrift, E-Mail, Telefon]");
+    }
+
+    @Test
     void onlyTheCoordinationEditsTheLegalPages() throws Exception {
         for (var username : List.of(city.policeUser(), city.steeringUser())) {
             mvc.perform(get("/partnership/legal").with(as(username))).andExpect(status().isForbidden());
@@ -172,12 +211,14 @@ class LegalPagesTests {
         mvc.perform(get("/partnership/legal")).andExpect(status().is3xxRedirection());
         assertThat(page("/buerger/" + slug + "/impressum")).doesNotContain("Gekapert");
         assertThat(page("/buerger/" + slug + "/datenschutz")).doesNotContain("Gekapert", "Niemand");
+        assertThat(page("/buerger/" + slug + "/barrierefreiheit")).doesNotContain("Gekapert");
     }
 
     @Test
     void anUnknownPartnershipHasNoLegalPages() throws Exception {
         mvc.perform(get("/buerger/gibt-es-nicht-" + city.key() + "/impressum")).andExpect(status().isNotFound());
         mvc.perform(get("/buerger/gibt-es-nicht-" + city.key() + "/datenschutz")).andExpect(status().isNotFound());
+        mvc.perform(get("/buerger/gibt-es-nicht-" + city.key() + "/barrierefreiheit")).andExpect(status().isNotFound());
     }
 
     private String page(String path) throws Exception {
@@ -186,8 +227,14 @@ class LegalPagesTests {
     }
 
     private static MockHttpServletRequestBuilder edit(String imprint, String privacy, String dpoName, String dpoContact) {
-        return post("/partnership/legal").with(csrf()).param("imprint", imprint).param("privacy", privacy)
+        return edit(imprint, privacy, null, dpoName, dpoContact);
+    }
+
+    private static MockHttpServletRequestBuilder edit(String imprint, String privacy, String accessibility,
+            String dpoName, String dpoContact) {
+        var request = post("/partnership/legal").with(csrf()).param("imprint", imprint).param("privacy", privacy)
                 .param("dpoName", dpoName).param("dpoContact", dpoContact);
+        return accessibility == null ? request : request.param("accessibility", accessibility);
     }
 
     private RequestPostProcessor as(String username) {
