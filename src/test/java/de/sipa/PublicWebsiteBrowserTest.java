@@ -50,7 +50,7 @@ class PublicWebsiteBrowserTest extends BrowserTestBase {
         var lastYear = java.time.Year.now().minusYears(1).getValue();
         var pages = new java.util.ArrayList<>(java.util.List.of("", "/neuigkeiten", "/orte", "/projekte", "/berichte",
                 "/berichte/" + lastYear, "/ehrenamt", "/kriminalstatistik", "/impressum", "/datenschutz",
-                "/barrierefreiheit"));
+                "/barrierefreiheit", "/karte/liste"));
         pages.replaceAll(p -> "/buerger/musterstadt" + p);
         phone.logIn("koordination", "demo");
         pages.addAll(java.util.List.of("/jahresbericht", "/jahresbericht/" + lastYear, "/offene-daten", "/bodies"));

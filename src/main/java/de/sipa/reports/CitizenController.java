@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import de.sipa.partners.District;
 import de.sipa.partners.Partnership;
 import de.sipa.partners.Partnerships;
 import de.sipa.shared.NotFoundException;
@@ -34,6 +36,8 @@ import de.sipa.shared.RuleViolationException;
 @Controller
 @RequestMapping("/buerger")
 class CitizenController {
+
+    private static final int LIST_PAGE_SIZE = 50;
 
     private final Reports reports;
     private final Categories categories;
@@ -118,6 +122,22 @@ class CitizenController {
         model.addAttribute("partnership", partnership);
         model.addAttribute("publicSlug", partnership.slug());
         return "reports/citizen-map";
+    }
+
+    /** The map's open reports as a list, by district: the map's text alternative for keyboards and screen readers. */
+    @GetMapping("/{slug}/karte/liste")
+    String mapList(@PathVariable String slug, @RequestParam(name = "bezirk", required = false) UUID districtId,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        var partnership = partnership(slug);
+        var districts = partnerships.districtsOf(partnership.id());
+        var district = districts.stream().filter(d -> d.id().value().equals(districtId)).findFirst();
+        model.addAttribute("partnership", partnership);
+        model.addAttribute("publicSlug", partnership.slug());
+        model.addAttribute("districts", districts);
+        model.addAttribute("district", district.orElse(null));
+        model.addAttribute("results", reports.publicList(partnership.id(), district.map(District::id).orElse(null),
+                PageRequest.of(Math.max(page, 0), LIST_PAGE_SIZE)));
+        return "reports/citizen-list";
     }
 
     @GetMapping(path = "/{slug}/karte.json", produces = "application/json")

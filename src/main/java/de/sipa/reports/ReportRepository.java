@@ -525,6 +525,32 @@ class ReportRepository {
                 .list();
     }
 
+    /**
+     * The open reports since then as the public may see them, newest first, in one district or all: those of the map
+     * and those placed by address or district alone.
+     */
+    Page<ListedReport> openListed(PartnershipId partnership, DistrictId district, Instant since, Pageable pageable) {
+        var conditions = """
+                WHERE r.partnership_id = ? AND r.closed_at IS NULL AND r.status <> 'MODERATION' AND r.submitted_at >= ?
+                  AND (CAST(? AS uuid) IS NULL OR r.district_id = ?)""";
+        var districtId = district == null ? null : district.value();
+        var count = jdbc.sql("SELECT count(*) FROM reports_report r " + conditions)
+                .params(partnership.value(), timestamp(since), districtId, districtId).query(Long.class).single();
+        var content = jdbc.sql("""
+                SELECT r.public_id, c.name AS category, r.status, d.name AS district, r.submitted_at
+                FROM reports_report r JOIN reports_category c ON c.id = r.category_id
+                LEFT JOIN partners_district d ON d.id = r.district_id
+                """ + conditions
+                + " ORDER BY r.submitted_at DESC, r.id LIMIT ? OFFSET ?")
+                .params(partnership.value(), timestamp(since), districtId, districtId, pageable.getPageSize(),
+                        pageable.getOffset())
+                .query((rs, n) -> new ListedReport(rs.getString("public_id"), rs.getString("category"),
+                        ReportStatus.valueOf(rs.getString("status")), rs.getString("district"),
+                        instant(rs, "submitted_at")))
+                .list();
+        return new PageImpl<>(content, pageable, count);
+    }
+
     void moderateText(ReportId id, TextModeration moderation, Instant now) {
         jdbc.sql("UPDATE reports_report SET text_moderation = ?, updated_at = ? WHERE id = ?")
                 .params(moderation.name(), timestamp(now), id.value()).update();

@@ -57,6 +57,8 @@ public class Reports {
     static final double DUPLICATE_METRES = 50;
     static final Duration DUPLICATE_PERIOD = Duration.ofDays(14);
     static final int MAX_ADDRESS = 300;
+    /** How far back the public map and its list show open reports. */
+    static final Duration PUBLIC_WINDOW = Duration.ofDays(90);
     static final int MAX_ADDRESS_ID = 100;
     /**
      * A point this far from every district of the partnership lies outside its area and is refused (a report from
@@ -459,7 +461,16 @@ public class Reports {
     /** The open reports of the last 90 days for the public map, at most 2,000. */
     @Transactional(readOnly = true)
     public List<MapPoint> publicMap(PartnershipId partnership) {
-        return reports.openPoints(partnership, clock.instant().minus(Duration.ofDays(90)), 2000);
+        return reports.openPoints(partnership, clock.instant().minus(PUBLIC_WINDOW), 2000);
+    }
+
+    /**
+     * The public map's open reports as a list, for those who cannot use a map: newest first, in one district or
+     * ({@code null}) all.
+     */
+    @Transactional(readOnly = true)
+    public Page<ListedReport> publicList(PartnershipId partnership, DistrictId district, Pageable pageable) {
+        return reports.openListed(partnership, district, clock.instant().minus(PUBLIC_WINDOW), pageable);
     }
 
     /** Citizens' reports whose text waits for the coordinator's look before it is shown publicly. */

@@ -116,6 +116,40 @@ class ReportPagesTests {
     }
 
     @Test
+    void theMapsOpenReportsAreAlsoAListByDistrictForThoseWhoCannotUseAMap() throws Exception {
+        var district = partnerships.districtsOf(city.id()).stream()
+                .filter(d -> d.id().equals(city.districts().get(1))).findFirst().orElseThrow();
+        // Its district comes from the point (the fixture's boundaries), whichever that is.
+        var onTheMap = reports.submit(new NewReport(city.id(), litter, "Müll bei Familie Meier", 48.776543, 9.181234,
+                null, null, Map.of("menge", "viel"), new Contact("Erika", "erika@example.org", null),
+                ReportSource.CITIZEN));
+        var byAddress = reports.submit(new NewReport(city.id(), litter, "Sperrmüll vor dem Haus", null, null,
+                "Hauptstraße " + ADDRESS.getAndIncrement(), district.id(), Map.of("menge", "wenig"), null,
+                ReportSource.CITIZEN));
+        var closed = reports.submit(new NewReport(city.id(), litter, "erledigt", 48.7, 9.1, null, null,
+                Map.of("menge", "wenig"), null, ReportSource.CITIZEN));
+        CurrentUser.runAs(SipaUser.system(city.id()), () -> reports.close(closed.report(), ReportStatus.DONE, null));
+
+        assertThat(page("/buerger/" + slug + "/karte")).as("the link comes before the map")
+                .containsSubsequence("href=\"/buerger/" + slug + "/karte/liste\"", "id=\"public-map\"");
+        var all = page("/buerger/" + slug + "/karte/liste");
+        assertThat(all).contains(onTheMap.publicId(), byAddress.publicId(), "<td>" + district.name() + "</td>",
+                        "<td>Vermüllung</td>", "Offene Anliegen der letzten 90 Tage: 2")
+                .as("newest first").containsSubsequence(byAddress.publicId(), onTheMap.publicId())
+                .doesNotContain(closed.publicId(), "Meier", "Erika", "erika@", "Sperrmüll", "Hauptstraße", "48.77");
+
+        var inDistrict = page("/buerger/" + slug + "/karte/liste?bezirk=" + district.id().value());
+        assertThat(inDistrict).contains(byAddress.publicId(), "in " + district.name() + ": 1")
+                .doesNotContain(onTheMap.publicId());
+        assertThat(page("/buerger/" + slug + "/karte/liste?bezirk=" + district.id().value() + "&page=-3"))
+                .as("a page number below the first shows the first").contains(byAddress.publicId());
+        CurrentUser.runAs(SipaUser.system(city.id()), () -> reports.close(byAddress.report(), ReportStatus.DONE, null));
+        assertThat(page("/buerger/" + slug + "/karte/liste?bezirk=" + district.id().value()))
+                .contains("id=\"no-open-reports\"", "In " + district.name() + " ist in den letzten 90 Tagen kein Anliegen")
+                .doesNotContain(byAddress.publicId());
+    }
+
+    @Test
     void badInputKeepsWhatWasTypedAndSaysWhatIsMissing() throws Exception {
         var page = mvc.perform(report("Scherben <script>alert(1)</script>"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
@@ -429,5 +463,10 @@ class ReportPagesTests {
     private long stored() {
         return CurrentUser.runAs(SipaUser.system(city.id()), () -> reports.queue(
                 new ReportQuery(null, false, null, null, null, false, true, null), PageRequest.of(0, 1)).getTotalElements());
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
