@@ -531,8 +531,8 @@ class ReportRepository {
      */
     Page<ListedReport> openListed(PartnershipId partnership, DistrictId district, Instant since, Pageable pageable) {
         var conditions = """
-                WHERE r.partnership_id = ? AND r.closed_at IS NULL AND r.status <> 'MODERATION' AND r.submitted_at >= ?
-                  AND (CAST(? AS uuid) IS NULL OR r.district_id = ?)""";
+                WHERE r.partnership_id = ? AND r.public_id IS NOT NULL AND r.closed_at IS NULL
+                  AND r.status <> 'MODERATION' AND r.submitted_at >= ? AND (CAST(? AS uuid) IS NULL OR r.district_id = ?)""";
         var districtId = district == null ? null : district.value();
         var count = jdbc.sql("SELECT count(*) FROM reports_report r " + conditions)
                 .params(partnership.value(), timestamp(since), districtId, districtId).query(Long.class).single();
