@@ -60,9 +60,16 @@ final class EmbeddedDatabases {
             Files.createDirectories(directory);
             claim(directory);
             var passwordFile = directory.resolve(PASSWORD_FILE);
+            var database = Files.exists(directory.resolve("PG_VERSION"));
+            if (!properties.clean() && database && !Files.exists(passwordFile)) {
+                // initdb would refuse the full directory with an exit code alone; say what it is and what to do.
+                throw new IllegalStateException("The data directory " + directory + " holds a database without SiPa's "
+                        + "password file " + PASSWORD_FILE + ": a first start that was interrupted, or a directory SiPa "
+                        + "did not create. If it holds nothing you need, remove the directory and start again; "
+                        + "otherwise restore the password file from a backup.");
+            }
             // A fresh data directory must be empty for initdb; a clean start wipes it, the old password with it.
-            var known = !properties.clean() && Files.exists(directory.resolve("PG_VERSION"))
-                    && Files.exists(passwordFile);
+            var known = !properties.clean() && database;
             var password = known ? Files.readString(passwordFile).strip() : newPassword();
             log.info("Starting embedded PostgreSQL with data in {}{}", directory,
                     properties.durable() ? "" : " (not durable: fsync off, for tests)");

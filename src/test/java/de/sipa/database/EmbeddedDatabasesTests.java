@@ -37,6 +37,18 @@ class EmbeddedDatabasesTests {
     }
 
     @Test
+    void aDatabaseWithoutItsPasswordFileIsRefusedWithWhatToDo() throws Exception {
+        // What a first start killed between initdb and writing the password leaves behind.
+        Files.writeString(directory.resolve("PG_VERSION"), "18\n");
+
+        assertThatThrownBy(() -> EmbeddedDatabases.launch(directory,
+                new EmbeddedDatabaseProperties(directory, 0, false, false, false)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without SiPa's password file")
+                .hasMessageContaining("remove the directory and start again");
+        assertThat(directory.resolve("PG_VERSION")).as("nothing removed").exists();
+    }
+
+    @Test
     void aServerLeftRunningByAKilledSipaIsStoppedAndTheDirectoryTakenOver() throws Exception {
         var data = directory.resolve("left");
         var first = EmbeddedDatabases.launch(data, new EmbeddedDatabaseProperties(data, 0, false, false, false));
