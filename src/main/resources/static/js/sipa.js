@@ -21,6 +21,37 @@ document.addEventListener('DOMContentLoaded', () => {
     groups.forEach((group) => { if (group.open && !group.contains(event.target)) { group.open = false; } });
   });
 
+  // A table or chart wider than its box scrolls inside it; a keyboard can scroll it only if the box takes the focus
+  // (WCAG 2.1.1). So a box that scrolls becomes focusable, named after its table or chart, and stops when it fits again.
+  // On a phone a table of class "data" is its own scrolling box: it keeps its role of a table and its caption's name.
+  const scrollableTables = () => document.querySelectorAll('.table-wrap, .table-scroll, .chart-scroll, table.data')
+    .forEach((box) => {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        if (!box.hasAttribute('tabindex')) {
+          box.setAttribute('tabindex', '0');
+          box.dataset.madeFocusable = 'true';
+        }
+        if (box.tagName !== 'TABLE' && !box.hasAttribute('role')) {
+          box.setAttribute('role', 'region');
+        }
+        if (box.tagName !== 'TABLE' && !box.hasAttribute('aria-label') && !box.hasAttribute('aria-labelledby')) {
+          const figure = box.closest('figure');
+          let heading = box.previousElementSibling;
+          while (heading && !/^H[1-6]$/.test(heading.tagName)) { heading = heading.previousElementSibling; }
+          const named = box.querySelector('caption') || (figure && figure.querySelector('figcaption')) || heading;
+          const name = named ? named.textContent.trim() : '';
+          if (name) { box.setAttribute('aria-label', name); }
+        }
+      } else if (box.dataset.madeFocusable) {
+        box.removeAttribute('tabindex');
+        delete box.dataset.madeFocusable;
+      }
+    });
+  scrollableTables();
+  let resizing;
+  window.addEventListener('resize', () => { clearTimeout(resizing); resizing = setTimeout(scrollableTables, 150); });
+  document.body.addEventListener('htmx:afterSettle', scrollableTables);
+
   document.addEventListener('submit', (event) => {
     const message = event.target.getAttribute('data-confirm');
     if (message && !window.confirm(message)) {

@@ -311,6 +311,39 @@ public final class Browser implements AutoCloseable {
                 """, scope);
     }
 
+    /**
+     * What axe-core (Deque's accessibility engine, its rules for WCAG 2.1 A and AA, the level BITV 2.0 asks for) finds
+     * on the current page, one line per rule broken: the rule, its impact, what it asks and the first elements.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations() {
+        script(Axe.SOURCE);
+        return (List<String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' – '
+                      + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary.replace(/\s+/g, ' '))
+                          .join(' | '))))
+                  .catch(error => done(['axe-core failed: ' + error]));
+                """);
+    }
+
+    /** axe-core's script, read once (on first use) from the jar that carries it. */
+    private static final class Axe {
+        static final String SOURCE = read();
+
+        private static String read() {
+            try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test class path");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** How many visible form fields {@link #unlabelledFields} looked at, so a check cannot pass on an empty page. */
     public long visibleFields(String scope) {
         return (Long) script("""
