@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The pages citizens and the coordination use most, checked by axe-core against WCAG 2.1 A and AA (what BITV 2.0
@@ -19,12 +22,22 @@ import org.openqa.selenium.By;
  */
 class AccessibilityBrowserTest extends BrowserTestBase {
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void theCitizenPagesMeetWcagLevelAaOnADesktopAndOnAPhone() {
         var lastYear = Year.now().minusYears(1).getValue();
         var pages = List.of("", "/melden", "/karte", "/karte/liste", "/neuigkeiten", "/orte", "/projekte", "/berichte",
                 "/berichte/" + lastYear, "/ehrenamt", "/kriminalstatistik", "/impressum", "/datenschutz",
-                "/barrierefreiheit").stream().map(p -> "/buerger/musterstadt" + p).toList();
+                "/barrierefreiheit").stream().map(p -> "/buerger/musterstadt" + p).collect(Collectors.toList());
+        // The status page a citizen reaches by the link in the confirmation mail, and a survey reached by a letter.
+        pages.add(jdbc.sql("SELECT '/buerger/anliegen/' || token FROM reports_report WHERE status = 'IN_PROGRESS' LIMIT 1")
+                .query(String.class).single());
+        pages.add(jdbc.sql("""
+                SELECT '/buerger/' || p.slug || '/umfragen/' || w.id FROM surveys_wave w
+                JOIN partners_partnership p ON p.id = w.partnership_id WHERE w.mode <> 'EXTERNAL' ORDER BY w.mode DESC LIMIT 1""")
+                .query(String.class).single());
         // On a phone more tables are wider than the screen and scroll in their box, which a keyboard must reach.
         assertThat(violations(open(Browser.PHONE), pages)).isEmpty();
         var citizen = open(Browser.DESKTOP);
