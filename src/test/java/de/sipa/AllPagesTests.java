@@ -49,7 +49,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * {@code class="account-login"})
  * or a year written as a number ("2.026"); no element carries a {@code style} attribute (the content security policy
  * allows style sheets only, so the browser would drop it); every form field, link, button and image has a name a
- * screen reader can announce, no id is used twice, and the page says its language (BITV 2.0); no link leads to a page the user may not see (403) or that
+ * screen reader can announce, no id is used twice, and the page says its language (BITV 2.0); no link leads to a
+ * page the user may not see (403) or that
  * is not there (404); and following links changes no data. The test crawls from the start
  * pages, so a new page is covered as soon as a page links to it.
  */

@@ -4,7 +4,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a partnership publishes about itself: the Impressum, the Datenschutzerklärung with its data protection
- * officer, and the Erklärung zur Barrierefreiheit. Texts are plain text (shown with their line breaks, never as HTML). Also the coordinator's form.
+ * officer, and the Erklärung zur Barrierefreiheit. Texts are plain text (shown with their line breaks, never as
+ * HTML). Also the coordinator's form.
  *
  * @param imprint {@code null}: the template
  * @param privacy {@code null}: the template

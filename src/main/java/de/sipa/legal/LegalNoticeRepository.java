@@ -19,7 +19,9 @@ class LegalNoticeRepository {
     }
 
     Optional<LegalNotice> find(PartnershipId partnership) {
-        return jdbc.sql("SELECT imprint, privacy, accessibility, dpo_name, dpo_contact FROM legal_notice WHERE partnership_id = ?")
+        return jdbc.sql("""
+                SELECT imprint, privacy, accessibility, dpo_name, dpo_contact FROM legal_notice
+                WHERE partnership_id = ?""")
                 .param(partnership.value())
                 .query((rs, n) -> new LegalNotice(rs.getString("imprint"), rs.getString("privacy"),
                         rs.getString("accessibility"), rs.getString("dpo_name"), rs.getString("dpo_contact")))
@@ -35,8 +37,8 @@ class LegalNoticeRepository {
                     accessibility = EXCLUDED.accessibility,
                     dpo_name = EXCLUDED.dpo_name, dpo_contact = EXCLUDED.dpo_contact,
                     updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""")
-                .params(partnership.value(), notice.imprint(), notice.privacy(), notice.accessibility(), notice.dpoName(), notice.dpoContact(),
-                        by, Timestamp.from(at))
+                .params(partnership.value(), notice.imprint(), notice.privacy(), notice.accessibility(),
+                        notice.dpoName(), notice.dpoContact(), by, Timestamp.from(at))
                 .update();
     }
 }

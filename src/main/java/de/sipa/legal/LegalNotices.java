@@ -19,8 +19,8 @@ import de.sipa.partners.Partnership;
 import de.sipa.partners.Partnerships;
 
 /**
- * The Impressum, the Datenschutzerklärung and the Erklärung zur Barrierefreiheit of each partnership's public pages. The coordinator writes them; until
- * then, and whenever a text is emptied, the template is shown.
+ * The Impressum, the Datenschutzerklärung and the Erklärung zur Barrierefreiheit of each partnership's public pages.
+ * The coordinator writes them; until then, and whenever a text is emptied, the template is shown.
  */
 @Service
 @Transactional
