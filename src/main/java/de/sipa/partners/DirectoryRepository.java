@@ -2,6 +2,8 @@ package de.sipa.partners;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -27,8 +29,8 @@ class DirectoryRepository {
             SELECT p.id, p.salutation, p.first_name, p.last_name, p.function, p.organisation_id, o.name AS organisation,
                    p.phone, p.mobile, p.email, o.on_duty_phone,
                    ARRAY(SELECT b.name FROM partners_membership m JOIN partners_body b ON b.id = m.body_id
-                         WHERE m.person_id = p.id AND m.starts_on <= current_date
-                           AND (m.ends_on IS NULL OR m.ends_on >= current_date) ORDER BY b.name) AS bodies,
+                         WHERE m.person_id = p.id AND m.starts_on <= :today
+                           AND (m.ends_on IS NULL OR m.ends_on >= :today) ORDER BY b.name) AS bodies,
                    ARRAY(SELECT d.name FROM partners_person_district pd JOIN partners_district d ON d.id = pd.district_id
                          WHERE pd.person_id = p.id ORDER BY d.position) AS districts,
                    ARRAY(SELECT ao.name FROM partners_affiliation a JOIN partners_organisation ao ON ao.id = a.organisation_id
@@ -43,9 +45,11 @@ class DirectoryRepository {
             strings(rs.getArray("bodies")), strings(rs.getArray("districts")), strings(rs.getArray("also_for")));
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    DirectoryRepository(JdbcClient jdbc) {
+    DirectoryRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -58,7 +62,7 @@ class DirectoryRepository {
         var sql = SELECT + (text ? ", count(*) OVER () AS total " : "") + filter.from()
                 + " ORDER BY lower(p.last_name), lower(p.first_name), p.id LIMIT :limit OFFSET :offset";
         var totals = new long[] {-1};
-        var content = filter.bind(jdbc.sql(sql), partnership, query)
+        var content = filter.bind(jdbc.sql(sql), partnership, query, today())
                 .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query((rs, n) -> {
                     if (text) {
@@ -68,14 +72,23 @@ class DirectoryRepository {
                 })
                 .list();
         long total = totals[0] >= 0 ? totals[0]
-                : filter.bind(jdbc.sql("SELECT count(*) " + filter.from()), partnership, query).query(Long.class).single();
+                : filter.bind(jdbc.sql("SELECT count(*) " + filter.from()), partnership, query, today())
+                        .query(Long.class).single();
         return new PageImpl<>(content, pageable, total);
     }
 
     List<DirectoryEntry> all(PartnershipId partnership, DirectoryQuery query) {
         var filter = Filter.of(query);
         return filter.bind(jdbc.sql(SELECT + filter.from() + " ORDER BY lower(p.last_name), lower(p.first_name), p.id"),
-                partnership, query).query(ROW).list();
+                partnership, query, today()).query(ROW).list();
+    }
+
+    /**
+     * Today where the partnership is: a membership starting today counts from midnight there, not from midnight UTC
+     * (the database session's {@code current_date}, a day behind after 23:00 UTC in winter).
+     */
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
@@ -109,15 +122,15 @@ class DirectoryRepository {
             }
             if (query.body() != null) {
                 where.append(" AND EXISTS (SELECT 1 FROM partners_membership m WHERE m.person_id = p.id"
-                        + " AND m.body_id = :body AND m.starts_on <= current_date"
-                        + " AND (m.ends_on IS NULL OR m.ends_on >= current_date))");
+                        + " AND m.body_id = :body AND m.starts_on <= :today"
+                        + " AND (m.ends_on IS NULL OR m.ends_on >= :today))");
             }
             return new Filter(where.append(' ').toString());
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, PartnershipId partnership,
-                DirectoryQuery query) {
-            statement = statement.param("partnership", partnership.value());
+                DirectoryQuery query, LocalDate today) {
+            statement = statement.param("partnership", partnership.value()).param("today", today);
             if (Searches.pattern(query.text()) != null) {
                 statement = statement.param("pattern", Searches.pattern(query.text()));
             }

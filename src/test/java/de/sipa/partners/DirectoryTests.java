@@ -2,6 +2,10 @@ package de.sipa.partners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -9,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import de.sipa.Fixtures;
 import de.sipa.Fixtures.City;
@@ -28,6 +33,12 @@ class DirectoryTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    Bodies bodies;
+
+    @Autowired
+    JdbcClient jdbc;
 
     City city;
 
@@ -83,6 +94,37 @@ class DirectoryTests {
         assertThat(names(query(null, null, null, city.steeringGroup().value()))).containsExactly("Paula Polizei-" + city.key());
         assertThat(names(new DirectoryQuery(null, null, null, city.districts().get(1).value(), null)))
                 .containsExactly("Otto Ordnung-" + city.key());
+    }
+
+    @Test
+    void aMembershipCountsFromMidnightWhereThePartnershipIsNotFromMidnightUtc() {
+        // 23:30 UTC on 5 December is 00:30 on 6 December in Berlin.
+        var lateEvening = Clock.fixed(Instant.parse("2026-12-05T23:30:00Z"), ZoneId.of("Europe/Berlin"));
+        var repository = new DirectoryRepository(jdbc, lateEvening);
+        var fromToday = as(() -> people.create(new PersonDetails(city.publicOrder().value(), null, "Heute", "Neu",
+                null, null, null, null, java.util.List.of())));
+        var fromTomorrow = as(() -> people.create(new PersonDetails(city.publicOrder().value(), null, "Morgen", "Neu",
+                null, null, null, null, java.util.List.of())));
+        var untilYesterday = as(() -> people.create(new PersonDetails(city.publicOrder().value(), null, "Gestern",
+                "Neu", null, null, null, null, java.util.List.of())));
+        as(() -> {
+            var body = city.steeringGroup();
+            bodies.join(body, new MembershipDetails(fromToday.value(), MembershipRole.STANDING_MEMBER,
+                    LocalDate.of(2026, 12, 6), null));
+            bodies.join(body, new MembershipDetails(fromTomorrow.value(), MembershipRole.STANDING_MEMBER,
+                    LocalDate.of(2026, 12, 7), null));
+            bodies.join(body, new MembershipDetails(untilYesterday.value(), MembershipRole.STANDING_MEMBER,
+                    LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 5)));
+            return null;
+        });
+
+        var members = as(() -> repository.search(city.id(), query("neu", null, null, city.steeringGroup().value()),
+                PageRequest.of(0, 10)).getContent());
+        assertThat(members).extracting(DirectoryEntry::fullName).containsExactly("Heute Neu");
+        var all = as(() -> repository.search(city.id(), query("neu", null, null, null), PageRequest.of(0, 10))
+                .getContent());
+        assertThat(all).filteredOn(e -> !e.bodies().isEmpty()).extracting(DirectoryEntry::fullName)
+                .containsExactly("Heute Neu");
     }
 
     private java.util.List<String> names(DirectoryQuery query) {
