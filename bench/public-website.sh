@@ -2,8 +2,8 @@
 # Public website benchmark (issue #16: "public pages p95 < 100 ms").
 # Starts the jar on a throwaway data directory (demo profile: Musterstadt with its news, places, prevention projects
 # and published annual report), then times the public pages without login, one request at a time: the home page,
-# the news, the news feed (Atom), the prevention projects, the places, the annual reports and a published report
-# (bench/public_website.py). Prints figures, asserts nothing.
+# the news, the news feed (Atom), the prevention projects, the places, the annual reports, the open reports as a list
+# and a published report (bench/public_website.py). Prints figures, asserts nothing.
 #
 # Usage: bench/public-website.sh [--no-build] [--requests N] [--warmup N]
 #   --no-build     use the existing target/sipa-*.jar

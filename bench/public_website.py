@@ -37,7 +37,8 @@ def main():
         return response.status, response.read()
 
     pages = [("home", site), ("news", site + "/neuigkeiten"), ("news feed (Atom)", site + "/neuigkeiten.atom"),
-             ("projects", site + "/projekte"), ("places", site + "/orte"), ("annual reports", site + "/berichte")]
+             ("projects", site + "/projekte"), ("places", site + "/orte"), ("annual reports", site + "/berichte"),
+             ("open reports as a list", site + "/karte/liste")]
     status, body = fetch(site + "/berichte")
     published = re.search(rf'href="({re.escape(site)}/berichte/\d{{4}})"', body.decode("utf-8"))
     if published:
