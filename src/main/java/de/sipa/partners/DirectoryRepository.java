@@ -62,7 +62,9 @@ class DirectoryRepository {
         var sql = SELECT + (text ? ", count(*) OVER () AS total " : "") + filter.from()
                 + " ORDER BY lower(p.last_name), lower(p.first_name), p.id LIMIT :limit OFFSET :offset";
         var totals = new long[] {-1};
-        var content = filter.bind(jdbc.sql(sql), partnership, query, today())
+        // One day for the page and its count, also when midnight passes between the two statements.
+        var today = today();
+        var content = filter.bind(jdbc.sql(sql), partnership, query, today)
                 .param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query((rs, n) -> {
                     if (text) {
@@ -72,7 +74,7 @@ class DirectoryRepository {
                 })
                 .list();
         long total = totals[0] >= 0 ? totals[0]
-                : filter.bind(jdbc.sql("SELECT count(*) " + filter.from()), partnership, query, today())
+                : filter.bind(jdbc.sql("SELECT count(*) " + filter.from()), partnership, query, today)
                         .query(Long.class).single();
         return new PageImpl<>(content, pageable, total);
     }
