@@ -436,7 +436,9 @@ final class ReportHistory {
             int count = u < 0.5 ? 1 : u < 0.65 ? 2 : 0;
             for (int n = 0; n < count; n++) {
                 var at = day.atTime(20, 30).atZone(zone).plusMinutes(random.nextInt(315)).toInstant();
-                if (!at.isBefore(now.minus(Duration.ofHours(1)))) {
+                // Only nights whose patrol (20:00 to 02:00) has ended: the patrols' demo writes the observations
+                // behind these reports with the patrol's report, which a patrol still under way does not have yet.
+                if (!day.plusDays(1).atTime(2, 0).atZone(zone).toInstant().isBefore(now)) {
                     continue;
                 }
                 var weights = PATROL_WEIGHTS.clone();

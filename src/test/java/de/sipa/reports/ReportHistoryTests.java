@@ -51,6 +51,18 @@ class ReportHistoryTests {
         assertThat(rows.stream().map(r -> r.publicId).filter(id -> id != null)).doesNotHaveDuplicates();
     }
 
+    @Test
+    void aJointPatrolStillUnderWayHasFiledNoReportYet() {
+        // Sunday 00:55 in Musterstadt: Saturday's patrol (20:00 to 02:00) is still out; the patrols' demo writes the
+        // observations behind patrol reports with the patrol's report, so its reports come once it has ended.
+        var now = Instant.parse("2026-12-05T23:55:00Z");
+        var saturdayNight = LocalDate.of(2026, 12, 5).atTime(20, 0).atZone(ZONE).toInstant();
+        var fromPatrols = history(now, categories(), districts()).rows().stream()
+                .filter(row -> row.source == ReportSource.PATROL).toList();
+        assertThat(fromPatrols).hasSizeGreaterThan(50)
+                .allSatisfy(row -> assertThat(row.submittedAt).isBefore(saturdayNight));
+    }
+
     private static ReportHistory history(Instant now, List<Category> categories, List<District> districts) {
         var history = new ReportHistory(new DemoStory(now.atZone(ZONE).toLocalDate()), now, ZONE,
                 PublicHolidays.of(FederalState.BW), categories,
