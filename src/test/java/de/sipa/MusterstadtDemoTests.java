@@ -203,9 +203,10 @@ class MusterstadtDemoTests {
         var futureEvents = jdbc.sql("SELECT count(*) FROM reports_event WHERE occurred_at > ?").param(java.sql.Timestamp.from(now))
                 .query(Long.class).single();
         assertThat(futureEvents).isZero();
-        // Seasons: lighting in the dark months, noise in summer.
-        assertThat(countIn("beleuchtung", "12,1,2")).isGreaterThan(3 * countIn("beleuchtung", "6,7,8"));
-        assertThat(countIn("laerm", "6,7,8")).isGreaterThan(3 * countIn("laerm", "12,1,2"));
+        // Seasons: lighting in the dark months, noise in summer. Twice, not more: the story's measures (the LED
+        // lighting, the joint patrol) quieten one of the two winters or summers, which ones depends on the day loaded.
+        assertThat(countIn("beleuchtung", "12,1,2")).isGreaterThan(2 * countIn("beleuchtung", "6,7,8"));
+        assertThat(countIn("laerm", "6,7,8")).isGreaterThan(2 * countIn("laerm", "12,1,2"));
     }
 
     @Test
@@ -245,10 +246,12 @@ class MusterstadtDemoTests {
                 .isPositive();
         assertThat(count("SELECT count(*) FROM reports_report WHERE partnership_id = ? AND status = 'IN_PROGRESS'", p))
                 .isPositive();
-        for (var source : List.of("CITIZEN", "OPEN311", "PARTNER", "PATROL")) {
+        for (var source : List.of("CITIZEN", "OPEN311", "PARTNER")) {
             assertThat(count("SELECT count(*) FROM reports_report WHERE partnership_id = ? AND source = '" + source + "'", p))
                     .as(source).isGreaterThan(100);
         }
+        assertThat(count("SELECT count(*) FROM reports_report WHERE partnership_id = ? AND source = 'PATROL'", p))
+                .as("PATROL").isGreaterThan(patrolNights() / 2);
         // Statuses agree with the history: a closed report's last status change closed it, at its closing time.
         assertThat(count("""
                 SELECT count(*) FROM reports_report r WHERE r.partnership_id = ? AND r.closed_at IS NOT NULL
@@ -295,7 +298,8 @@ class MusterstadtDemoTests {
                 WHERE pa.partnership_id = ?""").param(musterstadt.value())
                 .query((rs, n) -> new Duty(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3),
                         rs.getString(4))).list();
-        assertThat(duties).hasSizeGreaterThan(400);
+        long nights = patrolNights();
+        assertThat(duties).hasSizeGreaterThan((int) (3 * nights));
         assertThat(duties).allSatisfy(duty -> {
             assertThat(duty.inPlan()).isTrue();
             assertThat(duty.personOrganisation()).isEqualTo(duty.dutyOrganisation());
@@ -311,10 +315,10 @@ class MusterstadtDemoTests {
                 JOIN operations_patrol pa ON pa.id = o.patrol_id
                 WHERE r.partnership_id = ? AND r.source = 'PATROL' AND r.category_id = o.category_id
                   AND r.submitted_at BETWEEN pa.starts_at AND pa.ends_at AND NOT pa.cancelled""", p))
-                .isEqualTo(fromPatrols).isGreaterThan(100);
+                .isEqualTo(fromPatrols).isGreaterThan(nights / 2);
         assertThat(count("""
                 SELECT count(*) FROM operations_patrol_report pr JOIN operations_patrol pa ON pa.id = pr.patrol_id
-                WHERE pa.partnership_id = ?""", p)).isGreaterThan(100);
+                WHERE pa.partnership_id = ?""", p)).isGreaterThan(nights / 2);
     }
 
     @Test
@@ -326,7 +330,7 @@ class MusterstadtDemoTests {
         var repeated = titles.stream().collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new,
                 Collectors.counting())).entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
         assertThat(repeated).as("agenda titles used more than once").isEmpty();
-        assertThat(titles).hasSizeGreaterThan(50);
+        assertThat(titles).hasSizeGreaterThan(40);
         var decisions = jdbc.sql("""
                 SELECT wording FROM meetings_decision WHERE partnership_id = ?""").param(p).query(String.class).list();
         assertThat(decisions).hasSizeGreaterThan(15).doesNotHaveDuplicates();
@@ -455,6 +459,17 @@ class MusterstadtDemoTests {
                 WHERE r.partnership_id = ? AND c.code = ?
                   AND extract(month FROM r.submitted_at AT TIME ZONE 'Europe/Berlin') IN (%s)""".formatted(months))
                 .params(musterstadt.value(), category).query(Long.class).single();
+    }
+
+    /**
+     * The Friday and Saturday nights since the joint patrol began. The story hangs on the seasons (the patrol begins
+     * in May), so a demo loaded in January has eight months of patrols and one loaded in December twenty.
+     */
+    private long patrolNights() {
+        var story = new DemoStory(LocalDate.now(clock));
+        return story.patrolsBegin().datesUntil(story.today())
+                .filter(d -> d.getDayOfWeek() == java.time.DayOfWeek.FRIDAY || d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY)
+                .count();
     }
 
     private long count(String sql, UUID partnership) {

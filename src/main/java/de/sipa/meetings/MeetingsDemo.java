@@ -254,10 +254,13 @@ class MeetingsDemo implements ApplicationRunner {
                     meetings.insertDecision(partnership, body.id(), year, number, decision);
                     for (var action : resolution.actions()) {
                         var due = plan.day().plusDays(action.dueDays());
+                        // Work starts once a third of the time to the due date has passed (or it is due soon): so a
+                        // demo loaded in January, whose story's later meetings lie ahead, has items in progress too.
+                        boolean started = plan.day().plusDays(action.dueDays() / 3).isBefore(today)
+                                || due.isBefore(today.plusDays(14));
                         var status = action.status() != null ? action.status()
                                 : due.isBefore(today.minusDays(7)) ? ActionItemStatus.DONE
-                                        : due.isBefore(today.plusDays(14)) ? ActionItemStatus.IN_PROGRESS
-                                                : ActionItemStatus.OPEN;
+                                        : started ? ActionItemStatus.IN_PROGRESS : ActionItemStatus.OPEN;
                         var owner = owners.get(action.owner());
                         if (owner == null) {
                             throw new IllegalStateException("Demo organisation missing: " + action.owner());

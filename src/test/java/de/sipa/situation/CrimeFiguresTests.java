@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +56,9 @@ class CrimeFiguresTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Clock clock;
 
     Fixtures.City city;
     DistrictId mitte;
@@ -102,7 +106,7 @@ class CrimeFiguresTests {
                 "Schlüssel 899000 für Mitte im Jahr 2024 steht doppelt in der Datei, zuerst in Zeile 2.");
         assertThat(preview.rows().get(6).errors()).containsExactly(
                 "„12“ ist kein Straftatenschlüssel der PKS (sechs Ziffern).",
-                "„24“ ist kein Jahr zwischen 1990 und " + java.time.Year.now().getValue() + ".");
+                "„24“ ist kein Jahr zwischen 1990 und " + java.time.Year.now(clock).getValue() + ".");
         assertThat(preview.districtValues()).extracting(PksPreview.DistrictChoice::value)
                 .containsExactly("Mitte", "Atlantis", "Nord");
 
