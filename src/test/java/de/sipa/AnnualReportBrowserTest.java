@@ -2,7 +2,6 @@ package de.sipa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,7 +14,7 @@ class AnnualReportBrowserTest extends BrowserTestBase {
 
     @Test
     void theCoordinatorGeneratesTheReportWatchesTheProgressAndDownloadsThePdf() {
-        int year = LocalDate.now().getYear();
+        int year = story.today().getYear();
         var browser = open(Browser.DESKTOP);
         browser.logIn("koordination", "demo");
         browser.open("/jahresbericht");

@@ -5,12 +5,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import de.sipa.shared.DemoStory;
 
 /**
  * What every browser test shares: SiPa with the Musterstadt demo on a random port (its own embedded PostgreSQL,
@@ -34,6 +37,10 @@ public abstract class BrowserTestBase {
 
     @LocalServerPort
     private int port;
+
+    /** The day the demo was loaded, which its story is dated from (a run may pass midnight after it). */
+    @Autowired
+    protected DemoStory story;
 
     private final List<Browser> opened = new ArrayList<>();
 

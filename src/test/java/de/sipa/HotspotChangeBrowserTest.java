@@ -2,14 +2,12 @@ package de.sipa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import de.sipa.shared.DemoStory;
 
 /**
  * The coordinator compares the demo's lighting reports before the Palastgarten's new lamps with those since the
@@ -20,7 +18,6 @@ class HotspotChangeBrowserTest extends BrowserTestBase {
 
     @Test
     void theCoordinatorComparesTwoPeriodsAndSeesFormerAndEmergingHotspots() {
-        var story = new DemoStory(LocalDate.now());
         var browser = open(Browser.DESKTOP);
         browser.logIn("koordination", "demo");
         browser.navigate("Lagebild", "Hotspots");
@@ -32,7 +29,7 @@ class HotspotChangeBrowserTest extends BrowserTestBase {
                 + "document.getElementById('laterFrom').value = arguments[2];"
                 + "document.getElementById('laterTo').value = arguments[3];",
                 story.month(-2).toString(), story.lightingRenewed().minusDays(1).toString(),
-                story.estateDark().toString(), LocalDate.now().toString());
+                story.estateDark().toString(), story.today().toString());
         new Select(browser.visible(By.id("category"))).selectByValue("beleuchtung");
         browser.submitAndWaitForNewPage(By.cssSelector("#hotspot-change-filter button[type=submit]"));
         assertThat(browser.query()).contains("category=beleuchtung", "splits=4");

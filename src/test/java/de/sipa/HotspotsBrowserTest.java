@@ -2,7 +2,6 @@ package de.sipa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class HotspotsBrowserTest extends BrowserTestBase {
         assertThat(browser.path()).isEqualTo("/lagebild/hotspots");
 
         browser.script("document.getElementById('from').value = arguments[0]",
-                LocalDate.now().minusYears(2).toString());
+                story.today().minusYears(2).toString());
         new Select(browser.visible(By.id("category"))).selectByValue("beleuchtung");
         browser.submitAndWaitForNewPage(By.cssSelector("#hotspot-filter button[type=submit]"));
         assertThat(browser.query()).contains("category=beleuchtung", "cell=100");

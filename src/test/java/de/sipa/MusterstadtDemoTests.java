@@ -56,6 +56,10 @@ class MusterstadtDemoTests {
     @Autowired
     Clock clock;
 
+    /** The day the demo was loaded, which the story is dated from (a run may pass midnight after it). */
+    @Autowired
+    DemoStory story;
+
     @Autowired
     NearRepeatAnalysis nearRepeats;
 
@@ -76,7 +80,7 @@ class MusterstadtDemoTests {
 
     @Test
     void theTaggersSeriesInTheNeckarblickEstateIsANearRepeat() {
-        var today = LocalDate.now(clock);
+        var today = story.today();
         var graffiti = CurrentUser.runAs(SipaUser.system(musterstadt), () -> nearRepeats.analyse(new NearRepeatQuery(
                 today.minusYears(1).plusDays(1), today, "graffiti", HotspotSource.ALL, 100, 4, 7, 4)));
         var first = graffiti.rows().get(0).cells().get(0);
@@ -91,7 +95,7 @@ class MusterstadtDemoTests {
 
     @Test
     void theSteeringGroupSetGoalsForThisYearAndLastYearOfWhichOneWasMissedAndMusterstadtPublishesOpenData() {
-        int year = LocalDate.now(clock).getYear();
+        int year = story.today().getYear();
         var lastYear = CurrentUser.runAs(SipaUser.system(musterstadt), () -> goals.progress(musterstadt, year - 1));
         var thisYear = CurrentUser.runAs(SipaUser.system(musterstadt), () -> goals.progress(musterstadt, year));
         assertThat(lastYear).hasSize(3);
@@ -189,7 +193,7 @@ class MusterstadtDemoTests {
                 WHERE partnership_id = ? GROUP BY 1""").param(musterstadt.value())
                 .query((rs, n) -> Map.entry(YearMonth.parse(rs.getString(1)), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        var thisMonth = YearMonth.now(clock);
+        var thisMonth = YearMonth.from(story.today());
         for (int back = 1; back <= DemoStory.MONTHS - 1; back++) {
             assertThat(months.getOrDefault(thisMonth.minusMonths(back), 0L)).as("reports in %s", thisMonth.minusMonths(back))
                     .isGreaterThan(40);
@@ -197,7 +201,7 @@ class MusterstadtDemoTests {
         var span = jdbc.sql("SELECT min(submitted_at), max(submitted_at), max(updated_at) FROM reports_report WHERE partnership_id = ?")
                 .param(musterstadt.value()).query((rs, n) -> new Instant[] {rs.getTimestamp(1).toInstant(),
                         rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()}).single();
-        assertThat(span[0]).isAfterOrEqualTo(LocalDate.now(clock).minusMonths(DemoStory.MONTHS).atStartOfDay(clock.getZone()).toInstant());
+        assertThat(span[0]).isAfterOrEqualTo(story.today().minusMonths(DemoStory.MONTHS).atStartOfDay(clock.getZone()).toInstant());
         assertThat(span[1]).isBefore(now);
         assertThat(span[2]).as("nothing happened after now").isBefore(now);
         var futureEvents = jdbc.sql("SELECT count(*) FROM reports_event WHERE occurred_at > ?").param(java.sql.Timestamp.from(now))
@@ -343,7 +347,7 @@ class MusterstadtDemoTests {
                   AND m.status NOT IN ('MINUTES_APPROVED', 'CANCELLED')""", p)).isZero();
         // The Lenkungsgruppe's year plan: the second Thursdays of January, April, July and October this year, the
         // story's meetings among them and none twice; past dates without one of the story's were called off.
-        var today = LocalDate.now(clock);
+        var today = story.today();
         var steeringDays = jdbc.sql("""
                 SELECT m.starts_at, m.status FROM meetings_meeting m JOIN meetings_series s ON s.id = m.series_id
                 WHERE s.partnership_id = ? AND s.year = ? ORDER BY m.starts_at""").params(p, today.getYear())
@@ -366,7 +370,6 @@ class MusterstadtDemoTests {
                 .query(String.class).set();
         assertThat(states).contains("OPEN", "IN_PROGRESS", "DONE");
         // The lighting story: the Palastgarten's lighting reports drop after the LED decision was carried out.
-        var story = new DemoStory(LocalDate.now(clock));
         var winterBefore = lightingReportsAtThePalastgarten(story.month(-2), story.month(3));
         var winterAfter = lightingReportsAtThePalastgarten(story.month(10), story.month(15));
         assertThat(winterBefore).isGreaterThan(3 * winterAfter);
@@ -440,7 +443,7 @@ class MusterstadtDemoTests {
         var open = requests.get(2);
         assertThat(open[0]).isNull();
         assertThat(open[1]).isNull();
-        assertThat(open[3]).isEqualTo(LocalDate.now(clock));
+        assertThat(open[3]).isEqualTo(story.today());
     }
 
     private static TopicId topic(ResultSet rs) throws SQLException {
@@ -466,7 +469,6 @@ class MusterstadtDemoTests {
      * in May), so a demo loaded in January has eight months of patrols and one loaded in December twenty.
      */
     private long patrolNights() {
-        var story = new DemoStory(LocalDate.now(clock));
         return story.patrolsBegin().datesUntil(story.today())
                 .filter(d -> d.getDayOfWeek() == java.time.DayOfWeek.FRIDAY || d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY)
                 .count();
@@ -514,7 +516,7 @@ class MusterstadtDemoTests {
                 SELECT s.status, s.hours FROM volunteers_sign_up s JOIN volunteers_offer o ON o.id = s.offer_id
                 WHERE o.partnership_id = ? AND o.title = 'Lesepaten im Jugendtreff Neckarblick' AND o.status = 'PUBLISHED'
                     AND o.engagement_ends > ?""")
-                .params(musterstadt.value(), java.sql.Date.valueOf(LocalDate.now(clock)))
+                .params(musterstadt.value(), java.sql.Date.valueOf(story.today()))
                 .query((rs, n) -> rs.getString(1) + ":" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString())
                 .list();
         assertThat(mentors).containsExactlyInAnyOrder("UNCONFIRMED:0", "CONFIRMED:0", "ACCEPTED:6", "ASSIGNED:14",
@@ -524,7 +526,7 @@ class MusterstadtDemoTests {
                 JOIN volunteers_offer o ON o.id = s.offer_id
                 WHERE o.partnership_id = ? AND o.title = 'Begleitung Seniorensicherheit' AND o.status = 'CLOSED'
                     AND o.engagement_ends < ? AND s.name IS NOT NULL""")
-                .params(musterstadt.value(), java.sql.Date.valueOf(LocalDate.now(clock)))
+                .params(musterstadt.value(), java.sql.Date.valueOf(story.today()))
                 .query((rs, n) -> rs.getInt(1) + "/" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString())
                 .single();
         assertThat(escorts).isEqualTo("3/49.5");

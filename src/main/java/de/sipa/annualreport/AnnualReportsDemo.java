@@ -1,8 +1,6 @@
 package de.sipa.annualreport;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -13,6 +11,7 @@ import org.springframework.stereotype.Component;
 import de.sipa.identity.CurrentUser;
 import de.sipa.identity.SipaUser;
 import de.sipa.partners.Partnerships;
+import de.sipa.shared.DemoStory;
 
 /**
  * Musterstadt's prevention reports, generated from the demo data after every other module's part of the story is
@@ -28,13 +27,14 @@ class AnnualReportsDemo implements ApplicationRunner {
     private final Partnerships partnerships;
     private final AnnualReports reports;
     private final ReportGenerations generations;
-    private final Clock clock;
+    private final DemoStory story;
 
-    AnnualReportsDemo(Partnerships partnerships, AnnualReports reports, ReportGenerations generations, Clock clock) {
+    AnnualReportsDemo(Partnerships partnerships, AnnualReports reports, ReportGenerations generations,
+            DemoStory story) {
         this.partnerships = partnerships;
         this.reports = reports;
         this.generations = generations;
-        this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -44,7 +44,7 @@ class AnnualReportsDemo implements ApplicationRunner {
             return;
         }
         CurrentUser.runAs(SipaUser.system(musterstadt.get().id()), () -> {
-            int thisYear = LocalDate.now(clock).getYear();
+            int thisYear = story.today().getYear();
             int lastYear = thisYear - 1;
             if (generations.latest(lastYear).isPresent()) {
                 return null; // loaded before

@@ -2,8 +2,6 @@ package de.sipa.goals;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.LocalDate;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -17,6 +15,7 @@ import de.sipa.partners.DistrictId;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.reports.Categories;
+import de.sipa.shared.DemoStory;
 import de.sipa.shared.OrganisationId;
 
 /**
@@ -39,15 +38,15 @@ class GoalsDemo implements ApplicationRunner {
     private final Organisations organisations;
     private final Categories categories;
     private final Goals goals;
-    private final Clock clock;
+    private final DemoStory story;
 
     GoalsDemo(Partnerships partnerships, Organisations organisations, Categories categories, Goals goals,
-            Clock clock) {
+            DemoStory story) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.categories = categories;
         this.goals = goals;
-        this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -57,7 +56,7 @@ class GoalsDemo implements ApplicationRunner {
             return;
         }
         CurrentUser.runAs(SipaUser.system(musterstadt.get().id()), () -> {
-            int year = LocalDate.now(clock).getYear();
+            int year = story.today().getYear();
             if (goals.progress(CurrentUser.partnership(), year).stream()
                     .anyMatch(p -> p.goal().title().equals(ANSWERING))) {
                 return null; // loaded before
@@ -117,7 +116,7 @@ class GoalsDemo implements ApplicationRunner {
                 BigDecimal.ZERO, BigDecimal.ONE, Direction.UP, owner));
         var value = goals.progress(id).value();
         double now = value == null ? fallback : value;
-        if (value != null && indicator.count() && year == LocalDate.now(clock).getYear()) {
+        if (value != null && indicator.count() && year == story.today().getYear()) {
             now = now / Math.max(0.05, goalsElapsed());
         }
         double baseline;
@@ -146,7 +145,7 @@ class GoalsDemo implements ApplicationRunner {
     }
 
     private double goalsElapsed() {
-        var today = LocalDate.now(clock);
+        var today = story.today();
         return (double) today.getDayOfYear() / today.lengthOfYear();
     }
 

@@ -122,11 +122,12 @@ class MeetingsDemo implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final MeetingOffice office;
     private final Clock clock;
+    private final DemoStory story;
 
     MeetingsDemo(Partnerships partnerships, Bodies bodies, Organisations organisations, MeetingRepository meetings,
             MinutesRepository minutes, MaterialRepository materials, AgendaLinkRepository links,
             MeetingSeriesRepository series, Responsibilities responsibilities, DemoReports demoReports,
-            TransactionTemplate transaction, MeetingOffice office, Clock clock) {
+            TransactionTemplate transaction, MeetingOffice office, Clock clock, DemoStory story) {
         this.office = office;
         this.partnerships = partnerships;
         this.bodies = bodies;
@@ -140,6 +141,7 @@ class MeetingsDemo implements ApplicationRunner {
         this.demoReports = demoReports;
         this.transaction = transaction;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -156,8 +158,7 @@ class MeetingsDemo implements ApplicationRunner {
         long begun = System.nanoTime();
         var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuBegun = cpu.getCurrentThreadCpuTime();
-        var today = LocalDate.now(clock);
-        var story = new DemoStory(today);
+        var today = story.today();
         // The invitations come from the chair's office of the Sicherheitskoordination, a mailbox people read.
         office.change("geschaeftsstelle-sicherheit@musterstadt.example");
         Map<String, Body> bodyOf = new HashMap<>();

@@ -52,6 +52,7 @@ import de.sipa.reports.DemoReports;
 import de.sipa.reports.NewReport;
 import de.sipa.reports.ReportSource;
 import de.sipa.reports.Reports;
+import de.sipa.shared.DemoStory;
 import de.sipa.shared.FederalState;
 import de.sipa.shared.PartnershipId;
 import de.sipa.situation.CrimeFigures;
@@ -113,11 +114,12 @@ class NetworksDemo implements ApplicationRunner {
     private final Surveys surveys;
     private final Programmes programmes;
     private final Clock clock;
+    private final DemoStory story;
 
     NetworksDemo(Partnerships partnerships, Organisations organisations, Accounts accounts,
             Categories categories, Reports reports, DemoReports demoReports, CrimeFigures crimeFigures,
             PreventionProjects projects, Networks networks, RoundTables roundTables, Places places,
-            SafetyConcepts concepts, Surveys surveys, Programmes programmes, Clock clock) {
+            SafetyConcepts concepts, Surveys surveys, Programmes programmes, Clock clock, DemoStory story) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -133,6 +135,7 @@ class NetworksDemo implements ApplicationRunner {
         this.surveys = surveys;
         this.programmes = programmes;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -212,7 +215,7 @@ class NetworksDemo implements ApplicationRunner {
     private UUID roundTable() {
         var body = roundTables.create("Runder Tisch Kriminalprävention im Landkreis", "Die Koordinatorinnen und "
                 + "Koordinatoren der Städte und Gemeinden des Landkreises, zweimal im Jahr und nach Bedarf beim Landratsamt.");
-        var today = LocalDate.now(clock);
+        var today = story.today();
         var spring = roundTables.schedule(body, at(today.minusMonths(7)), "Landratsamt Musterland, Sitzungssaal 2",
                 "Begrüßung und Vorstellungsrunde\nKennzahlen der Anlaufstellen im Vergleich\nSchulwegsicherheit: "
                         + "Erfahrungen aus Kleinhausen\nVerschiedenes");
@@ -254,10 +257,10 @@ class NetworksDemo implements ApplicationRunner {
                     b[0], b[1], b[2], b[3]));
             populations.put(district.id(), town.inhabitants().get(district.name()));
         }
-        crimeFigures.enterPopulations(LocalDate.now(clock).getYear() - 1, populations);
+        crimeFigures.enterPopulations(story.today().getYear() - 1, populations);
         var district = partnerships.districts().get(0);
         var b = town.districts().get(district.name());
-        var last = YearMonth.now(clock).minusMonths(1);
+        var last = YearMonth.from(story.today()).minusMonths(1);
         for (var c : CATEGORIES) {
             // the Land programme's template gave the town its categories at its founding
             var category = categories.all().stream().filter(k -> k.name().equals(c[0])).map(Category::id).findFirst()
@@ -283,7 +286,7 @@ class NetworksDemo implements ApplicationRunner {
         var first = projects.create(new ProjectDraft("Sicherer Schulweg " + name, null, List.of(),
                 PreventionField.TRAFFIC, Set.of(TargetGroup.CHILDREN, TargetGroup.PARENTS),
                 "Elternlotsen und Schulwegpläne für die Grundschulen.", List.of(), List.of(),
-                LocalDate.now(clock).minusMonths(8), null, List.of(), "Ordnungsamt", Evidence.none()),
+                story.today().minusMonths(8), null, List.of(), "Ordnungsamt", Evidence.none()),
                 ProjectStatus.RUNNING);
         projects.writeStep(first, BeccariaStep.PROBLEM, Map.of("problem",
                 "Unsichere Querungen auf dem Schulweg, Elterntaxis vor der Schule.", "sources",
@@ -291,7 +294,7 @@ class NetworksDemo implements ApplicationRunner {
         if (town.slug().equals("kleinhausen")) {
             projects.create(new ProjectDraft("Seniorensicherheit " + name, null, List.of(), PreventionField.SENIORS,
                     Set.of(TargetGroup.SENIORS), "Vorträge gegen den Enkeltrick im Seniorentreff.", List.of(),
-                    List.of(), LocalDate.now(clock).minusMonths(4), null, List.of(), "Ordnungsamt", Evidence.none()),
+                    List.of(), story.today().minusMonths(4), null, List.of(), "Ordnungsamt", Evidence.none()),
                     ProjectStatus.RUNNING);
         }
     }
@@ -307,7 +310,7 @@ class NetworksDemo implements ApplicationRunner {
                 null, "Deutsche Bahn", PlaceOrigin.MANUAL,
                 "{\"type\":\"LineString\",\"coordinates\":[[9.3195,48.8248],[9.3205,48.8252]]}", 8));
         var office = organisations.all().get(0).id();
-        var today = LocalDate.now(clock);
+        var today = story.today();
         concepts.changeGoals(place, "Die Unterführung ist auch abends hell und einsehbar.\n"
                 + "Weniger Beschwerden über Angst und Graffiti im Jahr nach den Maßnahmen.");
         concepts.addMeasure(place, new MeasureDraft(MeasureKind.LIGHTING, "Helle LED-Beleuchtung, vandalismusfest",

@@ -32,6 +32,7 @@ import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
 import de.sipa.partners.People;
 import de.sipa.partners.PersonId;
+import de.sipa.shared.DemoStory;
 import de.sipa.shared.OrganisationId;
 import de.sipa.shared.PartnershipId;
 
@@ -95,10 +96,12 @@ class OperationsDemo implements ApplicationRunner {
     private final Meetings meetings;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DemoStory story;
 
     OperationsDemo(Partnerships partnerships, Organisations organisations, People people, EventRepository events,
             DeploymentPlanRepository plans, OperationsLogRepository log, DebriefRepository debriefs,
-            UrgentRequestRepository requests, Meetings meetings, TransactionTemplate transaction, Clock clock) {
+            UrgentRequestRepository requests, Meetings meetings, TransactionTemplate transaction, Clock clock,
+            DemoStory story) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.people = people;
@@ -110,6 +113,7 @@ class OperationsDemo implements ApplicationRunner {
         this.meetings = meetings;
         this.transaction = transaction;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -137,7 +141,7 @@ class OperationsDemo implements ApplicationRunner {
 
     private void stadtfest(PartnershipId partnership, Map<String, OrganisationId> org,
             DistrictId mitte) {
-        var friday = LocalDate.now(clock).minusMonths(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY));
+        var friday = story.today().minusMonths(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY));
         var opening = at(friday.atTime(17, 0));
         var event = new Event(EventId.random(), EventType.STADTFEST, "Stadtfest Musterstadt " + friday.getYear(),
                 opening, at(friday.plusDays(2).atTime(22, 0)), mitte, MARKTPLATZ, 120_000, RiskLevel.HIGH,
@@ -232,14 +236,14 @@ class OperationsDemo implements ApplicationRunner {
         };
         for (var l : lessons) {
             var owner = org.get((String) l[1]);
-            var due = LocalDate.now(clock).plusMonths((int) l[2]);
+            var due = story.today().plusMonths((int) l[2]);
             var item = meetings.assign(origin, (String) l[0], owner, due);
             debriefs.insertLesson(event.id(), new Lesson(UUID.randomUUID(), (String) l[0], owner, due, item));
         }
     }
 
     private void flood(PartnershipId partnership, Map<String, OrganisationId> org) {
-        var start = at(LocalDate.now(clock).plusDays(3).atTime(6, 0));
+        var start = at(story.today().plusDays(3).atTime(6, 0));
         var event = new Event(EventId.random(), EventType.FLOOD, "Hochwasser Neckar", start,
                 start.plus(Duration.ofDays(4)), null, NECKARUFER, null, RiskLevel.VERY_HIGH,
                 "Pegel Musterstadt erwartet 5,20 m (Meldestufe 3); Uferstraße und Neckarwiesen überflutet, "
@@ -270,7 +274,7 @@ class OperationsDemo implements ApplicationRunner {
 
     /** Two days ago, yesterday and today; people named as their demo accounts ({@code ordnungsamt}, {@code polizei}). */
     private void urgentRequests(PartnershipId partnership, Map<String, OrganisationId> org, DistrictId mitte) {
-        var today = LocalDate.now(clock);
+        var today = story.today();
         var sent = at(today.minusDays(2).atTime(14, 10));
         var vigil = new UrgentRequest(UrgentRequestId.random(), org.get("ordnungsamt"), org.get("pp"),
                 at(today.minusDays(2).atTime(18, 0)), "Marktplatz", mitte, "Mahnwache „Klimaschutz jetzt“ heute "

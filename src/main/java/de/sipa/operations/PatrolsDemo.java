@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,9 +81,11 @@ class PatrolsDemo implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DemoStory story;
 
     PatrolsDemo(Partnerships partnerships, Organisations organisations, People people, DemoReports demoReports,
-            Categories categories, Patrols patrols, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+            Categories categories, Patrols patrols, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
+            DemoStory story) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.people = people;
@@ -94,6 +95,7 @@ class PatrolsDemo implements ApplicationRunner {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -115,8 +117,7 @@ class PatrolsDemo implements ApplicationRunner {
         long cpuBegun = cpu.getCurrentThreadCpuTime();
         var random = new SplittableRandom(DemoStory.SEED + 50);
         var now = clock.instant();
-        var today = LocalDate.now(clock);
-        var story = new DemoStory(today);
+        var today = story.today();
         var mitte = partnerships.districts().stream().filter(d -> d.name().equals("Mitte")).findFirst().orElseThrow();
         var police = organisation("Polizeipräsidium Musterstadt");
         var publicOrder = organisation("Amt für öffentliche Ordnung");

@@ -1,6 +1,5 @@
 package de.sipa.partners;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -253,11 +252,11 @@ class MusterstadtDemo implements ApplicationRunner {
     private final BodyRepository bodies;
     private final Accounts accounts;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final DemoStory story;
 
     MusterstadtDemo(Partnerships partnerships, PartnershipRepository partnershipRepository,
             OrganisationRepository organisations, PersonRepository people, BodyRepository bodies, Accounts accounts,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, DemoStory story) {
         this.partnerships = partnerships;
         this.partnershipRepository = partnershipRepository;
         this.organisations = organisations;
@@ -265,7 +264,7 @@ class MusterstadtDemo implements ApplicationRunner {
         this.bodies = bodies;
         this.accounts = accounts;
         this.transaction = transaction;
-        this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -316,7 +315,7 @@ class MusterstadtDemo implements ApplicationRunner {
                 throw new IllegalStateException("Two demo people are called " + p[3]);
             }
         }
-        var secondedSince = LocalDate.now(clock).minusMonths(14).withDayOfMonth(1);
+        var secondedSince = story.today().minusMonths(14).withDayOfMonth(1);
         for (var a : AFFILIATIONS) {
             people.affiliate(partnership, personIds.get(a[0]), organisationIds.get(a[1]), a[2], secondedSince);
         }
@@ -330,7 +329,7 @@ class MusterstadtDemo implements ApplicationRunner {
         for (var m : MEMBERSHIPS) {
             bodies.insertMembership(partnership, new Membership(MembershipId.random(), bodyIds.get(m[0]),
                     personIds.get(m[1]), MembershipRole.valueOf(m[2]), m[3].equals(WORKING_GROUP_FOUNDED)
-                            ? new DemoStory(LocalDate.now(clock)).workingGroupFounded() : LocalDate.parse(m[3]),
+                            ? story.workingGroupFounded() : LocalDate.parse(m[3]),
                     m[4].isEmpty() ? null : LocalDate.parse(m[4])));
         }
         CurrentUser.runAs(SipaUser.system(partnership), () -> {

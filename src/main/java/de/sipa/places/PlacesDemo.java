@@ -1,7 +1,5 @@
 package de.sipa.places;
 
-import java.time.Clock;
-import java.time.LocalDate;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,15 +43,15 @@ class PlacesDemo implements ApplicationRunner {
     private final Organisations organisations;
     private final Places places;
     private final PlaceEffects effects;
-    private final Clock clock;
+    private final DemoStory story;
 
     PlacesDemo(Partnerships partnerships, Organisations organisations, Places places, PlaceEffects effects,
-            Clock clock) {
+            DemoStory story) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.places = places;
         this.effects = effects;
-        this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -66,12 +64,12 @@ class PlacesDemo implements ApplicationRunner {
             if (places.places().stream().anyMatch(p -> p.name().equals(PALASTGARTEN))) {
                 return null; // loaded before
             }
-            load(new DemoStory(LocalDate.now(clock)));
+            load();
             return null;
         });
     }
 
-    private void load(DemoStory story) {
+    private void load() {
         var gardens = organisations.all().stream().filter(o -> o.name().startsWith("Garten-")).findFirst();
         var garden = places.create(new PlaceDraft(PALASTGARTEN, null, Deficit.BOTH,
                 "Dunkle Wege, Trinkgelage und Lärm in der Nacht; Frauen und Ältere meiden den Park nach Einbruch "

@@ -1,7 +1,6 @@
 package de.sipa.places;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.Random;
@@ -49,10 +48,11 @@ class SafetyConceptsDemo implements ApplicationRunner {
     private final Organisations organisations;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DemoStory story;
 
     SafetyConceptsDemo(Partnerships partnerships, Places places, SafetyConcepts concepts, MeasureLinks links,
             MeasureLinkRepository linkRepository, PublicPlaceRepository publicRepository, Organisations organisations,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, DemoStory story) {
         this.partnerships = partnerships;
         this.places = places;
         this.concepts = concepts;
@@ -62,6 +62,7 @@ class SafetyConceptsDemo implements ApplicationRunner {
         this.organisations = organisations;
         this.transaction = transaction;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -74,7 +75,6 @@ class SafetyConceptsDemo implements ApplicationRunner {
     }
 
     private void load() {
-        var story = new DemoStory(LocalDate.now(clock));
         places.places().stream().filter(p -> p.name().equals(GARDEN)).findFirst().ifPresent(garden -> {
             if (concepts.concept(garden.id()).empty()) {
                 garden(garden.id(), story);

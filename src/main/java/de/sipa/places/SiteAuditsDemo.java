@@ -1,7 +1,5 @@
 package de.sipa.places;
 
-import java.time.Clock;
-import java.time.LocalDate;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -48,15 +46,15 @@ class SiteAuditsDemo implements ApplicationRunner {
     private final Places places;
     private final SiteAudits audits;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final DemoStory story;
 
     SiteAuditsDemo(Partnerships partnerships, Places places, SiteAudits audits, TransactionTemplate transaction,
-            Clock clock) {
+            DemoStory story) {
         this.partnerships = partnerships;
         this.places = places;
         this.audits = audits;
         this.transaction = transaction;
-        this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -73,7 +71,6 @@ class SiteAuditsDemo implements ApplicationRunner {
         if (garden.isEmpty() || !audits.audits(garden.get().id()).isEmpty()) {
             return;
         }
-        var story = new DemoStory(LocalDate.now(clock));
         var place = garden.get().id();
         var before = audits.start(place, story.firstWinter().plusDays(22),
                 "Polizeiinspektion Mitte, Ordnungsamt, Grünflächenamt, Seniorenbeirat");

@@ -60,11 +60,12 @@ class PreventionDemo implements ApplicationRunner {
     private final ProjectMeetings projectMeetings;
     private final de.sipa.meetings.Meetings meetings;
     private final Clock clock;
+    private final DemoStory story;
 
     PreventionDemo(Partnerships partnerships, Organisations organisations, Places places, Categories categories,
             CrimeFigures crimeFigures, PreventionProjects projects, Indicators indicators, ProjectIdeas ideas,
             IdeaRepository ideaRepository, ProjectMeetings projectMeetings, de.sipa.meetings.Meetings meetings,
-            Clock clock) {
+            Clock clock, DemoStory story) {
         this.projectMeetings = projectMeetings;
         this.meetings = meetings;
         this.ideas = ideas;
@@ -77,6 +78,7 @@ class PreventionDemo implements ApplicationRunner {
         this.projects = projects;
         this.indicators = indicators;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -89,7 +91,7 @@ class PreventionDemo implements ApplicationRunner {
             if (!projects.projects().isEmpty()) {
                 return null; // loaded before
             }
-            load(new DemoStory(LocalDate.now(clock)));
+            load();
             return null;
         });
     }
@@ -101,7 +103,7 @@ class PreventionDemo implements ApplicationRunner {
             String problem, String causes, String goals, String measures) {
     }
 
-    private void load(DemoStory story) {
+    private void load() {
         var orgs = new HashMap<String, OrganisationId>();
         organisations.all().forEach(o -> orgs.put(o.name(), o.id()));
         var districts = new HashMap<String, DistrictId>();

@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,10 +83,11 @@ class ReportsDemo implements ApplicationRunner {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DemoStory story;
 
     ReportsDemo(Partnerships partnerships, Organisations organisations, People people,
             Responsibilities responsibilities, CategoryRepository categories, JdbcClient jdbc, DataSource dataSource,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, DemoStory story) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.people = people;
@@ -97,6 +97,7 @@ class ReportsDemo implements ApplicationRunner {
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -137,7 +138,7 @@ class ReportsDemo implements ApplicationRunner {
         long begun = System.nanoTime();
         var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuBegun = cpu.getCurrentThreadCpuTime();
-        var history = new ReportHistory(new DemoStory(LocalDate.now(clock)), clock.instant(), clock.getZone(),
+        var history = new ReportHistory(story, clock.instant(), clock.getZone(),
                 partnerships.holidays(partnership), categories.all(partnership), new DemoGeography(partnerships.districts()),
                 DemoTexts.load("/demo/musterstadt-reports.txt"), city()).write();
         history.number(count -> jdbc.sql("SELECT nextval('reports_public_number') FROM generate_series(1, ?)")

@@ -141,15 +141,17 @@ class ResponsibilitiesDemo implements ApplicationRunner {
     private final ReviewRepository reviews;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DemoStory story;
 
     ResponsibilitiesDemo(Partnerships partnerships, Organisations organisations, MatrixRepository repository,
-            ReviewRepository reviews, TransactionTemplate transaction, Clock clock) {
+            ReviewRepository reviews, TransactionTemplate transaction, Clock clock, DemoStory story) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.repository = repository;
         this.reviews = reviews;
         this.transaction = transaction;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -175,7 +177,6 @@ class ResponsibilitiesDemo implements ApplicationRunner {
         Map<String, DistrictId> districtIds = new HashMap<>();
         partnerships.districts().forEach(d -> districtIds.put(d.name(), d.id()));
 
-        var story = new DemoStory(LocalDate.now(clock));
         var first = at(story.matrixDrawnUp());
         var change = repository.insertChange(partnership, first, "koordination",
                 "Erstaufstellung der Zuständigkeitsmatrix nach Beschluss der Lenkungsgruppe", null);
@@ -239,7 +240,7 @@ class ResponsibilitiesDemo implements ApplicationRunner {
 
     /** "Aufgabenkritik 2026" on public space at night, open for answers until ten days from now. */
     private void reviewInProgress(PartnershipId partnership, TopicId[] topics, Map<String, MatrixEntry> entries) {
-        var today = LocalDate.now(clock);
+        var today = story.today();
         var review = new Review(ReviewId.random(), "Aufgabenkritik " + today.getYear() + ": öffentlicher Raum und Nacht",
                 today.plusDays(10), ReviewStatus.OPEN, Set.of(topics[0], topics[3], topics[6], topics[8]), Set.of(),
                 "koordination", clock.instant().minus(Duration.ofDays(14)), null, null, null);

@@ -1,8 +1,6 @@
 package de.sipa.situation;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -61,16 +59,16 @@ class CrimeFiguresDemo implements ApplicationRunner {
     private final CrimeFigureImport crimeFigureImport;
     private final PublishedCrimeFigures published;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final DemoStory story;
 
     CrimeFiguresDemo(Partnerships partnerships, CrimeFigures crimeFigures, CrimeFigureImport crimeFigureImport,
-            PublishedCrimeFigures published, TransactionTemplate transaction, Clock clock) {
+            PublishedCrimeFigures published, TransactionTemplate transaction, DemoStory story) {
         this.published = published;
         this.partnerships = partnerships;
         this.crimeFigures = crimeFigures;
         this.crimeFigureImport = crimeFigureImport;
         this.transaction = transaction;
-        this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -87,7 +85,6 @@ class CrimeFiguresDemo implements ApplicationRunner {
         if (!crimeFigures.cityTrend(crimeFigures.groups().get(0)).isEmpty()) {
             return;
         }
-        var story = new DemoStory(LocalDate.now(clock));
         int last = story.today().getYear() - 1;
         int first = last - 4;
         var ids = new HashMap<String, DistrictId>();

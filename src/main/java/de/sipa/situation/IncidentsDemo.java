@@ -1,7 +1,6 @@
 package de.sipa.situation;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,13 +55,14 @@ class IncidentsDemo implements ApplicationRunner {
     private final Partnerships partnerships;
     private final PoliceIncidents incidents;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final DemoStory story;
 
-    IncidentsDemo(Partnerships partnerships, PoliceIncidents incidents, TransactionTemplate transaction, Clock clock) {
+    IncidentsDemo(Partnerships partnerships, PoliceIncidents incidents, TransactionTemplate transaction,
+            DemoStory story) {
         this.partnerships = partnerships;
         this.incidents = incidents;
         this.transaction = transaction;
-        this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -84,7 +84,7 @@ class IncidentsDemo implements ApplicationRunner {
         if (area.isEmpty()) {
             return;
         }
-        incidents.confirm(csv(new DemoStory(LocalDate.now(clock)), area).getBytes(StandardCharsets.UTF_8),
+        incidents.confirm(csv(story, area).getBytes(StandardCharsets.UTF_8),
                 IncidentMapping.guess());
     }
 

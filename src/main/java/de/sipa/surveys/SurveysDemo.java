@@ -1,7 +1,6 @@
 package de.sipa.surveys;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,16 +53,16 @@ class SurveysDemo implements ApplicationRunner {
     private final StandardItems library;
     private final InvitationCodes codes;
     private final AnswerImport imports;
-    private final Clock clock;
+    private final DemoStory story;
 
     SurveysDemo(Partnerships partnerships, Surveys surveys, StandardItems library, InvitationCodes codes,
-            AnswerImport imports, Clock clock) {
+            AnswerImport imports, DemoStory story) {
         this.partnerships = partnerships;
         this.surveys = surveys;
         this.library = library;
         this.codes = codes;
         this.imports = imports;
-        this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -76,7 +75,7 @@ class SurveysDemo implements ApplicationRunner {
             if (surveys.questionnaires().stream().anyMatch(q -> q.title().equals(QUESTIONNAIRE))) {
                 return null; // loaded before
             }
-            load(new DemoStory(LocalDate.now(clock)));
+            load();
             return null;
         });
     }
@@ -86,7 +85,7 @@ class SurveysDemo implements ApplicationRunner {
         return "Bürgerumfrage " + opensOn.getYear();
     }
 
-    private void load(DemoStory story) {
+    private void load() {
         var today = story.today();
         var current = questionnaire(QUESTIONNAIRE, Set.of());
         var older = questionnaire(QUESTIONNAIRE_2019, NOT_ASKED_2019);

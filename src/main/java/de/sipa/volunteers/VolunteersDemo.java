@@ -46,15 +46,17 @@ class VolunteersDemo implements ApplicationRunner {
     private final VolunteerRepository volunteers;
     private final PreventionProjects projects;
     private final Clock clock;
+    private final DemoStory story;
 
     VolunteersDemo(Partnerships partnerships, People people, VolunteerOffers offers, VolunteerRepository volunteers,
-            PreventionProjects projects, Clock clock) {
+            PreventionProjects projects, Clock clock, DemoStory story) {
         this.projects = projects;
         this.partnerships = partnerships;
         this.people = people;
         this.offers = offers;
         this.volunteers = volunteers;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -67,12 +69,12 @@ class VolunteersDemo implements ApplicationRunner {
             if (offers.offers().stream().anyMatch(o -> o.title().equals(READING_MENTORS))) {
                 return null; // loaded before
             }
-            load(new DemoStory(LocalDate.now(clock)));
+            load();
             return null;
         });
     }
 
-    private void load(DemoStory story) {
+    private void load() {
         var today = story.today();
         var partnership = CurrentUser.partnership();
         var youth = person("Laura", "Stein");

@@ -2,6 +2,7 @@ package de.sipa.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -9,12 +10,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+
+import de.sipa.shared.DemoStory;
 
 /** German by default, English on request ({@code ?lang=en}), remembered in a cookie rather than the session. */
 @Configuration(proxyBeanMethods = false)
@@ -55,5 +59,15 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     Clock clock(@Value("${sipa.time-zone:Europe/Berlin}") ZoneId zone) {
         return Clock.system(zone);
+    }
+
+    /**
+     * The demo's day, taken once: every module's demo tells its part of one story dated from it, also when loading
+     * the demo passes midnight.
+     */
+    @Bean
+    @Profile("demo")
+    DemoStory demoStory(Clock clock) {
+        return new DemoStory(LocalDate.now(clock));
     }
 }

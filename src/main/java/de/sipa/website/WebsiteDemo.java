@@ -19,6 +19,7 @@ import de.sipa.identity.SipaUser;
 import de.sipa.partners.Organisation;
 import de.sipa.partners.Organisations;
 import de.sipa.partners.Partnerships;
+import de.sipa.shared.DemoStory;
 
 /**
  * Musterstadt's news on its public website over the past year, dated relative to the day the demo loads: the
@@ -39,12 +40,15 @@ class WebsiteDemo implements ApplicationRunner {
     private final Organisations organisations;
     private final NewsPostRepository posts;
     private final Clock clock;
+    private final DemoStory story;
 
-    WebsiteDemo(Partnerships partnerships, Organisations organisations, NewsPostRepository posts, Clock clock) {
+    WebsiteDemo(Partnerships partnerships, Organisations organisations, NewsPostRepository posts, Clock clock,
+            DemoStory story) {
         this.partnerships = partnerships;
         this.organisations = organisations;
         this.posts = posts;
         this.clock = clock;
+        this.story = story;
     }
 
     @Override
@@ -58,7 +62,7 @@ class WebsiteDemo implements ApplicationRunner {
             if (posts.all(partnership).stream().anyMatch(p -> p.title().equals(LIGHTING))) {
                 return; // loaded before
             }
-            load(LocalDate.now(clock));
+            load(story.today());
         });
     }
 

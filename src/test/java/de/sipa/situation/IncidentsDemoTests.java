@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -42,12 +41,12 @@ class IncidentsDemoTests {
     @Autowired
     MockMvc mvc;
 
+    /** The day the demo was loaded, which the story is dated from. */
     @Autowired
-    Clock clock;
+    DemoStory story;
 
     @Test
     void palastgartenIncidentsDropOnceItIsLitAndTheHauptbahnhofIsAHotspot() {
-        var story = new DemoStory(LocalDate.now(clock));
         var musterstadt = partnerships.bySlug("musterstadt").orElseThrow().id();
         var first = IncidentsDemo.first(story);
         var lit = story.lightingRenewed();
@@ -69,7 +68,7 @@ class IncidentsDemoTests {
     void thePublicPageShowsThePublishedFiguresOfTheWholeCity() throws Exception {
         var page = Jsoup.parse(mvc.perform(get("/buerger/musterstadt/kriminalstatistik")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        int last = LocalDate.now(clock).getYear() - 1;
+        int last = story.today().getYear() - 1;
         assertThat(page.select("table.published-year")).hasSize(2);
         assertThat(page.select("#year-" + last + " tbody th").eachText()).containsExactly("Straftaten insgesamt",
                 "Straßenkriminalität", "Wohnungseinbruchdiebstahl", "Rauschgiftdelikte");
