@@ -22,8 +22,8 @@ class EmbeddedDatabasesTests {
     @Test
     void aDirectoryAnotherSipaHoldsIsRefusedWithWhatToDo() throws Exception {
         // another process holding the lock file as a running SiPa does (a POSIX record lock, as Java's FileLock)
-        var holder = new ProcessBuilder("python3", "-c", "import fcntl, sys, time; f = open(sys.argv[1], 'w'); "
-                + "fcntl.lockf(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)",
+        var holder = new ProcessBuilder("python3", "-c", "import fcntl, sys; f = open(sys.argv[1], 'w'); "
+                + "fcntl.lockf(f, fcntl.LOCK_EX); print('locked', flush=True); sys.stdin.read()",
                 EmbeddedDatabases.lockFile(directory).toString()).start();
         try {
             assertThat(new String(holder.getInputStream().readNBytes(6))).isEqualTo("locked");
