@@ -181,7 +181,7 @@ class MeetingsDemo implements ApplicationRunner {
                 .map(day -> yearPlan.holidays().place(day, holidays, LocalDate.MIN).day()).toList();
         var planned = at(LocalDate.of(yearPlan.year() - 1, 12, 10), 9);
         series.insert(partnership, yearPlan, "koordination", planned);
-        var plans = story(story, steeringDays);
+        var plans = story(steeringDays);
         plans.sort(Comparator.comparing(Plan::day));
         var held = new java.util.HashSet<LocalDate>();
         Map<String, LocalDate> previous = new HashMap<>();
@@ -308,7 +308,7 @@ class MeetingsDemo implements ApplicationRunner {
     }
 
     /** The meetings of the story, before the history is cut to the last two years. */
-    private List<Plan> story(DemoStory story, List<LocalDate> steeringDays) {
+    private List<Plan> story(List<LocalDate> steeringDays) {
         var today = story.today();
         var plans = new ArrayList<Plan>();
         // Before the first winter: the contact point settles in.

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -124,7 +123,7 @@ class PatrolsDemo implements ApplicationRunner {
         var garden = patrols.createArea("Palastgarten", mitte.id(), PALASTGARTEN);
         var station = patrols.createArea("Hauptbahnhof", mitte.id(), HAUPTBAHNHOF);
         var plan = patrols.planJointPatrol("Palastgarten und Hauptbahnhof", new PatrolSchedule(
-                Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), LocalTime.of(20, 0), LocalTime.of(2, 0),
+                Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), DemoStory.PATROL_BEGINS, DemoStory.PATROL_ENDS,
                 story.patrolsBegin(), today.plusWeeks(4), false), List.of(garden, station),
                 List.of(new Staffing(police.id(), 2), new Staffing(publicOrder.id(), 2)));
         // Those who walk: officers of the Einsatzzug and the enforcement staff, not the heads of the authorities.

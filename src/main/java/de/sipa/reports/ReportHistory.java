@@ -436,9 +436,9 @@ final class ReportHistory {
             int count = u < 0.5 ? 1 : u < 0.65 ? 2 : 0;
             for (int n = 0; n < count; n++) {
                 var at = day.atTime(20, 30).atZone(zone).plusMinutes(random.nextInt(315)).toInstant();
-                // Only nights whose patrol (20:00 to 02:00) has ended: the patrols' demo writes the observations
-                // behind these reports with the patrol's report, which a patrol still under way does not have yet.
-                if (!day.plusDays(1).atTime(2, 0).atZone(zone).toInstant().isBefore(now)) {
+                // Only nights whose patrol has ended: the patrols' demo writes the observations behind these
+                // reports with the patrol's report, which a patrol still under way does not have yet.
+                if (!day.plusDays(1).atTime(DemoStory.PATROL_ENDS).atZone(zone).toInstant().isBefore(now)) {
                     continue;
                 }
                 var weights = PATROL_WEIGHTS.clone();

@@ -2,6 +2,7 @@ package de.sipa.shared;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -49,6 +50,11 @@ public record DemoStory(LocalDate today) {
     public LocalDate workingGroupFounded() {
         return month(2);
     }
+
+    /** The joint patrol walks on Friday and Saturday nights from this time until {@link #PATROL_ENDS}. */
+    public static final LocalTime PATROL_BEGINS = LocalTime.of(20, 0);
+    /** The time the joint patrol's night ends, on the next morning. */
+    public static final LocalTime PATROL_ENDS = LocalTime.of(2, 0);
 
     /** The first Friday of May: the joint foot patrol in the Palastgarten and at the Hauptbahnhof begins. */
     public LocalDate patrolsBegin() {

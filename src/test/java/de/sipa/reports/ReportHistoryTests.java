@@ -56,7 +56,7 @@ class ReportHistoryTests {
         // Sunday 00:55 in Musterstadt: Saturday's patrol (20:00 to 02:00) is still out; the patrols' demo writes the
         // observations behind patrol reports with the patrol's report, so its reports come once it has ended.
         var now = Instant.parse("2026-12-05T23:55:00Z");
-        var saturdayNight = LocalDate.of(2026, 12, 5).atTime(20, 0).atZone(ZONE).toInstant();
+        var saturdayNight = LocalDate.of(2026, 12, 5).atTime(DemoStory.PATROL_BEGINS).atZone(ZONE).toInstant();
         var fromPatrols = history(now, categories(), districts()).rows().stream()
                 .filter(row -> row.source == ReportSource.PATROL).toList();
         assertThat(fromPatrols).hasSizeGreaterThan(50)
